@@ -1,0 +1,221 @@
+"""Runtime settings: environment variables plus one optional TOML file.
+
+Precedence, highest first: explicit arguments, environment variables, the config file,
+the defaults below. Environment variables use the ``VTUBER_`` prefix and ``__`` for nesting
+(``VTUBER_BUS__MAXLEN=200000``); the well-known ``REDIS_URL`` and ``DATABASE_URL`` are read
+as they are. The config file is ``vtuber.toml`` in the working directory, or the path in
+``VTUBER_CONFIG``. ``docs/configuration.md`` lists every key.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any, ClassVar, Literal
+
+from pydantic import AliasChoices, BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator
+from pydantic_settings import (
+    BaseSettings,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+    TomlConfigSettingsSource,
+)
+
+DEFAULT_CONFIG_FILE = "vtuber.toml"
+DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///data/vtuber.db"
+
+
+class _Section(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class BusSettings(_Section):
+    """The event bus between sources, brain, performer, recorder and dashboard."""
+
+    backend: Literal["auto", "memory", "redis"] = "auto"
+    """auto: Redis when a Redis URL is set, else the in-process bus."""
+    prefix: str = Field(default="vtuber", pattern=r"^[A-Za-z0-9_.-]{1,32}$")
+    """First part of every Redis key, so one Redis can serve several deployments."""
+    maxlen: int = Field(default=200_000, ge=1_000, le=50_000_000)
+    """Approximate cap on each stream's length (XADD MAXLEN ~)."""
+    claim_idle_ms: int = Field(default=30_000, ge=1_000)
+    """Entries pending longer than this with a silent consumer are reclaimed (XAUTOCLAIM)."""
+    max_deliveries: int = Field(default=5, ge=1, le=1_000)
+    """An entry delivered this many times without an ack is dead-lettered as poison."""
+
+
+class DatabaseSettings(_Section):
+    echo: bool = False
+    pool_size: int = Field(default=5, ge=1, le=100)
+
+
+class RecorderSettings(_Section):
+    """The batched writer that logs every event to the database."""
+
+    batch_size: int = Field(default=1_000, ge=1, le=20_000)
+    block_ms: int = Field(default=200, ge=1, le=60_000)
+    """How long one read waits for new entries."""
+    retry_max_s: float = Field(default=5.0, gt=0, le=300)
+    """Ceiling of the exponential back-off while the database is unreachable."""
+
+
+class ReplaySettings(_Section):
+    speed: float = Field(default=20.0, ge=0)
+    """Replay speed multiplier; 0 means as fast as possible."""
+    path: Path | None = None
+    """A JSONL chat log; None means the bundled sample stream."""
+
+
+class Settings(BaseSettings):
+    """Every setting of the bot. Build with :func:`load_settings` for friendly errors."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="VTUBER_",
+        env_nested_delimiter="__",
+        extra="forbid",
+        frozen=True,
+        validate_by_name=True,
+        validate_by_alias=True,
+    )
+    config_file: ClassVar[Path | None] = None
+
+    channel: str = Field(default="demo", pattern=r"^[a-z0-9_]{1,25}$")
+    """The Twitch channel login this bot serves; also the bus key prefix's second part."""
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+    data_dir: Path = Path("data")
+    """Where the SQLite file, rehearsal audio and transcripts go."""
+    redis_url: SecretStr | None = Field(
+        default=None, validation_alias=AliasChoices("REDIS_URL", "VTUBER_REDIS_URL", "redis_url")
+    )
+    database_url: SecretStr = Field(
+        default=SecretStr(DEFAULT_DATABASE_URL),
+        validation_alias=AliasChoices("DATABASE_URL", "VTUBER_DATABASE_URL", "database_url"),
+    )
+    bus: BusSettings = BusSettings()
+    database: DatabaseSettings = DatabaseSettings()
+    recorder: RecorderSettings = RecorderSettings()
+    replay: ReplaySettings = ReplaySettings()
+
+    @field_validator("redis_url")
+    @classmethod
+    def _redis_scheme(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is not None and not value.get_secret_value().startswith(("redis://", "rediss://", "unix://")):
+            raise ValueError("must start with redis://, rediss:// or unix://")
+        return value
+
+    @field_validator("database_url")
+    @classmethod
+    def _database_scheme(cls, value: SecretStr) -> SecretStr:
+        url = value.get_secret_value()
+        if url.startswith("postgresql://"):
+            return SecretStr("postgresql+asyncpg://" + url.removeprefix("postgresql://"))
+        if url.startswith("postgres://"):
+            return SecretStr("postgresql+asyncpg://" + url.removeprefix("postgres://"))
+        if not url.startswith(("postgresql+asyncpg://", "sqlite+aiosqlite://")):
+            raise ValueError("must be postgresql+asyncpg://... (or postgresql://) or sqlite+aiosqlite:///path")
+        return value
+
+    @property
+    def bus_backend(self) -> Literal["memory", "redis"]:
+        """The bus that will actually run."""
+        if self.bus.backend == "auto":
+            return "redis" if self.redis_url else "memory"
+        return self.bus.backend
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        sources: list[PydanticBaseSettingsSource] = [init_settings, env_settings]
+        if cls.config_file is not None:
+            sources.append(TomlConfigSettingsSource(settings_cls, toml_file=cls.config_file))
+        return tuple(sources)
+
+
+class ConfigError(ValueError):
+    """A bad setting. The message names each key, the bad value's source and what is allowed."""
+
+
+def config_path(explicit: Path | None = None) -> Path | None:
+    """The config file in use: explicit, ``$VTUBER_CONFIG``, or ./vtuber.toml if it exists."""
+    if explicit is not None:
+        return explicit
+    env = os.environ.get("VTUBER_CONFIG")
+    if env:
+        return Path(env)
+    default = Path(DEFAULT_CONFIG_FILE)
+    return default if default.exists() else None
+
+
+def load_settings(config_file: Path | None = None, **overrides: Any) -> Settings:
+    """Build the settings, turning validation errors into one readable :class:`ConfigError`."""
+    path = config_path(config_file)
+    if path is not None and not path.is_file():
+        raise ConfigError(f"config file {path} does not exist")
+
+    class _Bound(Settings):
+        pass
+
+    _Bound.config_file = path
+    try:
+        return _Bound(**overrides)
+    except ValidationError as exc:
+        raise ConfigError(_explain(exc, path)) from None
+    except (OSError, ValueError) as exc:  # a TOML syntax error surfaces as ValueError
+        raise ConfigError(f"cannot read config file {path}: {exc}") from None
+
+
+def _explain(exc: ValidationError, path: Path | None) -> str:
+    lines = ["invalid configuration:"]
+    for err in exc.errors(include_url=False):
+        key = ".".join(str(p) for p in err["loc"]) or "(root)"
+        env = "VTUBER_" + "__".join(str(p) for p in err["loc"]).upper()
+        shown = "" if "input" not in err or _looks_secret(key) else f" (got {err['input']!r:.80})"
+        if err["type"] == "extra_forbidden":
+            lines.append(f"  {key}: unknown setting{shown}; see docs/configuration.md for the keys")
+            continue
+        lines.append(f"  {key}: {err['msg']}{shown} [env {env}" + (f", or file {path}]" if path else "]"))
+    return "\n".join(lines)
+
+
+def _looks_secret(key: str) -> bool:
+    return any(word in key for word in ("url", "token", "key", "secret", "password"))
+
+
+def redact_url(url: str) -> str:
+    """Hide the password in a URL: ``redis://:***@host:6379/0``."""
+    scheme, sep, rest = url.partition("://")
+    if not sep or "@" not in rest:
+        return url
+    creds, _, host = rest.rpartition("@")
+    user = creds.split(":", 1)[0]
+    return f"{scheme}://{user}:***@{host}" if user else f"{scheme}://:***@{host}"
+
+
+def redacted(settings: Settings) -> dict[str, Any]:
+    """The effective settings as plain data, with every secret masked (for ``config check``)."""
+    data: dict[str, Any] = settings.model_dump(mode="json")
+    for key in ("redis_url", "database_url"):
+        secret = getattr(settings, key)
+        data[key] = None if secret is None else redact_url(secret.get_secret_value())
+    data["bus"]["effective_backend"] = settings.bus_backend
+    return data
+
+
+def secret_values(settings: Settings) -> list[str]:
+    """Every secret string in the settings, for the log redaction filter."""
+    found: list[str] = []
+    for key in ("redis_url", "database_url"):
+        secret = getattr(settings, key)
+        if secret is None:
+            continue
+        url = secret.get_secret_value()
+        creds = url.partition("://")[2].rpartition("@")[0]
+        if ":" in creds and creds.split(":", 1)[1]:
+            found.append(creds.split(":", 1)[1])
+    return found

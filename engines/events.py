@@ -1,0 +1,436 @@
+"""Typed events: the only thing that travels on the bus.
+
+Every event is a frozen pydantic model with a dotted ``type`` discriminator, a schema
+version ``v``, a stable ``id`` (the Twitch message id where Twitch gives one, so a
+redelivered event is recognised), the ``channel`` it belongs to and a UTC timestamp.
+
+Three unions group them by the stream they travel on: :data:`InputEvent`,
+:data:`ControlEvent` and :data:`OutputEvent`; :data:`Event` is any of them.
+:func:`encode` and :func:`decode` are the one JSON codec; :func:`decode` raises
+:class:`EventDecodeError` with a short, loggable reason for anything it cannot accept.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from datetime import UTC, datetime
+from enum import StrEnum
+from typing import Annotated, Any, Final, Literal
+
+import orjson
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
+
+SCHEMA_VERSION: Final = 1
+"""The newest event schema this code understands. Older versions are accepted."""
+
+MAX_TEXT_CHARS: Final = 2_000
+"""Chat text longer than this is refused (Twitch caps chat at 500 characters)."""
+
+MAX_ENCODED_BYTES: Final = 64 * 1024
+"""An encoded event larger than this is refused before parsing."""
+
+
+def new_id() -> str:
+    """A fresh, sortable-enough unique id for events that Twitch does not name."""
+    return uuid.uuid4().hex
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+_CONTROL_CHARS: Final = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def _no_control_chars(value: str) -> str:
+    """Refuse C0/C1 control characters (NUL cannot even be stored in PostgreSQL text)."""
+    match = _CONTROL_CHARS.search(value)
+    if match:
+        raise ValueError(f"control character U+{ord(match.group()):04X} at position {match.start()}")
+    return value
+
+
+Clean = AfterValidator(_no_control_chars)
+Text = Annotated[str, Field(max_length=MAX_TEXT_CHARS), Clean]
+Name = Annotated[str, Field(min_length=1, max_length=64), Clean]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="ignore", str_strip_whitespace=False)
+
+
+class EventBase(_Model):
+    """Fields every event carries."""
+
+    type: str
+    v: int = Field(default=SCHEMA_VERSION, ge=1, le=SCHEMA_VERSION)
+    id: Annotated[str, Field(min_length=1, max_length=128)] = Field(default_factory=new_id)
+    channel: Name
+    ts: datetime = Field(default_factory=utcnow)
+
+
+# ---------------------------------------------------------------- parts of events
+
+
+class Role(StrEnum):
+    BROADCASTER = "broadcaster"
+    MODERATOR = "moderator"
+    VIP = "vip"
+    SUBSCRIBER = "subscriber"
+    FOUNDER = "founder"
+    BOT = "bot"
+
+
+class Viewer(_Model):
+    """A Twitch user as events name them."""
+
+    id: Annotated[str, Field(min_length=1, max_length=32)]
+    login: Name
+    display_name: Name
+
+
+class Badge(_Model):
+    set_id: Annotated[str, Field(max_length=64)]
+    id: Annotated[str, Field(max_length=64)] = ""
+    info: Annotated[str, Field(max_length=64)] = ""
+
+
+class Fragment(_Model):
+    """A piece of a chat message: plain text, an emote, a cheermote or a mention."""
+
+    kind: Literal["text", "emote", "cheermote", "mention"] = "text"
+    text: Text
+    emote_id: str | None = None
+
+
+class ReplyTo(_Model):
+    """The chat message this one answers in a reply thread."""
+
+    message_id: str
+    user: Viewer
+    text: Text = ""
+
+
+# ---------------------------------------------------------------- input events
+
+
+class ChatMessage(EventBase):
+    type: Literal["chat.message"] = "chat.message"
+    user: Viewer
+    text: Text
+    badges: tuple[Badge, ...] = ()
+    roles: frozenset[Role] = frozenset()
+    fragments: tuple[Fragment, ...] = ()
+    bits: int = Field(default=0, ge=0)
+    reply_to: ReplyTo | None = None
+    first_message: bool = False
+    color: str | None = None
+
+
+class Follow(EventBase):
+    type: Literal["channel.follow"] = "channel.follow"
+    user: Viewer
+
+
+SubTier = Literal["1000", "2000", "3000", "prime"]
+
+
+class Subscription(EventBase):
+    type: Literal["channel.subscribe"] = "channel.subscribe"
+    user: Viewer
+    tier: SubTier = "1000"
+    is_gift: bool = False
+
+
+class ResubMessage(EventBase):
+    type: Literal["channel.resub"] = "channel.resub"
+    user: Viewer
+    tier: SubTier = "1000"
+    text: Text = ""
+    cumulative_months: int = Field(default=1, ge=1)
+    streak_months: int | None = Field(default=None, ge=0)
+    duration_months: int = Field(default=1, ge=1)
+
+
+class GiftSubs(EventBase):
+    type: Literal["channel.gift"] = "channel.gift"
+    user: Viewer | None = None
+    """None when the gifter is anonymous."""
+    tier: SubTier = "1000"
+    total: int = Field(ge=1)
+    cumulative_total: int | None = Field(default=None, ge=0)
+
+
+class Cheer(EventBase):
+    type: Literal["channel.cheer"] = "channel.cheer"
+    user: Viewer | None = None
+    """None when the cheer is anonymous."""
+    bits: int = Field(ge=1)
+    text: Text = ""
+
+
+class Raid(EventBase):
+    type: Literal["channel.raid"] = "channel.raid"
+    from_user: Viewer
+    viewers: int = Field(ge=0)
+
+
+class Redemption(EventBase):
+    type: Literal["channel.redemption"] = "channel.redemption"
+    user: Viewer
+    reward_id: str
+    reward_title: Annotated[str, Field(max_length=64)]
+    cost: int = Field(default=0, ge=0)
+    user_input: Text = ""
+
+
+class StreamerUtterance(EventBase):
+    type: Literal["streamer.utterance"] = "streamer.utterance"
+    text: Text
+    confidence: float = Field(default=1.0, ge=0.0, le=1.0)
+    started_at: datetime | None = None
+    ended_at: datetime | None = None
+
+
+class ModeratorInput(EventBase):
+    """Something a moderator or the streamer typed into the dashboard for the bot to answer."""
+
+    type: Literal["moderator.input"] = "moderator.input"
+    author: Name
+    text: Text
+
+
+class StreamState(EventBase):
+    """Stream online/offline and title/category changes (stream.online, channel.update)."""
+
+    type: Literal["stream.state"] = "stream.state"
+    online: bool | None = None
+    title: Annotated[str, Field(max_length=200)] | None = None
+    category: Annotated[str, Field(max_length=200)] | None = None
+
+
+# ---------------------------------------------------------------- control events
+
+
+class Interrupt(EventBase):
+    type: Literal["control.interrupt"] = "control.interrupt"
+    by: Name = "system"
+    reason: str = ""
+
+
+class Skip(EventBase):
+    """Skip the current turn, or drop one queued input by its event id."""
+
+    type: Literal["control.skip"] = "control.skip"
+    by: Name = "system"
+    target_id: str | None = None
+
+
+class Mute(EventBase):
+    type: Literal["control.mute"] = "control.mute"
+    by: Name = "system"
+    muted: bool = True
+
+
+class KillSwitch(EventBase):
+    """Engaged: the bot stays silent until released."""
+
+    type: Literal["control.kill"] = "control.kill"
+    by: Name = "system"
+    engaged: bool = True
+    reason: str = ""
+
+
+class PersonaSwitch(EventBase):
+    type: Literal["control.persona"] = "control.persona"
+    by: Name = "system"
+    persona: Name
+    version: int | None = Field(default=None, ge=1)
+
+
+# ---------------------------------------------------------------- output events
+
+
+class ReplyStarted(EventBase):
+    type: Literal["reply.started"] = "reply.started"
+    turn_id: str
+    trigger_ids: tuple[str, ...] = ()
+    persona: Name = "default"
+    reason: str = ""
+
+
+class ReplySentence(EventBase):
+    type: Literal["reply.sentence"] = "reply.sentence"
+    turn_id: str
+    index: int = Field(ge=0)
+    text: Text
+    emotion: str = "neutral"
+
+
+class ReplyBlocked(EventBase):
+    type: Literal["reply.blocked"] = "reply.blocked"
+    turn_id: str | None = None
+    target_id: str | None = None
+    """The input event or sentence that was blocked."""
+    stage: Literal["input", "output"] = "output"
+    layer: str
+    reason: str
+    text: Text = ""
+
+
+class ReplyHeld(EventBase):
+    type: Literal["reply.held"] = "reply.held"
+    turn_id: str
+    text: Text
+    reason: str = "hold-for-review"
+
+
+class ReplyInterrupted(EventBase):
+    type: Literal["reply.interrupted"] = "reply.interrupted"
+    turn_id: str
+    heard_text: Text = ""
+    by: str = "system"
+
+
+class ReplyFinished(EventBase):
+    type: Literal["reply.finished"] = "reply.finished"
+    turn_id: str
+    text: Text = ""
+    sentences: int = Field(default=0, ge=0)
+    latency_ms: float | None = Field(default=None, ge=0)
+
+
+class Metric(EventBase):
+    type: Literal["metric"] = "metric"
+    name: Annotated[str, Field(min_length=1, max_length=100)]
+    value: float
+    labels: dict[str, str] = Field(default_factory=dict)
+
+
+InputEvent = Annotated[
+    ChatMessage
+    | Follow
+    | Subscription
+    | ResubMessage
+    | GiftSubs
+    | Cheer
+    | Raid
+    | Redemption
+    | StreamerUtterance
+    | ModeratorInput
+    | StreamState,
+    Field(discriminator="type"),
+]
+ControlEvent = Annotated[Interrupt | Skip | Mute | KillSwitch | PersonaSwitch, Field(discriminator="type")]
+OutputEvent = Annotated[
+    ReplyStarted | ReplySentence | ReplyBlocked | ReplyHeld | ReplyInterrupted | ReplyFinished | Metric,
+    Field(discriminator="type"),
+]
+_AnyEvent = Annotated[
+    ChatMessage
+    | Follow
+    | Subscription
+    | ResubMessage
+    | GiftSubs
+    | Cheer
+    | Raid
+    | Redemption
+    | StreamerUtterance
+    | ModeratorInput
+    | StreamState
+    | Interrupt
+    | Skip
+    | Mute
+    | KillSwitch
+    | PersonaSwitch
+    | ReplyStarted
+    | ReplySentence
+    | ReplyBlocked
+    | ReplyHeld
+    | ReplyInterrupted
+    | ReplyFinished
+    | Metric,
+    Field(discriminator="type"),
+]
+Event = EventBase
+"""Any event; concrete values are always one of the union members."""
+
+_ADAPTER: Final[TypeAdapter[Any]] = TypeAdapter(_AnyEvent)
+EVENT_TYPES: Final[dict[str, type[EventBase]]] = {
+    cls.model_fields["type"].default: cls
+    for cls in (
+        ChatMessage, Follow, Subscription, ResubMessage, GiftSubs, Cheer, Raid, Redemption,
+        StreamerUtterance, ModeratorInput, StreamState, Interrupt, Skip, Mute, KillSwitch,
+        PersonaSwitch, ReplyStarted, ReplySentence, ReplyBlocked, ReplyHeld, ReplyInterrupted,
+        ReplyFinished, Metric,
+    )
+}  # fmt: skip
+INPUT_TYPES: Final = frozenset(t for t in EVENT_TYPES if not t.startswith(("control.", "reply.", "metric")))
+CONTROL_TYPES: Final = frozenset(t for t in EVENT_TYPES if t.startswith("control."))
+OUTPUT_TYPES: Final = frozenset(t for t in EVENT_TYPES if t.startswith(("reply.", "metric")))
+
+
+class EventDecodeError(ValueError):
+    """Raised for bus data that is not a valid event. ``reason`` is short and safe to log."""
+
+    def __init__(self, reason: str, *, kind: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.kind = kind
+        """One of: too_large, bad_utf8, bad_json, not_object, unknown_type, newer_schema, invalid."""
+
+
+def encode(event: EventBase) -> bytes:
+    """Serialise an event to compact JSON bytes."""
+    return event.model_dump_json(exclude_defaults=False).encode()
+
+
+def decode(data: bytes | str) -> EventBase:
+    """Parse and validate one encoded event, or raise :class:`EventDecodeError`."""
+    if len(data) > MAX_ENCODED_BYTES:
+        raise EventDecodeError(f"event is {len(data)} bytes, over the {MAX_ENCODED_BYTES} limit", kind="too_large")
+    if isinstance(data, bytes):
+        try:
+            data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise EventDecodeError(f"invalid UTF-8 at byte {exc.start}", kind="bad_utf8") from None
+    try:
+        raw = orjson.loads(data)
+    except orjson.JSONDecodeError as exc:
+        raise EventDecodeError(f"malformed JSON: {exc}", kind="bad_json") from None
+    if not isinstance(raw, dict):
+        raise EventDecodeError(f"expected a JSON object, got {type(raw).__name__}", kind="not_object")
+    etype = raw.get("type")
+    if etype not in EVENT_TYPES:
+        shown = repr(etype)[:60]
+        raise EventDecodeError(f"unknown event type {shown}", kind="unknown_type")
+    version = raw.get("v", SCHEMA_VERSION)
+    if isinstance(version, int) and version > SCHEMA_VERSION:
+        raise EventDecodeError(
+            f"{etype} has schema version {version}; this build reads up to {SCHEMA_VERSION}",
+            kind="newer_schema",
+        )
+    try:
+        event: EventBase = _ADAPTER.validate_python(raw)
+    except ValidationError as exc:
+        raise EventDecodeError(f"invalid {etype}: {_summarise(exc)}", kind="invalid") from None
+    return event
+
+
+def _summarise(exc: ValidationError) -> str:
+    parts = []
+    for err in exc.errors(include_url=False, include_input=False)[:3]:
+        loc = ".".join(str(p) for p in err["loc"][1:]) or "event"
+        parts.append(f"{loc}: {err['msg']}")
+    more = exc.error_count() - len(parts)
+    return "; ".join(parts) + (f" (+{more} more)" if more > 0 else "")
+
+
+def stream_of(event: EventBase) -> Literal["input", "control", "output"]:
+    """The bus stream an event travels on."""
+    if event.type in CONTROL_TYPES:
+        return "control"
+    if event.type in OUTPUT_TYPES:
+        return "output"
+    return "input"

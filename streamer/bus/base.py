@@ -1,0 +1,217 @@
+"""The bus interface shared by the Redis Streams and the in-process implementations.
+
+Semantics (both implementations, proved by one contract test suite):
+
+- Three streams per channel: ``input`` (chat, events, voice), ``control`` (interrupt, skip,
+  kill switch...) and ``output`` (what the bot did). Control never waits behind chat.
+- Consumer groups give at-least-once delivery: an entry stays pending until acked, a
+  restarted consumer re-reads its own pending entries, and ``claim_stale`` takes over
+  entries left by a dead consumer. Ack only after the work is durable.
+- Anything on a stream that is not a valid event (bad JSON, unknown type, newer schema,
+  bad UTF-8, oversize...) is logged, counted, copied to the dead-letter stream and acked,
+  so it never reaches a consumer and never blocks one. So is an entry delivered more than
+  ``max_deliveries`` times (poison).
+"""
+
+from __future__ import annotations
+
+import abc
+import logging
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from engines.events import EventBase, EventDecodeError, decode, encode, stream_of
+
+from .keys import StreamName
+
+log = logging.getLogger("streamer.bus")
+
+RAW_KEEP_BYTES = 4_096
+"""How much of a bad entry the dead-letter stream keeps."""
+
+
+class BusError(RuntimeError):
+    """The bus backend failed. ``retryable`` says whether trying again later may work."""
+
+    def __init__(self, message: str, *, retryable: bool = True) -> None:
+        super().__init__(message)
+        self.retryable = retryable
+
+
+@dataclass(frozen=True, slots=True)
+class Delivery:
+    """One event handed to a consumer, to be acked once the work is durable."""
+
+    stream: StreamName
+    entry_id: str
+    event: EventBase
+
+    @property
+    def published_ms(self) -> int:
+        """When the bus accepted the entry (milliseconds since the epoch, from the entry id)."""
+        return int(self.entry_id.split("-", 1)[0])
+
+
+@dataclass(frozen=True, slots=True)
+class DeadLetter:
+    stream: str
+    entry_id: str
+    group: str
+    kind: str
+    reason: str
+    raw: bytes
+
+
+@dataclass(slots=True)
+class BusStats:
+    published: int = 0
+    delivered: int = 0
+    acked: int = 0
+    claimed: int = 0
+    buffered: int = 0
+    """Events held locally while the backend was unreachable (Redis only)."""
+    dropped: int = 0
+    """Events lost because the local buffer overflowed; should stay 0."""
+    dead_lettered: Counter[str] = field(default_factory=Counter)
+
+
+@dataclass(frozen=True, slots=True)
+class RawEntry:
+    """An entry as stored: id, payload bytes, and how many times it was delivered."""
+
+    entry_id: str
+    data: bytes | None
+    deliveries: int = 1
+
+
+class Bus(abc.ABC):
+    """Publish events and consume them through consumer groups."""
+
+    def __init__(self, *, max_deliveries: int = 5) -> None:
+        self.stats = BusStats()
+        self.max_deliveries = max_deliveries
+
+    # ------------------------------------------------------------------ publishing
+    async def publish(self, event: EventBase) -> str | None:
+        """Append one event to its stream. Returns the entry id, or None if buffered for retry."""
+        return (await self.publish_many([event]))[0]
+
+    async def publish_many(self, events: Sequence[EventBase]) -> list[str | None]:
+        """Append events in order (one round trip where the backend allows)."""
+        items = [(stream_of(e), encode(e)) for e in events]
+        ids = await self._append(items)
+        self.stats.published += len(items)
+        return ids
+
+    async def publish_raw(self, stream: StreamName, data: bytes) -> str | None:
+        """Append bytes as they are (bridges and tests); consumers still validate them."""
+        return (await self._append([(stream, data)]))[0]
+
+    # ------------------------------------------------------------------ consuming
+    async def read(
+        self, group: str, consumer: str, streams: Sequence[StreamName], *, count: int, block_ms: int
+    ) -> list[Delivery]:
+        """New entries for this group, waiting up to ``block_ms`` when there are none."""
+        raw = await self._read(group, consumer, streams, count=count, block_ms=block_ms, pending=False)
+        return await self._accept(group, raw)
+
+    async def read_pending(
+        self, group: str, consumer: str, streams: Sequence[StreamName], *, count: int
+    ) -> list[Delivery]:
+        """This consumer's own unacked entries (call on start-up, before ``read``)."""
+        raw = await self._read(group, consumer, streams, count=count, block_ms=0, pending=True)
+        return await self._accept(group, raw)
+
+    async def claim_stale(
+        self, group: str, consumer: str, streams: Sequence[StreamName], *, min_idle_ms: int, count: int
+    ) -> list[Delivery]:
+        """Take over entries another consumer left unacked for at least ``min_idle_ms``."""
+        raw = await self._claim(group, consumer, streams, min_idle_ms=min_idle_ms, count=count)
+        self.stats.claimed += sum(len(v) for v in raw.values())
+        return await self._accept(group, raw)
+
+    async def ack(self, group: str, deliveries: Iterable[Delivery]) -> None:
+        by_stream: dict[StreamName, list[str]] = {}
+        for d in deliveries:
+            by_stream.setdefault(d.stream, []).append(d.entry_id)
+        if by_stream:
+            await self._ack(group, by_stream)
+            self.stats.acked += sum(len(v) for v in by_stream.values())
+
+    async def dead_letter(self, group: str, delivery: Delivery, *, kind: str, reason: str) -> None:
+        """Move a well-formed event that its consumer cannot handle to the dead-letter stream."""
+        await self._bury(group, delivery.stream, RawEntry(delivery.entry_id, encode(delivery.event)), kind, reason)
+        await self._ack(group, {delivery.stream: [delivery.entry_id]})
+
+    async def _accept(self, group: str, raw: dict[StreamName, list[RawEntry]]) -> list[Delivery]:
+        good: list[Delivery] = []
+        bad: dict[StreamName, list[str]] = {}
+        for stream, entries in raw.items():
+            for entry in entries:
+                if entry.data is None:  # trimmed away while pending: nothing left to deliver
+                    bad.setdefault(stream, []).append(entry.entry_id)
+                    continue
+                if entry.deliveries > self.max_deliveries:
+                    await self._bury(group, stream, entry, "poison", f"delivered {entry.deliveries} times")
+                    bad.setdefault(stream, []).append(entry.entry_id)
+                    continue
+                try:
+                    good.append(Delivery(stream, entry.entry_id, decode(entry.data)))
+                except EventDecodeError as exc:
+                    await self._bury(group, stream, entry, exc.kind, exc.reason)
+                    bad.setdefault(stream, []).append(entry.entry_id)
+        if bad:
+            await self._ack(group, bad)
+        self.stats.delivered += len(good)
+        return good
+
+    async def _bury(self, group: str, stream: StreamName, entry: RawEntry, kind: str, reason: str) -> None:
+        self.stats.dead_lettered[kind] += 1
+        log.warning(
+            "dead-lettered %s entry %s for group %s: %s (%s)", stream, entry.entry_id, group, reason, kind
+        )
+        letter = DeadLetter(stream, entry.entry_id, group, kind, reason, (entry.data or b"")[:RAW_KEEP_BYTES])
+        await self._store_dead_letter(letter)
+
+    # ------------------------------------------------------------------ backend hooks
+    @abc.abstractmethod
+    async def _append(self, items: Sequence[tuple[StreamName, bytes]]) -> list[str | None]: ...
+
+    @abc.abstractmethod
+    async def _read(
+        self,
+        group: str,
+        consumer: str,
+        streams: Sequence[StreamName],
+        *,
+        count: int,
+        block_ms: int,
+        pending: bool,
+    ) -> dict[StreamName, list[RawEntry]]: ...
+
+    @abc.abstractmethod
+    async def _claim(
+        self, group: str, consumer: str, streams: Sequence[StreamName], *, min_idle_ms: int, count: int
+    ) -> dict[StreamName, list[RawEntry]]: ...
+
+    @abc.abstractmethod
+    async def _ack(self, group: str, ids: dict[StreamName, list[str]]) -> None: ...
+
+    @abc.abstractmethod
+    async def _store_dead_letter(self, letter: DeadLetter) -> None: ...
+
+    @abc.abstractmethod
+    async def dead_letters(self, count: int = 100) -> list[DeadLetter]:
+        """The newest dead letters, oldest first."""
+
+    @abc.abstractmethod
+    async def pending_count(self, group: str) -> int:
+        """Entries delivered to the group and not yet acked, over all streams."""
+
+    @abc.abstractmethod
+    async def length(self, stream: StreamName) -> int:
+        """Entries currently held in a stream."""
+
+    async def close(self) -> None:  # noqa: B027 - optional hook
+        """Release connections."""

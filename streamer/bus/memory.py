@@ -1,0 +1,188 @@
+"""The in-process bus: the same semantics as Redis Streams, for the zero-setup default.
+
+Entries are kept as encoded bytes, exactly as on Redis, so validation and dead-lettering
+behave the same. Ids are ``<ms>-<seq>`` like Redis ids.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections import OrderedDict, deque
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from .base import Bus, DeadLetter, RawEntry
+from .keys import STREAMS, StreamName
+
+_TRIM_SLACK = 0.1
+"""Like MAXLEN ~: trim only once a stream is 10% over its cap."""
+
+
+@dataclass(slots=True)
+class _Pending:
+    consumer: str
+    delivered_ms: float
+    deliveries: int
+
+
+@dataclass(slots=True)
+class _Group:
+    next_seq: int = 0
+    """Absolute position of the next never-delivered entry."""
+    pending: OrderedDict[str, _Pending] = field(default_factory=OrderedDict)
+
+
+@dataclass(slots=True)
+class _Stream:
+    entries: deque[tuple[str, bytes]] = field(default_factory=deque)
+    first_seq: int = 0
+    """Absolute position of entries[0]; grows as the stream is trimmed."""
+    by_id: dict[str, bytes] = field(default_factory=dict)
+    groups: dict[str, _Group] = field(default_factory=dict)
+
+
+class MemoryBus(Bus):
+    """Single-process bus. Not shared between processes; everything is lost on exit."""
+
+    def __init__(self, *, maxlen: int = 200_000, max_deliveries: int = 5) -> None:
+        super().__init__(max_deliveries=max_deliveries)
+        self.maxlen = maxlen
+        self._streams: dict[StreamName, _Stream] = {name: _Stream() for name in STREAMS}
+        self._dead: deque[DeadLetter] = deque(maxlen=10_000)
+        self._last_ms = 0
+        self._seq = 0
+        self._changed = asyncio.Event()
+
+    def _next_id(self) -> str:
+        now = int(time.time() * 1000)
+        if now > self._last_ms:
+            self._last_ms, self._seq = now, 0
+        else:
+            self._seq += 1
+        return f"{self._last_ms}-{self._seq}"
+
+    async def _append(self, items: Sequence[tuple[StreamName, bytes]]) -> list[str | None]:
+        ids: list[str | None] = []
+        for stream_name, data in items:
+            stream = self._streams[stream_name]
+            entry_id = self._next_id()
+            stream.entries.append((entry_id, data))
+            stream.by_id[entry_id] = data
+            ids.append(entry_id)
+            if len(stream.entries) > self.maxlen * (1 + _TRIM_SLACK):
+                while len(stream.entries) > self.maxlen:
+                    old_id, _ = stream.entries.popleft()
+                    del stream.by_id[old_id]
+                    stream.first_seq += 1
+        self._changed.set()
+        self._changed = asyncio.Event()
+        return ids
+
+    def _group(self, stream: StreamName, group: str) -> _Group:
+        s = self._streams[stream]
+        if group not in s.groups:
+            s.groups[group] = _Group(next_seq=s.first_seq)
+        return s.groups[group]
+
+    async def _read(
+        self,
+        group: str,
+        consumer: str,
+        streams: Sequence[StreamName],
+        *,
+        count: int,
+        block_ms: int,
+        pending: bool,
+    ) -> dict[StreamName, list[RawEntry]]:
+        if pending:
+            return self._own_pending(group, consumer, streams, count)
+        deadline = time.monotonic() + block_ms / 1000
+        while True:
+            waiter = self._changed
+            found = self._take_new(group, consumer, streams, count)
+            if found or block_ms <= 0:
+                return found
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                return {}
+            try:
+                await asyncio.wait_for(waiter.wait(), remaining)
+            except TimeoutError:
+                return {}
+
+    def _take_new(
+        self, group: str, consumer: str, streams: Sequence[StreamName], count: int
+    ) -> dict[StreamName, list[RawEntry]]:
+        out: dict[StreamName, list[RawEntry]] = {}
+        now = time.time() * 1000
+        for name in streams:
+            s = self._streams[name]
+            g = self._group(name, group)
+            start = max(g.next_seq, s.first_seq) - s.first_seq
+            taken: list[RawEntry] = []
+            for i in range(start, min(start + count, len(s.entries))):
+                entry_id, data = s.entries[i]
+                g.pending[entry_id] = _Pending(consumer, now, 1)
+                taken.append(RawEntry(entry_id, data, 1))
+            if taken:
+                g.next_seq = s.first_seq + start + len(taken)
+                out[name] = taken
+        return out
+
+    def _own_pending(
+        self, group: str, consumer: str, streams: Sequence[StreamName], count: int
+    ) -> dict[StreamName, list[RawEntry]]:
+        out: dict[StreamName, list[RawEntry]] = {}
+        now = time.time() * 1000
+        for name in streams:
+            s = self._streams[name]
+            taken: list[RawEntry] = []
+            for entry_id, p in self._group(name, group).pending.items():
+                if p.consumer != consumer:
+                    continue
+                p.deliveries += 1
+                p.delivered_ms = now
+                taken.append(RawEntry(entry_id, s.by_id.get(entry_id), p.deliveries))
+                if len(taken) >= count:
+                    break
+            if taken:
+                out[name] = taken
+        return out
+
+    async def _claim(
+        self, group: str, consumer: str, streams: Sequence[StreamName], *, min_idle_ms: int, count: int
+    ) -> dict[StreamName, list[RawEntry]]:
+        out: dict[StreamName, list[RawEntry]] = {}
+        now = time.time() * 1000
+        for name in streams:
+            s = self._streams[name]
+            taken: list[RawEntry] = []
+            for entry_id, p in self._group(name, group).pending.items():
+                if now - p.delivered_ms < min_idle_ms:
+                    continue
+                p.consumer, p.delivered_ms, p.deliveries = consumer, now, p.deliveries + 1
+                taken.append(RawEntry(entry_id, s.by_id.get(entry_id), p.deliveries))
+                if len(taken) >= count:
+                    break
+            if taken:
+                out[name] = taken
+        return out
+
+    async def _ack(self, group: str, ids: dict[StreamName, list[str]]) -> None:
+        for name, entry_ids in ids.items():
+            pending = self._group(name, group).pending
+            for entry_id in entry_ids:
+                pending.pop(entry_id, None)
+
+    async def _store_dead_letter(self, letter: DeadLetter) -> None:
+        self._dead.append(letter)
+
+    async def dead_letters(self, count: int = 100) -> list[DeadLetter]:
+        return list(self._dead)[-count:]
+
+    async def pending_count(self, group: str) -> int:
+        return sum(len(s.groups[group].pending) for s in self._streams.values() if group in s.groups)
+
+    async def length(self, stream: StreamName) -> int:
+        return len(self._streams[stream].entries)

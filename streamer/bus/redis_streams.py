@@ -1,0 +1,246 @@
+"""The Redis Streams bus: consumer groups, XAUTOCLAIM, approximate MAXLEN, dead letters.
+
+Each entry has one field, ``e``, holding the encoded event. When Redis is unreachable,
+``publish`` keeps events in a bounded local outbox and a background task flushes them in
+order once Redis is back, so a short Redis outage loses nothing and never blocks a source.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections import deque
+from collections.abc import Sequence
+from typing import Any
+
+import redis.asyncio as aioredis
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import RedisError, ResponseError
+from redis.exceptions import TimeoutError as RedisTimeoutError
+
+from .base import Bus, BusError, DeadLetter, RawEntry
+from .keys import Keys, StreamName
+
+log = logging.getLogger("streamer.bus.redis")
+
+FIELD = b"e"
+DEADLETTER_MAXLEN = 10_000
+_UNREACHABLE = (RedisConnectionError, RedisTimeoutError, OSError)
+
+
+class RedisBus(Bus):
+    """Bus on Redis Streams. One instance per process; safe for concurrent tasks."""
+
+    def __init__(
+        self,
+        client: aioredis.Redis,
+        keys: Keys,
+        *,
+        maxlen: int = 200_000,
+        max_deliveries: int = 5,
+        outbox_limit: int = 100_000,
+    ) -> None:
+        super().__init__(max_deliveries=max_deliveries)
+        self.client = client
+        self.keys = keys
+        self.maxlen = maxlen
+        self._groups: set[tuple[str, str]] = set()
+        self._outbox: deque[tuple[StreamName, bytes]] = deque()
+        self._outbox_limit = outbox_limit
+        self._flusher: asyncio.Task[None] | None = None
+
+    @classmethod
+    def from_url(cls, url: str, keys: Keys, **kwargs: Any) -> RedisBus:
+        client = aioredis.from_url(url, decode_responses=False, socket_connect_timeout=2, health_check_interval=10)
+        return cls(client, keys, **kwargs)
+
+    # ------------------------------------------------------------------ publishing
+    async def _append(self, items: Sequence[tuple[StreamName, bytes]]) -> list[str | None]:
+        if self._outbox:  # keep order: while anything waits, new events queue behind it
+            return self._buffer(items)
+        try:
+            return await self._xadd(items)
+        except _UNREACHABLE as exc:
+            log.warning("Redis unreachable while publishing (%s); buffering locally", type(exc).__name__)
+            return self._buffer(items)
+        except RedisError as exc:
+            raise BusError(f"Redis refused the publish: {exc}", retryable=False) from exc
+
+    async def _xadd(self, items: Sequence[tuple[StreamName, bytes]]) -> list[str | None]:
+        pipe = self.client.pipeline(transaction=False)
+        for stream, data in items:
+            pipe.xadd(self.keys.stream(stream), {FIELD: data}, maxlen=self.maxlen, approximate=True)
+        return [i.decode() for i in await pipe.execute()]
+
+    def _buffer(self, items: Sequence[tuple[StreamName, bytes]]) -> list[str | None]:
+        for item in items:
+            if len(self._outbox) >= self._outbox_limit:
+                self.stats.dropped += 1
+                log.error("local outbox full (%d); dropping an event", self._outbox_limit)
+                continue
+            self._outbox.append(item)
+            self.stats.buffered += 1
+        if self._flusher is None or self._flusher.done():
+            self._flusher = asyncio.create_task(self._flush_outbox(), name="redis-outbox-flush")
+        return [None] * len(items)
+
+    async def _flush_outbox(self) -> None:
+        delay = 0.1
+        while self._outbox:
+            batch = [self._outbox[i] for i in range(min(500, len(self._outbox)))]
+            try:
+                await self._xadd(batch)
+            except _UNREACHABLE:
+                await asyncio.sleep(delay)
+                delay = min(delay * 2, 5.0)
+                continue
+            for _ in batch:
+                self._outbox.popleft()
+            delay = 0.1
+        log.info("local outbox flushed; Redis is reachable again")
+
+    @property
+    def outbox_size(self) -> int:
+        return len(self._outbox)
+
+    # ------------------------------------------------------------------ consuming
+    async def _ensure_group(self, stream: StreamName, group: str) -> None:
+        key = self.keys.stream(stream)
+        if (key, group) in self._groups:
+            return
+        try:
+            await self.client.xgroup_create(key, group, id="0", mkstream=True)
+        except ResponseError as exc:
+            if "BUSYGROUP" not in str(exc):
+                raise
+        self._groups.add((key, group))
+
+    async def _read(
+        self,
+        group: str,
+        consumer: str,
+        streams: Sequence[StreamName],
+        *,
+        count: int,
+        block_ms: int,
+        pending: bool,
+    ) -> dict[StreamName, list[RawEntry]]:
+        for s in streams:
+            await self._ensure_group(s, group)
+        names = {self.keys.stream(s): s for s in streams}
+        start = b"0" if pending else b">"
+        try:
+            reply = await self.client.xreadgroup(
+                group, consumer, dict.fromkeys(names, start), count=count, block=None if pending else block_ms
+            )
+        except ResponseError as exc:
+            if "NOGROUP" in str(exc):  # the stream was deleted under us: recreate next time
+                self._groups.clear()
+                return {}
+            raise
+        except _UNREACHABLE as exc:
+            raise BusError(f"Redis unreachable: {type(exc).__name__}") from exc
+        out: dict[StreamName, list[RawEntry]] = {}
+        if pending:  # re-reads our own pending entries: fetch their delivery counts
+            for key_b, entries in reply or []:
+                name = names[key_b.decode()]
+                counts = await self._delivery_counts(key_b.decode(), group, entries)
+                out[name] = [RawEntry(i.decode(), _field(f), counts.get(i.decode(), 1)) for i, f in entries]
+            return {k: v for k, v in out.items() if v}
+        for key_b, entries in reply or []:
+            out[names[key_b.decode()]] = [RawEntry(i.decode(), _field(f)) for i, f in entries]
+        return out
+
+    async def _delivery_counts(self, key: str, group: str, entries: list[Any]) -> dict[str, int]:
+        if not entries:
+            return {}
+        rows = await self.client.xpending_range(
+            key, group, min=entries[0][0], max=entries[-1][0], count=len(entries) + 10
+        )
+        return {r["message_id"].decode(): int(r["times_delivered"]) for r in rows}
+
+    async def _claim(
+        self, group: str, consumer: str, streams: Sequence[StreamName], *, min_idle_ms: int, count: int
+    ) -> dict[StreamName, list[RawEntry]]:
+        out: dict[StreamName, list[RawEntry]] = {}
+        for stream in streams:
+            await self._ensure_group(stream, group)
+            key = self.keys.stream(stream)
+            try:
+                _next, claimed, deleted = await self.client.xautoclaim(
+                    key, group, consumer, min_idle_time=min_idle_ms, start_id="0-0", count=count
+                )
+            except _UNREACHABLE as exc:
+                raise BusError(f"Redis unreachable: {type(exc).__name__}") from exc
+            if deleted:
+                log.warning("%d pending entries of %s were trimmed before being acked", len(deleted), key)
+            counts = await self._delivery_counts(key, group, claimed)
+            if claimed:
+                out[stream] = [RawEntry(i.decode(), _field(f), counts.get(i.decode(), 1)) for i, f in claimed]
+        return out
+
+    async def _ack(self, group: str, ids: dict[StreamName, list[str]]) -> None:
+        try:
+            pipe = self.client.pipeline(transaction=False)
+            for stream, entry_ids in ids.items():
+                pipe.xack(self.keys.stream(stream), group, *entry_ids)
+            await pipe.execute()
+        except _UNREACHABLE as exc:  # the entries stay pending and are re-read later: safe
+            raise BusError(f"Redis unreachable while acking: {type(exc).__name__}") from exc
+
+    async def _store_dead_letter(self, letter: DeadLetter) -> None:
+        fields: dict[bytes, bytes] = {
+            b"stream": letter.stream.encode(),
+            b"entry_id": letter.entry_id.encode(),
+            b"group": letter.group.encode(),
+            b"kind": letter.kind.encode(),
+            b"reason": letter.reason.encode(),
+            b"raw": letter.raw,
+        }
+        await self.client.xadd(self.keys.deadletter, fields, maxlen=DEADLETTER_MAXLEN, approximate=True)  # type: ignore[arg-type]
+
+    async def dead_letters(self, count: int = 100) -> list[DeadLetter]:
+        rows = await self.client.xrevrange(self.keys.deadletter, count=count)
+        out = []
+        for _id, f in reversed(rows):
+            out.append(
+                DeadLetter(
+                    stream=f[b"stream"].decode(),
+                    entry_id=f[b"entry_id"].decode(),
+                    group=f[b"group"].decode(),
+                    kind=f[b"kind"].decode(),
+                    reason=f[b"reason"].decode(),
+                    raw=f[b"raw"],
+                )
+            )
+        return out
+
+    async def pending_count(self, group: str) -> int:
+        total = 0
+        for key in (self.keys.stream(s) for s in ("input", "control", "output")):
+            try:
+                info = await self.client.xpending(key, group)
+            except ResponseError:  # no such group or stream yet
+                continue
+            total += int(info["pending"])
+        return total
+
+    async def length(self, stream: StreamName) -> int:
+        return int(await self.client.xlen(self.keys.stream(stream)))
+
+    async def close(self) -> None:
+        if self._flusher is not None and not self._flusher.done():
+            try:
+                await asyncio.wait_for(asyncio.shield(self._flusher), 2.0)
+            except TimeoutError:
+                log.error("closing with %d events still in the local outbox", len(self._outbox))
+                self._flusher.cancel()
+        await self.client.aclose()
+
+
+def _field(fields: dict[bytes, bytes] | None) -> bytes | None:
+    """The payload of an entry; a stray entry without our field is treated as bad data."""
+    if not fields:
+        return None
+    data = fields.get(FIELD)
+    return data if data is not None else b"{}"
