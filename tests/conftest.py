@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
 
 import pytest
 import redis.asyncio as aioredis
@@ -39,25 +40,62 @@ async def redis_prefix(redis_client: aioredis.Redis) -> AsyncIterator[str]:
         await redis_client.delete(*keys)
 
 
-
-@pytest.fixture(scope="session")
-def pg_url() -> Iterator[str]:
-    """A fresh PostgreSQL database for this test session (asyncpg URL)."""
+def _pg_admin(sql: str) -> None:
     import asyncio
 
     import asyncpg
 
-    base, _, _db = ADMIN_DATABASE_URL.rpartition("/")
-    name = "vtuber_test_" + uuid.uuid4().hex[:10]
+    base, _, db = ADMIN_DATABASE_URL.rpartition("/")
     dsn = base.replace("postgresql+asyncpg://", "postgresql://")
 
-    async def admin(sql: str) -> None:
-        conn = await asyncpg.connect(f"{dsn}/{_db}")
+    async def run() -> None:
+        conn = await asyncpg.connect(f"{dsn}/{db}")
         try:
             await conn.execute(sql)
         finally:
             await conn.close()
 
-    asyncio.run(admin(f'CREATE DATABASE "{name}"'))
-    yield f"{base}/{name}"
-    asyncio.run(admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    asyncio.run(run())
+
+
+def _pg_database_url(name: str) -> str:
+    return f"{ADMIN_DATABASE_URL.rpartition('/')[0]}/{name}"
+
+
+@pytest.fixture(scope="session")
+def pg_template() -> Iterator[str]:
+    """A migrated PostgreSQL database for this test session, used as a template."""
+    import asyncio
+
+    from streamer.store.migrate import upgrade
+
+    name = "vtuber_tpl_" + uuid.uuid4().hex[:10]
+    _pg_admin(f'CREATE DATABASE "{name}"')
+    asyncio.run(upgrade(_pg_database_url(name)))
+    yield name
+    _pg_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture
+def pg_url(pg_template: str) -> Iterator[str]:
+    """A fresh, migrated PostgreSQL database for one test (asyncpg URL)."""
+    name = "vtuber_test_" + uuid.uuid4().hex[:10]
+    _pg_admin(f'CREATE DATABASE "{name}" TEMPLATE "{pg_template}"')
+    yield _pg_database_url(name)
+    _pg_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture
+async def sqlite_url(tmp_path: Path) -> str:
+    """A fresh, migrated SQLite database file for one test."""
+    from streamer.store.migrate import upgrade
+
+    url = f"sqlite+aiosqlite:///{tmp_path / 'vtuber.db'}"
+    await upgrade(url)
+    return url
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(request: pytest.FixtureRequest) -> str:
+    """Each test using this runs on both databases."""
+    return str(request.getfixturevalue("sqlite_url" if request.param == "sqlite" else "pg_url"))

@@ -8,7 +8,18 @@ from .base import Bus, BusError, BusStats, DeadLetter, Delivery
 from .keys import STREAMS, Keys, StreamName
 from .memory import MemoryBus
 
-__all__ = ["STREAMS", "Bus", "BusError", "BusStats", "DeadLetter", "Delivery", "Keys", "MemoryBus", "StreamName", "make_bus"]
+__all__ = [
+    "STREAMS",
+    "Bus",
+    "BusError",
+    "BusStats",
+    "DeadLetter",
+    "Delivery",
+    "Keys",
+    "MemoryBus",
+    "StreamName",
+    "make_bus",
+]
 
 
 def make_bus(settings: Settings) -> Bus:

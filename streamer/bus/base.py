@@ -141,7 +141,9 @@ class Bus(abc.ABC):
 
     async def dead_letter(self, group: str, delivery: Delivery, *, kind: str, reason: str) -> None:
         """Move a well-formed event that its consumer cannot handle to the dead-letter stream."""
-        await self._bury(group, delivery.stream, RawEntry(delivery.entry_id, encode(delivery.event)), kind, reason)
+        await self._bury(
+            group, delivery.stream, RawEntry(delivery.entry_id, encode(delivery.event)), kind, reason
+        )
         await self._ack(group, {delivery.stream: [delivery.entry_id]})
 
     async def _accept(self, group: str, raw: dict[StreamName, list[RawEntry]]) -> list[Delivery]:

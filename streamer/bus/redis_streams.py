@@ -51,7 +51,9 @@ class RedisBus(Bus):
 
     @classmethod
     def from_url(cls, url: str, keys: Keys, **kwargs: Any) -> RedisBus:
-        client = aioredis.from_url(url, decode_responses=False, socket_connect_timeout=2, health_check_interval=10)
+        client = aioredis.from_url(
+            url, decode_responses=False, socket_connect_timeout=2, health_check_interval=10
+        )
         return cls(client, keys, **kwargs)
 
     # ------------------------------------------------------------------ publishing
@@ -130,7 +132,7 @@ class RedisBus(Bus):
         names = {self.keys.stream(s): s for s in streams}
         start = b"0" if pending else b">"
         try:
-            reply = await self.client.xreadgroup(
+            reply: Any = await self.client.xreadgroup(
                 group, consumer, dict.fromkeys(names, start), count=count, block=None if pending else block_ms
             )
         except ResponseError as exc:
@@ -154,7 +156,7 @@ class RedisBus(Bus):
     async def _delivery_counts(self, key: str, group: str, entries: list[Any]) -> dict[str, int]:
         if not entries:
             return {}
-        rows = await self.client.xpending_range(
+        rows: Any = await self.client.xpending_range(
             key, group, min=entries[0][0], max=entries[-1][0], count=len(entries) + 10
         )
         return {r["message_id"].decode(): int(r["times_delivered"]) for r in rows}
@@ -167,11 +169,12 @@ class RedisBus(Bus):
             await self._ensure_group(stream, group)
             key = self.keys.stream(stream)
             try:
-                _next, claimed, deleted = await self.client.xautoclaim(
+                claim_reply: Any = await self.client.xautoclaim(
                     key, group, consumer, min_idle_time=min_idle_ms, start_id="0-0", count=count
                 )
             except _UNREACHABLE as exc:
                 raise BusError(f"Redis unreachable: {type(exc).__name__}") from exc
+            claimed, deleted = claim_reply[1], claim_reply[2] if len(claim_reply) > 2 else []
             if deleted:
                 log.warning("%d pending entries of %s were trimmed before being acked", len(deleted), key)
             counts = await self._delivery_counts(key, group, claimed)
@@ -200,7 +203,7 @@ class RedisBus(Bus):
         await self.client.xadd(self.keys.deadletter, fields, maxlen=DEADLETTER_MAXLEN, approximate=True)  # type: ignore[arg-type]
 
     async def dead_letters(self, count: int = 100) -> list[DeadLetter]:
-        rows = await self.client.xrevrange(self.keys.deadletter, count=count)
+        rows: Any = await self.client.xrevrange(self.keys.deadletter, count=count)
         out = []
         for _id, f in reversed(rows):
             out.append(
@@ -219,7 +222,7 @@ class RedisBus(Bus):
         total = 0
         for key in (self.keys.stream(s) for s in ("input", "control", "output")):
             try:
-                info = await self.client.xpending(key, group)
+                info: Any = await self.client.xpending(key, group)
             except ResponseError:  # no such group or stream yet
                 continue
             total += int(info["pending"])

@@ -1,0 +1,7 @@
+"""Persistence: SQLAlchemy models, engine factory, migrations and the batched recorder."""
+
+from .db import make_engine, make_sessionmaker
+from .migrate import upgrade
+from .recorder import Recorder, RecorderStats
+
+__all__ = ["Recorder", "RecorderStats", "make_engine", "make_sessionmaker", "upgrade"]

@@ -1,0 +1,174 @@
+"""SQLAlchemy 2 models: one schema for PostgreSQL (production) and SQLite (zero-setup default).
+
+Every row that comes from an event is keyed by that event's id, so writing the same
+event twice stores it once. ``events`` holds every event verbatim (the training-data
+source of truth); the other tables are projections that the dashboard and stats read.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+    func,
+)
+from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+JsonType = JSON().with_variant(JSONB(), "postgresql")
+BigId = BigInteger().with_variant(Integer(), "sqlite")  # SQLite autoincrements INTEGER only
+EventId = String(128)
+Tz = DateTime(timezone=True)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class Channel(Base):
+    __tablename__ = "channels"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    login: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(Tz, server_default=func.now())
+
+
+class Viewer(Base):
+    __tablename__ = "viewers"
+    __table_args__ = (UniqueConstraint("channel_id", "twitch_id", name="uq_viewers_channel_twitch"),)
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    channel_id: Mapped[int] = mapped_column(ForeignKey("channels.id", ondelete="CASCADE"))
+    twitch_id: Mapped[str] = mapped_column(String(32))
+    login: Mapped[str] = mapped_column(String(64))
+    display_name: Mapped[str] = mapped_column(String(64))
+    first_seen: Mapped[datetime] = mapped_column(Tz)
+    last_seen: Mapped[datetime] = mapped_column(Tz)
+    messages: Mapped[int] = mapped_column(Integer, default=0)
+    blocked: Mapped[bool] = mapped_column(default=False)
+
+
+class EventRow(Base):
+    """Every event that crossed the bus, exactly once."""
+
+    __tablename__ = "events"
+    __table_args__ = (
+        Index("ix_events_channel_ts", "channel_id", "ts"),
+        Index("ix_events_channel_type_ts", "channel_id", "type", "ts"),
+    )
+
+    id: Mapped[str] = mapped_column(EventId, primary_key=True)
+    channel_id: Mapped[int] = mapped_column(ForeignKey("channels.id", ondelete="CASCADE"))
+    type: Mapped[str] = mapped_column(String(40))
+    stream: Mapped[str] = mapped_column(String(16))
+    ts: Mapped[datetime] = mapped_column(Tz)
+    recorded_at: Mapped[datetime] = mapped_column(Tz, server_default=func.now())
+    viewer_twitch_id: Mapped[str | None] = mapped_column(String(32), index=True)
+    text: Mapped[str | None] = mapped_column(Text)
+    payload: Mapped[dict[str, Any]] = mapped_column(JsonType)
+
+
+class Turn(Base):
+    """One thing the character said (or tried to say): its trigger, outcome and timing."""
+
+    __tablename__ = "turns"
+
+    id: Mapped[str] = mapped_column(EventId, primary_key=True)
+    channel_id: Mapped[int] = mapped_column(ForeignKey("channels.id", ondelete="CASCADE"), index=True)
+    persona: Mapped[str] = mapped_column(String(64))
+    trigger_ids: Mapped[list[str]] = mapped_column(JsonType)
+    reason: Mapped[str] = mapped_column(Text, default="")
+    status: Mapped[str] = mapped_column(String(16), default="started")
+    """started, finished, interrupted, blocked or held."""
+    started_at: Mapped[datetime] = mapped_column(Tz)
+    finished_at: Mapped[datetime | None] = mapped_column(Tz)
+    text: Mapped[str | None] = mapped_column(Text)
+    heard_text: Mapped[str | None] = mapped_column(Text)
+    latency_ms: Mapped[float | None] = mapped_column(Float)
+
+
+class ReplySentenceRow(Base):
+    """One sentence of a reply as it was spoken."""
+
+    __tablename__ = "reply_sentences"
+    __table_args__ = (Index("ix_reply_sentences_turn", "turn_id", "index"),)
+
+    id: Mapped[str] = mapped_column(EventId, primary_key=True)
+    turn_id: Mapped[str] = mapped_column(EventId)
+    index: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+    emotion: Mapped[str] = mapped_column(String(32))
+    ts: Mapped[datetime] = mapped_column(Tz)
+
+
+class SafetyDecision(Base):
+    __tablename__ = "safety_decisions"
+
+    id: Mapped[str] = mapped_column(EventId, primary_key=True)
+    channel_id: Mapped[int] = mapped_column(ForeignKey("channels.id", ondelete="CASCADE"), index=True)
+    turn_id: Mapped[str | None] = mapped_column(EventId)
+    target_id: Mapped[str | None] = mapped_column(EventId)
+    stage: Mapped[str] = mapped_column(String(8))
+    layer: Mapped[str] = mapped_column(String(32))
+    reason: Mapped[str] = mapped_column(Text)
+    text: Mapped[str] = mapped_column(Text, default="")
+    ts: Mapped[datetime] = mapped_column(Tz)
+
+
+class ModerationAction(Base):
+    """A moderator's or the streamer's action (skip, kill switch, block, ban...), audited."""
+
+    __tablename__ = "moderation_actions"
+
+    id: Mapped[str] = mapped_column(EventId, primary_key=True)
+    channel_id: Mapped[int] = mapped_column(ForeignKey("channels.id", ondelete="CASCADE"), index=True)
+    actor: Mapped[str] = mapped_column(String(64))
+    action: Mapped[str] = mapped_column(String(40))
+    target: Mapped[str | None] = mapped_column(String(128))
+    details: Mapped[dict[str, Any]] = mapped_column(JsonType)
+    ts: Mapped[datetime] = mapped_column(Tz)
+
+
+class PersonaVersion(Base):
+    __tablename__ = "persona_versions"
+    __table_args__ = (UniqueConstraint("persona", "version", name="uq_persona_versions_persona_version"),)
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    persona: Mapped[str] = mapped_column(String(64))
+    version: Mapped[int] = mapped_column(Integer)
+    data: Mapped[dict[str, Any]] = mapped_column(JsonType)
+    created_by: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(Tz, server_default=func.now())
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class MetricRow(Base):
+    __tablename__ = "metrics"
+    __table_args__ = (Index("ix_metrics_channel_name_ts", "channel_id", "name", "ts"),)
+
+    id: Mapped[str] = mapped_column(EventId, primary_key=True)
+    channel_id: Mapped[int] = mapped_column(ForeignKey("channels.id", ondelete="CASCADE"))
+    name: Mapped[str] = mapped_column(String(100))
+    value: Mapped[float] = mapped_column(Float)
+    labels: Mapped[dict[str, str]] = mapped_column(JsonType)
+    ts: Mapped[datetime] = mapped_column(Tz)

@@ -1,0 +1,224 @@
+"""The recorder: consumes every stream in batches and logs each event to the database once.
+
+- Its own consumer group, so it never slows the live path (brain, performer, dashboard).
+- Acks a batch only after its transaction committed. Writes are idempotent on event id,
+  so a redelivered entry (after a crash or a reclaim) is stored once.
+- On start it first re-reads its own pending entries; every ``claim_every_s`` it takes
+  over entries that a dead recorder left pending (XAUTOCLAIM).
+- While the database is unreachable it keeps the batch in hand, backs off and retries;
+  the backlog waits in the bus, unacked, and drains when the database returns.
+- A single event the database rejects (a data error) is isolated and dead-lettered, so
+  one bad row cannot stall the log.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import socket
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import exc as sa_exc
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from streamer.bus import STREAMS, Bus, BusError, Delivery
+from streamer.bus.keys import GROUP_RECORDER
+
+from .writer import channel_ids, write_events
+
+log = logging.getLogger("streamer.store.recorder")
+
+_ISOLATION_ATTEMPTS = 3
+"""A batch whose every event the database refuses is retried this often before dead-lettering."""
+
+
+def default_consumer_name() -> str:
+    """Stable per process: host and pid."""
+    return f"recorder-{socket.gethostname()}-{os.getpid()}"
+
+
+@dataclass(slots=True)
+class RecorderStats:
+    batches: int = 0
+    stored: int = 0
+    duplicates: int = 0
+    rejected: int = 0
+    db_failures: int = 0
+    bus_failures: int = 0
+    last_commit: float = 0.0
+
+
+class Recorder:
+    """Batched, idempotent, at-least-once writer from the bus to the database."""
+
+    def __init__(
+        self,
+        bus: Bus,
+        sessions: async_sessionmaker[AsyncSession],
+        *,
+        consumer: str | None = None,
+        group: str = GROUP_RECORDER,
+        batch_size: int = 1_000,
+        block_ms: int = 200,
+        claim_idle_ms: int = 30_000,
+        claim_every_s: float = 5.0,
+        retry_max_s: float = 5.0,
+        on_commit: Callable[[Sequence[Delivery]], None] | None = None,
+    ) -> None:
+        self.bus = bus
+        self.sessions = sessions
+        self.consumer = consumer or default_consumer_name()
+        self.group = group
+        self.batch_size = batch_size
+        self.block_ms = block_ms
+        self.claim_idle_ms = claim_idle_ms
+        self.claim_every_s = claim_every_s
+        self.retry_max_s = retry_max_s
+        self.on_commit = on_commit
+        self.stats = RecorderStats()
+        self._channels: dict[str, int] = {}
+        self._stop = asyncio.Event()
+        self._idle = asyncio.Event()
+
+    def stop(self) -> None:
+        """Finish the batch in hand, then return from :meth:`run`."""
+        self._stop.set()
+
+    async def wait_idle(self, timeout: float) -> bool:
+        """Wait until a read found nothing new (everything published so far is stored)."""
+        self._idle.clear()
+        try:
+            await asyncio.wait_for(self._idle.wait(), timeout)
+        except TimeoutError:
+            return False
+        return True
+
+    async def run(self) -> None:
+        log.info("recorder %s starting (group %s)", self.consumer, self.group)
+        await self._drain(
+            lambda: self.bus.read_pending(self.group, self.consumer, STREAMS, count=self.batch_size)
+        )
+        last_claim = time.monotonic()
+        while not self._stop.is_set():
+            if time.monotonic() - last_claim >= self.claim_every_s:
+                last_claim = time.monotonic()
+                await self._drain(self._claim)
+            batch = await self._guarded_read()
+            if batch:
+                await self.record(batch)
+            elif batch is not None:
+                self._idle.set()
+        log.info("recorder %s stopped: %s", self.consumer, self.stats)
+
+    async def _claim(self) -> list[Delivery]:
+        return await self.bus.claim_stale(
+            self.group, self.consumer, STREAMS, min_idle_ms=self.claim_idle_ms, count=self.batch_size
+        )
+
+    async def _drain(self, fetch: Callable[[], object]) -> None:
+        while not self._stop.is_set():
+            try:
+                batch = await fetch()  # type: ignore[misc]
+            except BusError as exc:
+                await self._bus_trouble(exc)
+                continue
+            if not batch:
+                return
+            await self.record(batch)
+
+    async def _guarded_read(self) -> list[Delivery] | None:
+        try:
+            return await self.bus.read(
+                self.group, self.consumer, STREAMS, count=self.batch_size, block_ms=self.block_ms
+            )
+        except BusError as exc:
+            await self._bus_trouble(exc)
+            return None
+
+    async def _bus_trouble(self, exc: BusError) -> None:
+        self.stats.bus_failures += 1
+        log.warning("recorder: bus unavailable (%s); retrying", exc)
+        await asyncio.sleep(min(0.5 * self.stats.bus_failures, self.retry_max_s))
+
+    async def record(self, batch: Sequence[Delivery]) -> None:
+        """Write one batch durably (retrying while the database is down), then ack it."""
+        delay = 0.1
+        isolate, attempts = False, 0
+        while True:
+            try:
+                if isolate:
+                    attempts += 1
+                    stored = await self._write_one_by_one(batch, final=attempts >= _ISOLATION_ATTEMPTS)
+                    if stored is not None:
+                        break
+                else:
+                    stored = await self._write(batch)
+                    break
+            except Exception as exc:  # classify every failure; never crash the loop
+                if not isolate and _is_data_error(exc):
+                    log.warning("batch of %d rejected by the database (%s); isolating", len(batch), _short(exc))
+                    isolate = True
+                    continue
+                self.stats.db_failures += 1
+                log.warning(
+                    "database write failed (%s: %s); %d events wait in the bus, retry in %.1fs",
+                    type(exc).__name__, _short(exc), len(batch), delay,
+                )  # fmt: skip
+            await asyncio.sleep(delay)
+            delay = min(delay * 2, self.retry_max_s)
+        self.stats.batches += 1
+        self.stats.stored += stored
+        self.stats.duplicates += len(batch) - stored
+        self.stats.last_commit = time.time()
+        if self.on_commit is not None:
+            self.on_commit(batch)
+        try:
+            await self.bus.ack(self.group, batch)
+        except BusError as exc:  # stays pending: redelivered later, stored once
+            log.warning("ack failed (%s); entries will be redelivered and deduplicated", exc)
+
+    async def _write(self, batch: Sequence[Delivery]) -> int:
+        channels = {d.event.channel for d in batch}
+        if not channels <= self._channels.keys():  # own transaction: never cache a rolled-back id
+            async with self.sessions() as session, session.begin():
+                await channel_ids(session, channels, self._channels)
+        async with self.sessions() as session, session.begin():
+            new = await write_events(session, [(d.stream, d.event) for d in batch], self._channels)
+        return len(new)
+
+    async def _write_one_by_one(self, batch: Sequence[Delivery], *, final: bool) -> int | None:
+        """Write each event alone. Events the database refuses while others succeed (or on the
+        ``final`` attempt) are dead-lettered. Returns None when all were refused: likely a
+        systemic fault, so the caller backs off and tries again."""
+        stored, refused = 0, []
+        for d in batch:
+            try:
+                stored += await self._write([d])
+            except Exception as exc:
+                if not _is_data_error(exc):
+                    raise
+                refused.append((d, exc))
+        if refused and len(refused) == len(batch) and not final:
+            log.warning("every event of the batch was refused (%s); retrying", _short(refused[0][1]))
+            return None
+        for d, error in refused:
+            self.stats.rejected += 1
+            await self.bus.dead_letter(self.group, d, kind="store_rejected", reason=_short(error))
+        return stored
+
+
+def _is_data_error(exc: BaseException) -> bool:
+    """A statement the database refused, as opposed to a database that cannot be reached."""
+    if not isinstance(exc, sa_exc.DBAPIError) or exc.connection_invalidated:
+        return False
+    if isinstance(exc, sa_exc.OperationalError | sa_exc.InterfaceError):
+        return False
+    return not isinstance(exc.orig, OSError | TimeoutError)
+
+
+def _short(exc: BaseException) -> str:
+    text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    return text[:200]

@@ -1,0 +1,227 @@
+"""Idempotent batch writes: events in, rows out, one transaction per batch.
+
+``events`` gets every event (insert-or-ignore on the event id). Only the events that were
+new in this call feed the projections (viewers, turns, sentences, safety decisions,
+moderation actions, metrics), so a redelivered batch changes nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from engines import events as ev
+
+from .models import (
+    Channel,
+    EventRow,
+    MetricRow,
+    ModerationAction,
+    ReplySentenceRow,
+    SafetyDecision,
+    Turn,
+    Viewer,
+)
+
+_USER_EVENTS = (
+    ev.ChatMessage,
+    ev.Follow,
+    ev.Subscription,
+    ev.ResubMessage,
+    ev.GiftSubs,
+    ev.Cheer,
+    ev.Redemption,
+)
+
+
+def _insert(session: AsyncSession, model: Any) -> Any:
+    """The dialect's INSERT, which has ``on_conflict_do_nothing``/``_do_update``."""
+    dialect = session.get_bind().dialect.name
+    return postgresql.insert(model) if dialect == "postgresql" else sqlite.insert(model)
+
+
+async def channel_ids(session: AsyncSession, logins: set[str], cache: dict[str, int]) -> dict[str, int]:
+    """Ids of the given channels, creating rows as needed (cached)."""
+    missing = sorted(logins - cache.keys())
+    if missing:
+        await session.execute(
+            _insert(session, Channel).on_conflict_do_nothing(index_elements=["login"]),
+            [{"login": login} for login in missing],
+        )
+        rows = await session.execute(select(Channel.login, Channel.id).where(Channel.login.in_(missing)))
+        cache.update({login: cid for login, cid in rows})
+    return cache
+
+
+def _viewer_of(event: ev.EventBase) -> ev.Viewer | None:
+    if isinstance(event, _USER_EVENTS):
+        return event.user
+    if isinstance(event, ev.Raid):
+        return event.from_user
+    return None
+
+
+def _text_of(event: ev.EventBase) -> str | None:
+    text = getattr(event, "text", None)
+    if text is None and isinstance(event, ev.Redemption):
+        text = event.user_input
+    return text if isinstance(text, str) else None
+
+
+async def write_events(
+    session: AsyncSession, batch: Sequence[tuple[str, ev.EventBase]], channel_cache: dict[str, int]
+) -> set[str]:
+    """Store ``(stream, event)`` pairs; returns the ids that were new. Caller commits.
+
+    ``channel_cache`` must already hold every channel in the batch (see :func:`channel_ids`).
+    """
+    if not batch:
+        return set()
+    cids = channel_cache
+    rows = []
+    for stream, e in batch:
+        viewer = _viewer_of(e)
+        rows.append(
+            {
+                "id": e.id,
+                "channel_id": cids[e.channel],
+                "type": e.type,
+                "stream": stream,
+                "ts": e.ts,
+                "viewer_twitch_id": viewer.id if viewer else None,
+                "text": _text_of(e),
+                "payload": e.model_dump(mode="json"),
+            }
+        )
+    stmt = _insert(session, EventRow).on_conflict_do_nothing(index_elements=["id"]).returning(EventRow.id)
+    result = await session.execute(stmt, rows)
+    new_ids = set(result.scalars().all())
+    fresh = [e for _, e in batch if e.id in new_ids]
+    if fresh:
+        await _project(session, fresh, cids)
+    return new_ids
+
+
+async def _project(session: AsyncSession, fresh: list[ev.EventBase], cids: dict[str, int]) -> None:
+    await _upsert_viewers(session, fresh, cids)
+    turns: list[dict[str, Any]] = []
+    sentences: list[dict[str, Any]] = []
+    safety: list[dict[str, Any]] = []
+    moderation: list[dict[str, Any]] = []
+    metrics: list[dict[str, Any]] = []
+    updates: list[tuple[datetime, str, dict[str, Any]]] = []
+    for e in fresh:
+        cid = cids[e.channel]
+        match e:
+            case ev.ReplyStarted():
+                turns.append(
+                    {
+                        "id": e.turn_id, "channel_id": cid, "persona": e.persona,
+                        "trigger_ids": list(e.trigger_ids), "reason": e.reason,
+                        "status": "started", "started_at": e.ts,
+                    }
+                )  # fmt: skip
+            case ev.ReplySentence():
+                sentences.append(
+                    {
+                        "id": e.id,
+                        "turn_id": e.turn_id,
+                        "index": e.index,
+                        "text": e.text,
+                        "emotion": e.emotion,
+                        "ts": e.ts,
+                    }
+                )
+            case ev.ReplyFinished():
+                done = {"status": "finished", "finished_at": e.ts, "text": e.text, "latency_ms": e.latency_ms}
+                updates.append((e.ts, e.turn_id, done))
+            case ev.ReplyInterrupted():
+                updates.append(
+                    (
+                        e.ts,
+                        e.turn_id,
+                        {"status": "interrupted", "finished_at": e.ts, "heard_text": e.heard_text},
+                    )
+                )
+            case ev.ReplyHeld():
+                updates.append((e.ts, e.turn_id, {"status": "held"}))
+            case ev.ReplyBlocked():
+                safety.append(
+                    {
+                        "id": e.id, "channel_id": cid, "turn_id": e.turn_id, "target_id": e.target_id,
+                        "stage": e.stage, "layer": e.layer, "reason": e.reason, "text": e.text, "ts": e.ts,
+                    }
+                )  # fmt: skip
+            case ev.Metric():
+                metrics.append(
+                    {
+                        "id": e.id,
+                        "channel_id": cid,
+                        "name": e.name,
+                        "value": e.value,
+                        "labels": e.labels,
+                        "ts": e.ts,
+                    }
+                )
+            case ev.Interrupt() | ev.Skip() | ev.Mute() | ev.KillSwitch() | ev.PersonaSwitch():
+                details = e.model_dump(mode="json", exclude={"id", "channel", "ts", "type", "v", "by"})
+                target = getattr(e, "target_id", None) or getattr(e, "persona", None)
+                moderation.append(
+                    {"id": e.id, "channel_id": cid, "actor": e.by, "action": e.type, "target": target,
+                     "details": details, "ts": e.ts}
+                )  # fmt: skip
+            case _:
+                pass
+    for model, values in (
+        (Turn, turns),
+        (ReplySentenceRow, sentences),
+        (SafetyDecision, safety),
+        (ModerationAction, moderation),
+        (MetricRow, metrics),
+    ):
+        if values:
+            await session.execute(
+                _insert(session, model).on_conflict_do_nothing(index_elements=["id"]), values
+            )
+    for _ts, turn_id, changes in sorted(updates, key=lambda u: u[0]):
+        await session.execute(update(Turn).where(Turn.id == turn_id).values(**changes))
+
+
+async def _upsert_viewers(session: AsyncSession, fresh: list[ev.EventBase], cids: dict[str, int]) -> None:
+    seen: dict[tuple[int, str], dict[str, Any]] = {}
+    for e in fresh:
+        viewer = _viewer_of(e)
+        if viewer is None:
+            continue
+        key = (cids[e.channel], viewer.id)
+        row = seen.get(key)
+        chat = 1 if isinstance(e, ev.ChatMessage) else 0
+        if row is None:
+            seen[key] = {
+                "channel_id": key[0], "twitch_id": viewer.id, "login": viewer.login,
+                "display_name": viewer.display_name, "first_seen": e.ts, "last_seen": e.ts, "messages": chat,
+            }  # fmt: skip
+        else:
+            row["first_seen"] = min(row["first_seen"], e.ts)
+            row["last_seen"] = max(row["last_seen"], e.ts)
+            row["messages"] += chat
+            row["login"], row["display_name"] = viewer.login, viewer.display_name
+    if not seen:
+        return
+    stmt = _insert(session, Viewer)
+    stmt = stmt.on_conflict_do_update(
+        index_elements=["channel_id", "twitch_id"],
+        set_={
+            "login": stmt.excluded.login,
+            "display_name": stmt.excluded.display_name,
+            "last_seen": stmt.excluded.last_seen,
+            "messages": Viewer.messages + stmt.excluded.messages,
+        },
+    )
+    # a stable order keeps concurrent recorders from deadlocking on viewer rows
+    await session.execute(stmt, [seen[k] for k in sorted(seen)])
