@@ -99,7 +99,9 @@ class Settings(BaseSettings):
     @field_validator("redis_url")
     @classmethod
     def _redis_scheme(cls, value: SecretStr | None) -> SecretStr | None:
-        if value is not None and not value.get_secret_value().startswith(("redis://", "rediss://", "unix://")):
+        if value is not None and not value.get_secret_value().startswith(
+            ("redis://", "rediss://", "unix://")
+        ):
             raise ValueError("must start with redis://, rediss:// or unix://")
         return value
 
@@ -112,7 +114,9 @@ class Settings(BaseSettings):
         if url.startswith("postgres://"):
             return SecretStr("postgresql+asyncpg://" + url.removeprefix("postgres://"))
         if not url.startswith(("postgresql+asyncpg://", "sqlite+aiosqlite://")):
-            raise ValueError("must be postgresql+asyncpg://... (or postgresql://) or sqlite+aiosqlite:///path")
+            raise ValueError(
+                "must be postgresql+asyncpg://... (or postgresql://) or sqlite+aiosqlite:///path"
+            )
         return value
 
     @property

@@ -189,8 +189,8 @@ def upgrade() -> None:
         sa.Column("display_name", sa.String(length=64), nullable=False),
         sa.Column("first_seen", sa.DateTime(timezone=True), nullable=False),
         sa.Column("last_seen", sa.DateTime(timezone=True), nullable=False),
-        sa.Column("messages", sa.Integer(), nullable=False),
-        sa.Column("blocked", sa.Boolean(), nullable=False),
+        sa.Column("messages", sa.Integer(), server_default="0", nullable=False),
+        sa.Column("blocked", sa.Boolean(), server_default=sa.false(), nullable=False),
         sa.ForeignKeyConstraint(
             ["channel_id"], ["channels.id"], name=op.f("fk_viewers_channel_id_channels"), ondelete="CASCADE"
         ),

@@ -22,6 +22,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
     func,
 )
 from sqlalchemy.dialects.postgresql import JSONB
@@ -64,8 +65,8 @@ class Viewer(Base):
     display_name: Mapped[str] = mapped_column(String(64))
     first_seen: Mapped[datetime] = mapped_column(Tz)
     last_seen: Mapped[datetime] = mapped_column(Tz)
-    messages: Mapped[int] = mapped_column(Integer, default=0)
-    blocked: Mapped[bool] = mapped_column(default=False)
+    messages: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    blocked: Mapped[bool] = mapped_column(default=False, server_default=false())
 
 
 class EventRow(Base):

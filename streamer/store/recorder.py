@@ -102,15 +102,21 @@ class Recorder:
             lambda: self.bus.read_pending(self.group, self.consumer, STREAMS, count=self.batch_size)
         )
         last_claim = time.monotonic()
-        while not self._stop.is_set():
-            if time.monotonic() - last_claim >= self.claim_every_s:
-                last_claim = time.monotonic()
-                await self._drain(self._claim)
-            batch = await self._guarded_read()
-            if batch:
-                await self.record(batch)
-            elif batch is not None:
-                self._idle.set()
+        # double buffering: the next batch is read and decoded while this one is written
+        reading = asyncio.create_task(self._guarded_read())
+        try:
+            while not self._stop.is_set():
+                batch = await reading
+                if time.monotonic() - last_claim >= self.claim_every_s:
+                    last_claim = time.monotonic()
+                    await self._drain(self._claim)
+                reading = asyncio.create_task(self._guarded_read())
+                if batch:
+                    await self.record(batch)
+                elif batch is not None:
+                    self._idle.set()
+        finally:
+            reading.cancel()  # anything it took stays pending and is re-read later
         log.info("recorder %s stopped: %s", self.consumer, self.stats)
 
     async def _claim(self) -> list[Delivery]:
@@ -159,7 +165,9 @@ class Recorder:
                     break
             except Exception as exc:  # classify every failure; never crash the loop
                 if not isolate and _is_data_error(exc):
-                    log.warning("batch of %d rejected by the database (%s); isolating", len(batch), _short(exc))
+                    log.warning(
+                        "batch of %d rejected by the database (%s); isolating", len(batch), _short(exc)
+                    )
                     isolate = True
                     continue
                 self.stats.db_failures += 1

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import select, text, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -28,6 +28,35 @@ from .models import (
     Viewer,
 )
 
+_PG_EVENTS_INSERT = text(
+    """
+    INSERT INTO events (id, channel_id, type, stream, ts, viewer_twitch_id, text, payload)
+    SELECT * FROM unnest(
+        CAST(:ids AS varchar[]), CAST(:channel_ids AS bigint[]), CAST(:types AS varchar[]),
+        CAST(:streams AS varchar[]), CAST(:ts AS timestamptz[]), CAST(:viewers AS varchar[]),
+        CAST(:texts AS text[]), CAST(:payloads AS jsonb[]))
+    ON CONFLICT (id) DO NOTHING
+    RETURNING id
+    """
+)
+"""PostgreSQL fast path: one statement with array parameters instead of a row per event."""
+
+_VIEWER_COLUMNS = ("channel_id", "twitch_id", "login", "display_name", "first_seen", "last_seen", "messages")
+_PG_VIEWERS_UPSERT = text(
+    """
+    INSERT INTO viewers (channel_id, twitch_id, login, display_name, first_seen, last_seen, messages, blocked)
+    SELECT *, false FROM unnest(
+        CAST(:channel_id AS bigint[]), CAST(:twitch_id AS varchar[]), CAST(:login AS varchar[]),
+        CAST(:display_name AS varchar[]), CAST(:first_seen AS timestamptz[]), CAST(:last_seen AS timestamptz[]),
+        CAST(:messages AS integer[]))
+    ON CONFLICT (channel_id, twitch_id) DO UPDATE SET
+        login = excluded.login,
+        display_name = excluded.display_name,
+        last_seen = GREATEST(viewers.last_seen, excluded.last_seen),
+        messages = viewers.messages + excluded.messages
+    """
+)
+
 _USER_EVENTS = (
     ev.ChatMessage,
     ev.Follow,
@@ -40,9 +69,10 @@ _USER_EVENTS = (
 
 
 def _insert(session: AsyncSession, model: Any) -> Any:
-    """The dialect's INSERT, which has ``on_conflict_do_nothing``/``_do_update``."""
+    """The dialect's Core INSERT (``on_conflict_do_nothing``/``_do_update``); Core skips ORM bookkeeping."""
     dialect = session.get_bind().dialect.name
-    return postgresql.insert(model) if dialect == "postgresql" else sqlite.insert(model)
+    table = model.__table__
+    return postgresql.insert(table) if dialect == "postgresql" else sqlite.insert(table)
 
 
 async def channel_ids(session: AsyncSession, logins: set[str], cache: dict[str, int]) -> dict[str, int]:
@@ -83,23 +113,38 @@ async def write_events(
     if not batch:
         return set()
     cids = channel_cache
-    rows = []
-    for stream, e in batch:
-        viewer = _viewer_of(e)
-        rows.append(
+    viewers = [_viewer_of(e) for _, e in batch]
+    conn = await session.connection()
+    if conn.dialect.name == "postgresql":
+        result = await conn.execute(
+            _PG_EVENTS_INSERT,
+            {
+                "ids": [e.id for _, e in batch],
+                "channel_ids": [cids[e.channel] for _, e in batch],
+                "types": [e.type for _, e in batch],
+                "streams": [stream for stream, _ in batch],
+                "ts": [e.ts for _, e in batch],
+                "viewers": [v.id if v else None for v in viewers],
+                "texts": [_text_of(e) for _, e in batch],
+                "payloads": [ev.encode(e).decode() for _, e in batch],
+            },
+        )
+    else:
+        rows = [
             {
                 "id": e.id,
                 "channel_id": cids[e.channel],
                 "type": e.type,
                 "stream": stream,
                 "ts": e.ts,
-                "viewer_twitch_id": viewer.id if viewer else None,
+                "viewer_twitch_id": v.id if v else None,
                 "text": _text_of(e),
                 "payload": e.model_dump(mode="json"),
             }
-        )
-    stmt = _insert(session, EventRow).on_conflict_do_nothing(index_elements=["id"]).returning(EventRow.id)
-    result = await session.execute(stmt, rows)
+            for (stream, e), v in zip(batch, viewers, strict=True)
+        ]
+        stmt = _insert(session, EventRow).on_conflict_do_nothing(index_elements=["id"])
+        result = await conn.execute(stmt.returning(EventRow.__table__.c.id), rows)
     new_ids = set(result.scalars().all())
     fresh = [e for _, e in batch if e.id in new_ids]
     if fresh:
@@ -109,6 +154,7 @@ async def write_events(
 
 async def _project(session: AsyncSession, fresh: list[ev.EventBase], cids: dict[str, int]) -> None:
     await _upsert_viewers(session, fresh, cids)
+    conn = await session.connection()
     turns: list[dict[str, Any]] = []
     sentences: list[dict[str, Any]] = []
     safety: list[dict[str, Any]] = []
@@ -185,11 +231,9 @@ async def _project(session: AsyncSession, fresh: list[ev.EventBase], cids: dict[
         (MetricRow, metrics),
     ):
         if values:
-            await session.execute(
-                _insert(session, model).on_conflict_do_nothing(index_elements=["id"]), values
-            )
+            await conn.execute(_insert(session, model).on_conflict_do_nothing(index_elements=["id"]), values)
     for _ts, turn_id, changes in sorted(updates, key=lambda u: u[0]):
-        await session.execute(update(Turn).where(Turn.id == turn_id).values(**changes))
+        await conn.execute(update(Turn).where(Turn.id == turn_id).values(**changes))
 
 
 async def _upsert_viewers(session: AsyncSession, fresh: list[ev.EventBase], cids: dict[str, int]) -> None:
@@ -213,6 +257,14 @@ async def _upsert_viewers(session: AsyncSession, fresh: list[ev.EventBase], cids
             row["login"], row["display_name"] = viewer.login, viewer.display_name
     if not seen:
         return
+    conn = await session.connection()
+    ordered = [seen[k] for k in sorted(seen)]  # a stable order keeps concurrent recorders from deadlocking
+    if conn.dialect.name == "postgresql":
+        await conn.execute(
+            _PG_VIEWERS_UPSERT,
+            {col: [row[col] for row in ordered] for col in _VIEWER_COLUMNS},
+        )
+        return
     stmt = _insert(session, Viewer)
     stmt = stmt.on_conflict_do_update(
         index_elements=["channel_id", "twitch_id"],
@@ -220,8 +272,7 @@ async def _upsert_viewers(session: AsyncSession, fresh: list[ev.EventBase], cids
             "login": stmt.excluded.login,
             "display_name": stmt.excluded.display_name,
             "last_seen": stmt.excluded.last_seen,
-            "messages": Viewer.messages + stmt.excluded.messages,
+            "messages": stmt.table.c.messages + stmt.excluded.messages,
         },
     )
-    # a stable order keeps concurrent recorders from deadlocking on viewer rows
-    await session.execute(stmt, [seen[k] for k in sorted(seen)])
+    await conn.execute(stmt, ordered)

@@ -41,9 +41,13 @@ def a_stream() -> list[ev.EventBase]:
         ev.Cheer(id="c1", channel=ch, ts=at(4), user=None, bits=100, text="anon cheer"),
         ev.Interrupt(id="i1", channel=ch, ts=at(5), by="mod_mia", reason="too long"),
         ev.ReplyStarted(id="r0", channel=ch, ts=at(6), turn_id="t1", trigger_ids=("m3",), reason="question"),
-        ev.ReplySentence(id="r1", channel=ch, ts=at(7), turn_id="t1", index=0, text="I'm great!", emotion="happy"),
+        ev.ReplySentence(
+            id="r1", channel=ch, ts=at(7), turn_id="t1", index=0, text="I'm great!", emotion="happy"
+        ),
         ev.ReplyBlocked(id="r2", channel=ch, ts=at(8), turn_id="t1", layer="blocklist", reason="banned word"),
-        ev.ReplyFinished(id="r3", channel=ch, ts=at(9), turn_id="t1", text="I'm great!", sentences=1, latency_ms=210.0),
+        ev.ReplyFinished(
+            id="r3", channel=ch, ts=at(9), turn_id="t1", text="I'm great!", sentences=1, latency_ms=210.0
+        ),
         ev.Metric(id="x1", channel=ch, ts=at(10), name="ttfa_ms", value=180.5, labels={"model": "smollm2"}),
     ]
 
@@ -84,13 +88,22 @@ async def test_records_every_event_and_projects_them(sessions: object) -> None:
         assert viewers["bob"].messages == 1  # the follow does not count as a message
         assert viewers["alice"].first_seen.replace(tzinfo=UTC) == at(0)
         turn = (await s.scalars(select(Turn))).one()
-        assert (turn.status, turn.text, turn.latency_ms, turn.trigger_ids) == ("finished", "I'm great!", 210.0, ["m3"])
+        assert (turn.status, turn.text, turn.latency_ms, turn.trigger_ids) == (
+            "finished",
+            "I'm great!",
+            210.0,
+            ["m3"],
+        )
         sentence = (await s.scalars(select(ReplySentenceRow))).one()
         assert (sentence.text, sentence.emotion) == ("I'm great!", "happy")
         decision = (await s.scalars(select(SafetyDecision))).one()
         assert (decision.layer, decision.reason) == ("blocklist", "banned word")
         action = (await s.scalars(select(ModerationAction))).one()
-        assert (action.actor, action.action, action.details["reason"]) == ("mod_mia", "control.interrupt", "too long")
+        assert (action.actor, action.action, action.details["reason"]) == (
+            "mod_mia",
+            "control.interrupt",
+            "too long",
+        )
         metric = (await s.scalars(select(MetricRow))).one()
         assert (metric.name, metric.value, metric.labels) == ("ttfa_ms", 180.5, {"model": "smollm2"})
         chat = await s.get(EventRow, "m1")
