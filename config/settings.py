@@ -174,21 +174,28 @@ def load_settings(config_file: Path | None = None, **overrides: Any) -> Settings
         raise ConfigError(f"cannot read config file {path}: {exc}") from None
 
 
+_ALIASES = {"REDIS_URL": "redis_url", "DATABASE_URL": "database_url"}
+
+
 def _explain(exc: ValidationError, path: Path | None) -> str:
     lines = ["invalid configuration:"]
     for err in exc.errors(include_url=False):
-        key = ".".join(str(p) for p in err["loc"]) or "(root)"
-        env = "VTUBER_" + "__".join(str(p) for p in err["loc"]).upper()
+        loc = [_ALIASES.get(str(p), str(p)) for p in err["loc"]]
+        key = ".".join(loc) or "(root)"
+        env = {"redis_url": "REDIS_URL", "database_url": "DATABASE_URL"}.get(key) or "VTUBER_" + "__".join(
+            loc
+        ).upper()
         shown = "" if "input" not in err or _looks_secret(key) else f" (got {err['input']!r:.80})"
         if err["type"] == "extra_forbidden":
             lines.append(f"  {key}: unknown setting{shown}; see docs/configuration.md for the keys")
             continue
-        lines.append(f"  {key}: {err['msg']}{shown} [env {env}" + (f", or file {path}]" if path else "]"))
+        message = err["msg"].removeprefix("Value error, ")
+        lines.append(f"  {key}: {message}{shown} [env {env}" + (f", or file {path}]" if path else "]"))
     return "\n".join(lines)
 
 
 def _looks_secret(key: str) -> bool:
-    return any(word in key for word in ("url", "token", "key", "secret", "password"))
+    return any(word in key.lower() for word in ("url", "token", "key", "secret", "password"))
 
 
 def redact_url(url: str) -> str:

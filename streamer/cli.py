@@ -12,6 +12,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -46,7 +47,7 @@ def _settings(config: Path | None) -> Settings:
     try:
         settings = load_settings(config)
     except ConfigError as exc:
-        console.print(f"[red]{exc}[/red]", highlight=False)
+        console.print(f"[red]{escape(str(exc))}[/red]", highlight=False)
         raise typer.Exit(2) from None
     setup_logging(settings.log_level, secrets=secret_values(settings))
     return settings
@@ -121,7 +122,7 @@ def _print_summary(summary: bot.RehearsalSummary) -> None:
         f"{summary.dead_letters} dead letters"
     )
     for problem in summary.problems:
-        console.print(f"[yellow]skipped: {problem}[/yellow]")
+        console.print(f"[yellow]skipped: {escape(problem)}[/yellow]")
     if stored < summary.published:
         console.print("[red]some events were not stored[/red]")
         raise typer.Exit(1)
@@ -188,7 +189,7 @@ def config_check(
     table.add_column("key")
     table.add_column("value")
     for key, value in _flatten(data):
-        table.add_row(key, str(value))
+        table.add_row(key, escape(str(value)))
     console.print(table)
     console.print("[green]configuration OK[/green]")
 

@@ -1,0 +1,101 @@
+"""Settings: env + one TOML file, readable errors, secrets redacted."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from config.settings import ConfigError, load_settings, redact_url, redacted, secret_values
+
+
+@pytest.fixture(autouse=True)
+def clean_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    for key in ("REDIS_URL", "DATABASE_URL", "VTUBER_CONFIG"):
+        monkeypatch.delenv(key, raising=False)
+    monkeypatch.chdir(tmp_path)
+
+
+def test_defaults_need_no_accounts_and_no_network() -> None:
+    s = load_settings()
+    assert s.bus_backend == "memory"
+    assert s.database_url.get_secret_value().startswith("sqlite+aiosqlite:///")
+    assert s.channel == "demo"
+
+
+def test_file_then_env_precedence(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    cfg = tmp_path / "vtuber.toml"
+    cfg.write_text('channel = "mychan"\n[bus]\nmaxlen = 5000\nprefix = "prod"\n')
+    s = load_settings()
+    assert (s.channel, s.bus.maxlen, s.bus.prefix) == ("mychan", 5000, "prod")
+    monkeypatch.setenv("VTUBER_BUS__MAXLEN", "7000")
+    assert load_settings().bus.maxlen == 7000
+
+
+def test_well_known_urls_choose_redis_and_postgres(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("REDIS_URL", "redis://:s3cretpw@127.0.0.1:6379/0")
+    monkeypatch.setenv("DATABASE_URL", "postgresql://bot:dbpass99@db:5432/vtuber")
+    s = load_settings()
+    assert s.bus_backend == "redis"
+    assert s.database_url.get_secret_value() == "postgresql+asyncpg://bot:dbpass99@db:5432/vtuber"
+    shown = str(redacted(s))
+    assert "s3cretpw" not in shown and "dbpass99" not in shown
+    assert "redis://:***@127.0.0.1:6379/0" in shown
+    assert sorted(secret_values(s)) == ["dbpass99", "s3cretpw"]
+    assert "s3cretpw" not in repr(s)
+
+
+@pytest.mark.parametrize(
+    ("env", "value", "expected"),
+    [
+        ("VTUBER_BUS__MAXLEN", "lots", ["bus.maxlen", "valid integer", "VTUBER_BUS__MAXLEN"]),
+        ("VTUBER_BUS__MAXLEN", "10", ["bus.maxlen", "greater than or equal to 1000"]),
+        ("VTUBER_BUS__BACKEND", "kafka", ["bus.backend", "'auto', 'memory' or 'redis'", "kafka"]),
+        ("VTUBER_LOG_LEVEL", "LOUD", ["log_level", "'DEBUG', 'INFO', 'WARNING' or 'ERROR'"]),
+        ("VTUBER_CHANNEL", "Bad Channel!", ["channel", "should match pattern"]),
+        ("REDIS_URL", "http://x", ["redis_url", "redis://"]),
+        ("DATABASE_URL", "mysql://root@x/db", ["database_url", "postgresql+asyncpg://"]),
+    ],
+)
+def test_a_bad_value_names_the_key_and_what_is_allowed(
+    monkeypatch: pytest.MonkeyPatch, env: str, value: str, expected: list[str]
+) -> None:
+    monkeypatch.setenv(env, value)
+    with pytest.raises(ConfigError) as err:
+        load_settings()
+    for fragment in expected:
+        assert fragment in str(err.value)
+
+
+def test_a_bad_secret_is_not_echoed(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DATABASE_URL", "mysql://root:topsecret@x/db")
+    with pytest.raises(ConfigError) as err:
+        load_settings()
+    assert "topsecret" not in str(err.value)
+
+
+def test_unknown_key_in_file(tmp_path: Path) -> None:
+    (tmp_path / "vtuber.toml").write_text("[bus]\nmaxlenn = 5\n")
+    with pytest.raises(ConfigError, match=r"bus\.maxlenn: unknown setting"):
+        load_settings()
+
+
+def test_missing_or_broken_file(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="does not exist"):
+        load_settings(tmp_path / "nope.toml")
+    broken = tmp_path / "broken.toml"
+    broken.write_text("channel = [unclosed\n")
+    with pytest.raises(ConfigError, match="cannot read config file"):
+        load_settings(broken)
+
+
+@pytest.mark.parametrize(
+    ("url", "shown"),
+    [
+        ("redis://:pw@h:1/0", "redis://:***@h:1/0"),
+        ("postgresql+asyncpg://u:p@h/db", "postgresql+asyncpg://u:***@h/db"),
+        ("sqlite+aiosqlite:///data/x.db", "sqlite+aiosqlite:///data/x.db"),
+    ],
+)
+def test_redact_url(url: str, shown: str) -> None:
+    assert redact_url(url) == shown

@@ -1,0 +1,126 @@
+"""Events: typed, frozen, versioned, and lossless through JSON."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from pydantic import ValidationError
+
+from engines import events as ev
+
+V = ev.Viewer(id="42", login="kiri", display_name="Kiri")
+EXAMPLES: list[ev.EventBase] = [
+    ev.ChatMessage(
+        id="twitch-msg-1", channel="c", user=V, text="hi @Hiyori Kappa", bits=0,
+        badges=(ev.Badge(set_id="subscriber", id="12", info="12"),), roles=frozenset({ev.Role.SUBSCRIBER}),
+        fragments=(ev.Fragment(text="hi "), ev.Fragment(kind="mention", text="@Hiyori"),
+                   ev.Fragment(kind="emote", text="Kappa", emote_id="25")),
+        reply_to=ev.ReplyTo(message_id="m0", user=V, text="earlier"), first_message=True, color="#FF0000",
+    ),
+    ev.Follow(channel="c", user=V),
+    ev.Subscription(channel="c", user=V, tier="2000", is_gift=True),
+    ev.ResubMessage(channel="c", user=V, text="12 months!", cumulative_months=12, streak_months=3),
+    ev.GiftSubs(channel="c", user=None, total=5, tier="1000"),
+    ev.Cheer(channel="c", user=V, bits=100, text="Cheer100 go go"),
+    ev.Raid(channel="c", from_user=V, viewers=87),
+    ev.Redemption(channel="c", user=V, reward_id="r1", reward_title="Ask Hiyori", cost=500, user_input="why?"),
+    ev.StreamerUtterance(channel="c", text="Hiyori, say hi", confidence=0.93,
+                         started_at=datetime(2026, 1, 1, tzinfo=UTC), ended_at=datetime(2026, 1, 1, 0, 0, 2, tzinfo=UTC)),
+    ev.ModeratorInput(channel="c", author="mod_mia", text="say thanks to the raiders"),
+    ev.StreamState(channel="c", online=True, title="Cozy games", category="Stardew Valley"),
+    ev.Interrupt(channel="c", by="mod", reason="off topic"),
+    ev.Skip(channel="c", by="mod", target_id="m1"),
+    ev.Mute(channel="c", muted=True),
+    ev.KillSwitch(channel="c", engaged=True, reason="raid spam"),
+    ev.PersonaSwitch(channel="c", persona="hiyori", version=3),
+    ev.ReplyStarted(channel="c", turn_id="t1", trigger_ids=("m1",), reason="question"),
+    ev.ReplySentence(channel="c", turn_id="t1", index=0, text="Hello!", emotion="happy"),
+    ev.ReplyBlocked(channel="c", turn_id="t1", layer="pii", reason="phone number", text="call 555"),
+    ev.ReplyHeld(channel="c", turn_id="t1", text="maybe"),
+    ev.ReplyInterrupted(channel="c", turn_id="t1", heard_text="Hel"),
+    ev.ReplyFinished(channel="c", turn_id="t1", text="Hello!", sentences=1, latency_ms=210.5),
+    ev.Metric(channel="c", name="ttfa_ms", value=200.0, labels={"stage": "tts"}),
+]  # fmt: skip
+
+
+def test_every_event_type_has_an_example() -> None:
+    assert {e.type for e in EXAMPLES} == set(ev.EVENT_TYPES)
+
+
+@pytest.mark.parametrize("event", EXAMPLES, ids=lambda e: e.type)
+def test_round_trip_through_json(event: ev.EventBase) -> None:
+    assert ev.decode(ev.encode(event)) == event
+    assert type(ev.decode(ev.encode(event))) is type(event)
+
+
+@pytest.mark.parametrize("event", EXAMPLES, ids=lambda e: e.type)
+def test_events_are_frozen(event: ev.EventBase) -> None:
+    with pytest.raises(ValidationError):
+        event.channel = "other"  # type: ignore[misc]
+
+
+def test_streams() -> None:
+    by_stream = {e.type: ev.stream_of(e) for e in EXAMPLES}
+    assert by_stream["chat.message"] == "input"
+    assert by_stream["control.kill"] == "control"
+    assert by_stream["reply.sentence"] == "output"
+    assert by_stream["metric"] == "output"
+    assert set(ev.EVENT_TYPES) == ev.INPUT_TYPES | ev.CONTROL_TYPES | ev.OUTPUT_TYPES
+
+
+def test_twitch_message_id_is_the_event_id() -> None:
+    a = ev.ChatMessage(id="8c5b7d1e-twitch", channel="c", user=V, text="hi")
+    b = ev.decode(ev.encode(a))
+    assert b.id == "8c5b7d1e-twitch"
+    assert (
+        ev.ChatMessage(channel="c", user=V, text="x").id != ev.ChatMessage(channel="c", user=V, text="x").id
+    )
+
+
+def test_schema_version_is_carried_and_checked() -> None:
+    data = ev.encode(ev.Follow(channel="c", user=V))
+    assert b'"v":1' in data
+    with pytest.raises(ev.EventDecodeError) as err:
+        ev.decode(data.replace(b'"v":1', b'"v":2'))
+    assert err.value.kind == "newer_schema"
+
+
+@pytest.mark.parametrize(
+    ("data", "kind"),
+    [
+        (b"{oops", "bad_json"),
+        (b'"just a string"', "not_object"),
+        (b'{"type": "chat.whisper", "channel": "c"}', "unknown_type"),
+        (
+            b'{"type": "chat.message", "channel": "c", "user": {"id": "1", "login": "a", "display_name": "A"}}',
+            "invalid",
+        ),
+        (b'{"type": "chat.message", "text": "\xc3\x28"}', "bad_utf8"),
+        (b" " * (ev.MAX_ENCODED_BYTES + 1), "too_large"),
+    ],
+)
+def test_decode_errors_have_a_kind_and_a_reason(data: bytes, kind: str) -> None:
+    with pytest.raises(ev.EventDecodeError) as err:
+        ev.decode(data)
+    assert err.value.kind == kind
+    assert err.value.reason
+
+
+@pytest.mark.parametrize("bad", ["a\x00b", "esc\x1b[31mred", "bell\x07", "c1\x85"])
+def test_control_characters_are_refused(bad: str) -> None:
+    with pytest.raises(ValidationError, match="control character"):
+        ev.ChatMessage(channel="c", user=V, text=bad)
+
+
+def test_oversize_chat_is_refused() -> None:
+    with pytest.raises(ValidationError):
+        ev.ChatMessage(channel="c", user=V, text="a" * (ev.MAX_TEXT_CHARS + 1))
+
+
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cc", "Cs")), max_size=500))
+def test_any_printable_chat_text_round_trips(text: str) -> None:
+    event = ev.ChatMessage(channel="c", user=V, text=text)
+    assert ev.decode(ev.encode(event)) == event

@@ -1,0 +1,99 @@
+"""The `vtuber` command as a user runs it: a real process, real databases."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def vtuber(
+    *args: str, cwd: Path, env: dict[str, str] | None = None, timeout: float = 120
+) -> subprocess.CompletedProcess[str]:
+    base = {k: v for k, v in os.environ.items() if k not in ("REDIS_URL", "DATABASE_URL", "VTUBER_CONFIG")}
+    base["PYTHONPATH"] = str(ROOT)
+    base["COLUMNS"] = "200"
+    return subprocess.run(
+        [sys.executable, "-m", "streamer", *args],
+        cwd=cwd, env={**base, **(env or {})}, capture_output=True, text=True, timeout=timeout, check=False,
+    )  # fmt: skip
+
+
+def test_help_explains_every_command(tmp_path: Path) -> None:
+    out = vtuber("--help", cwd=tmp_path)
+    assert out.returncode == 0
+    for command in ("run", "rehearse", "record", "config", "db"):
+        assert command in out.stdout
+    sub = vtuber("db", "--help", cwd=tmp_path)
+    assert "upgrade" in sub.stdout
+
+
+def test_rehearse_on_embedded_defaults_stores_the_sample_stream(tmp_path: Path) -> None:
+    out = vtuber("rehearse", "--speed", "0", cwd=tmp_path)
+    assert out.returncode == 0, out.stdout + out.stderr
+    assert "published 364, stored 364" in out.stdout
+    assert "chat.message" in out.stdout
+    db = tmp_path / "data" / "vtuber.db"
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT count(*) FROM events").fetchone() == (364,)
+        assert conn.execute("SELECT count(DISTINCT type) FROM events").fetchone() == (11,)
+    # a second rehearsal is a new run: new ids, nothing overwritten
+    again = vtuber("rehearse", "--speed", "0", cwd=tmp_path)
+    assert again.returncode == 0
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT count(*) FROM events").fetchone() == (728,)
+
+
+def test_rehearse_on_redis_and_postgres(
+    tmp_path: Path, pg_url: str, redis_url: str, redis_prefix: str
+) -> None:
+    env = {"DATABASE_URL": pg_url, "REDIS_URL": redis_url, "VTUBER_BUS__PREFIX": redis_prefix}
+    out = vtuber("rehearse", "--speed", "0", cwd=tmp_path, env=env)
+    assert out.returncode == 0, out.stdout + out.stderr
+    assert "bus redis" in out.stdout
+    assert "published 364, stored 364" in out.stdout
+    assert not (tmp_path / "data").exists()
+
+
+def test_config_check_redacts_secrets(tmp_path: Path) -> None:
+    env = {
+        "REDIS_URL": "redis://:hunter2hunter2@127.0.0.1:6379/0",
+        "DATABASE_URL": "postgresql://bot:pgpass77@db/v",
+    }
+    out = vtuber("config", "check", cwd=tmp_path, env=env)
+    assert out.returncode == 0
+    assert "hunter2hunter2" not in out.stdout + out.stderr
+    assert "pgpass77" not in out.stdout + out.stderr
+    assert "redis://:***@127.0.0.1:6379/0" in out.stdout
+    js = vtuber("config", "check", "--json", cwd=tmp_path, env=env)
+    assert '"effective_backend": "redis"' in js.stdout
+
+
+def test_bad_config_fails_with_the_key_and_exit_code_2(tmp_path: Path) -> None:
+    out = vtuber("config", "check", cwd=tmp_path, env={"VTUBER_RECORDER__BATCH_SIZE": "huge"})
+    assert out.returncode == 2
+    assert "recorder.batch_size" in out.stdout
+    assert "VTUBER_RECORDER__BATCH_SIZE" in out.stdout
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
+def test_db_upgrade(tmp_path: Path, backend: str, pg_template: str) -> None:
+    if backend == "sqlite":
+        url = f"sqlite+aiosqlite:///{tmp_path / 'x.db'}"
+    else:
+        url = (
+            os.environ.get(
+                "DATABASE_URL", "postgresql+asyncpg://postgres@127.0.0.1:5432/postgres"
+            ).rpartition("/")[0]
+            + "/"
+            + pg_template
+        )
+    out = vtuber("db", "upgrade", cwd=tmp_path, env={"DATABASE_URL": url})
+    assert out.returncode == 0, out.stdout + out.stderr
+    assert "database at revision 0001" in out.stdout
