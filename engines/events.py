@@ -389,7 +389,9 @@ def encode(event: EventBase) -> bytes:
 def decode(data: bytes | str) -> EventBase:
     """Parse and validate one encoded event, or raise :class:`EventDecodeError`."""
     if len(data) > MAX_ENCODED_BYTES:
-        raise EventDecodeError(f"event is {len(data)} bytes, over the {MAX_ENCODED_BYTES} limit", kind="too_large")
+        raise EventDecodeError(
+            f"event is {len(data)} bytes, over the {MAX_ENCODED_BYTES} limit", kind="too_large"
+        )
     if isinstance(data, bytes):
         try:
             data.decode("utf-8")

@@ -1,0 +1,18 @@
+# The two commands of the README. Both set everything up on a fresh machine.
+.PHONY: rehearse test setup lint
+
+rehearse: setup  ## Replay the bundled sample stream through the bot on the embedded defaults
+	.venv/bin/vtuber rehearse
+
+test: setup lint  ## The whole test suite, with lint, types and import contracts
+	bash scripts/services.sh
+	.venv/bin/pytest
+
+setup:
+	bash scripts/setup.sh
+
+lint:
+	.venv/bin/ruff check .
+	.venv/bin/ruff format --check .
+	.venv/bin/mypy
+	.venv/bin/lint-imports
