@@ -26,7 +26,7 @@ DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///data/vtuber.db"
 
 
 class _Section(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
 
 
 class BusSettings(_Section):
@@ -46,13 +46,16 @@ class BusSettings(_Section):
 
 class DatabaseSettings(_Section):
     echo: bool = False
+    """Log every SQL statement (debugging only)."""
     pool_size: int = Field(default=5, ge=1, le=100)
+    """PostgreSQL connections kept open (the pool may grow to twice this)."""
 
 
 class RecorderSettings(_Section):
     """The batched writer that logs every event to the database."""
 
     batch_size: int = Field(default=1_000, ge=1, le=20_000)
+    """Most events written in one transaction."""
     block_ms: int = Field(default=200, ge=1, le=60_000)
     """How long one read waits for new entries."""
     retry_max_s: float = Field(default=5.0, gt=0, le=300)
@@ -76,21 +79,25 @@ class Settings(BaseSettings):
         frozen=True,
         validate_by_name=True,
         validate_by_alias=True,
+        use_attribute_docstrings=True,
     )
     config_file: ClassVar[Path | None] = None
 
     channel: str = Field(default="demo", pattern=r"^[a-z0-9_]{1,25}$")
     """The Twitch channel login this bot serves; also the bus key prefix's second part."""
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+    """Lowest level of log lines shown."""
     data_dir: Path = Path("data")
     """Where the SQLite file, rehearsal audio and transcripts go."""
     redis_url: SecretStr | None = Field(
         default=None, validation_alias=AliasChoices("REDIS_URL", "VTUBER_REDIS_URL", "redis_url")
     )
+    """Redis for the bus (redis://...); unset means the in-process bus. Env: REDIS_URL."""
     database_url: SecretStr = Field(
         default=SecretStr(DEFAULT_DATABASE_URL),
         validation_alias=AliasChoices("DATABASE_URL", "VTUBER_DATABASE_URL", "database_url"),
     )
+    """postgresql+asyncpg://... (or postgresql://...) or sqlite+aiosqlite:///path. Env: DATABASE_URL."""
     bus: BusSettings = BusSettings()
     database: DatabaseSettings = DatabaseSettings()
     recorder: RecorderSettings = RecorderSettings()

@@ -99,3 +99,9 @@ def test_missing_or_broken_file(tmp_path: Path) -> None:
 )
 def test_redact_url(url: str, shown: str) -> None:
     assert redact_url(url) == shown
+
+
+def test_configuration_doc_is_up_to_date() -> None:
+    import tools.config_doc as doc
+
+    assert doc.DOC.read_text() == doc.render(), "run: .venv/bin/python tools/config_doc.py"
