@@ -69,6 +69,61 @@ class ReplaySettings(_Section):
     """A JSONL chat log; None means the bundled sample stream."""
 
 
+class LocalLLMSettings(_Section):
+    """The bundled SmolLM2-135M on a llama.cpp server the bot starts and stops itself."""
+
+    provider: Literal["llama_cpp"] = "llama_cpp"
+    model_path: Path | None = None
+    """A .gguf file; None means the bundled SmolLM2-135M-Instruct."""
+    threads: int = Field(default=2, ge=1, le=256)
+    context_tokens: int = Field(default=2_048, ge=256, le=131_072)
+    start_timeout_s: float = Field(default=60.0, gt=0)
+
+
+class OpenAILLMSettings(_Section):
+    """Any OpenAI-compatible endpoint: OpenAI, Ollama, vLLM, LM Studio, OpenRouter."""
+
+    provider: Literal["openai"] = "openai"
+    base_url: str = Field(default="https://api.openai.com/v1", pattern=r"^https?://")
+    model: str = Field(default="gpt-4o-mini", min_length=1)
+    api_key: SecretStr = SecretStr("")
+    """Secret. Local servers accept any non-empty value."""
+
+
+class LLMTimeouts(_Section):
+    first_token_s: float = Field(default=15.0, gt=0)
+    """A reply whose first token takes longer is abandoned; the stream goes on."""
+    stall_s: float = Field(default=5.0, gt=0)
+    """Longest silence between two tokens."""
+    total_s: float = Field(default=60.0, gt=0)
+
+
+class PiperSettings(_Section):
+    provider: Literal["piper"] = "piper"
+    model_path: Path | None = None
+    """A piper .onnx voice; None means the bundled CC0 voice en_US-joe-medium (or the persona's voice)."""
+    length_scale: float = Field(default=1.0, gt=0.2, le=3.0)
+    """Speaking rate: below 1 is faster."""
+
+
+class PerformerSettings(_Section):
+    sink: Literal["wav", "device", "none"] = "wav"
+    """Where speech goes: WAV files per turn, the sound device, or nowhere (tests)."""
+    device: str | None = None
+    """Sound device name or index for sink=device."""
+    tts_first_audio_s: float = Field(default=10.0, gt=0)
+    """A sentence whose audio does not start within this is skipped."""
+
+
+class SafetySettings(_Section):
+    classifier_threshold: float | None = Field(default=None, gt=0, lt=1)
+    """Offline profanity classifier threshold; None uses the tuned default."""
+    allowed_domains: tuple[str, ...] = ("twitch.tv", "clips.twitch.tv")
+    """Links to these domains are not blocked."""
+    moderation: Literal["none", "openai"] = "none"
+    """Also ask a moderation endpoint (uses the OpenAI LLM settings' base_url and api_key)."""
+
+
 class Settings(BaseSettings):
     """Every setting of the bot. Build with :func:`load_settings` for friendly errors."""
 
@@ -98,6 +153,16 @@ class Settings(BaseSettings):
         validation_alias=AliasChoices("DATABASE_URL", "VTUBER_DATABASE_URL", "database_url"),
     )
     """postgresql+asyncpg://... (or postgresql://...) or sqlite+aiosqlite:///path. Env: DATABASE_URL."""
+    persona: str = "hiyori"
+    """A bundled persona id or a path to a persona .toml file."""
+    llm: LocalLLMSettings | OpenAILLMSettings = Field(
+        default_factory=LocalLLMSettings, discriminator="provider"
+    )
+    """The language model: provider llama_cpp (bundled, local) or openai (any compatible endpoint)."""
+    llm_timeouts: LLMTimeouts = LLMTimeouts()
+    tts: PiperSettings = Field(default_factory=PiperSettings)
+    performer: PerformerSettings = PerformerSettings()
+    safety: SafetySettings = SafetySettings()
     bus: BusSettings = BusSettings()
     database: DatabaseSettings = DatabaseSettings()
     recorder: RecorderSettings = RecorderSettings()
@@ -222,6 +287,8 @@ def redacted(settings: Settings) -> dict[str, Any]:
         secret = getattr(settings, key)
         data[key] = None if secret is None else redact_url(secret.get_secret_value())
     data["bus"]["effective_backend"] = settings.bus_backend
+    if isinstance(settings.llm, OpenAILLMSettings):
+        data["llm"]["api_key"] = "***" if settings.llm.api_key.get_secret_value() else ""
     return data
 
 
@@ -236,4 +303,6 @@ def secret_values(settings: Settings) -> list[str]:
         creds = url.partition("://")[2].rpartition("@")[0]
         if ":" in creds and creds.split(":", 1)[1]:
             found.append(creds.split(":", 1)[1])
+    if isinstance(settings.llm, OpenAILLMSettings) and settings.llm.api_key.get_secret_value():
+        found.append(settings.llm.api_key.get_secret_value())
     return found

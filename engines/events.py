@@ -301,6 +301,17 @@ class ReplyFinished(EventBase):
     latency_ms: float | None = Field(default=None, ge=0)
 
 
+class SelectionDecision(EventBase):
+    """The selector picked an input to answer, or dropped it, and why (for the chat monitor)."""
+
+    type: Literal["decision"] = "decision"
+    target_id: str
+    action: Literal["pick", "drop"]
+    reason: Annotated[str, Field(max_length=200)]
+    score: float | None = None
+    turn_id: str | None = None
+
+
 class Metric(EventBase):
     type: Literal["metric"] = "metric"
     name: Annotated[str, Field(min_length=1, max_length=100)]
@@ -324,7 +335,14 @@ InputEvent = Annotated[
 ]
 ControlEvent = Annotated[Interrupt | Skip | Mute | KillSwitch | PersonaSwitch, Field(discriminator="type")]
 OutputEvent = Annotated[
-    ReplyStarted | ReplySentence | ReplyBlocked | ReplyHeld | ReplyInterrupted | ReplyFinished | Metric,
+    ReplyStarted
+    | ReplySentence
+    | ReplyBlocked
+    | ReplyHeld
+    | ReplyInterrupted
+    | ReplyFinished
+    | SelectionDecision
+    | Metric,
     Field(discriminator="type"),
 ]
 _AnyEvent = Annotated[
@@ -350,6 +368,7 @@ _AnyEvent = Annotated[
     | ReplyHeld
     | ReplyInterrupted
     | ReplyFinished
+    | SelectionDecision
     | Metric,
     Field(discriminator="type"),
 ]
@@ -363,12 +382,13 @@ EVENT_TYPES: Final[dict[str, type[EventBase]]] = {
         ChatMessage, Follow, Subscription, ResubMessage, GiftSubs, Cheer, Raid, Redemption,
         StreamerUtterance, ModeratorInput, StreamState, Interrupt, Skip, Mute, KillSwitch,
         PersonaSwitch, ReplyStarted, ReplySentence, ReplyBlocked, ReplyHeld, ReplyInterrupted,
-        ReplyFinished, Metric,
+        ReplyFinished, SelectionDecision, Metric,
     )
 }  # fmt: skip
-INPUT_TYPES: Final = frozenset(t for t in EVENT_TYPES if not t.startswith(("control.", "reply.", "metric")))
+_OUTPUT_PREFIXES: Final = ("reply.", "metric", "decision")
+INPUT_TYPES: Final = frozenset(t for t in EVENT_TYPES if not t.startswith(("control.", *_OUTPUT_PREFIXES)))
 CONTROL_TYPES: Final = frozenset(t for t in EVENT_TYPES if t.startswith("control."))
-OUTPUT_TYPES: Final = frozenset(t for t in EVENT_TYPES if t.startswith(("reply.", "metric")))
+OUTPUT_TYPES: Final = frozenset(t for t in EVENT_TYPES if t.startswith(_OUTPUT_PREFIXES))
 
 
 class EventDecodeError(ValueError):

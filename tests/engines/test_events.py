@@ -42,6 +42,7 @@ EXAMPLES: list[ev.EventBase] = [
     ev.ReplyHeld(channel="c", turn_id="t1", text="maybe"),
     ev.ReplyInterrupted(channel="c", turn_id="t1", heard_text="Hel"),
     ev.ReplyFinished(channel="c", turn_id="t1", text="Hello!", sentences=1, latency_ms=210.5),
+    ev.SelectionDecision(channel="c", target_id="m1", action="drop", reason="copy-paste", score=0.1),
     ev.Metric(channel="c", name="ttfa_ms", value=200.0, labels={"stage": "tts"}),
 ]  # fmt: skip
 

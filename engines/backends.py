@@ -1,0 +1,206 @@
+"""Backend interfaces (template method): the base class owns timeouts, timing and error
+translation; an adapter under ``integrations/`` implements one ``_impl`` method.
+
+Every vendor error becomes a :class:`BackendError` at the adapter boundary, with
+``retryable`` saying whether trying again may help. Callers never see vendor exceptions.
+"""
+
+from __future__ import annotations
+
+import abc
+import asyncio
+import time
+from collections.abc import AsyncIterator
+from dataclasses import dataclass, field
+from typing import Literal, TypeVar
+
+T = TypeVar("T")
+
+
+class BackendError(RuntimeError):
+    """A backend failed. The message is safe to log (no secrets, no full prompts)."""
+
+    def __init__(self, backend: str, message: str, *, retryable: bool = False) -> None:
+        super().__init__(f"{backend}: {message}")
+        self.backend = backend
+        self.retryable = retryable
+
+
+class BackendTimeout(BackendError):
+    """A backend took too long (first output, a stall between outputs, or in total)."""
+
+    def __init__(self, backend: str, message: str) -> None:
+        super().__init__(backend, message, retryable=True)
+
+
+@dataclass(slots=True)
+class BackendStats:
+    calls: int = 0
+    failures: int = 0
+    timeouts: int = 0
+    last_first_output_ms: float | None = None
+    last_total_ms: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """Timeouts in seconds. ``stall_s`` is the longest gap allowed between two outputs."""
+
+    first_output_s: float = 10.0
+    stall_s: float = 5.0
+    total_s: float = 60.0
+
+
+async def _guarded(
+    name: str, source: AsyncIterator[T], limits: Limits, stats: BackendStats
+) -> AsyncIterator[T]:
+    """Yield from ``source`` under ``limits``, translating failures and recording timing."""
+    stats.calls += 1
+    started = time.perf_counter()
+    deadline = started + limits.total_s
+    first = True
+    try:
+        while True:
+            budget = min(limits.first_output_s if first else limits.stall_s, deadline - time.perf_counter())
+            if budget <= 0:
+                raise BackendTimeout(name, f"exceeded the total limit of {limits.total_s:.1f}s")
+            try:
+                item = await asyncio.wait_for(anext(source), budget)
+            except StopAsyncIteration:
+                break
+            except TimeoutError:
+                what = "first output" if first else "next output"
+                raise BackendTimeout(name, f"no {what} within {budget:.1f}s") from None
+            if first:
+                stats.last_first_output_ms = (time.perf_counter() - started) * 1000
+                first = False
+            yield item
+        stats.last_total_ms = (time.perf_counter() - started) * 1000
+    except BackendTimeout:
+        stats.timeouts += 1
+        stats.failures += 1
+        raise
+    except BackendError:
+        stats.failures += 1
+        raise
+    except (asyncio.CancelledError, GeneratorExit):
+        raise
+    except Exception as exc:  # an adapter leaked a vendor error: translate it here
+        stats.failures += 1
+        raise BackendError(name, f"{type(exc).__name__}: {str(exc)[:200]}", retryable=True) from exc
+    finally:
+        aclose = getattr(source, "aclose", None)
+        if aclose is not None:
+            await aclose()
+
+
+# ---------------------------------------------------------------- LLM
+
+
+@dataclass(frozen=True, slots=True)
+class Message:
+    role: Literal["system", "user", "assistant"]
+    content: str
+
+
+@dataclass(frozen=True, slots=True)
+class LLMRequest:
+    messages: tuple[Message, ...]
+    max_tokens: int = 120
+    temperature: float = 0.7
+    stop: tuple[str, ...] = ()
+
+
+class LLMBackend(abc.ABC):
+    """Streams a chat completion as text deltas."""
+
+    name: str = "llm"
+
+    def __init__(self, *, limits: Limits | None = None) -> None:
+        self.limits = limits or Limits(first_output_s=15.0, stall_s=5.0, total_s=60.0)
+        self.stats = BackendStats()
+
+    def stream_chat(self, request: LLMRequest) -> AsyncIterator[str]:
+        """Text deltas of the reply. Raises :class:`BackendError` / :class:`BackendTimeout`."""
+        return _guarded(self.name, self._stream_impl(request), self.limits, self.stats)
+
+    @abc.abstractmethod
+    def _stream_impl(self, request: LLMRequest) -> AsyncIterator[str]: ...
+
+    async def aclose(self) -> None:  # noqa: B027 - optional hook
+        """Release connections."""
+
+
+# ---------------------------------------------------------------- TTS
+
+
+@dataclass(frozen=True, slots=True)
+class AudioChunk:
+    """Mono 16-bit little-endian PCM."""
+
+    pcm: bytes
+    sample_rate: int
+
+    @property
+    def seconds(self) -> float:
+        return len(self.pcm) / 2 / self.sample_rate
+
+
+class TTSBackend(abc.ABC):
+    """Synthesises one sentence as a stream of PCM chunks."""
+
+    name: str = "tts"
+
+    def __init__(self, *, limits: Limits | None = None) -> None:
+        self.limits = limits or Limits(first_output_s=10.0, stall_s=5.0, total_s=30.0)
+        self.stats = BackendStats()
+
+    def synthesize(self, text: str, *, voice: str | None = None) -> AsyncIterator[AudioChunk]:
+        return _guarded(self.name, self._synthesize_impl(text, voice=voice), self.limits, self.stats)
+
+    @abc.abstractmethod
+    def _synthesize_impl(self, text: str, *, voice: str | None) -> AsyncIterator[AudioChunk]: ...
+
+    async def aclose(self) -> None:  # noqa: B027 - optional hook
+        """Release resources."""
+
+
+# ---------------------------------------------------------------- STT
+
+
+@dataclass(frozen=True, slots=True)
+class Transcript:
+    text: str
+    confidence: float
+    language: str = "en"
+    words: tuple[str, ...] = field(default_factory=tuple)
+
+
+class STTBackend(abc.ABC):
+    """Transcribes a finished utterance (mono 16-bit PCM)."""
+
+    name: str = "stt"
+
+    def __init__(self, *, timeout_s: float = 30.0) -> None:
+        self.timeout_s = timeout_s
+        self.stats = BackendStats()
+
+    async def transcribe(self, audio: AudioChunk) -> Transcript:
+        self.stats.calls += 1
+        started = time.perf_counter()
+        try:
+            result = await asyncio.wait_for(self._transcribe_impl(audio), self.timeout_s)
+        except TimeoutError:
+            self.stats.timeouts += 1
+            raise BackendTimeout(self.name, f"no transcript within {self.timeout_s:.1f}s") from None
+        except BackendError:
+            self.stats.failures += 1
+            raise
+        except Exception as exc:
+            self.stats.failures += 1
+            raise BackendError(self.name, f"{type(exc).__name__}: {str(exc)[:200]}") from exc
+        self.stats.last_total_ms = (time.perf_counter() - started) * 1000
+        return result
+
+    @abc.abstractmethod
+    async def _transcribe_impl(self, audio: AudioChunk) -> Transcript: ...
