@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 from pydantic import BaseModel
 from pydantic_core import PydanticUndefined
@@ -23,6 +23,11 @@ def _rows(model: type[BaseModel], prefix: list[str]) -> list[str]:
         ann: Any = field.annotation
         if isinstance(ann, type) and issubclass(ann, BaseModel):
             rows.extend(_rows(ann, [*prefix, name]))
+            continue
+        members = [m for m in get_args(ann) if isinstance(m, type) and issubclass(m, BaseModel)]
+        if members:  # a discriminated union: one block per provider
+            for member in members:
+                rows.extend(_rows(member, [*prefix, name]))
             continue
         key = ".".join([*prefix, name])
         env = ENV_NAMES.get(key) or "VTUBER_" + "__".join([*prefix, name]).upper()
