@@ -1,0 +1,283 @@
+"""The safety pipeline: every layer, in order, for chat input and for the bot's sentences.
+
+Layers (the first that objects decides):
+
+1. normalisation (:mod:`~engines.ai.safety.normalize`), always;
+2. blocklist: global list + persona words + runtime bans (:mod:`~engines.ai.safety.blocklist`);
+3. personal data / doxxing, then links (:mod:`~engines.ai.safety.patterns`);
+4. prompt injection, input only (:mod:`~engines.ai.safety.injection`);
+5. threats, self-harm intent and sexual requests by sentence shape (:mod:`~engines.ai.safety.harm`),
+   then the offline classifier on the text with harmless gaming context removed
+   (:mod:`~engines.ai.safety.classifier`);
+6. the moderation backend, async paths only, when one is configured.
+
+What counts as hostile (the labelled set in ``tests/data/safety_labelled.jsonl`` is the
+reference): slurs, harassment and insults, threats, sexual content, self-harm bait,
+doxxing and personal data, prompt injection, spam links. Mild swearing used as an
+exclamation ("holy shit that was insane") and in-game violence ("kill the dragon") are
+ordinary chat on input; on output the ``[profanity output]`` part of the blocklist
+keeps the character from swearing (``block_output_profanity``).
+
+Cost: the local path is pure Python over precompiled tables, tens of microseconds for a
+chat line once warm. The classifier model is loaded lazily (seconds, once per process):
+call :meth:`SafetyPipeline.warm` at start-up, or let the async methods load it in a
+worker thread.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import copy
+import logging
+from collections.abc import Iterable, Sequence
+from typing import Final, Literal
+
+from engines.ai.safety.blocklist import Blocklist, BlockMatch
+from engines.ai.safety.classifier import (
+    Classifier,
+    ProfanityCheckClassifier,
+    classifier_text,
+    default_classifier,
+)
+from engines.ai.safety.decision import Layer, ModerationBackend, SafetyDecision, Stage, Verdict
+from engines.ai.safety.harm import find_harm
+from engines.ai.safety.injection import find_injection
+from engines.ai.safety.normalize import Normalized, normalize, split_name
+from engines.ai.safety.patterns import DEFAULT_ALLOWED_DOMAINS, LinkFinder, find_pii
+
+__all__ = ["DEFAULT_CLASSIFIER_THRESHOLD", "SafetyPipeline"]
+
+log = logging.getLogger(__name__)
+
+DEFAULT_CLASSIFIER_THRESHOLD: Final = 0.8
+"""Middle of the best plateau (0.70-0.85) on the tune split (``benchmarks/safety_eval.py --sweep``)."""
+DEFAULT_MODERATION_TIMEOUT_S: Final = 1.5
+
+_REASONS: Final = {
+    "slur": "blocked term (slur)",
+    "sexual": "blocked term (sexual)",
+    "harassment": "blocked term (harassment)",
+    "threat": "blocked term (threat)",
+    "self_harm": "blocked term (self-harm)",
+    "spam": "blocked term (spam)",
+    "profanity": "blocked term (profanity)",
+}
+
+
+def _blocklist_reason(hit: BlockMatch) -> str:
+    reason = _REASONS.get(hit.category, f"blocked term ({hit.category})")
+    if hit.source != "global":
+        reason += f" [{hit.source} list]"
+    return reason
+
+
+class SafetyPipeline:
+    """Checks viewer input and the bot's output sentences. Immutable once built; share it.
+
+    ``extra_blocklist``: a persona's words/phrases (``stem*`` allowed) added to the global list.
+    ``blocklist``: replaces the global list entirely (tests, a custom deployment).
+    ``allowed_domains``: link hosts that pass (subdomains included).
+    ``classifier``: ``"default"`` for the shared profanity_check model, ``None`` to skip layer 5.
+    ``classifier_threshold``: probability at or above which layer 5 blocks.
+    ``moderation``: optional remote backend, consulted by the ``acheck_*`` methods after the
+    local layers allow; ``moderation_timeout_s`` bounds it; on error or timeout the local
+    decision stands unless ``moderation_fail_closed``.
+    ``block_output_profanity``: block mild swearing in the bot's own sentences.
+    """
+
+    def __init__(
+        self,
+        *,
+        extra_blocklist: Iterable[str] = (),
+        blocklist: Blocklist | None = None,
+        allowed_domains: Iterable[str] = DEFAULT_ALLOWED_DOMAINS,
+        classifier: Classifier | Literal["default"] | None = "default",
+        classifier_threshold: float = DEFAULT_CLASSIFIER_THRESHOLD,
+        moderation: ModerationBackend | None = None,
+        moderation_timeout_s: float = DEFAULT_MODERATION_TIMEOUT_S,
+        moderation_fail_closed: bool = False,
+        block_output_profanity: bool = True,
+    ) -> None:
+        if not 0.0 < classifier_threshold <= 1.0:
+            raise ValueError("classifier_threshold must be in (0, 1]")
+        if moderation_timeout_s <= 0:
+            raise ValueError("moderation_timeout_s must be positive")
+        base = blocklist if blocklist is not None else Blocklist.default()
+        self._blocklist = base.extended(extra_blocklist, source="persona", category="persona")
+        self._links = LinkFinder(allowed_domains)
+        self._classifier: Classifier | None = default_classifier() if classifier == "default" else classifier
+        self.classifier_threshold = classifier_threshold
+        self._moderation = moderation
+        self.moderation_timeout_s = moderation_timeout_s
+        self.moderation_fail_closed = moderation_fail_closed
+        self.block_output_profanity = block_output_profanity
+
+    # ------------------------------------------------------------ configuration
+
+    @property
+    def blocklist(self) -> Blocklist:
+        return self._blocklist
+
+    @property
+    def allowed_domains(self) -> tuple[str, ...]:
+        return self._links.allowed_domains
+
+    def with_blocklist(self, words: Iterable[str], *, source: str = "runtime") -> SafetyPipeline:
+        """A copy with ``words`` banned too (a moderator's ban, a persona switch). Cheap:
+        only the blocklist index is rebuilt; the classifier and patterns are shared."""
+        clone = copy.copy(self)
+        clone._blocklist = self._blocklist.extended(words, source=source, category=source)
+        return clone
+
+    def warm(self) -> None:
+        """Load the classifier model now (seconds) rather than on the first message."""
+        normalize("warm up ｔｈｅ tables")
+        if isinstance(self._classifier, ProfanityCheckClassifier):
+            self._classifier.load()
+
+    def _needs_warming(self) -> bool:
+        return isinstance(self._classifier, ProfanityCheckClassifier) and not self._classifier.loaded
+
+    # ------------------------------------------------------------ sync, local layers
+
+    def check_input(self, text: str) -> SafetyDecision:
+        """All local layers, injection included, for one viewer message."""
+        return self._check_batch([text], "input")[0]
+
+    def check_output(self, text: str) -> SafetyDecision:
+        """All local layers except injection, for one sentence the bot is about to say."""
+        return self._check_batch([text], "output")[0]
+
+    def check_inputs(self, texts: Sequence[str]) -> list[SafetyDecision]:
+        """:meth:`check_input` for many messages, with one classifier call for the batch."""
+        return self._check_batch(texts, "input")
+
+    def check_outputs(self, texts: Sequence[str]) -> list[SafetyDecision]:
+        return self._check_batch(texts, "output")
+
+    def check_name(self, display_name: str) -> bool:
+        """True if a viewer's display name is safe to read aloud.
+
+        Names run words together, so besides the normal word matching, long blocked
+        terms are searched inside the name (with ordinary words such as "Scunthorpe" or
+        "assassin" taken out first), and links, personal data and injection phrases in
+        a name make it unsafe too. An unsafe name should be replaced ("someone"), not
+        reason to ignore the viewer.
+        """
+        norm = normalize(split_name(display_name))
+        if not norm.tokens:
+            return True
+        if self._blocklist.match_name(norm) is not None:
+            return False
+        if self._links.find(norm) is not None or find_pii(norm) is not None:
+            return False
+        if find_injection(norm) is not None:
+            return False
+        if self._classifier is not None:
+            text = classifier_text(norm.tokens)
+            if text and self._classifier.scores([text])[0] >= self.classifier_threshold:
+                return False
+        return True
+
+    def _rules(self, norm: Normalized, stage: Stage) -> SafetyDecision | None:
+        hit = self._blocklist.match(norm, output=stage == "output" and self.block_output_profanity)
+        if hit is not None:
+            return self._block(norm, stage, Layer.BLOCKLIST, _blocklist_reason(hit), hit.category)
+        pii = find_pii(norm)
+        if pii is not None:
+            return self._block(norm, stage, Layer.PII, pii.reason, pii.category)
+        link = self._links.find(norm)
+        if link is not None:
+            return self._block(norm, stage, Layer.LINK, link.reason, link.category)
+        if stage == "input":
+            injection = find_injection(norm)
+            if injection is not None:
+                return self._block(norm, stage, Layer.INJECTION, injection.reason, injection.category)
+        harm = find_harm(norm)
+        if harm is not None:
+            return self._block(norm, stage, Layer.HARM, harm.reason, harm.category)
+        return None
+
+    def _check_batch(self, texts: Sequence[str], stage: Stage) -> list[SafetyDecision]:
+        results: list[SafetyDecision | None] = []
+        pending: list[tuple[int, Normalized, str]] = []
+        for i, text in enumerate(texts):
+            norm = normalize(text)
+            decision = self._rules(norm, stage)
+            if decision is None and self._classifier is not None:
+                scored = classifier_text(norm.joined if norm.joined is not None else norm.tokens)
+                if scored:
+                    pending.append((i, norm, scored))
+                    results.append(None)
+                    continue
+            results.append(decision or self._allow(norm, stage))
+        if pending and self._classifier is not None:
+            scores = self._classifier.scores([scored for _, _, scored in pending])
+            for (i, norm, _), score in zip(pending, scores, strict=True):
+                if score >= self.classifier_threshold:
+                    results[i] = self._block(
+                        norm, stage, Layer.CLASSIFIER, "toxicity classifier", "toxicity", score
+                    )
+                else:
+                    results[i] = self._allow(norm, stage, score)
+        return [r for r in results if r is not None]
+
+    @staticmethod
+    def _block(
+        norm: Normalized, stage: Stage, layer: Layer, reason: str, category: str, score: float | None = None
+    ) -> SafetyDecision:
+        return SafetyDecision(Verdict.BLOCK, layer, reason, stage, norm.clean, score, category)
+
+    @staticmethod
+    def _allow(norm: Normalized, stage: Stage, score: float | None = None) -> SafetyDecision:
+        return SafetyDecision(Verdict.ALLOW, Layer.NONE, "passed all layers", stage, norm.clean, score)
+
+    # ------------------------------------------------------------ async, with moderation
+
+    async def acheck_input(self, text: str) -> SafetyDecision:
+        """:meth:`check_input`, then the moderation backend if configured and the text passed."""
+        return await self._acheck(text, "input")
+
+    async def acheck_output(self, text: str) -> SafetyDecision:
+        """:meth:`check_output`, then the moderation backend if configured and the text passed."""
+        return await self._acheck(text, "output")
+
+    async def _acheck(self, text: str, stage: Stage) -> SafetyDecision:
+        if self._needs_warming():
+            await asyncio.to_thread(self.warm)
+        local = self._check_batch([text], stage)[0]
+        if local.blocked or self._moderation is None:
+            return local
+        try:
+            async with asyncio.timeout(self.moderation_timeout_s):
+                result = await self._moderation.check(text)
+        except Exception as exc:  # any backend failure, timeouts included
+            log.warning(
+                "moderation backend failed (%s: %s); %s",
+                type(exc).__name__,
+                exc,
+                "blocking (fail-closed)" if self.moderation_fail_closed else "using the local decision",
+            )
+            if self.moderation_fail_closed:
+                return SafetyDecision(
+                    Verdict.BLOCK,
+                    Layer.MODERATION,
+                    "moderation unavailable (fail-closed)",
+                    stage,
+                    local.normalized,
+                    None,
+                    "unavailable",
+                )
+            return local
+        if result.flagged:
+            categories = ", ".join(result.categories) or "flagged"
+            return SafetyDecision(
+                Verdict.BLOCK,
+                Layer.MODERATION,
+                f"moderation service: {categories}",
+                stage,
+                local.normalized,
+                result.score,
+                result.categories[0] if result.categories else "flagged",
+            )
+        return local
