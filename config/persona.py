@@ -63,7 +63,9 @@ class Persona(BaseModel):
     idle_topics: tuple[Annotated[str, Field(min_length=1, max_length=200)], ...] = ()
     """What to talk about when chat is quiet."""
     max_reply_tokens: int = Field(default=80, ge=8, le=1_000)
-    """Upper bound on one reply's length."""
+    """Upper bound on one reply's length in tokens."""
+    max_sentences: int = Field(default=3, ge=1, le=20)
+    """The reply stops after this many spoken sentences."""
     temperature: float = Field(default=0.7, ge=0, le=2)
 
     @field_validator("emotions")

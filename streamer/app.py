@@ -7,20 +7,40 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import time
-from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
-from config.settings import Settings
+from config.persona import Persona, load_persona
+from config.settings import OpenAILLMSettings, Settings
+from engines.ai.context import ContextBuilder
+from engines.ai.safety import DEFAULT_CLASSIFIER_THRESHOLD, SafetyPipeline
+from engines.backends import Limits, LLMBackend, TTSBackend
+from engines.voice.sinks import AudioSink, NullSink, WavFileSink
+from integrations.audio.sounddevice_sink import SoundDeviceSink
+from integrations.llama_cpp.server import LlamaServer, LlamaServerConfig
+from integrations.openai.llm import OpenAILLM
+from integrations.openai.moderation import OpenAIModeration
+from integrations.piper.tts import PiperTTS
+from streamer.brain import Brain
 from streamer.bus import Bus, make_bus
+from streamer.performer import Performer
+from streamer.rehearsal import RehearsalSummary, run_rehearsal
+
+__all__ = [
+    "App",
+    "RehearsalSummary",
+    "Show",
+    "build_app",
+    "build_show",
+    "rehearse",
+    "run_bot",
+    "run_recorder",
+]
 from streamer.sources.replay import SAMPLE_STREAM, ReplaySource
 from streamer.store import Recorder, make_engine, make_sessionmaker, upgrade
-from streamer.store.models import EventRow, Viewer
 
 log = logging.getLogger("streamer.app")
 
@@ -62,14 +82,95 @@ async def build_app(settings: Settings, *, migrate: bool = True, consumer: str |
 
 
 @dataclass
-class RehearsalSummary:
-    published: int
-    stored_total: int
-    seconds: float
-    by_type: Counter[str] = field(default_factory=Counter)
-    viewers: int = 0
-    dead_letters: int = 0
-    problems: list[str] = field(default_factory=list)
+class Show:
+    """The on-air parts: LLM (and its local server), TTS, audio sink, performer and brain."""
+
+    brain: Brain
+    performer: Performer
+    llm: LLMBackend
+    tts: TTSBackend
+    sink: AudioSink
+    llm_server: LlamaServer | None = None
+
+    async def close(self) -> None:
+        self.brain.stop()
+        await self.llm.aclose()
+        await self.tts.aclose()
+        await self.sink.aclose()
+        if self.llm_server is not None:
+            await self.llm_server.stop()
+
+
+async def build_llm(settings: Settings) -> tuple[LLMBackend, LlamaServer | None]:
+    """The configured LLM; for the bundled model, also the llama.cpp server it runs on."""
+    t = settings.llm_timeouts
+    limits = Limits(first_output_s=t.first_token_s, stall_s=t.stall_s, total_s=t.total_s)
+    cfg = settings.llm
+    if isinstance(cfg, OpenAILLMSettings):
+        return OpenAILLM(base_url=cfg.base_url, model=cfg.model, api_key=cfg.api_key, limits=limits), None
+    server = LlamaServer(
+        LlamaServerConfig(
+            model_path=cfg.model_path, n_threads=cfg.threads, n_ctx=cfg.context_tokens,
+            startup_timeout_s=cfg.start_timeout_s, verbose=False,
+        )
+    )  # fmt: skip
+    await server.start()
+    return OpenAILLM(base_url=server.base_url, model=server.model, api_key="local", limits=limits), server
+
+
+def build_tts(settings: Settings, persona: Persona) -> TTSBackend:
+    voice = settings.tts.model_path or (Path(persona.voice) if persona.voice else None)
+    return PiperTTS(model_path=voice, length_scale=settings.tts.length_scale)
+
+
+def build_sink(settings: Settings, audio_dir: Path, *, pace: float | None = 1.0) -> AudioSink:
+    if settings.performer.sink == "device":
+        return SoundDeviceSink(settings.performer.device)
+    if settings.performer.sink == "none":
+        return NullSink(pace=pace)
+    return WavFileSink(audio_dir, pace=pace)
+
+
+def build_safety(settings: Settings) -> SafetyPipeline:
+    moderation = None
+    if settings.safety.moderation == "openai" and isinstance(settings.llm, OpenAILLMSettings):
+        moderation = OpenAIModeration(base_url=settings.llm.base_url, api_key=settings.llm.api_key)
+    threshold = settings.safety.classifier_threshold or DEFAULT_CLASSIFIER_THRESHOLD
+    return SafetyPipeline(
+        allowed_domains=settings.safety.allowed_domains, moderation=moderation, classifier_threshold=threshold
+    )
+
+
+async def build_show(app: App, *, audio_dir: Path, pace: float | None = 1.0) -> Show:
+    """Start the LLM (and warm it), load the TTS voice and safety models, wire the brain."""
+    settings = app.settings
+    persona = load_persona(settings.persona)
+    safety = build_safety(settings)
+    tts = build_tts(settings, persona)
+    llm, server = await build_llm(settings)
+    try:
+        await asyncio.gather(asyncio.to_thread(safety.warm), _warm_tts(tts))
+        if server is not None:
+            context = ContextBuilder(persona)
+            await server.warm_up(
+                [{"role": "system", "content": context.system}, {"role": "user", "content": "Hi!"}]
+            )
+    except BaseException:
+        if server is not None:
+            await server.stop()
+        raise
+    sink = build_sink(settings, audio_dir, pace=pace)
+    performer = Performer(tts, sink, voice=None)
+    brain = Brain(
+        bus=app.bus, channel=settings.channel, persona=persona, llm=llm, performer=performer, safety=safety
+    )
+    performer.on_sentence = brain.on_sentence
+    return Show(brain, performer, llm, tts, sink, server)
+
+
+async def _warm_tts(tts: TTSBackend) -> None:
+    async for _chunk in tts.synthesize("Hello."):
+        pass
 
 
 async def rehearse(
@@ -77,64 +178,26 @@ async def rehearse(
     *,
     path: Path | None = None,
     speed: float | None = None,
+    with_show: bool = True,
     on_progress: Callable[[int, int], None] | None = None,
 ) -> RehearsalSummary:
-    """Replay a chat log through the bus into the store and summarise what was recorded."""
-    app = await build_app(settings)
+    """Replay a chat log through the whole bot (or only into the store) and summarise it."""
+    speed = settings.replay.speed if speed is None else speed
     source = ReplaySource(
-        path or settings.replay.path or SAMPLE_STREAM,
-        channel=settings.channel,
-        speed=settings.replay.speed if speed is None else speed,
+        path or settings.replay.path or SAMPLE_STREAM, channel=settings.channel, speed=speed
     )
-    recorder_task = asyncio.create_task(app.recorder.run(), name="recorder")
-    started = time.monotonic()
+    out_dir = settings.data_dir / "rehearsals" / source.run_id
+    app = await build_app(settings)
+    show = None
     try:
-        published = await source.run(app.bus.publish, on_progress=on_progress)
-        await _wait_recorded(app, published, source)
-        elapsed = time.monotonic() - started
-        summary = await _summarise(app, source, published, elapsed)
+        if with_show:
+            show = await build_show(app, audio_dir=out_dir / "audio", pace=speed or None)
+        return await run_rehearsal(app.bus, app.sessions, app.recorder, show.brain if show else None, source,
+                                   out_dir=out_dir, on_progress=on_progress)  # fmt: skip
     finally:
-        app.recorder.stop()
-        await asyncio.wait_for(recorder_task, 10)
+        if show is not None:
+            await show.close()
         await app.close()
-    return summary
-
-
-async def _wait_recorded(app: App, published: int, source: ReplaySource) -> None:
-    """Wait until the recorder has stored this run's events (or gives up after 60 s)."""
-    deadline = time.monotonic() + 60
-    prefix = f"replay-{source.run_id}-"
-    while time.monotonic() < deadline:
-        async with app.sessions() as s:
-            stored = (
-                await s.execute(
-                    select(func.count()).select_from(EventRow).where(EventRow.id.startswith(prefix))
-                )
-            ).scalar_one()
-        if stored >= published:
-            return
-        await asyncio.sleep(0.1)
-    log.error("recorder did not store all %d events within 60 s", published)
-
-
-async def _summarise(app: App, source: ReplaySource, published: int, elapsed: float) -> RehearsalSummary:
-    prefix = f"replay-{source.run_id}-"
-    async with app.sessions() as s:
-        rows = await s.execute(
-            select(EventRow.type, func.count()).where(EventRow.id.startswith(prefix)).group_by(EventRow.type)
-        )
-        by_type = Counter({t: int(n) for t, n in rows})
-        total = (await s.execute(select(func.count()).select_from(EventRow))).scalar_one()
-        viewers = (await s.execute(select(func.count()).select_from(Viewer))).scalar_one()
-    return RehearsalSummary(
-        published=published,
-        stored_total=int(total),
-        seconds=elapsed,
-        by_type=by_type,
-        viewers=int(viewers),
-        dead_letters=len(await app.bus.dead_letters()),
-        problems=source.problems,
-    )
 
 
 async def run_recorder(
@@ -161,12 +224,16 @@ async def run_bot(
     stop: asyncio.Event | None = None,
     on_status: Callable[[App], None] | None = None,
 ) -> None:
-    """The long-running bot: recorder plus every configured source, until ``stop`` is set.
+    """The long-running bot: recorder, brain and performer, plus every configured source.
 
-    Only the replay source exists so far; Twitch, voice, brain and performer plug in here.
+    Sources so far: a replayed chat log. Twitch and voice plug in here.
     """
     app = await build_app(settings)
-    tasks: list[asyncio.Task[object]] = [asyncio.create_task(app.recorder.run(), name="recorder")]
+    show = await build_show(app, audio_dir=settings.data_dir / "audio", pace=1.0)
+    tasks: list[asyncio.Task[object]] = [
+        asyncio.create_task(app.recorder.run(), name="recorder"),
+        asyncio.create_task(show.brain.run(), name="brain"),
+    ]
     if replay is not None:
         source = ReplaySource(replay, channel=settings.channel, speed=settings.replay.speed)
         tasks.append(asyncio.create_task(source.run(app.bus.publish), name="replay"))
@@ -178,7 +245,9 @@ async def run_bot(
             await asyncio.wait([asyncio.create_task(stop.wait())], timeout=2)
     finally:
         app.recorder.stop()
-        for task in tasks[1:]:
+        show.brain.stop()
+        for task in tasks[2:]:
             task.cancel()
         await asyncio.gather(*tasks, return_exceptions=True)
+        await show.close()
         await app.close()

@@ -79,10 +79,17 @@ def rehearse(
         float | None,
         typer.Option(help="Replay speed multiplier; 0 = as fast as possible. Default: replay.speed."),
     ] = None,
+    show: Annotated[
+        bool,
+        typer.Option("--show/--no-show", help="Run the character (LLM, safety, TTS), or only log the chat."),
+    ] = True,
 ) -> None:
-    """Rehearse a stream offline: replay a chat log through the bot and log everything to the database.
+    """Rehearse a stream offline: replay a chat log through the whole bot on the local models.
 
-    Runs on the embedded defaults (in-process bus, SQLite in ./data) with no accounts and no network.
+    The character answers on the bundled LLM and voice. Spoken audio goes to WAV files and a
+    readable transcript (what chat said, what the bot picked and why, what it said with which
+    emotion, what safety blocked) to data/rehearsals/<run>/; everything is logged to the database.
+    Runs on the embedded defaults (in-process bus, SQLite in ./data): no accounts, no network.
     """
     settings = _settings(config)
     console.print(
@@ -100,7 +107,9 @@ def rehearse(
         summary_box: list[bot.RehearsalSummary] = []
 
         async def go() -> None:
-            summary_box.append(await bot.rehearse(settings, path=file, speed=speed, on_progress=on_progress))
+            summary_box.append(
+                await bot.rehearse(settings, path=file, speed=speed, with_show=show, on_progress=on_progress)
+            )
 
         _run(go())
     if not summary_box:
@@ -115,12 +124,21 @@ def _print_summary(summary: bot.RehearsalSummary) -> None:
     for etype, n in sorted(summary.by_type.items(), key=lambda kv: -kv[1]):
         table.add_row(etype, str(n))
     console.print(table)
-    stored = sum(summary.by_type.values())
+    stored = summary.stored
     console.print(
         f"published {summary.published}, stored {stored} in {summary.seconds:.1f}s; "
         f"{summary.viewers} viewers and {summary.stored_total} events in the database in all; "
         f"{summary.dead_letters} dead letters"
     )
+    if summary.brain is not None:
+        b = summary.brain
+        console.print(
+            f"the character took {b.turns} turns ({b.finished} finished, {b.interrupted} interrupted, "
+            f"{b.failed} failed); safety blocked {b.blocked_sentences} sentences and {b.blocked_inputs} inputs"
+        )
+        for line in summary.excerpt:
+            console.print(f"  {escape(line)}", highlight=False)
+        console.print(f"transcript: {summary.transcript_path}\naudio:      {summary.audio_dir}")
     for problem in summary.problems:
         console.print(f"[yellow]skipped: {escape(problem)}[/yellow]")
     if stored < summary.published:

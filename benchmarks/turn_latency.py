@@ -1,0 +1,292 @@
+"""Turn latency: what the pipeline adds, what streaming saves, and what the local models give.
+
+    .venv/bin/python benchmarks/turn_latency.py [--turns 40] [--local-turns 12] [--skip-local]
+
+(a) Pipeline overhead: the real brain (bus, selector, context, OpenAI client, splitter,
+    emotions, safety, performer) against an OpenAI-compatible stand-in with fixed timing
+    (200 ms to first token, then 50 tokens/s, on its own thread) and a TTS with fixed timing
+    (100 ms to first audio). Overhead = (event published -> first audio) minus the model
+    time: the stand-in's schedule for the token that completed the first chunk, plus the TTS
+    delay. The LLM request's arrival time comes from the stand-in itself.
+(b) Streaming advantage on the bundled local models (SmolLM2-135M on llama.cpp + piper):
+    time to first audio with sentence streaming, divided by the time with the whole reply
+    generated first and then synthesised as one WAV, same prompts.
+(c) Event to first audio on the local models, p50 and p95, warm.
+(d) Selector cost per chat message during a 1,000 msg/s flood (benchmarks/selector_flood.py).
+
+The last line printed is one JSON object.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import statistics
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from benchmarks.selector_flood import make_flood
+from benchmarks.selector_flood import run as run_flood
+from config.persona import Persona, load_persona
+from engines import events as ev
+from engines.ai.safety import SafetyPipeline
+from engines.ai.sentences import SentenceSplitter
+from engines.backends import Limits, LLMBackend, TTSBackend
+from engines.voice.sinks import NullSink
+from integrations.llama_cpp.server import LlamaServer, LlamaServerConfig
+from integrations.openai.llm import OpenAILLM
+from integrations.piper.tts import PiperTTS
+from streamer.brain import Brain
+from streamer.bus import MemoryBus
+from streamer.performer import Performer, Utterance
+from tests.support.fake_openai import FakeBehavior, FakeOpenAI, tokenize
+from tests.support.fixed_tts import FixedTimingTTS
+
+TTFT_S = 0.2
+TOKENS_PER_S = 50.0
+TTS_FIRST_AUDIO_S = 0.1
+REPLY = "Oh hi there, welcome to the stream! I love this cozy game so much. Tell me what you think of it."
+QUESTIONS = [
+    "what game is this?", "how are you today?", "what is your favourite snack?", "do you like cats?",
+    "what should we name the farm?", "can you sing a song?", "who is the best streamer?", "is it raining there?",
+]  # fmt: skip
+
+
+WORDS = [
+    "apple",
+    "river",
+    "castle",
+    "pixel",
+    "dragon",
+    "comet",
+    "violin",
+    "garden",
+    "rocket",
+    "pepper",
+    "lantern",
+    "meadow",
+    "harbor",
+    "cactus",
+    "glacier",
+    "puzzle",
+    "falcon",
+    "biscuit",
+    "thunder",
+    "velvet",
+    "canyon",
+    "mango",
+    "orbit",
+    "pebble",
+    "saddle",
+    "tundra",
+    "whistle",
+    "yarn",
+    "zebra",
+    "anchor",
+    "blossom",
+    "crayon",
+    "dune",
+    "ember",
+    "fjord",
+    "goblin",
+    "hammock",
+    "igloo",
+    "jigsaw",
+    "kettle",
+    "lagoon",
+    "marble",
+]
+
+
+def question(i: int) -> str:
+    """A distinct question per turn (the selector drops repeated or near-repeated texts)."""
+    return f"Hiyori {QUESTIONS[i % len(QUESTIONS)][:-1]} {WORDS[i % len(WORDS)]}?"
+
+
+def pct(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, max(0, round(q * (len(ordered) - 1))))]
+
+
+def bench_persona(**update: Any) -> Persona:
+    return load_persona("hiyori").model_copy(
+        update={
+            "min_gap_s": 0.0,
+            "reply_frequency": 1.0,
+            "user_cooldown_s": 0.0,
+            "idle_chatter_after_s": None,
+            **update,
+        }
+    )
+
+
+class Rig:
+    """A brain on an in-process bus whose performer reports when each turn's first audio starts."""
+
+    def __init__(self, llm: LLMBackend, tts: TTSBackend, persona: Persona, safety: SafetyPipeline) -> None:
+        self.bus = MemoryBus()
+        self.performer = Performer(tts, NullSink(pace=None))
+        self.brain = Brain(
+            bus=self.bus, channel="bench", persona=persona, llm=llm, performer=self.performer, safety=safety
+        )
+        self.first_audio: dict[str, float] = {}
+        self.finished: asyncio.Queue[ev.ReplyFinished] = asyncio.Queue()
+
+        async def on_sentence(turn_id: str, u: Utterance) -> None:
+            self.first_audio.setdefault(turn_id, time.perf_counter())
+            await self.brain.on_sentence(turn_id, u)
+
+        self.performer.on_sentence = on_sentence
+
+    async def __aenter__(self) -> Rig:
+        self.task = asyncio.create_task(self.brain.run())
+        self.watch = asyncio.create_task(self._watch())
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        self.brain.stop()
+        self.watch.cancel()
+        await asyncio.gather(self.task, self.watch, return_exceptions=True)
+
+    async def _watch(self) -> None:
+        while True:
+            for d in await self.bus.read("bench", "w", ["output"], count=100, block_ms=100):
+                if isinstance(d.event, ev.ReplyFinished):
+                    self.finished.put_nowait(d.event)
+
+    async def turn(self, i: int) -> tuple[float, ev.ReplyFinished]:
+        """Publish one question; return (perf_counter at publish, the finished event)."""
+        user = ev.Viewer(id=str(5000 + i), login=f"viewer{i}", display_name=f"Viewer{i}")
+        event = ev.ChatMessage(channel="bench", user=user, text=question(i))
+        published = time.perf_counter()
+        await self.bus.publish(event)
+        done = await asyncio.wait_for(self.finished.get(), 60)
+        return published, done
+
+
+def first_chunk_token_index(brain: Brain, reply: str) -> int:
+    """Which token (0-based) makes the splitter release the first chunk."""
+    splitter = SentenceSplitter(brain.splitter)
+    for k, token in enumerate(tokenize(reply)):
+        if splitter.feed(token):
+            return k
+    return len(tokenize(reply)) - 1
+
+
+async def overhead(turns: int, safety: SafetyPipeline) -> dict[str, float]:
+    fake = FakeOpenAI(FakeBehavior(reply=REPLY, ttft_s=TTFT_S, tokens_per_s=TOKENS_PER_S))
+    fake.start_in_thread()
+    llm = OpenAILLM(
+        base_url=fake.base_url, model="fixed", limits=Limits(first_output_s=5, stall_s=5, total_s=30)
+    )
+    tts = FixedTimingTTS(first_audio_s=TTS_FIRST_AUDIO_S)
+    samples: list[float] = []
+    try:
+        async with Rig(llm, tts, bench_persona(), safety) as rig:
+            k = first_chunk_token_index(rig.brain, REPLY)
+            model_s = TTFT_S + k / TOKENS_PER_S + TTS_FIRST_AUDIO_S
+            for i in range(turns + 3):
+                published, done = await rig.turn(i)
+                first = rig.first_audio[done.turn_id]
+                request = fake.chat_requests()[-1]
+                total = first - published
+                before_request = request.received_at - published
+                samples.append((total - model_s) * 1000)
+                if i < 3:  # warm-up turns (first HTTP connection, caches)
+                    samples.pop()
+                del before_request
+    finally:
+        await llm.aclose()
+        fake.stop_thread()
+    return {
+        "overhead_p50_ms": statistics.median(samples),
+        "overhead_p99_ms": pct(samples, 0.99),
+        "first_chunk_tokens": k + 1,
+    }
+
+
+async def local_models(turns: int, safety: SafetyPipeline) -> dict[str, float]:
+    server = LlamaServer(LlamaServerConfig(verbose=False))
+    started = time.perf_counter()
+    await server.start()
+    start_s = time.perf_counter() - started
+    persona = bench_persona(temperature=0.0)
+    llm = OpenAILLM(
+        base_url=server.base_url, model=server.model, limits=Limits(first_output_s=20, stall_s=10, total_s=60)
+    )
+    tts = PiperTTS()
+    try:
+        async for _ in tts.synthesize("Warming up the voice."):
+            pass
+        async with Rig(llm, tts, persona, safety) as rig:
+            await server.warm_up(
+                [{"role": "system", "content": rig.brain.context.system}, {"role": "user", "content": "Hi!"}]
+            )
+            stream_ttfa: list[float] = []
+            sentences: list[int] = []
+            for i in range(turns + 2):
+                published, done = await rig.turn(i)
+                if i >= 2 and done.turn_id in rig.first_audio:
+                    stream_ttfa.append((rig.first_audio[done.turn_id] - published) * 1000)
+                    sentences.append(done.sentences)
+            # the same prompts the whole-reply way: full LLM reply, then one WAV for all of it
+            full_ttfa: list[float] = []
+            for i in range(2, turns + 2):
+                text = question(i)
+                prompt = rig.brain.context.describe(
+                    "chat",
+                    [
+                        ev.ChatMessage(
+                            channel="bench",
+                            user=ev.Viewer(id="1", login="v", display_name="Viewer"),
+                            text=text,
+                        )
+                    ],
+                )
+                request = rig.brain.context.build(prompt, rig.brain.memory)
+                t0 = time.perf_counter()
+                reply = "".join([d async for d in llm.stream_chat(request)])
+                spoken = rig.brain.emotions.tag(reply).text or reply
+                async for _chunk in tts.synthesize(spoken):
+                    pass
+                full_ttfa.append((time.perf_counter() - t0) * 1000)
+    finally:
+        await llm.aclose()
+        await server.stop()
+    ratio = statistics.median(stream_ttfa) / statistics.median(full_ttfa)
+    return {
+        "local_ttfa_p50_ms": statistics.median(stream_ttfa),
+        "local_ttfa_p95_ms": pct(stream_ttfa, 0.95),
+        "local_full_reply_ttfa_p50_ms": statistics.median(full_ttfa),
+        "streaming_ttfa_ratio": ratio,
+        "local_sentences_per_reply": statistics.mean(sentences) if sentences else 0.0,
+        "llama_server_start_s": start_s,
+    }
+
+
+async def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--turns", type=int, default=40, help="turns for the overhead measurement")
+    ap.add_argument("--local-turns", type=int, default=12, help="turns on the local models")
+    ap.add_argument("--skip-local", action="store_true", help="skip the real-model measurements")
+    args = ap.parse_args()
+    safety = SafetyPipeline()
+    safety.warm()
+    report: dict[str, float] = {}
+    report.update(await overhead(args.turns, safety))
+    print(json.dumps({k: round(v, 2) for k, v in report.items()}), flush=True)
+    if not args.skip_local:
+        report.update(await local_models(args.local_turns, safety))
+    run_flood(make_flood(2_000, 8), 1_000.0, 2.0)  # warm-up
+    flood = run_flood(make_flood(20_000, 7), 1_000.0, 2.0)
+    report["selector_us_per_msg"] = float(str(flood["selector_us_per_msg"]))
+    print(json.dumps({k: round(float(v), 3) for k, v in report.items()}))
+
+
+if __name__ == "__main__":
+    asyncio.run(main())

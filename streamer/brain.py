@@ -1,0 +1,371 @@
+"""The brain: owns one turn at a time for a channel.
+
+Three tasks run side by side:
+
+- **input**: reads the input stream, offers each event to the selector, acks;
+- **control**: reads the control stream on its own, so an interrupt never waits behind chat;
+- **turns**: asks the selector for the next pick and runs it as a cancellable turn:
+  context → LLM stream → sentence splitter → emotion tags → output safety → performer.
+
+Everything the brain decides is published as an output event (decision, reply.started,
+reply.sentence when it is heard, reply.blocked, reply.interrupted, reply.finished, metric).
+A failing LLM or TTS ends that turn cleanly; the next turn goes on.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import os
+import random
+import time
+from collections.abc import AsyncIterator, Callable
+from dataclasses import dataclass
+
+from config.persona import Persona
+from engines import events as ev
+from engines.ai.context import ContextBuilder, Memory, StreamInfo, scrub_reply
+from engines.ai.emotions import EmotionMapper
+from engines.ai.safety import SafetyPipeline
+from engines.ai.selector import Pick, Selector, SelectorConfig
+from engines.ai.sentences import SentenceSplitter, SplitterConfig
+from engines.backends import BackendError, LLMBackend
+from streamer.bus import Bus, BusError, Delivery, StreamName
+from streamer.bus.keys import GROUP_BRAIN
+from streamer.performer import Performer, PerformResult, Utterance
+
+log = logging.getLogger("streamer.brain")
+
+
+def selector_config(persona: Persona, *, bot_logins: frozenset[str] = frozenset()) -> SelectorConfig:
+    """The persona's pacing settings as the selector's configuration."""
+    return SelectorConfig(
+        bot_name=persona.name,
+        aliases=persona.aliases,
+        bot_logins=bot_logins,
+        reply_frequency=persona.reply_frequency,
+        min_gap_s=persona.min_gap_s,
+        user_cooldown_s=persona.user_cooldown_s,
+        max_age_s=persona.max_age_s,
+        idle_chatter_after_s=persona.idle_chatter_after_s,
+    )
+
+
+@dataclass(slots=True)
+class BrainStats:
+    turns: int = 0
+    finished: int = 0
+    interrupted: int = 0
+    failed: int = 0
+    blocked_sentences: int = 0
+    blocked_inputs: int = 0
+
+
+class Brain:
+    """One channel's turn-taking loop."""
+
+    def __init__(
+        self,
+        *,
+        bus: Bus,
+        channel: str,
+        persona: Persona,
+        llm: LLMBackend,
+        performer: Performer,
+        safety: SafetyPipeline,
+        selector: Selector | None = None,
+        splitter: SplitterConfig | None = None,
+        clock: Callable[[], float] = time.monotonic,
+        consumer: str | None = None,
+    ) -> None:
+        self.bus = bus
+        self.channel = channel
+        self.llm = llm
+        self.performer = performer
+        self.safety = safety
+        self.clock = clock
+        self.consumer = consumer or f"brain-{os.getpid()}"
+        self.splitter = splitter or SplitterConfig()
+        self.stats = BrainStats()
+        self.memory = Memory()
+        self.muted = False
+        self.killed = False
+        self._pending_out: list[ev.EventBase] = []
+        self._arrivals: dict[str, float] = {}
+        self._turn: asyncio.Task[None] | None = None
+        self._turn_id: str | None = None
+        self._interrupted_by: str | None = None
+        self._wake = asyncio.Event()
+        self._stop = asyncio.Event()
+        self._online_since: float | None = None
+        self.apply_persona(persona, selector=selector)
+
+    # ------------------------------------------------------------ set-up and control
+
+    def apply_persona(self, persona: Persona, *, selector: Selector | None = None) -> None:
+        """Switch character without a restart (the pool of waiting chat is kept)."""
+        self.persona = persona
+        self.safety = self.safety.with_blocklist(persona.blocklist, source=f"persona:{persona.id}")
+        self.context = ContextBuilder(persona, name_ok=self.safety.check_name)
+        self.emotions = EmotionMapper(persona.emotions, default=persona.default_emotion)
+        if selector is not None:
+            self.selector = selector
+        else:
+            self.selector = Selector(selector_config(persona), input_check=self._input_check)
+
+    def _input_check(self, text: str) -> tuple[bool, str]:
+        decision = self.safety.check_input(text)
+        if decision.blocked:
+            return False, f"{decision.layer}: {decision.reason}"
+        return True, ""
+
+    @property
+    def busy(self) -> bool:
+        """A turn is running."""
+        return self._turn is not None and not self._turn.done()
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._wake.set()
+        self.interrupt("shutdown")
+
+    def interrupt(self, by: str) -> bool:
+        """Cut the current turn now. Returns whether one was running."""
+        if self._turn is None or self._turn.done():
+            return False
+        self._interrupted_by = by
+        self._turn.cancel()
+        return True
+
+    async def run(self) -> None:
+        tasks = [
+            asyncio.create_task(self._input_loop(), name="brain-input"),
+            asyncio.create_task(self._control_loop(), name="brain-control"),
+            asyncio.create_task(self._turn_loop(), name="brain-turns"),
+        ]
+        try:
+            await self._stop.wait()
+        finally:
+            for t in tasks:
+                t.cancel()
+            await asyncio.gather(*tasks, return_exceptions=True)
+            await self._flush()
+
+    # ------------------------------------------------------------ loops
+
+    async def _read(self, stream: StreamName, block_ms: int) -> list[Delivery]:
+        try:
+            return await self.bus.read(GROUP_BRAIN, self.consumer, [stream], count=500, block_ms=block_ms)
+        except BusError as exc:
+            log.warning("brain: bus unavailable (%s); retrying", exc)
+            await asyncio.sleep(0.5)
+            return []
+
+    async def _input_loop(self) -> None:
+        while not self._stop.is_set():
+            batch = await self._read("input", 200)
+            now = self.clock()
+            for d in batch:
+                self._arrivals[d.event.id] = time.perf_counter()
+                if isinstance(d.event, ev.StreamState) and d.event.online:
+                    self._online_since = now
+                self.selector.offer(d.event, now)
+            if batch:
+                self._collect_decisions()
+                await self._flush()
+                with contextlib.suppress(BusError):
+                    await self.bus.ack(GROUP_BRAIN, batch)
+                self._wake.set()
+            if len(self._arrivals) > 50_000:
+                self._arrivals.clear()
+
+    async def _control_loop(self) -> None:
+        while not self._stop.is_set():
+            batch = await self._read("control", 1_000)
+            for d in batch:
+                self._handle_control(d.event)
+            if batch:
+                with contextlib.suppress(BusError):
+                    await self.bus.ack(GROUP_BRAIN, batch)
+
+    def _handle_control(self, e: ev.EventBase) -> None:
+        match e:
+            case ev.Interrupt():
+                log.info("interrupt by %s (%s)", e.by, e.reason or "no reason")
+                self.interrupt(e.by)
+            case ev.Skip(target_id=None):
+                self.interrupt(e.by)
+            case ev.Skip():
+                if e.target_id == self._turn_id:
+                    self.interrupt(e.by)
+                else:
+                    self.selector.skip(e.target_id or "")
+                    self._collect_decisions()
+            case ev.Mute():
+                self.muted = e.muted
+                if e.muted:
+                    self.interrupt(e.by)
+            case ev.KillSwitch():
+                self.killed = e.engaged
+                log.warning("kill switch %s by %s", "engaged" if e.engaged else "released", e.by)
+                if e.engaged:
+                    self.interrupt(e.by)
+            case ev.PersonaSwitch():
+                log.info("persona switch to %s requested by %s", e.persona, e.by)
+        self._wake.set()
+
+    async def _turn_loop(self) -> None:
+        while not self._stop.is_set():
+            pick = None if (self.killed or self.muted) else self.selector.pick(self.clock())
+            self._collect_decisions()
+            if pick is None:
+                await self._flush()
+                self._wake.clear()
+                with contextlib.suppress(TimeoutError):
+                    async with asyncio.timeout(0.25):
+                        await self._wake.wait()
+                continue
+            self._turn = asyncio.create_task(self._run_turn(pick), name="turn")
+            await asyncio.wait([self._turn])
+            self._turn = None
+
+    # ------------------------------------------------------------ one turn
+
+    async def _run_turn(self, pick: Pick) -> None:
+        turn_id = ev.new_id()
+        self._turn_id = turn_id
+        self.stats.turns += 1
+        self._interrupted_by = None
+        arrival = min(
+            (self._arrivals.pop(e.id, time.perf_counter()) for e in pick.events), default=time.perf_counter()
+        )
+        topic = random.choice(self.persona.idle_topics) if self.persona.idle_topics else None
+        prompt = self.context.describe(pick.kind, pick.events, idle_topic=topic)
+        request = self.context.build(prompt, self.memory, self._stream_info())
+        await self._publish(
+            ev.ReplyStarted(
+                channel=self.channel, turn_id=turn_id, trigger_ids=tuple(e.id for e in pick.events),
+                persona=self.persona.id, reason=pick.reason,
+            )
+        )  # fmt: skip
+        result = PerformResult()
+        try:
+            await self.performer.perform(turn_id, self._utterances(turn_id, request), result)
+        except asyncio.CancelledError:
+            self.stats.interrupted += 1
+            await self._publish(
+                ev.ReplyInterrupted(
+                    channel=self.channel, turn_id=turn_id, heard_text=result.heard_text[:2000],
+                    by=self._interrupted_by or "system",
+                )
+            )  # fmt: skip
+            self.memory.add(prompt, result.heard_text)
+            return
+        except BackendError as exc:
+            self.stats.failed += 1
+            log.error("turn %s failed: %s", turn_id, exc)
+        latency = None if result.first_audio_at is None else (result.first_audio_at - arrival) * 1000
+        self.memory.add(prompt, result.heard_text)
+        self.stats.finished += 1
+        out: list[ev.EventBase] = [
+            ev.ReplyFinished(
+                channel=self.channel, turn_id=turn_id, text=result.heard_text[:2000],
+                sentences=len(result.spoken), latency_ms=latency,
+            )
+        ]  # fmt: skip
+        if latency is not None:
+            out.append(ev.Metric(channel=self.channel, name="event_to_first_audio_ms", value=latency))
+        if self.llm.stats.last_first_output_ms is not None:
+            out.append(
+                ev.Metric(
+                    channel=self.channel, name="llm_first_token_ms", value=self.llm.stats.last_first_output_ms
+                )
+            )
+        await self._publish(*out)
+
+    async def _utterances(self, turn_id: str, request: object) -> AsyncIterator[Utterance]:
+        splitter = SentenceSplitter(self.splitter)
+        index = 0
+        previous = None
+
+        def vet(sentence: str) -> Utterance | None:
+            nonlocal index, previous
+            tagged = self.emotions.tag(sentence, previous=previous)
+            previous = tagged
+            text = scrub_reply(tagged.text)
+            if not text or not any(ch.isalnum() for ch in text):
+                return None
+            decision = self.safety.check_output(text)
+            if decision.blocked:
+                self.stats.blocked_sentences += 1
+                self._pending_out.append(
+                    ev.ReplyBlocked(
+                        channel=self.channel, turn_id=turn_id, stage="output", layer=str(decision.layer),
+                        reason=decision.reason[:200], text=text[:2000],
+                    )
+                )  # fmt: skip
+                log.info("turn %s: blocked a sentence (%s: %s)", turn_id, decision.layer, decision.reason)
+                return None
+            u = Utterance(index, text, tagged.emotion)
+            index += 1
+            return u
+
+        try:
+            limit = self.persona.max_sentences
+            async for delta in self.llm.stream_chat(request):  # type: ignore[arg-type]
+                for sentence in splitter.feed(delta):
+                    if (u := vet(sentence)) is not None:
+                        yield u
+                if index >= limit:  # enough said: stop the model (a small one rambles)
+                    return
+            for sentence in splitter.flush():
+                if index < limit and (u := vet(sentence)) is not None:
+                    yield u
+        except BackendError as exc:
+            # whatever was already written still gets spoken; the next turn goes on
+            self.stats.failed += 1
+            log.error("turn %s: the LLM failed: %s", turn_id, exc)
+            self._pending_out.append(ev.Metric(channel=self.channel, name="llm_failures", value=1.0))
+        finally:
+            await self._flush()
+
+    async def on_sentence(self, turn_id: str, u: Utterance) -> None:
+        """Performer hook: the sentence's first audio is playing now."""
+        await self._publish(
+            ev.ReplySentence(
+                channel=self.channel, turn_id=turn_id, index=u.index, text=u.text, emotion=u.emotion
+            )
+        )
+
+    # ------------------------------------------------------------ helpers
+
+    def _stream_info(self) -> StreamInfo:
+        s = self.selector.stream_state
+        uptime = None if self._online_since is None else self.clock() - self._online_since
+        return StreamInfo(title=s.title, category=s.category, uptime_s=uptime)
+
+    def _collect_decisions(self) -> None:
+        for d in self.selector.drain_decisions():
+            self._pending_out.append(
+                ev.SelectionDecision(
+                    channel=self.channel,
+                    target_id=d.event_id,
+                    action=d.action,
+                    reason=d.reason[:200],
+                    score=d.score,
+                )
+            )
+
+    async def _publish(self, *events: ev.EventBase) -> None:
+        self._pending_out.extend(events)
+        await self._flush()
+
+    async def _flush(self) -> None:
+        if not self._pending_out:
+            return
+        out, self._pending_out = self._pending_out, []
+        try:
+            await self.bus.publish_many(out)
+        except BusError as exc:
+            log.warning("brain: could not publish %d output events: %s", len(out), exc)

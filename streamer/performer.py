@@ -1,0 +1,158 @@
+"""The performer: turns a stream of vetted sentences into speech, pipelined.
+
+Sentence n+1 is synthesised while sentence n plays (a bounded look-ahead of two). Each
+sentence's ``on_sentence`` hook fires when its first audio starts, so captions, avatar
+expressions and the "reply.sentence" event line up with what the audience hears.
+
+Interruption is task cancellation: the caller cancels the task running :meth:`perform`;
+playback stops at once (the sink cuts within one slice), synthesis is cancelled, and
+``result`` holds only what was actually heard.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import time
+from collections.abc import AsyncIterator, Awaitable, Callable
+from dataclasses import dataclass, field
+
+from engines.backends import AudioChunk, BackendError, TTSBackend
+from engines.voice.sinks import AudioSink
+
+log = logging.getLogger("streamer.performer")
+
+LOOKAHEAD = 2
+"""Sentences synthesised ahead of the one playing."""
+
+
+@dataclass(frozen=True, slots=True)
+class Utterance:
+    """One vetted sentence, ready to speak."""
+
+    index: int
+    text: str
+    emotion: str
+
+
+@dataclass(slots=True)
+class PerformResult:
+    """What happened on air. Filled in as playback goes, so it is valid after a cancel."""
+
+    spoken: list[Utterance] = field(default_factory=list)
+    partial: str = ""
+    """The words of an interrupted sentence that were heard."""
+    first_audio_at: float | None = None
+    """perf_counter() when the first audio of the turn started playing."""
+    tts_failures: int = 0
+    audio_s: float = 0.0
+
+    @property
+    def heard_text(self) -> str:
+        return " ".join([*(u.text for u in self.spoken), self.partial]).strip()
+
+
+SentenceHook = Callable[[str, Utterance], Awaitable[None]]
+"""Called with the turn id and the sentence."""
+
+
+@dataclass(slots=True)
+class _Job:
+    utterance: Utterance
+    chunks: asyncio.Queue[AudioChunk | BaseException | None] = field(default_factory=asyncio.Queue)
+
+
+class Performer:
+    """Speaks utterances through a TTS backend into an audio sink."""
+
+    def __init__(
+        self,
+        tts: TTSBackend,
+        sink: AudioSink,
+        *,
+        voice: str | None = None,
+        on_sentence: SentenceHook | None = None,
+        on_sentence_end: SentenceHook | None = None,
+    ) -> None:
+        self.tts = tts
+        self.sink = sink
+        self.voice = voice
+        self.on_sentence = on_sentence
+        self.on_sentence_end = on_sentence_end
+
+    async def perform(
+        self, turn_id: str, utterances: AsyncIterator[Utterance], result: PerformResult
+    ) -> None:
+        """Speak every utterance in order; returns when the last one finished playing."""
+        jobs: asyncio.Queue[_Job | None] = asyncio.Queue(maxsize=LOOKAHEAD)
+        synth = asyncio.create_task(self._synthesise(utterances, jobs), name=f"tts-{turn_id}")
+        opened = False
+        finished = False
+        try:
+            while (job := await jobs.get()) is not None:
+                opened = await self._play(turn_id, job, result, opened)
+            await synth  # re-raise an error from the utterance source (e.g. the LLM)
+            finished = True
+        finally:
+            synth.cancel()
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await synth
+            if opened:
+                if not finished:
+                    await self.sink.stop()  # cut now: nothing buffered is played
+                await self.sink.close()
+
+    async def _synthesise(
+        self, utterances: AsyncIterator[Utterance], jobs: asyncio.Queue[_Job | None]
+    ) -> None:
+        try:
+            async for utterance in utterances:
+                job = _Job(utterance)
+                await jobs.put(job)  # waits while LOOKAHEAD sentences are ahead: bounded work
+                try:
+                    async for chunk in self.tts.synthesize(utterance.text, voice=self.voice):
+                        job.chunks.put_nowait(chunk)
+                    job.chunks.put_nowait(None)
+                except BackendError as exc:
+                    job.chunks.put_nowait(exc)
+        finally:
+            await jobs.put(None)
+
+    async def _play(self, turn_id: str, job: _Job, result: PerformResult, opened: bool) -> bool:
+        u = job.utterance
+        started = False
+        played_s = 0.0
+        total_s = 0.0
+        try:
+            while True:
+                item = await job.chunks.get()
+                if item is None:
+                    break
+                if isinstance(item, BaseException):
+                    result.tts_failures += 1
+                    log.warning("turn %s: sentence %d not spoken: %s", turn_id, u.index, item)
+                    return opened
+                if not opened:
+                    await self.sink.open(turn_id, item.sample_rate)
+                    opened = True
+                if not started:
+                    started = True
+                    if result.first_audio_at is None:
+                        result.first_audio_at = time.perf_counter()
+                    if self.on_sentence is not None:
+                        await self.on_sentence(turn_id, u)
+                total_s += item.seconds
+                await self.sink.write(item)
+                played_s += item.seconds
+                result.audio_s += item.seconds
+            result.spoken.append(u)
+            if self.on_sentence_end is not None:
+                await self.on_sentence_end(turn_id, u)
+            return opened
+        except asyncio.CancelledError:
+            if started:  # interrupted mid-sentence: keep the words that were heard
+                words = u.text.split()
+                fraction = played_s / total_s if total_s else 0.0
+                result.partial = " ".join(words[: int(len(words) * fraction)])
+            raise

@@ -1,0 +1,161 @@
+"""FasterWhisperSTT on the bundled tiny.en model: piper -> whisper round trips, silence,
+resampling, WAV helper, offline-only model resolution and clear load errors."""
+
+from __future__ import annotations
+
+import asyncio
+import re
+import shutil
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from engines.backends import AudioChunk, BackendError
+from engines.voice import pcm
+from integrations.faster_whisper.stt import FasterWhisperSTT, bundled_model_dir, transcribe_wav
+from integrations.piper.tts import PiperTTS
+
+
+@pytest.fixture(scope="module")
+def stt() -> Iterator[FasterWhisperSTT]:
+    backend = FasterWhisperSTT()
+    asyncio.run(backend.warm_up())  # load once per module; the first decode is the slow one
+    yield backend
+    asyncio.run(backend.aclose())
+
+
+@pytest.fixture(scope="module")
+def tts() -> Iterator[PiperTTS]:
+    backend = PiperTTS()
+    asyncio.run(backend.load())
+    yield backend
+    asyncio.run(backend.aclose())
+
+
+def normalise(text: str) -> list[str]:
+    return re.sub(r"[^a-z0-9' ]+", " ", text.lower()).split()
+
+
+def word_errors(expected: list[str], got: list[str]) -> int:
+    """Levenshtein distance over words."""
+    prev = list(range(len(got) + 1))
+    for i, e in enumerate(expected, 1):
+        cur = [i]
+        for j, g in enumerate(got, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (e != g)))
+        prev = cur
+    return prev[-1]
+
+
+async def speak(tts: PiperTTS, text: str) -> AudioChunk:
+    return pcm.concat([c async for c in tts.synthesize(text)])
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Hello chat, welcome to the stream.",
+        "Thank you so much for the raid, everyone is welcome here.",
+        "Today we are going to play a new game together.",
+    ],
+)
+async def test_round_trip_piper_to_whisper(stt: FasterWhisperSTT, tts: PiperTTS, sentence: str) -> None:
+    audio = await speak(tts, sentence)
+    assert audio.sample_rate == 22050  # resampled to 16 kHz inside
+    started = time.perf_counter()
+    result = await stt.transcribe(audio)
+    elapsed = time.perf_counter() - started
+    print(
+        f"\nwhisper tiny.en: {audio.seconds:.2f} s of audio in {elapsed * 1000:.0f} ms -> {result.text!r} ({result.confidence})"
+    )
+    expected = normalise(sentence)
+    got = normalise(result.text)
+    assert word_errors(expected, got) <= max(1, len(expected) // 6)
+    assert result.confidence > 0.3
+    assert result.language == "en"
+    assert [w.lower() for w in result.words] == got
+    assert stt.stats.last_total_ms is not None
+
+
+async def test_silence_is_empty(stt: FasterWhisperSTT) -> None:
+    result = await stt.transcribe(AudioChunk(pcm.silence(2.0, 16000), 16000))
+    assert result.text == ""
+    assert result.confidence == 0.0
+    assert result.words == ()
+    too_short = await stt.transcribe(AudioChunk(pcm.silence(0.05, 16000), 16000))
+    assert too_short.text == ""
+
+
+async def test_noise_without_vad_is_low_confidence(stt: FasterWhisperSTT) -> None:
+    noise = pcm.from_float32(np.random.default_rng(0).normal(0, 0.05, 32000))
+    stt.vad_filter = False  # the shared model, without the VAD for one call
+    try:
+        result = await stt.transcribe(AudioChunk(noise, 16000))
+    finally:
+        stt.vad_filter = True
+    assert result.text == "" or result.confidence < 0.3  # tiny.en may hallucinate "You", never confidently
+    with_vad = await stt.transcribe(AudioChunk(noise, 16000))
+    assert with_vad.text == ""
+
+
+async def test_other_input_rates(stt: FasterWhisperSTT, tts: PiperTTS) -> None:
+    audio = await speak(tts, "Hello chat, welcome to the stream.")
+    for rate in (48000, 8000):
+        resampled = pcm.resample_chunk(audio, rate)
+        result = await stt.transcribe(resampled)
+        assert {"hello", "chat", "welcome", "stream"} <= set(normalise(result.text)), rate
+
+
+async def test_transcribe_wav_helper(stt: FasterWhisperSTT, tts: PiperTTS, tmp_path: Path) -> None:
+    path = pcm.write_wav(tmp_path / "hello.wav", await speak(tts, "Good morning everybody."))
+    result = await asyncio.to_thread(transcribe_wav, path, stt)
+    assert normalise(result.text) == ["good", "morning", "everybody"]
+
+
+def test_loaded_on_cpu_int8_by_default(stt: FasterWhisperSTT) -> None:
+    # this machine has no GPU: "auto" resolves to the CPU with int8 weights
+    if stt._cuda_devices() == 0:
+        assert stt.loaded_device == "cpu"
+        assert stt.loaded_compute_type == "int8"
+    else:
+        assert stt.loaded_device == "cuda"
+    assert (bundled_model_dir() / "model.bin").is_file()
+
+
+async def test_missing_directory_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(BackendError, match="model directory not found"):
+        await FasterWhisperSTT(tmp_path / "nope").load()
+    with pytest.raises(BackendError, match="model directory not found"):
+        await FasterWhisperSTT("./models/typo").load()
+
+
+async def test_incomplete_directory_is_refused_before_any_download(tmp_path: Path) -> None:
+    model_dir = tmp_path / "model"
+    model_dir.mkdir()
+    for name in ("model.bin", "config.json", "vocabulary.txt"):
+        (model_dir / name).symlink_to(bundled_model_dir() / name)
+    with pytest.raises(BackendError, match=r"lacks tokenizer\.json"):
+        await FasterWhisperSTT(model_dir).load()
+
+
+async def test_model_name_is_never_downloaded(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("HF_HOME", str(tmp_path / "hf"))  # an empty cache
+    started = time.perf_counter()
+    with pytest.raises(BackendError, match="not in the local cache") as info:
+        await FasterWhisperSTT("base.en").load()
+    assert time.perf_counter() - started < 10
+    assert not info.value.retryable
+
+
+async def test_copied_model_directory_loads(tmp_path: Path, tts: PiperTTS) -> None:
+    model_dir = tmp_path / "tiny"
+    shutil.copytree(bundled_model_dir(), model_dir, symlinks=True)
+    backend = FasterWhisperSTT(str(model_dir), device="cpu", cpu_threads=1, beam_size=1)
+    result = await backend.transcribe(await speak(tts, "Hello chat."))
+    assert normalise(result.text)[:2] == ["hello", "chat"]
+    await backend.aclose()
+    with pytest.raises(ValueError, match="device"):
+        FasterWhisperSTT(device="tpu")  # type: ignore[arg-type]

@@ -1,0 +1,290 @@
+"""LlamaServer on the REAL bundled SmolLM2-135M model, spoken to through OpenAILLM.
+
+Each server start loads the model (a second or two of CPU on a 2-core box), so the tests
+share one module-scoped server; only the lifecycle tests start their own.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import re
+import socket
+import subprocess
+import sys
+import textwrap
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from engines.backends import Limits, LLMRequest, Message
+from integrations.llama_cpp import LlamaServer, LlamaServerConfig, LlamaServerError, ModelNotFound
+from integrations.openai.llm import OpenAILLM
+
+ROOT = Path(__file__).resolve().parents[3]
+
+PERSONA = (
+    "You are Aiko, a cheerful and slightly chaotic VTuber who streams cozy games on Twitch. "
+    "You love cats, strawberry milk, retro platformers and terrible puns. You speak in short, lively "
+    "sentences, you never swear, you never share personal information, and you always stay in character. "
+    "You greet new followers warmly, thank subscribers by name, and tease chat gently when they make "
+    "mistakes. When someone asks a question, answer it in one or two sentences and then ask chat "
+    "something back. Keep every reply under forty words so it can be spoken aloud quickly. Avoid lists, "
+    "markdown, emojis and links. If someone is rude, deflect with humour and move on. Today you are "
+    "playing a farming game, your crops keep dying, and chat has been helping you plan a new pumpkin "
+    "field near the river. The stream has been live for two hours, there are about three hundred "
+    "viewers, and the community goal is to reach one thousand followers by Friday."
+)
+CHAT = (
+    "Recent chat: pixelpanda: the pumpkins need water every day! | mossy_frog: plant them next to the "
+    "sunflowers | berry_bun: just got here, what are we doing today? | toast_knight: the river floods at "
+    "night, move the field uphill | kiwi_kat: Aiko you forgot the scarecrow again lol | Now answer "
+    "kiwi_kat in one short sentence."
+)
+
+
+def pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return True
+
+
+def wait_gone(pid: int, timeout_s: float = 10.0) -> bool:
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        if not pid_alive(pid):
+            return True
+        time.sleep(0.05)
+    return False
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[LlamaServer]:
+    """One real server for the module (started and stopped on short-lived event loops:
+    the child process and its log pump do not belong to any loop)."""
+    srv = LlamaServer(LlamaServerConfig(n_threads=2))
+    asyncio.run(srv.start())
+    pid = srv.pid
+    assert pid is not None
+    print(f"\nllama.cpp server start-up: {srv.startup_s:.2f} s")
+    yield srv
+    asyncio.run(srv.stop())
+    assert not pid_alive(pid), "stop() left the llama.cpp child running"
+
+
+def make_llm(server: LlamaServer) -> OpenAILLM:
+    return OpenAILLM(
+        base_url=server.base_url, model=server.model, limits=Limits(first_output_s=30, stall_s=10, total_s=60)
+    )
+
+
+async def test_health(server: LlamaServer) -> None:
+    assert re.fullmatch(r"http://127\.0\.0\.1:\d+/v1", server.base_url)
+    status, body = await server.request("GET", "/v1/models")
+    assert status == 200
+    assert json.loads(body)["data"][0]["id"] == server.model == "local"
+    assert server.running
+
+
+async def test_streams_an_english_reply(server: LlamaServer) -> None:
+    llm = make_llm(server)
+    request = LLMRequest(
+        messages=(
+            Message("system", "You are Aiko, a friendly VTuber."),
+            Message("user", "Say hello to chat."),
+        ),
+        max_tokens=40,
+        temperature=0.0,
+    )
+    try:
+        deltas = [d async for d in llm.stream_chat(request)]
+    finally:
+        await llm.aclose()
+    text = "".join(deltas).strip()
+    print(f"\nSmolLM2 says: {text!r}")
+    assert len(deltas) > 3 and text
+    letters = [c for c in text if c.isalpha()]
+    assert letters and sum(c.isascii() for c in letters) / len(letters) > 0.9
+    common = re.findall(
+        r"\b(i|i'm|you|you're|the|a|to|is|are|and|for|what|here|it|of|in|hello|hi|hey|chat)\b", text, re.I
+    )
+    assert len(common) >= 2, text  # English, not noise
+    assert llm.stats.failures == 0 and llm.stats.last_first_output_ms is not None
+
+
+async def test_measure_ttft_and_rate(server: LlamaServer) -> None:
+    """Prints figures only: a ~300-token prompt, cold (all new) and warm (cached persona prefix)."""
+    llm = make_llm(server)
+
+    async def turn(system: str, user: str) -> tuple[float, float, int]:
+        req = LLMRequest(messages=(Message("system", system), Message("user", user)), max_tokens=64)
+        started = time.perf_counter()
+        times = [time.perf_counter() - started async for _ in llm.stream_chat(req)]
+        rate = (len(times) - 1) / (times[-1] - times[0]) if len(times) > 2 else float("nan")
+        return times[0] * 1000, rate, len(times)
+
+    try:
+        await server.warm_up()
+        cold = [await turn(f"[session {i}] {PERSONA}", CHAT) for i in range(2)]
+        # What the bot does: the persona is evaluated once (warm_up), then each turn adds chat.
+        await server.warm_up([{"role": "system", "content": PERSONA}, {"role": "user", "content": "Hi!"}])
+        warm = [await turn(PERSONA, CHAT.replace("kiwi_kat", name)) for name in ("pixel", "mossy", "kiwi")]
+    finally:
+        await llm.aclose()
+    body = {
+        "model": server.model,
+        "messages": [{"role": "system", "content": PERSONA}, {"role": "user", "content": CHAT}],
+    }
+    status, raw = await server.request("POST", "/v1/chat/completions", {**body, "max_tokens": 1})
+    prompt_tokens = json.loads(raw)["usage"]["prompt_tokens"] if status == 200 else -1
+    print(
+        f"\nSmolLM2-135M Q4_1, n_threads=2, prompt {prompt_tokens} tokens:\n"
+        f"  cold prompt (no cached prefix): TTFT {[round(c[0]) for c in cold]} ms, "
+        f"{[round(c[1], 1) for c in cold]} tok/s\n"
+        f"  warm (persona prefix cached):   TTFT {[round(w[0]) for w in warm]} ms, "
+        f"{[round(w[1], 1) for w in warm]} tok/s"
+    )
+    assert all(n > 0 for *_, n in cold + warm)
+
+
+async def test_an_abandoned_stream_does_not_delay_the_next_turn(server: LlamaServer) -> None:
+    """An interrupted turn closes its stream; the next request must not wait for the old
+    generation to run to max_tokens."""
+    llm = make_llm(server)
+    long_req = LLMRequest(
+        messages=(
+            Message("system", PERSONA),
+            Message("user", "Tell chat a very long story about your farm."),
+        ),
+        max_tokens=400,
+    )
+    try:
+        got = 0
+        async for _ in llm.stream_chat(long_req):
+            got += 1
+            if got == 3:
+                break  # the turn was interrupted
+        started = time.perf_counter()
+        reply = [
+            d
+            async for d in llm.stream_chat(
+                LLMRequest(messages=(Message("system", PERSONA), Message("user", "Hi!")), max_tokens=8)
+            )
+        ]
+        ttft_ms = llm.stats.last_first_output_ms
+    finally:
+        await llm.aclose()
+    print(
+        f"\nafter an abandoned 400-token stream: next reply in {(time.perf_counter() - started) * 1000:.0f} ms, TTFT {ttft_ms:.0f} ms"
+    )
+    assert reply
+
+
+async def test_second_server_and_stop_leaves_no_child(server: LlamaServer) -> None:
+    second = LlamaServer(LlamaServerConfig(n_threads=1, startup_timeout_s=60))
+    async with second:
+        pid = second.pid
+        assert pid is not None and pid_alive(pid)
+        assert second.port != server.port
+        status, _ = await second.request("GET", "/v1/models")
+        assert status == 200
+    assert second.pid is None and not second.running
+    assert not pid_alive(pid)  # reaped, not a zombie
+    with pytest.raises(LlamaServerError):
+        _ = second.base_url
+    assert server.running  # the first one is untouched
+
+
+async def test_missing_model_fails_fast(tmp_path: Path) -> None:
+    started = time.perf_counter()
+    with pytest.raises(ModelNotFound) as info:
+        await LlamaServer(LlamaServerConfig(model_path=tmp_path / "nope.gguf")).start()
+    assert time.perf_counter() - started < 0.5
+    assert "nope.gguf" in str(info.value) and "does not exist" in str(info.value)
+    assert not info.value.retryable
+
+
+async def test_invalid_model_file_reports_the_child_output(tmp_path: Path) -> None:
+    bad = tmp_path / "broken.gguf"
+    bad.write_bytes(b"this is not a gguf file" * 100)
+    srv = LlamaServer(LlamaServerConfig(model_path=bad, startup_timeout_s=60))
+    started = time.perf_counter()
+    with pytest.raises(LlamaServerError) as info:
+        await srv.start()
+    elapsed = time.perf_counter() - started
+    message = str(info.value)
+    print(f"\nbad model file rejected in {elapsed:.1f} s")
+    assert "exited with code" in message and "during start-up" in message
+    assert "gguf" in message.lower() or "failed to load" in message.lower()
+    assert elapsed < 30
+    assert srv.pid is None
+
+
+@pytest.mark.slow
+async def test_retries_when_the_picked_port_is_taken(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Between picking a free port and the child binding it, someone else may take it."""
+    caplog.set_level("INFO", logger="integrations.llama_cpp.server")
+    from integrations.llama_cpp import server as server_mod
+
+    with socket.socket() as squatter:
+        squatter.bind(("127.0.0.1", 0))
+        squatter.listen()
+        taken = squatter.getsockname()[1]
+        ports = iter([taken])
+        real = server_mod._free_port
+        monkeypatch.setattr(server_mod, "_free_port", lambda host: next(ports, None) or real(host))
+        async with LlamaServer(LlamaServerConfig(n_threads=1)) as srv:
+            assert srv.port not in (None, taken)
+            status, _ = await srv.request("GET", "/v1/models")
+            assert status == 200
+    assert f"port {taken} was taken" in caplog.text
+
+
+PARENT = textwrap.dedent(
+    """
+    import asyncio, os, signal, sys
+    from integrations.llama_cpp import LlamaServer, LlamaServerConfig
+
+    async def main():
+        srv = LlamaServer(LlamaServerConfig(n_threads=1))
+        await srv.start()
+        print(srv.pid, flush=True)
+        sys.stdin.readline()
+        if sys.argv[1] == "kill":
+            os.kill(os.getpid(), signal.SIGKILL)  # no cleanup at all: only PR_SET_PDEATHSIG helps
+
+    asyncio.run(main())  # "exit": returns without stop(); the atexit hook must stop the child
+    """
+)
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="PR_SET_PDEATHSIG is Linux-only")
+@pytest.mark.parametrize("how", ["exit", "kill"])
+def test_child_never_outlives_the_parent(how: str) -> None:
+    parent = subprocess.Popen(
+        [sys.executable, "-c", PARENT, how],
+        cwd=ROOT,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert parent.stdin is not None and parent.stdout is not None
+    try:
+        child = int(parent.stdout.readline())
+        assert pid_alive(child)
+        parent.stdin.write("go\n")
+        parent.stdin.flush()
+        parent.wait(30)
+        assert wait_gone(child), f"llama.cpp child {child} outlived its parent ({how})"
+    finally:
+        if parent.poll() is None:
+            parent.kill()
+            parent.wait()
