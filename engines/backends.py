@@ -10,7 +10,7 @@ from __future__ import annotations
 import abc
 import asyncio
 import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncGenerator, AsyncIterator
 from dataclasses import dataclass, field
 from typing import Literal, TypeVar
 
@@ -53,7 +53,7 @@ class Limits:
 
 async def _guarded(
     name: str, source: AsyncIterator[T], limits: Limits, stats: BackendStats
-) -> AsyncIterator[T]:
+) -> AsyncGenerator[T, None]:
     """Yield from ``source`` under ``limits``, translating failures and recording timing."""
     stats.calls += 1
     started = time.perf_counter()
@@ -120,7 +120,7 @@ class LLMBackend(abc.ABC):
         self.limits = limits or Limits(first_output_s=15.0, stall_s=5.0, total_s=60.0)
         self.stats = BackendStats()
 
-    def stream_chat(self, request: LLMRequest) -> AsyncIterator[str]:
+    def stream_chat(self, request: LLMRequest) -> AsyncGenerator[str, None]:
         """Text deltas of the reply. Raises :class:`BackendError` / :class:`BackendTimeout`."""
         return _guarded(self.name, self._stream_impl(request), self.limits, self.stats)
 
@@ -155,7 +155,7 @@ class TTSBackend(abc.ABC):
         self.limits = limits or Limits(first_output_s=10.0, stall_s=5.0, total_s=30.0)
         self.stats = BackendStats()
 
-    def synthesize(self, text: str, *, voice: str | None = None) -> AsyncIterator[AudioChunk]:
+    def synthesize(self, text: str, *, voice: str | None = None) -> AsyncGenerator[AudioChunk, None]:
         return _guarded(self.name, self._synthesize_impl(text, voice=voice), self.limits, self.stats)
 
     @abc.abstractmethod

@@ -264,4 +264,4 @@ async def test_long_playback_does_not_drift() -> None:
         await sink.write(speech(0.5))
     elapsed = time.perf_counter() - started
     assert sink.played_s == pytest.approx(2.0, abs=1e-3)
-    assert 1.98 <= elapsed < 2.06  # per-slice timer jitter is absorbed, not accumulated
+    assert 1.98 <= elapsed < 2.1  # per-slice timer jitter is absorbed, not accumulated

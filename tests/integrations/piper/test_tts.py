@@ -130,6 +130,13 @@ async def test_broken_model_is_a_backend_error(tmp_path: Path) -> None:
         await synth(backend, "Hello.")
 
 
+async def test_own_session_options() -> None:
+    backend = PiperTTS(threads=1)  # builds the onnxruntime session itself
+    audio = pcm.concat([c async for c in backend.synthesize("One thread is enough.")])
+    assert audio.seconds > 0.8
+    await backend.aclose()
+
+
 async def test_length_scale_slows_speech(tts: PiperTTS) -> None:
     slow = PiperTTS(length_scale=1.5)
     slow._voices = tts._voices
