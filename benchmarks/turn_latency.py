@@ -7,10 +7,11 @@
     (200 ms to first token, then 50 tokens/s, on its own thread) and a TTS with fixed timing
     (100 ms to first audio). Overhead = (event published -> first audio) minus the model
     time: the stand-in's schedule for the token that completed the first chunk, plus the TTS
-    delay. The LLM request's arrival time comes from the stand-in itself.
+    delay. The stand-in runs on its own thread, so client work cannot delay its schedule.
 (b) Streaming advantage on the bundled local models (SmolLM2-135M on llama.cpp + piper):
     time to first audio with sentence streaming, divided by the time with the whole reply
-    generated first and then synthesised as one WAV, same prompts.
+    generated first (the same sentences, up to the persona's limit) and then synthesised as
+    one WAV, same prompts.
 (c) Event to first audio on the local models, p50 and p95, warm.
 (d) Selector cost per chat message during a 1,000 msg/s flood (benchmarks/selector_flood.py).
 
@@ -33,10 +34,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from benchmarks.selector_flood import make_flood
 from benchmarks.selector_flood import run as run_flood
 from config.persona import Persona, load_persona
+from config.settings import Settings
 from engines import events as ev
+from engines.ai.context import scrub_reply
 from engines.ai.safety import SafetyPipeline
-from engines.ai.sentences import SentenceSplitter
-from engines.backends import Limits, LLMBackend, TTSBackend
+from engines.ai.sentences import SentenceSplitter, SplitterConfig
+from engines.backends import Limits, LLMBackend, LLMRequest, TTSBackend
 from engines.voice.sinks import NullSink
 from integrations.llama_cpp.server import LlamaServer, LlamaServerConfig
 from integrations.openai.llm import OpenAILLM
@@ -128,12 +131,20 @@ def bench_persona(**update: Any) -> Persona:
 class Rig:
     """A brain on an in-process bus whose performer reports when each turn's first audio starts."""
 
-    def __init__(self, llm: LLMBackend, tts: TTSBackend, persona: Persona, safety: SafetyPipeline) -> None:
+    def __init__(
+        self,
+        llm: LLMBackend,
+        tts: TTSBackend,
+        persona: Persona,
+        safety: SafetyPipeline,
+        memory_tokens: int = 600,
+    ) -> None:
         self.bus = MemoryBus()
         self.performer = Performer(tts, NullSink(pace=None))
         self.brain = Brain(
-            bus=self.bus, channel="bench", persona=persona, llm=llm, performer=self.performer, safety=safety
-        )
+            bus=self.bus, channel="bench", persona=persona, llm=llm, performer=self.performer, safety=safety,
+            memory_tokens=memory_tokens,
+        )  # fmt: skip
         self.first_audio: dict[str, float] = {}
         self.finished: asyncio.Queue[ev.ReplyFinished] = asyncio.Queue()
 
@@ -178,6 +189,19 @@ def first_chunk_token_index(brain: Brain, reply: str) -> int:
     return len(tokenize(reply)) - 1
 
 
+async def whole_reply(llm: LLMBackend, request: LLMRequest, max_sentences: int) -> str:
+    """The reply the non-streaming way would speak: the same sentences, all of them first."""
+    splitter = SentenceSplitter(SplitterConfig(early_first_clause=False))
+    sentences: list[str] = []
+    async for delta in llm.stream_chat(request):
+        sentences += splitter.feed(delta)
+        if len(sentences) >= max_sentences:
+            break
+    else:
+        sentences += splitter.flush()
+    return " ".join(scrub_reply(s) for s in sentences[:max_sentences])
+
+
 async def overhead(turns: int, safety: SafetyPipeline) -> dict[str, float]:
     fake = FakeOpenAI(FakeBehavior(reply=REPLY, ttft_s=TTFT_S, tokens_per_s=TOKENS_PER_S))
     fake.start_in_thread()
@@ -193,13 +217,8 @@ async def overhead(turns: int, safety: SafetyPipeline) -> dict[str, float]:
             for i in range(turns + 3):
                 published, done = await rig.turn(i)
                 first = rig.first_audio[done.turn_id]
-                request = fake.chat_requests()[-1]
-                total = first - published
-                before_request = request.received_at - published
-                samples.append((total - model_s) * 1000)
-                if i < 3:  # warm-up turns (first HTTP connection, caches)
-                    samples.pop()
-                del before_request
+                if i >= 3:  # after warm-up turns (first HTTP connection, caches)
+                    samples.append((first - published - model_s) * 1000)
     finally:
         await llm.aclose()
         fake.stop_thread()
@@ -219,11 +238,12 @@ async def local_models(turns: int, safety: SafetyPipeline) -> dict[str, float]:
     llm = OpenAILLM(
         base_url=server.base_url, model=server.model, limits=Limits(first_output_s=20, stall_s=10, total_s=60)
     )
-    tts = PiperTTS()
+    defaults = Settings()
+    tts = PiperTTS(clause_split=defaults.tts.clause_split)
     try:
         async for _ in tts.synthesize("Warming up the voice."):
             pass
-        async with Rig(llm, tts, persona, safety) as rig:
+        async with Rig(llm, tts, persona, safety, memory_tokens=defaults.llm.memory_tokens) as rig:
             await server.warm_up(
                 [{"role": "system", "content": rig.brain.context.system}, {"role": "user", "content": "Hi!"}]
             )
@@ -250,8 +270,7 @@ async def local_models(turns: int, safety: SafetyPipeline) -> dict[str, float]:
                 )
                 request = rig.brain.context.build(prompt, rig.brain.memory)
                 t0 = time.perf_counter()
-                reply = "".join([d async for d in llm.stream_chat(request)])
-                spoken = rig.brain.emotions.tag(reply).text or reply
+                spoken = await whole_reply(llm, request, persona.max_sentences)
                 async for _chunk in tts.synthesize(spoken):
                     pass
                 full_ttfa.append((time.perf_counter() - t0) * 1000)

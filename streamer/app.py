@@ -120,7 +120,13 @@ async def build_llm(settings: Settings) -> tuple[LLMBackend, LlamaServer | None]
 
 def build_tts(settings: Settings, persona: Persona) -> TTSBackend:
     voice = settings.tts.model_path or (Path(persona.voice) if persona.voice else None)
-    return PiperTTS(model_path=voice, length_scale=settings.tts.length_scale)
+    limits = Limits(first_output_s=settings.performer.tts_first_audio_s, stall_s=settings.performer.tts_first_audio_s)
+    return PiperTTS(
+        model_path=voice,
+        length_scale=settings.tts.length_scale,
+        clause_split=settings.tts.clause_split,
+        limits=limits,
+    )
 
 
 def build_sink(settings: Settings, audio_dir: Path, *, pace: float | None = 1.0) -> AudioSink:

@@ -78,6 +78,7 @@ class Brain:
         splitter: SplitterConfig | None = None,
         clock: Callable[[], float] = time.monotonic,
         consumer: str | None = None,
+        memory_tokens: int = 600,
     ) -> None:
         self.bus = bus
         self.channel = channel
@@ -86,7 +87,8 @@ class Brain:
         self.safety = safety
         self.clock = clock
         self.consumer = consumer or f"brain-{os.getpid()}"
-        self.splitter = splitter or SplitterConfig()
+        self.splitter = splitter or SplitterConfig(first_clause_min_words=2)
+        self.memory_tokens = memory_tokens
         self.stats = BrainStats()
         self.memory = Memory()
         self.muted = False
@@ -107,7 +109,9 @@ class Brain:
         """Switch character without a restart (the pool of waiting chat is kept)."""
         self.persona = persona
         self.safety = self.safety.with_blocklist(persona.blocklist, source=f"persona:{persona.id}")
-        self.context = ContextBuilder(persona, name_ok=self.safety.check_name)
+        self.context = ContextBuilder(
+            persona, history_tokens=self.memory_tokens, name_ok=self.safety.check_name
+        )
         self.emotions = EmotionMapper(persona.emotions, default=persona.default_emotion)
         if selector is not None:
             self.selector = selector
@@ -233,6 +237,8 @@ class Brain:
     # ------------------------------------------------------------ one turn
 
     async def _run_turn(self, pick: Pick) -> None:
+        if self.safety.has_moderation and not await self._moderated_ok(pick):
+            return
         turn_id = ev.new_id()
         self._turn_id = turn_id
         self.stats.turns += 1
@@ -287,16 +293,20 @@ class Brain:
     async def _utterances(self, turn_id: str, request: object) -> AsyncIterator[Utterance]:
         splitter = SentenceSplitter(self.splitter)
         index = 0
+        sentences = 0  # whole sentences: an early first clause does not count
         previous = None
 
-        def vet(sentence: str) -> Utterance | None:
-            nonlocal index, previous
+        async def vet(sentence: str) -> Utterance | None:
+            nonlocal index, previous, sentences
             tagged = self.emotions.tag(sentence, previous=previous)
             previous = tagged
             text = scrub_reply(tagged.text)
             if not text or not any(ch.isalnum() for ch in text):
                 return None
-            decision = self.safety.check_output(text)
+            if self.safety.has_moderation:
+                decision = await self.safety.acheck_output(text)
+            else:
+                decision = self.safety.check_output(text)
             if decision.blocked:
                 self.stats.blocked_sentences += 1
                 self._pending_out.append(
@@ -309,18 +319,19 @@ class Brain:
                 return None
             u = Utterance(index, text, tagged.emotion)
             index += 1
+            sentences += 0 if text.endswith((",", ";", ":", "-", "\u2013", "\u2014")) else 1
             return u
 
         try:
             limit = self.persona.max_sentences
             async for delta in self.llm.stream_chat(request):  # type: ignore[arg-type]
                 for sentence in splitter.feed(delta):
-                    if (u := vet(sentence)) is not None:
+                    if (u := await vet(sentence)) is not None:
                         yield u
-                if index >= limit:  # enough said: stop the model (a small one rambles)
+                if sentences >= limit:  # enough said: stop the model (a small one rambles)
                     return
             for sentence in splitter.flush():
-                if index < limit and (u := vet(sentence)) is not None:
+                if sentences < limit and (u := await vet(sentence)) is not None:
                     yield u
         except BackendError as exc:
             # whatever was already written still gets spoken; the next turn goes on
@@ -329,6 +340,24 @@ class Brain:
             self._pending_out.append(ev.Metric(channel=self.channel, name="llm_failures", value=1.0))
         finally:
             await self._flush()
+
+    async def _moderated_ok(self, pick: Pick) -> bool:
+        """With a moderation backend: check the picked viewer text once more, remotely."""
+        for e in pick.events:
+            text = getattr(e, "text", None) or getattr(e, "user_input", None)
+            if not text or isinstance(e, ev.StreamerUtterance | ev.ModeratorInput):
+                continue
+            decision = await self.safety.acheck_input(text)
+            if decision.blocked:
+                self.stats.blocked_inputs += 1
+                await self._publish(
+                    ev.ReplyBlocked(
+                        channel=self.channel, target_id=e.id, stage="input", layer=str(decision.layer),
+                        reason=decision.reason[:200], text=text[:2000],
+                    )
+                )  # fmt: skip
+                return False
+        return True
 
     async def on_sentence(self, turn_id: str, u: Utterance) -> None:
         """Performer hook: the sentence's first audio is playing now."""

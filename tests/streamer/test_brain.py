@@ -61,7 +61,9 @@ async def rig(tmp_path: Path) -> AsyncIterator[Rig]:
     fake = FakeOpenAI(FakeBehavior(ttft_s=0.05, tokens_per_s=200))
     await fake.start()
     bus = MemoryBus()
-    persona = load_persona("hiyori").model_copy(update={"min_gap_s": 0.0, "reply_frequency": 1.0})
+    persona = load_persona("hiyori").model_copy(
+        update={"min_gap_s": 0.0, "reply_frequency": 1.0, "max_sentences": 6}
+    )
     llm = OpenAILLM(
         base_url=fake.base_url, model="fake", limits=Limits(first_output_s=2.0, stall_s=0.5, total_s=10.0)
     )
@@ -96,15 +98,17 @@ async def test_a_question_gets_a_spoken_reply_sentence_by_sentence(rig: Rig) -> 
     started = next(e for e in out if isinstance(e, ev.ReplyStarted))
     assert started.trigger_ids == (trigger.id,)
     sentences = [e for e in out if isinstance(e, ev.ReplySentence)]
+    # the first clause is cut early so that speech starts sooner
     assert [s.text for s in sentences] == [
-        "Hi Kiri, welcome in!",
+        "Hi Kiri,",
+        "welcome in!",
         "It is a cozy game today.",
         "Stay as long as you like.",
     ]
     assert sentences[0].emotion == "happy"
     finished = out[-1]
     assert isinstance(finished, ev.ReplyFinished)
-    assert finished.sentences == 3
+    assert finished.sentences == 4
     assert finished.text == "Hi Kiri, welcome in! It is a cozy game today. Stay as long as you like."
     assert finished.latency_ms is not None and finished.latency_ms < 1_000
     # the WAV holds all three sentences
@@ -217,3 +221,52 @@ async def test_unsafe_chat_is_dropped_with_the_reason(rig: Rig) -> None:
     assert decision.target_id == bad.id
     assert decision.action == "drop"
     assert decision.reason.startswith("unsafe")
+
+
+async def test_a_failing_or_stalled_tts_skips_that_sentence_and_the_show_goes_on(rig: Rig) -> None:
+    rig.tts.fail_on = "broken"
+    rig.tts.stall_on = "frozen"
+    rig.tts.limits = Limits(first_output_s=0.3, stall_s=0.3, total_s=5.0)
+    rig.fake.behavior.reply = "First is fine. This one is broken. This one is frozen. Last one works."
+    await rig.say("Hiyori talk to me?")
+    t0 = time.monotonic()
+    out = await rig.outputs(until="reply.finished")
+    assert time.monotonic() - t0 < 3.0
+    spoken = [e.text for e in out if isinstance(e, ev.ReplySentence)]
+    assert spoken == ["First is fine.", "Last one works."]
+    assert rig.tts.stats.failures == 2
+    assert rig.tts.stats.timeouts == 1
+
+
+async def test_moderation_backend_checks_the_picked_input_and_each_sentence(tmp_path: Path) -> None:
+    from integrations.openai.moderation import OpenAIModeration
+
+    fake = FakeOpenAI(FakeBehavior(ttft_s=0.01, tokens_per_s=500, flagged_words={"sneakyword": "harassment"}))
+    await fake.start()
+    bus = MemoryBus()
+    moderation = OpenAIModeration(base_url=fake.base_url, api_key="test")
+    safety = SafetyPipeline(moderation=moderation)
+    safety.warm()
+    persona = load_persona("hiyori").model_copy(update={"min_gap_s": 0.0, "reply_frequency": 1.0})
+    llm = OpenAILLM(base_url=fake.base_url, model="fake")
+    performer = Performer(FixedTimingTTS(first_audio_s=0.01, seconds_per_char=0.005), WavFileSink(tmp_path, pace=None))
+    brain = Brain(bus=bus, channel="chan", persona=persona, llm=llm, performer=performer, safety=safety)
+    performer.on_sentence = brain.on_sentence
+    rig = Rig(bus, brain, fake, performer.tts, performer.sink, tmp_path)  # type: ignore[arg-type]
+    task = asyncio.create_task(brain.run())
+    try:
+        flagged = await rig.say("Hiyori you sneakyword?")
+        out = await rig.outputs(until="reply.blocked")
+        assert out[-1].target_id == flagged.id  # type: ignore[attr-defined]
+        assert out[-1].stage == "input"  # type: ignore[attr-defined]
+        fake.behavior.reply = "Hello friend. You are a sneakyword. Bye!"
+        await rig.say("Hiyori hi there?", user=ev.Viewer(id="3", login="ame", display_name="Ame"))
+        out = await rig.outputs(until="reply.finished")
+        assert [e.text for e in out if isinstance(e, ev.ReplySentence)] == ["Hello friend.", "Bye!"]
+        assert any(isinstance(e, ev.ReplyBlocked) and e.stage == "output" for e in out)
+        assert any(r.path.endswith("/moderations") for r in fake.requests)
+    finally:
+        brain.stop()
+        await asyncio.wait_for(task, 5)
+        await llm.aclose()
+        await fake.stop()

@@ -119,6 +119,11 @@ class SafetyPipeline:
         return self._blocklist
 
     @property
+    def has_moderation(self) -> bool:
+        """A remote moderation backend is configured (use the ``acheck_*`` methods)."""
+        return self._moderation is not None
+
+    @property
     def allowed_domains(self) -> tuple[str, ...]:
         return self._links.allowed_domains
 
