@@ -120,7 +120,9 @@ async def build_llm(settings: Settings) -> tuple[LLMBackend, LlamaServer | None]
 
 def build_tts(settings: Settings, persona: Persona) -> TTSBackend:
     voice = settings.tts.model_path or (Path(persona.voice) if persona.voice else None)
-    limits = Limits(first_output_s=settings.performer.tts_first_audio_s, stall_s=settings.performer.tts_first_audio_s)
+    limits = Limits(
+        first_output_s=settings.performer.tts_first_audio_s, stall_s=settings.performer.tts_first_audio_s
+    )
     return PiperTTS(
         model_path=voice,
         length_scale=settings.tts.length_scale,

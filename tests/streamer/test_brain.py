@@ -249,7 +249,9 @@ async def test_moderation_backend_checks_the_picked_input_and_each_sentence(tmp_
     safety.warm()
     persona = load_persona("hiyori").model_copy(update={"min_gap_s": 0.0, "reply_frequency": 1.0})
     llm = OpenAILLM(base_url=fake.base_url, model="fake")
-    performer = Performer(FixedTimingTTS(first_audio_s=0.01, seconds_per_char=0.005), WavFileSink(tmp_path, pace=None))
+    performer = Performer(
+        FixedTimingTTS(first_audio_s=0.01, seconds_per_char=0.005), WavFileSink(tmp_path, pace=None)
+    )
     brain = Brain(bus=bus, channel="chan", persona=persona, llm=llm, performer=performer, safety=safety)
     performer.on_sentence = brain.on_sentence
     rig = Rig(bus, brain, fake, performer.tts, performer.sink, tmp_path)  # type: ignore[arg-type]
