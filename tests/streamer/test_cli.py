@@ -35,7 +35,7 @@ def test_help_explains_every_command(tmp_path: Path) -> None:
 
 
 def test_rehearse_on_embedded_defaults_stores_the_sample_stream(tmp_path: Path) -> None:
-    out = vtuber("rehearse", "--speed", "0", cwd=tmp_path)
+    out = vtuber("rehearse", "--speed", "0", "--no-show", cwd=tmp_path)
     assert out.returncode == 0, out.stdout + out.stderr
     assert "published 364, stored 364" in out.stdout
     assert "chat.message" in out.stdout
@@ -44,7 +44,7 @@ def test_rehearse_on_embedded_defaults_stores_the_sample_stream(tmp_path: Path) 
         assert conn.execute("SELECT count(*) FROM events").fetchone() == (364,)
         assert conn.execute("SELECT count(DISTINCT type) FROM events").fetchone() == (11,)
     # a second rehearsal is a new run: new ids, nothing overwritten
-    again = vtuber("rehearse", "--speed", "0", cwd=tmp_path)
+    again = vtuber("rehearse", "--speed", "0", "--no-show", cwd=tmp_path)
     assert again.returncode == 0
     with sqlite3.connect(db) as conn:
         assert conn.execute("SELECT count(*) FROM events").fetchone() == (728,)
@@ -54,7 +54,7 @@ def test_rehearse_on_redis_and_postgres(
     tmp_path: Path, pg_url: str, redis_url: str, redis_prefix: str
 ) -> None:
     env = {"DATABASE_URL": pg_url, "REDIS_URL": redis_url, "VTUBER_BUS__PREFIX": redis_prefix}
-    out = vtuber("rehearse", "--speed", "0", cwd=tmp_path, env=env)
+    out = vtuber("rehearse", "--speed", "0", "--no-show", cwd=tmp_path, env=env)
     assert out.returncode == 0, out.stdout + out.stderr
     assert "bus redis" in out.stdout
     assert "published 364, stored 364" in out.stdout
@@ -97,3 +97,20 @@ def test_db_upgrade(tmp_path: Path, backend: str, pg_template: str) -> None:
     out = vtuber("db", "upgrade", cwd=tmp_path, env={"DATABASE_URL": url})
     assert out.returncode == 0, out.stdout + out.stderr
     assert "database at revision 0001" in out.stdout
+
+
+@pytest.mark.slow
+def test_rehearse_with_the_character_reports_turns_transcript_and_audio(tmp_path: Path) -> None:
+    log = tmp_path / "chat.jsonl"
+    log.write_text(
+        '{"at": 0, "event": {"type": "chat.message", "user": {"id": "1", "login": "kiri", "display_name": "Kiri"},'
+        ' "text": "Hiyori, what should we build today?"}}\n'
+    )
+    out = vtuber("rehearse", "--file", str(log), "--speed", "1", cwd=tmp_path, timeout=300)
+    assert out.returncode == 0, out.stdout + out.stderr
+    assert "the character took 1 turns (1 finished" in out.stdout
+    assert "SAY" in out.stdout
+    transcripts = list((tmp_path / "data" / "rehearsals").glob("*/transcript.md"))
+    assert len(transcripts) == 1
+    assert "PICK    Kiri: Hiyori, what should we build today?" in transcripts[0].read_text()
+    assert list((tmp_path / "data" / "rehearsals").glob("*/audio/*.wav"))
