@@ -57,15 +57,13 @@ _PG_VIEWERS_UPSERT = text(
     """
 )
 
-_USER_EVENTS = (
-    ev.ChatMessage,
-    ev.Follow,
-    ev.Subscription,
-    ev.ResubMessage,
-    ev.GiftSubs,
-    ev.Cheer,
-    ev.Redemption,
-)
+_USER_TYPES = frozenset(
+    {"chat.message", "channel.follow", "channel.subscribe", "channel.resub", "channel.gift", "channel.cheer",
+     "channel.redemption"}
+)  # fmt: skip
+_PROJECTED_TYPES = ev.OUTPUT_TYPES | ev.CONTROL_TYPES
+"""Types with a projection beyond the viewer table (dispatch on the type string: the hot
+path sees chat, and a chain of isinstance checks per event showed up in profiles)."""
 
 
 def _insert(session: AsyncSession, model: Any) -> Any:
@@ -89,17 +87,20 @@ async def channel_ids(session: AsyncSession, logins: set[str], cache: dict[str, 
 
 
 def _viewer_of(event: ev.EventBase) -> ev.Viewer | None:
-    if isinstance(event, _USER_EVENTS):
-        return event.user
-    if isinstance(event, ev.Raid):
-        return event.from_user
+    etype = event.type
+    if etype in _USER_TYPES:
+        user: ev.Viewer | None = event.user  # type: ignore[attr-defined]
+        return user
+    if etype == "channel.raid":
+        from_user: ev.Viewer = event.from_user  # type: ignore[attr-defined]
+        return from_user
     return None
 
 
 def _text_of(event: ev.EventBase) -> str | None:
     text = getattr(event, "text", None)
-    if text is None and isinstance(event, ev.Redemption):
-        text = event.user_input
+    if text is None and event.type == "channel.redemption":
+        text = getattr(event, "user_input", None)
     return text if isinstance(text, str) else None
 
 
@@ -162,6 +163,8 @@ async def _project(session: AsyncSession, fresh: list[ev.EventBase], cids: dict[
     metrics: list[dict[str, Any]] = []
     updates: list[tuple[datetime, str, dict[str, Any]]] = []
     for e in fresh:
+        if e.type not in _PROJECTED_TYPES:
+            continue
         cid = cids[e.channel]
         match e:
             case ev.ReplyStarted():
@@ -244,7 +247,7 @@ async def _upsert_viewers(session: AsyncSession, fresh: list[ev.EventBase], cids
             continue
         key = (cids[e.channel], viewer.id)
         row = seen.get(key)
-        chat = 1 if isinstance(e, ev.ChatMessage) else 0
+        chat = 1 if e.type == "chat.message" else 0
         if row is None:
             seen[key] = {
                 "channel_id": key[0], "twitch_id": viewer.id, "login": viewer.login,
