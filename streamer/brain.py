@@ -230,8 +230,13 @@ class Brain:
                     async with asyncio.timeout(0.25):
                         await self._wake.wait()
                 continue
+            self._interrupted_by = None
             self._turn = asyncio.create_task(self._run_turn(pick), name="turn")
             await asyncio.wait([self._turn])
+            if not self._turn.cancelled() and (error := self._turn.exception()) is not None:
+                # a bug, not a backend failure (those are handled in the turn): log it, go on
+                self.stats.failed += 1
+                log.error("turn crashed: %s", error, exc_info=error)
             self._turn = None
 
     # ------------------------------------------------------------ one turn
@@ -242,7 +247,6 @@ class Brain:
         turn_id = ev.new_id()
         self._turn_id = turn_id
         self.stats.turns += 1
-        self._interrupted_by = None
         arrival = min(
             (self._arrivals.pop(e.id, time.perf_counter()) for e in pick.events), default=time.perf_counter()
         )

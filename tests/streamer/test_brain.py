@@ -272,3 +272,27 @@ async def test_moderation_backend_checks_the_picked_input_and_each_sentence(tmp_
         await asyncio.wait_for(task, 5)
         await llm.aclose()
         await fake.stop()
+
+
+async def test_a_crashing_turn_is_logged_and_the_next_turn_runs(
+    rig: Rig, caplog: pytest.LogCaptureFixture
+) -> None:
+    original = rig.brain.context.describe
+    calls = 0
+
+    def flaky(*args: object, **kwargs: object) -> str:
+        nonlocal calls
+        calls += 1
+        if calls == 1:
+            raise RuntimeError("boom in the context builder")
+        return original(*args, **kwargs)  # type: ignore[arg-type]
+
+    rig.brain.context.describe = flaky  # type: ignore[method-assign]
+    rig.fake.behavior.reply = "Still here!"
+    await rig.say("Hiyori first question?")
+    await asyncio.sleep(0.3)
+    await rig.say("Hiyori second question?", user=ev.Viewer(id="11", login="sumi", display_name="Sumi"))
+    out = await rig.outputs(until="reply.finished")
+    assert out[-1].text == "Still here!"  # type: ignore[attr-defined]
+    assert any("turn crashed" in r.getMessage() for r in caplog.records)
+    assert rig.brain.stats.failed == 1
