@@ -156,12 +156,17 @@ def run(
     """Run the bot until stopped (Ctrl-C): the bus, every configured source and the recorder."""
     settings = _settings(config)
 
+    last: list[str] = []
+
     def status(app: bot.App) -> None:
         s = app.recorder.stats
-        console.print(
-            f"[dim]stored {s.stored} events in {s.batches} batches; duplicates {s.duplicates}; "
-            f"db failures {s.db_failures}[/dim]"
+        line = (
+            f"stored {s.stored} events in {s.batches} batches; duplicates {s.duplicates}; "
+            f"db failures {s.db_failures}"
         )
+        if last != [line]:  # only when something changed
+            last[:] = [line]
+            console.print(f"[dim]{line}[/dim]")
 
     async def go() -> None:
         stop = asyncio.Event()
