@@ -1,0 +1,461 @@
+"""The project's own asyncio client for the VTube Studio public API (websocket JSON).
+
+One connection, one reader task, a ``requestID -> Future`` map (concurrent requests are
+matched by id, never by arrival order), pushed events routed to registered callbacks,
+``APIError`` turned into :class:`VTSError`, authentication with a persisted token (a revoked
+token is replaced once), and a supervisor that reconnects with exponential backoff.
+
+While disconnected, :meth:`VTSClient.request` fails at once with :class:`VTSNotConnected`
+so callers on the show's hot path never wait for VTube Studio.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import inspect
+import itertools
+import json
+import logging
+import random
+import uuid
+from collections.abc import Awaitable, Callable, Mapping
+from typing import Any, Protocol
+
+from websockets.asyncio.client import ClientConnection, connect
+from websockets.exceptions import ConnectionClosed, InvalidHandshake
+
+from engines.backends import BackendError, BackendTimeout
+
+__all__ = [
+    "API_NAME",
+    "API_VERSION",
+    "DEFAULT_URL",
+    "EventCallback",
+    "MemoryTokenStore",
+    "NullTokenStore",
+    "TokenStore",
+    "VTSClient",
+    "VTSError",
+    "VTSHotkeyCooldown",
+    "VTSNotConnected",
+    "VTSUnknownHotkey",
+]
+
+log = logging.getLogger(__name__)
+
+BACKEND = "vtube_studio"
+API_NAME = "VTubeStudioPublicAPI"
+API_VERSION = "1.0"
+DEFAULT_URL = "ws://localhost:8001"
+
+ERR_REQUIRES_AUTH = 8
+ERR_TOKEN_DENIED = 50
+ERR_HOTKEY_NOT_FOUND = 202
+ERR_HOTKEY_COOLDOWN = 203
+_RETRYABLE = frozenset({0, 51, 200, 203, 205})
+
+EventCallback = Callable[[str, dict[str, Any]], Awaitable[None] | None]
+"""Called with (event name, event data) for every pushed event of a subscribed type."""
+
+
+class VTSError(BackendError):
+    """VTube Studio answered ``APIError``; ``error_id`` is its ``errorID`` (see ErrorID.cs)."""
+
+    def __init__(self, error_id: int, message: str) -> None:
+        super().__init__(BACKEND, f"error {error_id}: {message}", retryable=error_id in _RETRYABLE)
+        self.error_id = error_id
+        self.api_message = message
+
+    @staticmethod
+    def from_data(data: Mapping[str, Any]) -> VTSError:
+        error_id = int(data.get("errorID", -1))
+        message = str(data.get("message", ""))
+        cls = {ERR_HOTKEY_NOT_FOUND: VTSUnknownHotkey, ERR_HOTKEY_COOLDOWN: VTSHotkeyCooldown}.get(
+            error_id, VTSError
+        )
+        return cls(error_id, message)
+
+
+class VTSUnknownHotkey(VTSError):
+    """errorID 202: the hotkey id/name is not in the current model."""
+
+
+class VTSHotkeyCooldown(VTSError):
+    """errorID 203: the same hotkey was triggered again too soon."""
+
+
+class VTSNotConnected(BackendError):
+    """No authenticated connection right now; the request was not sent."""
+
+    def __init__(self, message: str = "not connected") -> None:
+        super().__init__(BACKEND, message, retryable=True)
+
+
+class TokenStore(Protocol):
+    """Where the plugin's authentication token lives between runs (the lead plugs in a DB one)."""
+
+    async def load(self) -> str | None: ...
+
+    async def save(self, token: str) -> None: ...
+
+
+class MemoryTokenStore:
+    """Keeps the token in memory; ``saved`` lists every token saved, oldest first."""
+
+    def __init__(self, token: str | None = None) -> None:
+        self.token = token
+        self.saved: list[str] = []
+
+    async def load(self) -> str | None:
+        return self.token
+
+    async def save(self, token: str) -> None:
+        self.token = token
+        self.saved.append(token)
+
+
+class NullTokenStore:
+    """Persists nothing: every connection asks VTube Studio for a fresh token."""
+
+    async def load(self) -> str | None:
+        return None
+
+    async def save(self, token: str) -> None:
+        return None
+
+
+class VTSClient:
+    """``await client.start()`` connects in the background; :meth:`wait_ready` waits for it."""
+
+    def __init__(
+        self,
+        url: str = DEFAULT_URL,
+        *,
+        plugin_name: str = "AI VTuber Bot",
+        plugin_developer: str = "AI VTuber Bot",
+        plugin_icon: str | None = None,
+        token_store: TokenStore | None = None,
+        request_timeout_s: float = 5.0,
+        connect_timeout_s: float = 5.0,
+        token_timeout_s: float = 120.0,
+        backoff_initial_s: float = 0.5,
+        backoff_max_s: float = 30.0,
+    ) -> None:
+        if not 3 <= len(plugin_name) <= 32 or not 3 <= len(plugin_developer) <= 32:
+            raise ValueError("plugin_name and plugin_developer must be 3 to 32 characters")
+        self.url = url
+        self.plugin_name = plugin_name
+        self.plugin_developer = plugin_developer
+        self.plugin_icon = plugin_icon
+        self.token_store: TokenStore = token_store if token_store is not None else MemoryTokenStore()
+        self.request_timeout_s = request_timeout_s
+        self.connect_timeout_s = connect_timeout_s
+        self.token_timeout_s = token_timeout_s
+        self.backoff_initial_s = backoff_initial_s
+        self.backoff_max_s = backoff_max_s
+        self.epoch = 0
+        """Incremented on every successful (re)connection; lets callers log once per outage."""
+        self.last_error: BaseException | None = None
+        self._ws: ClientConnection | None = None
+        self._pending: dict[str, asyncio.Future[dict[str, Any]]] = {}
+        self._ids = itertools.count(1)
+        self._prefix = uuid.uuid4().hex[:8]
+        self._ready = asyncio.Event()
+        self._closing = False
+        self._supervisor: asyncio.Task[None] | None = None
+        self._callbacks: dict[str, list[EventCallback]] = {}
+        self._subscriptions: dict[str, dict[str, Any] | None] = {}
+        self._callback_tasks: set[asyncio.Task[Any]] = set()
+
+    # lifecycle -----------------------------------------------------------------------------
+
+    @property
+    def connected(self) -> bool:
+        """True while an authenticated connection is open."""
+        return self._ready.is_set()
+
+    async def start(self) -> None:
+        if self._supervisor is None:
+            self._closing = False
+            self._supervisor = asyncio.create_task(self._supervise(), name="vts-supervisor")
+
+    async def wait_ready(self, timeout_s: float | None = None) -> None:
+        """Wait until connected and authenticated; raises :class:`BackendTimeout`."""
+        try:
+            await asyncio.wait_for(self._ready.wait(), timeout_s)
+        except TimeoutError:
+            detail = f" (last error: {self.last_error})" if self.last_error else ""
+            raise BackendTimeout(BACKEND, f"not connected within {timeout_s}s{detail}") from None
+
+    async def close(self) -> None:
+        self._closing = True
+        self._ready.clear()
+        ws = self._ws
+        if ws is not None:
+            await ws.close()
+        if self._supervisor is not None:
+            self._supervisor.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._supervisor
+            self._supervisor = None
+        for task in list(self._callback_tasks):
+            task.cancel()
+        self._fail_pending(VTSNotConnected("client closed"))
+
+    async def __aenter__(self) -> VTSClient:
+        await self.start()
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.close()
+
+    # requests ------------------------------------------------------------------------------
+
+    async def request(
+        self, message_type: str, data: Mapping[str, Any] | None = None, *, timeout_s: float | None = None
+    ) -> dict[str, Any]:
+        """Send ``<Type>Request`` and return the response's ``data``.
+
+        Raises :class:`VTSNotConnected` at once when not connected and authenticated,
+        :class:`VTSError` on ``APIError``, :class:`BackendTimeout` after ``timeout_s``.
+        """
+        if not self._ready.is_set():
+            raise VTSNotConnected()
+        try:
+            return await self._call(message_type, data, timeout_s)
+        except VTSError as e:
+            if e.error_id == ERR_REQUIRES_AUTH and self._ws is not None:
+                # The session lost its authentication: reconnect and authenticate again.
+                self._ready.clear()
+                await self._ws.close()
+            raise
+
+    async def _call(
+        self, message_type: str, data: Mapping[str, Any] | None, timeout_s: float | None
+    ) -> dict[str, Any]:
+        ws = self._ws
+        if ws is None:
+            raise VTSNotConnected()
+        rid = f"{self._prefix}-{next(self._ids)}"
+        msg: dict[str, Any] = {
+            "apiName": API_NAME,
+            "apiVersion": API_VERSION,
+            "requestID": rid,
+            "messageType": message_type,
+        }
+        if data is not None:
+            msg["data"] = dict(data)
+        fut: asyncio.Future[dict[str, Any]] = asyncio.get_running_loop().create_future()
+        self._pending[rid] = fut
+        timeout = self.request_timeout_s if timeout_s is None else timeout_s
+        try:
+            try:
+                await ws.send(json.dumps(msg))
+            except ConnectionClosed:
+                raise VTSNotConnected("connection closed while sending") from None
+            response = await asyncio.wait_for(fut, timeout)
+        except TimeoutError:
+            raise BackendTimeout(BACKEND, f"{message_type} got no response within {timeout:.1f}s") from None
+        finally:
+            self._pending.pop(rid, None)
+        body = response.get("data")
+        body = body if isinstance(body, dict) else {}
+        if response.get("messageType") == "APIError":
+            raise VTSError.from_data(body)
+        return body
+
+    # typed helpers -------------------------------------------------------------------------
+
+    async def api_state(self) -> dict[str, Any]:
+        return await self.request("APIStateRequest")
+
+    async def hotkeys(self) -> list[dict[str, Any]]:
+        """The current model's hotkeys (each has name, type, file, hotkeyID, ...)."""
+        data = await self.request("HotkeysInCurrentModelRequest", {})
+        found = data.get("availableHotkeys")
+        return [h for h in found if isinstance(h, dict)] if isinstance(found, list) else []
+
+    async def trigger_hotkey(self, hotkey: str, *, timeout_s: float | None = None) -> str:
+        """Trigger by unique id or (case-insensitive) name; returns the hotkey's id."""
+        data = await self.request("HotkeyTriggerRequest", {"hotkeyID": hotkey}, timeout_s=timeout_s)
+        return str(data.get("hotkeyID", hotkey))
+
+    async def activate_expression(
+        self,
+        expression_file: str,
+        *,
+        active: bool = True,
+        fade_s: float = 0.25,
+        timeout_s: float | None = None,
+    ) -> None:
+        await self.request(
+            "ExpressionActivationRequest",
+            {"expressionFile": expression_file, "fadeTime": min(max(fade_s, 0.0), 2.0), "active": active},
+            timeout_s=timeout_s,
+        )
+
+    async def inject_parameters(
+        self,
+        values: Mapping[str, float],
+        *,
+        face_found: bool = False,
+        mode: str = "set",
+        timeout_s: float | None = None,
+    ) -> None:
+        await self.request(
+            "InjectParameterDataRequest",
+            {
+                "faceFound": face_found,
+                "mode": mode,
+                "parameterValues": [{"id": k, "value": float(v)} for k, v in values.items()],
+            },
+            timeout_s=timeout_s,
+        )
+
+    # events --------------------------------------------------------------------------------
+
+    def on_event(self, event_name: str, callback: EventCallback) -> None:
+        """Register ``callback`` for pushed events named ``event_name`` (e.g. "TestEvent")."""
+        self._callbacks.setdefault(event_name, []).append(callback)
+
+    async def subscribe(self, event_name: str, config: Mapping[str, Any] | None = None) -> dict[str, Any]:
+        """Subscribe now and again after every reconnect."""
+        conf = dict(config) if config is not None else None
+        data = await self.request("EventSubscriptionRequest", self._sub_data(event_name, conf, True))
+        self._subscriptions[event_name] = conf
+        return data
+
+    async def unsubscribe(self, event_name: str) -> None:
+        self._subscriptions.pop(event_name, None)
+        await self.request("EventSubscriptionRequest", self._sub_data(event_name, None, False))
+
+    @staticmethod
+    def _sub_data(name: str, config: dict[str, Any] | None, subscribe: bool) -> dict[str, Any]:
+        data: dict[str, Any] = {"eventName": name, "subscribe": subscribe}
+        if config is not None:
+            data["config"] = config
+        return data
+
+    def _dispatch_event(self, name: str, data: dict[str, Any]) -> None:
+        for cb in self._callbacks.get(name, []):
+            try:
+                result = cb(name, data)
+            except Exception:
+                log.exception("VTube Studio event callback for %s failed", name)
+                continue
+            if inspect.isawaitable(result):
+                task = asyncio.ensure_future(result)
+                self._callback_tasks.add(task)
+                task.add_done_callback(self._callback_done)
+
+    def _callback_done(self, task: asyncio.Future[Any]) -> None:
+        self._callback_tasks.discard(task)
+        if not task.cancelled() and task.exception() is not None:
+            log.error("VTube Studio event callback failed: %r", task.exception())
+
+    # connection ----------------------------------------------------------------------------
+
+    async def _supervise(self) -> None:
+        attempt = 0
+        outage_logged = False
+        while not self._closing:
+            try:
+                ws = await connect(
+                    self.url, open_timeout=self.connect_timeout_s, ping_interval=10, ping_timeout=10
+                )
+            except (OSError, InvalidHandshake, TimeoutError) as e:
+                self.last_error = e
+            else:
+                self._ws = ws
+                reader = asyncio.create_task(self._read(ws), name="vts-reader")
+                try:
+                    await self._authenticate()
+                    for name, conf in list(self._subscriptions.items()):
+                        await self._call("EventSubscriptionRequest", self._sub_data(name, conf, True), None)
+                    self.epoch += 1
+                    attempt = 0
+                    self.last_error = None
+                    if outage_logged:
+                        log.info("VTube Studio reconnected at %s", self.url)
+                    else:
+                        log.info("VTube Studio connected at %s", self.url)
+                    outage_logged = False
+                    self._ready.set()
+                    await reader
+                    self.last_error = VTSNotConnected("connection closed by VTube Studio")
+                except (BackendError, ConnectionClosed) as e:
+                    self.last_error = e
+                finally:
+                    self._ready.clear()
+                    self._ws = None
+                    reader.cancel()
+                    with contextlib.suppress(asyncio.CancelledError, Exception):
+                        await reader
+                    await ws.close()
+                    self._fail_pending(VTSNotConnected("connection lost"))
+            if self._closing:
+                break
+            if not outage_logged:
+                log.warning("VTube Studio unavailable at %s (%s); reconnecting", self.url, self.last_error)
+                outage_logged = True
+            delay = min(self.backoff_max_s, self.backoff_initial_s * 2**attempt)
+            attempt = min(attempt + 1, 30)
+            await asyncio.sleep(delay * random.uniform(0.8, 1.2))
+
+    async def _authenticate(self) -> None:
+        token = await self.token_store.load()
+        if token and await self._auth_with(token):
+            return
+        if token:
+            log.warning("VTube Studio rejected the stored token; requesting a new one")
+        data: dict[str, Any] = {"pluginName": self.plugin_name, "pluginDeveloper": self.plugin_developer}
+        if self.plugin_icon:
+            data["pluginIcon"] = self.plugin_icon
+        resp = await self._call("AuthenticationTokenRequest", data, self.token_timeout_s)
+        new_token = resp.get("authenticationToken")
+        if not isinstance(new_token, str) or not new_token:
+            raise BackendError(BACKEND, "AuthenticationTokenResponse carried no token")
+        await self.token_store.save(new_token)
+        if not await self._auth_with(new_token):
+            raise BackendError(BACKEND, "authentication failed with a freshly issued token")
+
+    async def _auth_with(self, token: str) -> bool:
+        resp = await self._call(
+            "AuthenticationRequest",
+            {
+                "pluginName": self.plugin_name,
+                "pluginDeveloper": self.plugin_developer,
+                "authenticationToken": token,
+            },
+            None,
+        )
+        return resp.get("authenticated") is True
+
+    async def _read(self, ws: ClientConnection) -> None:
+        with contextlib.suppress(ConnectionClosed):
+            async for raw in ws:
+                try:
+                    msg = json.loads(raw)
+                except ValueError:
+                    log.warning("VTube Studio sent invalid JSON; ignored")
+                    continue
+                if not isinstance(msg, dict):
+                    continue
+                mtype = str(msg.get("messageType", ""))
+                rid = msg.get("requestID")
+                data = msg.get("data")
+                data = data if isinstance(data, dict) else {}
+                fut = self._pending.get(rid) if isinstance(rid, str) else None
+                if mtype.endswith("Event") and not mtype.endswith("Response"):
+                    self._dispatch_event(mtype, data)
+                elif fut is not None and not fut.done():
+                    fut.set_result(msg)
+                else:
+                    log.debug("VTube Studio message %s (%s) matched no request", mtype, rid)
+
+    def _fail_pending(self, error: BaseException) -> None:
+        for fut in self._pending.values():
+            if not fut.done():
+                fut.set_exception(error)
+        self._pending.clear()

@@ -1,0 +1,238 @@
+"""The VTube Studio client against the local stand-in: auth, matching, errors, events, reconnect."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import time
+from collections.abc import AsyncIterator
+from typing import Any
+
+import pytest
+from websockets.asyncio.client import connect
+
+from engines.backends import BackendError, BackendTimeout
+from integrations.vtube_studio import (
+    MemoryTokenStore,
+    NullTokenStore,
+    VTSClient,
+    VTSError,
+    VTSHotkeyCooldown,
+    VTSNotConnected,
+    VTSUnknownHotkey,
+)
+from tests.support.fake_vts import FakeHotkey, FakeVTS
+
+
+def make_client(fake: FakeVTS, store: Any = None, **kw: Any) -> VTSClient:
+    return VTSClient(
+        fake.url,
+        plugin_name="Test Plugin",
+        plugin_developer="Tester",
+        token_store=store if store is not None else MemoryTokenStore(),
+        backoff_initial_s=0.05,
+        backoff_max_s=0.2,
+        **kw,
+    )
+
+
+@pytest.fixture
+async def fake() -> AsyncIterator[FakeVTS]:
+    async with FakeVTS() as f:
+        yield f
+
+
+async def test_fake_speaks_the_documented_shapes(fake: FakeVTS) -> None:
+    async with connect(fake.url) as ws:
+        req = {"apiName": "VTubeStudioPublicAPI", "apiVersion": "1.0", "requestID": "r1"}
+        await ws.send(json.dumps({**req, "messageType": "APIStateRequest"}))
+        resp = json.loads(await ws.recv())
+        assert resp["messageType"] == "APIStateResponse"
+        assert resp["requestID"] == "r1"
+        assert resp["apiName"] == "VTubeStudioPublicAPI"
+        assert resp["apiVersion"] == "1.0"
+        assert isinstance(resp["timestamp"], int)
+        assert resp["data"]["currentSessionAuthenticated"] is False
+        await ws.send(json.dumps({**req, "requestID": "r2", "messageType": "HotkeysInCurrentModelRequest"}))
+        resp = json.loads(await ws.recv())
+        assert resp["messageType"] == "APIError"
+        assert resp["requestID"] == "r2"
+        assert resp["data"]["errorID"] == 8
+
+
+async def test_auth_happy_path_persists_token(fake: FakeVTS) -> None:
+    store = MemoryTokenStore()
+    async with make_client(fake, store) as client:
+        await client.wait_ready(2)
+        assert client.connected
+        assert fake.token_requests == 1
+        assert store.token is not None
+        assert store.saved == [store.token]
+        assert store.token in fake.valid_tokens
+        state = await client.api_state()
+        assert state["currentSessionAuthenticated"] is True
+    # A second run reuses the stored token: no new token request (no popup for the user).
+    async with make_client(fake, store) as client:
+        await client.wait_ready(2)
+        assert fake.token_requests == 1
+        assert fake.auth_requests[-1] == (store.token, True)
+        assert len(store.saved) == 1
+
+
+async def test_revoked_token_requests_a_new_one_and_retries(fake: FakeVTS) -> None:
+    store = MemoryTokenStore()
+    async with make_client(fake, store) as client:
+        await client.wait_ready(2)
+    old = store.token
+    fake.revoke_tokens()
+    async with make_client(fake, store) as client:
+        await client.wait_ready(2)
+        assert fake.token_requests == 2
+        assert store.token is not None
+        assert store.token != old
+        assert fake.auth_requests[-2] == (old, False)
+        assert fake.auth_requests[-1] == (store.token, True)
+        assert len(await client.hotkeys()) == 4
+
+
+async def test_null_store_always_requests_a_token(fake: FakeVTS) -> None:
+    for _ in range(2):
+        async with make_client(fake, NullTokenStore()) as client:
+            await client.wait_ready(2)
+    assert fake.token_requests == 2
+
+
+async def test_denied_token_is_reported(fake: FakeVTS) -> None:
+    fake.deny_tokens = True
+    async with make_client(fake) as client:
+        with pytest.raises(BackendTimeout, match="error 50"):
+            await client.wait_ready(0.5)
+        assert not client.connected
+        assert isinstance(client.last_error, VTSError)
+        assert client.last_error.error_id == 50
+
+
+async def test_concurrent_requests_are_matched_by_id() -> None:
+    hotkeys = tuple(FakeHotkey(f"Key{i}", f"id-{i}", "TriggerAnimation") for i in range(40))
+    async with FakeVTS(hotkeys=hotkeys, jitter_s=0.05) as fake, make_client(fake) as client:
+        await client.wait_ready(2)
+        sent_before = len(fake.requests)
+        results = await asyncio.gather(*(client.trigger_hotkey(f"key{i}") for i in range(40)))
+        assert results == [f"id-{i}" for i in range(40)]
+        # The stand-in really answered out of order.
+        request_ids = [r["requestID"] for r in fake.requests[sent_before:]]
+        assert sorted(request_ids) == sorted(fake.response_order[-40:])
+        assert fake.response_order[-40:] != request_ids
+        assert len(set(request_ids)) == 40
+
+
+async def test_unknown_hotkey_and_cooldown_are_typed(fake: FakeVTS) -> None:
+    async with make_client(fake) as client:
+        await client.wait_ready(2)
+        with pytest.raises(VTSUnknownHotkey) as unknown:
+            await client.trigger_hotkey("NoSuchHotkey")
+        assert unknown.value.error_id == 202
+        assert isinstance(unknown.value, BackendError)
+        assert await client.trigger_hotkey("wave") == "hk-wave"
+        with pytest.raises(VTSHotkeyCooldown) as cooldown:
+            await client.trigger_hotkey("hk-wave")
+        assert cooldown.value.error_id == 203
+        assert cooldown.value.retryable
+        with pytest.raises(VTSError) as bad:
+            await client.activate_expression("missing.exp3.json")
+        assert bad.value.error_id == 651
+        assert fake.triggered == ["hk-wave"]
+
+
+async def test_request_timeout() -> None:
+    async with FakeVTS(jitter_s=0.0) as fake, make_client(fake) as client:
+        await client.wait_ready(2)
+        fake.jitter_s = 5.0  # uniform(0, 5): effectively always later than the timeout
+        started = time.monotonic()
+        with pytest.raises(BackendTimeout):
+            await client.request("APIStateRequest", timeout_s=0.001)
+        assert time.monotonic() - started < 1.0
+
+
+async def test_events_reach_callbacks_and_survive_reconnect(fake: FakeVTS) -> None:
+    got: asyncio.Queue[dict[str, Any]] = asyncio.Queue()
+
+    async def on_test(name: str, data: dict[str, Any]) -> None:
+        assert name == "TestEvent"
+        await got.put(data)
+
+    async with make_client(fake) as client:
+        await client.wait_ready(2)
+        client.on_event("TestEvent", on_test)
+        resp = await client.subscribe("TestEvent", {"testMessageForEvent": "hello"})
+        assert resp["subscribedEvents"] == ["TestEvent"]
+        assert await fake.send_test_event() == 1
+        first = await asyncio.wait_for(got.get(), 1)
+        assert first["yourTestMessage"] == "hello"
+        # Requests issued around the event are still answered correctly.
+        state, _ = await asyncio.gather(client.api_state(), fake.send_test_event("again"))
+        assert state["active"] is True
+        assert (await asyncio.wait_for(got.get(), 1))["yourTestMessage"] == "again"
+
+        with pytest.raises(VTSError) as unknown:
+            await client.subscribe("NoSuchEvent")
+        assert unknown.value.error_id == 950
+
+        await fake.drop_connections()
+        await asyncio.sleep(0.05)
+        await client.wait_ready(2)
+        assert await fake.send_test_event("after") == 1
+        assert (await asyncio.wait_for(got.get(), 1))["yourTestMessage"] == "after"
+
+
+async def test_reconnects_with_backoff_and_drops_calls_while_down(fake: FakeVTS) -> None:
+    store = MemoryTokenStore()
+    async with make_client(fake, store) as client:
+        await client.wait_ready(2)
+        epoch = client.epoch
+        await fake.drop_connections(refuse_for_s=0.5)
+        await asyncio.sleep(0.05)
+        assert not client.connected
+        started = time.monotonic()
+        with pytest.raises(VTSNotConnected):
+            await client.trigger_hotkey("Smile")
+        assert time.monotonic() - started < 0.05
+        await client.wait_ready(3)
+        assert client.epoch == epoch + 1
+        assert fake.connections == 2  # refused handshakes never reach the handler
+        assert await client.trigger_hotkey("Smile") == "hk-smile"
+        assert fake.token_requests == 1  # the stored token was reused
+
+
+async def test_pending_requests_fail_when_connection_drops() -> None:
+    async with FakeVTS() as fake, make_client(fake) as client:
+        await client.wait_ready(2)
+        fake.jitter_s = 2.0
+        task = asyncio.create_task(client.request("APIStateRequest", timeout_s=3))
+        await asyncio.sleep(0.02)
+        fake.jitter_s = 0.0
+        await fake.drop_connections()
+        started = time.monotonic()
+        with pytest.raises(VTSNotConnected):
+            await task
+        assert time.monotonic() - started < 0.5
+
+
+async def test_starts_before_vts_is_up() -> None:
+    fake = FakeVTS()
+    await fake.start()
+    port = fake.port
+    await fake.stop()
+    fake2 = FakeVTS()
+    fake2.port = port
+    client = make_client(fake2)
+    await client.start()
+    try:
+        await asyncio.sleep(0.2)
+        assert not client.connected
+        await fake2.start()
+        await client.wait_ready(3)
+        assert client.connected
+    finally:
+        await client.close()
+        await fake2.stop()
