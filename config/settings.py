@@ -122,6 +122,16 @@ class PerformerSettings(_Section):
     """A sentence whose audio does not start within this is skipped."""
 
 
+class VTubeStudioSettings(_Section):
+    """The avatar: expressions per emotion and lip-sync through VTube Studio's public API."""
+
+    enabled: bool = False
+    url: str = Field(default="ws://localhost:8001", pattern=r"^wss?://")
+    """VTube Studio's API address (VTube Studio: Settings -> Start API)."""
+    speaking_hz: float = Field(default=60.0, ge=30.0, le=60.0)
+    """Mouth updates per second while speaking."""
+
+
 class SafetySettings(_Section):
     classifier_threshold: float | None = Field(default=None, gt=0, lt=1)
     """Offline profanity classifier threshold; None uses the tuned default."""
@@ -169,6 +179,7 @@ class Settings(BaseSettings):
     llm_timeouts: LLMTimeouts = LLMTimeouts()
     tts: PiperSettings = Field(default_factory=PiperSettings)
     performer: PerformerSettings = PerformerSettings()
+    vtube_studio: VTubeStudioSettings = VTubeStudioSettings()
     safety: SafetySettings = SafetySettings()
     bus: BusSettings = BusSettings()
     database: DatabaseSettings = DatabaseSettings()

@@ -10,9 +10,9 @@ from __future__ import annotations
 import abc
 import asyncio
 import time
-from collections.abc import AsyncGenerator, AsyncIterator
+from collections.abc import AsyncGenerator, AsyncIterator, Callable
 from dataclasses import dataclass, field
-from typing import Literal, TypeVar
+from typing import Literal, Protocol, TypeVar
 
 T = TypeVar("T")
 
@@ -204,3 +204,26 @@ class STTBackend(abc.ABC):
 
     @abc.abstractmethod
     async def _transcribe_impl(self, audio: AudioChunk) -> Transcript: ...
+
+
+# ---------------------------------------------------------------- avatar and overlay
+
+
+class AvatarBackend(Protocol):
+    """An avatar that shows emotions and moves its mouth (VTube Studio)."""
+
+    async def apply(self, emotion: str) -> bool: ...
+
+    async def reset(self) -> bool: ...
+
+    def start_speaking(self, source: Callable[[], float | None]) -> None: ...
+
+    def stop_speaking(self) -> None: ...
+
+
+class OverlayBackend(Protocol):
+    """On-stream text: captions and alerts (OBS, the browser overlay)."""
+
+    async def caption(self, text: str) -> bool: ...
+
+    async def clear_caption(self) -> bool: ...

@@ -24,10 +24,12 @@ from integrations.llama_cpp.server import LlamaServer, LlamaServerConfig
 from integrations.openai.llm import OpenAILLM
 from integrations.openai.moderation import OpenAIModeration
 from integrations.piper.tts import PiperTTS
+from integrations.vtube_studio import MemoryTokenStore, VTSAvatar, VTSClient
 from streamer.brain import Brain
 from streamer.bus import Bus, make_bus
 from streamer.performer import Performer
 from streamer.rehearsal import RehearsalSummary, run_rehearsal
+from streamer.stage import Stage
 
 __all__ = [
     "App",
@@ -91,9 +93,13 @@ class Show:
     tts: TTSBackend
     sink: AudioSink
     llm_server: LlamaServer | None = None
+    avatar: VTSAvatar | None = None
 
     async def close(self) -> None:
         self.brain.stop()
+        if self.avatar is not None:
+            await self.avatar.close()
+            await self.avatar.client.close()
         await self.llm.aclose()
         await self.tts.aclose()
         await self.sink.aclose()
@@ -168,12 +174,31 @@ async def build_show(app: App, *, audio_dir: Path, pace: float | None = 1.0) -> 
             await server.stop()
         raise
     sink = build_sink(settings, audio_dir, pace=pace)
-    performer = Performer(tts, sink, voice=None)
+    avatar = await build_avatar(settings, persona)
+    performer = Performer(tts, sink, voice=None, stage=Stage(sink, avatar=avatar))
     brain = Brain(
         bus=app.bus, channel=settings.channel, persona=persona, llm=llm, performer=performer, safety=safety
     )
     performer.on_sentence = brain.on_sentence
-    return Show(brain, performer, llm, tts, sink, server)
+    return Show(brain, performer, llm, tts, sink, server, avatar)
+
+
+async def build_avatar(settings: Settings, persona: Persona) -> VTSAvatar | None:
+    """VTube Studio when enabled. It connects in the background and reconnects on its own;
+    the show does not wait for it. The token is kept in memory for now, so VTube Studio
+    asks the streamer to allow the plugin again after each restart."""
+    cfg = settings.vtube_studio
+    if not cfg.enabled:
+        return None
+    client = VTSClient(
+        cfg.url, plugin_name="AI VTuber Bot", plugin_developer="vtuber-bot", token_store=MemoryTokenStore()
+    )
+    await client.start()
+    avatar = VTSAvatar(
+        client, persona.emotion_hotkeys, neutral=persona.default_emotion, speaking_hz=cfg.speaking_hz
+    )
+    await avatar.start()
+    return avatar
 
 
 async def _warm_tts(tts: TTSBackend) -> None:

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 from engines.backends import AudioChunk, BackendError, TTSBackend
 from engines.voice.sinks import AudioSink
+from streamer.stage import Stage
 
 log = logging.getLogger("streamer.performer")
 
@@ -74,12 +75,15 @@ class Performer:
         voice: str | None = None,
         on_sentence: SentenceHook | None = None,
         on_sentence_end: SentenceHook | None = None,
+        stage: Stage | None = None,
     ) -> None:
         self.tts = tts
         self.sink = sink
         self.voice = voice
         self.on_sentence = on_sentence
         self.on_sentence_end = on_sentence_end
+        self.stage = stage
+        """Avatar and caption cues, fired with the audio."""
 
     async def perform(
         self, turn_id: str, utterances: AsyncIterator[Utterance], result: PerformResult
@@ -98,10 +102,12 @@ class Performer:
             synth.cancel()
             with contextlib.suppress(asyncio.CancelledError, Exception):
                 await synth
-            if opened:
+            if self.sink.is_open:  # not the local flag: a cut inside the first sentence never set it
                 if not finished:
                     await self.sink.stop()  # cut now: nothing buffered is played
                 await self.sink.close()
+                if self.stage is not None:
+                    self.stage.turn_ended()
 
     async def _synthesise(
         self, utterances: AsyncIterator[Utterance], jobs: asyncio.Queue[_Job | None]
@@ -140,6 +146,8 @@ class Performer:
                     started = True
                     if result.first_audio_at is None:
                         result.first_audio_at = time.perf_counter()
+                    if self.stage is not None:
+                        self.stage.sentence_started(u.text, u.emotion)
                     if self.on_sentence is not None:
                         await self.on_sentence(turn_id, u)
                 total_s += item.seconds
