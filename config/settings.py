@@ -170,6 +170,9 @@ class Settings(BaseSettings):
         validation_alias=AliasChoices("DATABASE_URL", "VTUBER_DATABASE_URL", "database_url"),
     )
     """postgresql+asyncpg://... (or postgresql://...) or sqlite+aiosqlite:///path. Env: DATABASE_URL."""
+    secret_key: SecretStr | None = None
+    """Key that encrypts stored tokens (VTube Studio, Twitch); `vtuber config keygen` makes one.
+    Without it, tokens are kept in memory only and must be authorised again after a restart."""
     persona: str = "hiyori"
     """A bundled persona id or a path to a persona .toml file."""
     llm: LocalLLMSettings | OpenAILLMSettings = Field(
@@ -305,6 +308,7 @@ def redacted(settings: Settings) -> dict[str, Any]:
         secret = getattr(settings, key)
         data[key] = None if secret is None else redact_url(secret.get_secret_value())
     data["bus"]["effective_backend"] = settings.bus_backend
+    data["secret_key"] = "***" if settings.secret_key else None
     if isinstance(settings.llm, OpenAILLMSettings):
         data["llm"]["api_key"] = "***" if settings.llm.api_key.get_secret_value() else ""
     return data
@@ -323,4 +327,6 @@ def secret_values(settings: Settings) -> list[str]:
             found.append(creds.split(":", 1)[1])
     if isinstance(settings.llm, OpenAILLMSettings) and settings.llm.api_key.get_secret_value():
         found.append(settings.llm.api_key.get_secret_value())
+    if settings.secret_key is not None:
+        found.append(settings.secret_key.get_secret_value())
     return found

@@ -24,7 +24,7 @@ from integrations.llama_cpp.server import LlamaServer, LlamaServerConfig
 from integrations.openai.llm import OpenAILLM
 from integrations.openai.moderation import OpenAIModeration
 from integrations.piper.tts import PiperTTS
-from integrations.vtube_studio import MemoryTokenStore, VTSAvatar, VTSClient
+from integrations.vtube_studio import MemoryTokenStore, TokenStore, VTSAvatar, VTSClient
 from streamer.brain import Brain
 from streamer.bus import Bus, make_bus
 from streamer.performer import Performer
@@ -43,6 +43,7 @@ __all__ = [
 ]
 from streamer.sources.replay import SAMPLE_STREAM, ReplaySource
 from streamer.store import Recorder, make_engine, make_sessionmaker, upgrade
+from streamer.store.secrets import NamedTokenStore, SecretStore
 
 log = logging.getLogger("streamer.app")
 
@@ -174,7 +175,7 @@ async def build_show(app: App, *, audio_dir: Path, pace: float | None = 1.0) -> 
             await server.stop()
         raise
     sink = build_sink(settings, audio_dir, pace=pace)
-    avatar = await build_avatar(settings, persona)
+    avatar = await build_avatar(settings, persona, app.sessions)
     performer = Performer(tts, sink, voice=None, stage=Stage(sink, avatar=avatar))
     brain = Brain(
         bus=app.bus, channel=settings.channel, persona=persona, llm=llm, performer=performer, safety=safety
@@ -183,16 +184,24 @@ async def build_show(app: App, *, audio_dir: Path, pace: float | None = 1.0) -> 
     return Show(brain, performer, llm, tts, sink, server, avatar)
 
 
-async def build_avatar(settings: Settings, persona: Persona) -> VTSAvatar | None:
+def token_store(settings: Settings, sessions: async_sessionmaker[AsyncSession], name: str) -> TokenStore:
+    """Encrypted in the database with VTUBER_SECRET_KEY; in memory (with a warning) without one."""
+    if settings.secret_key is None:
+        log.warning("VTUBER_SECRET_KEY is not set: the %s token is kept in memory only", name)
+        return MemoryTokenStore()
+    return NamedTokenStore(SecretStore(sessions, settings.secret_key.get_secret_value()), name)
+
+
+async def build_avatar(
+    settings: Settings, persona: Persona, sessions: async_sessionmaker[AsyncSession]
+) -> VTSAvatar | None:
     """VTube Studio when enabled. It connects in the background and reconnects on its own;
-    the show does not wait for it. The token is kept in memory for now, so VTube Studio
-    asks the streamer to allow the plugin again after each restart."""
+    the show does not wait for it."""
     cfg = settings.vtube_studio
     if not cfg.enabled:
         return None
-    client = VTSClient(
-        cfg.url, plugin_name="AI VTuber Bot", plugin_developer="vtuber-bot", token_store=MemoryTokenStore()
-    )
+    store = token_store(settings, sessions, "vtube_studio")
+    client = VTSClient(cfg.url, plugin_name="AI VTuber Bot", plugin_developer="vtuber-bot", token_store=store)
     await client.start()
     avatar = VTSAvatar(
         client, persona.emotion_hotkeys, neutral=persona.default_emotion, speaking_hz=cfg.speaking_hz

@@ -217,6 +217,14 @@ def config_check(
     console.print("[green]configuration OK[/green]")
 
 
+@config_cli.command("keygen")
+def config_keygen() -> None:
+    """Print a new key for VTUBER_SECRET_KEY (encrypts stored tokens). Keep it secret and stable."""
+    from streamer.store.secrets import new_key
+
+    sys.stdout.write(new_key() + "\n")
+
+
 def _flatten(data: dict[str, object], prefix: str = "") -> list[tuple[str, object]]:
     rows: list[tuple[str, object]] = []
     for key, value in data.items():

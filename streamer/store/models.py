@@ -173,3 +173,13 @@ class MetricRow(Base):
     value: Mapped[float] = mapped_column(Float)
     labels: Mapped[dict[str, str]] = mapped_column(JsonType)
     ts: Mapped[datetime] = mapped_column(Tz)
+
+
+class StoredSecret(Base):
+    """A token or key, encrypted (Fernet) with the key in ``VTUBER_SECRET_KEY``."""
+
+    __tablename__ = "secrets"
+
+    name: Mapped[str] = mapped_column(String(100), primary_key=True)
+    ciphertext: Mapped[str] = mapped_column(Text)
+    updated_at: Mapped[datetime] = mapped_column(Tz, server_default=func.now())
