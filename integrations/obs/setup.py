@@ -11,7 +11,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-__all__ = ["DEFAULT_ALERT_SOURCE", "DEFAULT_CAPTION_SOURCE", "SetupResult", "ensure_sources", "text_input_kind"]
+__all__ = [
+    "DEFAULT_ALERT_SOURCE",
+    "DEFAULT_CAPTION_SOURCE",
+    "SetupResult",
+    "ensure_sources",
+    "text_input_kind",
+]
 
 DEFAULT_CAPTION_SOURCE = "VTuber Caption"
 DEFAULT_ALERT_SOURCE = "VTuber Alert"
@@ -62,7 +68,9 @@ def ensure_sources(
         scene = str(client.send("GetCurrentProgramScene", raw=True)["currentProgramSceneName"])
     result = SetupResult(scene=scene)
     inputs = {i["inputName"] for i in client.send("GetInputList", raw=True)["inputs"]}
-    in_scene = {i["sourceName"] for i in client.send("GetSceneItemList", {"sceneName": scene}, raw=True)["sceneItems"]}
+    in_scene = {
+        i["sourceName"] for i in client.send("GetSceneItemList", {"sceneName": scene}, raw=True)["sceneItems"]
+    }
     video = client.send("GetVideoSettings", raw=True)
     width, height = float(video["baseWidth"]), float(video["baseHeight"])
     kind: str | None = None
@@ -96,4 +104,3 @@ def ensure_sources(
             result.created_scene_items.append(name)
             _place(client, scene, int(item["sceneItemId"]), x, y)
     return result
-
