@@ -132,6 +132,19 @@ class VTubeStudioSettings(_Section):
     """Mouth updates per second while speaking."""
 
 
+class OBSSettings(_Section):
+    """Captions and alerts in OBS through obs-websocket v5 (OBS 28+: Tools -> WebSocket Server Settings)."""
+
+    enabled: bool = False
+    host: str = "127.0.0.1"
+    port: int = Field(default=4455, ge=1, le=65_535)
+    password: SecretStr = SecretStr("")
+    """Secret: set VTUBER_OBS__PASSWORD in the environment, not in the file."""
+    caption_source: str = Field(default="VTuber Caption", min_length=1)
+    alert_source: str = Field(default="VTuber Alert", min_length=1)
+    alert_seconds: float = Field(default=5.0, gt=0, le=60)
+
+
 class SafetySettings(_Section):
     classifier_threshold: float | None = Field(default=None, gt=0, lt=1)
     """Offline profanity classifier threshold; None uses the tuned default."""
@@ -183,6 +196,7 @@ class Settings(BaseSettings):
     tts: PiperSettings = Field(default_factory=PiperSettings)
     performer: PerformerSettings = PerformerSettings()
     vtube_studio: VTubeStudioSettings = VTubeStudioSettings()
+    obs: OBSSettings = OBSSettings()
     safety: SafetySettings = SafetySettings()
     bus: BusSettings = BusSettings()
     database: DatabaseSettings = DatabaseSettings()
@@ -309,6 +323,7 @@ def redacted(settings: Settings) -> dict[str, Any]:
         data[key] = None if secret is None else redact_url(secret.get_secret_value())
     data["bus"]["effective_backend"] = settings.bus_backend
     data["secret_key"] = "***" if settings.secret_key else None
+    data["obs"]["password"] = "***" if settings.obs.password.get_secret_value() else ""
     if isinstance(settings.llm, OpenAILLMSettings):
         data["llm"]["api_key"] = "***" if settings.llm.api_key.get_secret_value() else ""
     return data
@@ -329,4 +344,6 @@ def secret_values(settings: Settings) -> list[str]:
         found.append(settings.llm.api_key.get_secret_value())
     if settings.secret_key is not None:
         found.append(settings.secret_key.get_secret_value())
+    if settings.obs.password.get_secret_value():
+        found.append(settings.obs.password.get_secret_value())
     return found

@@ -17,14 +17,16 @@ from config.persona import Persona, load_persona
 from config.settings import OpenAILLMSettings, Settings
 from engines.ai.context import ContextBuilder
 from engines.ai.safety import DEFAULT_CLASSIFIER_THRESHOLD, SafetyPipeline
-from engines.backends import Limits, LLMBackend, TTSBackend
+from engines.backends import BackendError, Limits, LLMBackend, TTSBackend
 from engines.voice.sinks import AudioSink, NullSink, WavFileSink
 from integrations.audio.sounddevice_sink import SoundDeviceSink
 from integrations.llama_cpp.server import LlamaServer, LlamaServerConfig
+from integrations.obs import ObsOverlay
 from integrations.openai.llm import OpenAILLM
 from integrations.openai.moderation import OpenAIModeration
 from integrations.piper.tts import PiperTTS
 from integrations.vtube_studio import MemoryTokenStore, TokenStore, VTSAvatar, VTSClient
+from streamer.alerts import Alerts
 from streamer.brain import Brain
 from streamer.bus import Bus, make_bus
 from streamer.performer import Performer
@@ -95,9 +97,15 @@ class Show:
     sink: AudioSink
     llm_server: LlamaServer | None = None
     avatar: VTSAvatar | None = None
+    overlay: ObsOverlay | None = None
+    alerts: Alerts | None = None
 
     async def close(self) -> None:
         self.brain.stop()
+        if self.alerts is not None:
+            self.alerts.stop()
+        if self.overlay is not None:
+            await self.overlay.close()
         if self.avatar is not None:
             await self.avatar.close()
             await self.avatar.client.close()
@@ -176,12 +184,45 @@ async def build_show(app: App, *, audio_dir: Path, pace: float | None = 1.0) -> 
         raise
     sink = build_sink(settings, audio_dir, pace=pace)
     avatar = await build_avatar(settings, persona, app.sessions)
-    performer = Performer(tts, sink, voice=None, stage=Stage(sink, avatar=avatar))
+    overlay = await build_overlay(settings)
+    performer = Performer(tts, sink, voice=None, stage=Stage(sink, avatar=avatar, overlay=overlay))
     brain = Brain(
         bus=app.bus, channel=settings.channel, persona=persona, llm=llm, performer=performer, safety=safety
     )
     performer.on_sentence = brain.on_sentence
-    return Show(brain, performer, llm, tts, sink, server, avatar)
+    alerts = None if overlay is None else Alerts(app.bus, overlay, seconds=settings.obs.alert_seconds)
+    return Show(brain, performer, llm, tts, sink, server, avatar, overlay, alerts)
+
+
+async def build_overlay(settings: Settings) -> ObsOverlay | None:
+    """OBS when enabled. If OBS is not up yet the show starts anyway; calls reconnect."""
+    cfg = settings.obs
+    if not cfg.enabled:
+        return None
+    overlay = ObsOverlay(
+        cfg.host, cfg.port, cfg.password, caption_source=cfg.caption_source, alert_source=cfg.alert_source
+    )
+    try:
+        await overlay.connect()
+    except BackendError as exc:
+        log.warning("OBS not reachable yet (%s); captions resume when it is", exc)
+    return overlay
+
+
+async def obs_setup(settings: Settings) -> str:
+    """Create the caption and alert sources OBS is missing (``vtuber obs setup``)."""
+    cfg = settings.obs
+    overlay = ObsOverlay(
+        cfg.host, cfg.port, cfg.password, caption_source=cfg.caption_source, alert_source=cfg.alert_source
+    )
+    try:
+        result = await overlay.setup()
+    finally:
+        await overlay.close()
+    created = [*result.created_inputs, *result.created_scene_items]
+    return f"scene {result.scene!r}: " + (
+        f"created {', '.join(created)}" if created else "everything was there"
+    )
 
 
 def token_store(settings: Settings, sessions: async_sessionmaker[AsyncSession], name: str) -> TokenStore:
@@ -276,6 +317,8 @@ async def run_bot(
         asyncio.create_task(app.recorder.run(), name="recorder"),
         asyncio.create_task(show.brain.run(), name="brain"),
     ]
+    if show.alerts is not None:
+        tasks.append(asyncio.create_task(show.alerts.run(), name="alerts"))
     if replay is not None:
         source = ReplaySource(replay, channel=settings.channel, speed=settings.replay.speed)
         tasks.append(asyncio.create_task(source.run(app.bus.publish), name="replay"))
@@ -288,6 +331,8 @@ async def run_bot(
     finally:
         app.recorder.stop()
         show.brain.stop()
+        if show.alerts is not None:
+            show.alerts.stop()
         for task in tasks[2:]:
             task.cancel()
         await asyncio.gather(*tasks, return_exceptions=True)

@@ -29,8 +29,10 @@ cli = typer.Typer(
 )
 config_cli = typer.Typer(help="Inspect the configuration.", no_args_is_help=True)
 db_cli = typer.Typer(help="Manage the database schema.", no_args_is_help=True)
+obs_cli = typer.Typer(help="Prepare OBS for captions and alerts.", no_args_is_help=True)
 cli.add_typer(config_cli, name="config")
 cli.add_typer(db_cli, name="db")
+cli.add_typer(obs_cli, name="obs")
 
 ConfigOption = Annotated[
     Path | None,
@@ -243,6 +245,19 @@ def db_upgrade(config: ConfigOption = None) -> None:
 
     revision = asyncio.run(upgrade(settings.database_url.get_secret_value()))
     console.print(f"[green]database at revision {revision}[/green]")
+
+
+@obs_cli.command("setup")
+def obs_setup(config: ConfigOption = None) -> None:
+    """Create the caption and alert text sources that OBS is missing (safe to run again)."""
+    settings = _settings(config)
+    from engines.backends import BackendError
+
+    try:
+        console.print(f"[green]{escape(asyncio.run(bot.obs_setup(settings)))}[/green]")
+    except BackendError as exc:
+        console.print(f"[red]{escape(str(exc))}[/red]")
+        raise typer.Exit(1) from None
 
 
 def main() -> None:

@@ -17,6 +17,7 @@ GROUP_RECORDER: Final = "recorder"
 GROUP_BRAIN: Final = "brain"
 GROUP_PERFORMER: Final = "performer"
 GROUP_DASHBOARD: Final = "dashboard"
+GROUP_ALERTS: Final = "alerts"
 
 
 @dataclass(frozen=True, slots=True)

@@ -114,3 +114,23 @@ def test_rehearse_with_the_character_reports_turns_transcript_and_audio(tmp_path
     assert len(transcripts) == 1
     assert "PICK    Kiri: Hiyori, what should we build today?" in transcripts[0].read_text()
     assert list((tmp_path / "data" / "rehearsals").glob("*/audio/*.wav"))
+
+
+@pytest.mark.slow
+def test_obs_setup_creates_the_sources_in_real_obs(tmp_path: Path) -> None:
+    from tests.support.obs_runner import ObsRunner
+
+    if (why := ObsRunner.available()) is not None:
+        pytest.skip(why)
+    with ObsRunner() as obs:
+        env = {"VTUBER_OBS__PORT": str(obs.port), "VTUBER_OBS__PASSWORD": obs.password}
+        first = vtuber("obs", "setup", cwd=tmp_path, env=env)
+        again = vtuber("obs", "setup", cwd=tmp_path, env=env)
+        wrong = vtuber("obs", "setup", cwd=tmp_path, env={**env, "VTUBER_OBS__PASSWORD": "wrong-password-1"})
+    assert first.returncode == 0, first.stdout + first.stderr
+    assert "created" in first.stdout
+    assert "VTuber Caption" in first.stdout
+    assert "everything was there" in again.stdout
+    assert wrong.returncode == 1
+    assert "password" in wrong.stdout
+    assert obs.password not in first.stdout + first.stderr + wrong.stdout + wrong.stderr

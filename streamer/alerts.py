@@ -1,0 +1,92 @@
+"""On-stream alerts for follows, subs, gifts, cheers and raids.
+
+Reads the input stream in its own consumer group, so alerts never wait for the character
+and never slow it down, and shows each alert through the overlay for a few seconds.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from typing import Protocol
+
+from engines import events as ev
+from streamer.bus import Bus, BusError
+from streamer.bus.keys import GROUP_ALERTS
+
+log = logging.getLogger("streamer.alerts")
+
+
+class AlertOverlay(Protocol):
+    async def alert(self, kind: str, text: str, seconds: float = 5.0) -> bool: ...
+
+
+def alert_for(e: ev.EventBase) -> tuple[str, str] | None:
+    """(kind, text) for an event that deserves an alert, else None."""
+    match e:
+        case ev.Follow():
+            return "follow", f"{e.user.display_name} just followed!"
+        case ev.Subscription(is_gift=False):
+            return "sub", f"{e.user.display_name} subscribed!"
+        case ev.ResubMessage():
+            return "sub", f"{e.user.display_name} resubscribed for {e.cumulative_months} months!"
+        case ev.GiftSubs():
+            who = e.user.display_name if e.user else "An anonymous gifter"
+            return "gift", f"{who} gifted {e.total} subs!"
+        case ev.Cheer():
+            who = e.user.display_name if e.user else "Anonymous"
+            return "cheer", f"{who} cheered {e.bits} bits!"
+        case ev.Raid():
+            return "raid", f"{e.from_user.display_name} is raiding with {e.viewers} viewers!"
+    return None
+
+
+class Alerts:
+    """Turns alert-worthy input events into overlay alerts, one at a time, in order."""
+
+    def __init__(
+        self,
+        bus: Bus,
+        overlay: AlertOverlay,
+        *,
+        seconds: float = 5.0,
+        max_age_s: float = 60.0,
+        consumer: str = "alerts",
+    ) -> None:
+        self.bus = bus
+        self.overlay = overlay
+        self.seconds = seconds
+        self.max_age_s = max_age_s
+        self.consumer = consumer
+        self.shown = 0
+        self.skipped = 0
+        self._stop = asyncio.Event()
+
+    def stop(self) -> None:
+        self._stop.set()
+
+    async def run(self) -> None:
+        while not self._stop.is_set():
+            try:
+                batch = await self.bus.read(GROUP_ALERTS, self.consumer, ["input"], count=100, block_ms=500)
+            except BusError as exc:
+                log.warning("alerts: bus unavailable (%s)", exc)
+                await asyncio.sleep(1.0)
+                continue
+            for d in batch:
+                found = alert_for(d.event)
+                if found is None:
+                    continue
+                age = (ev.utcnow() - d.event.ts).total_seconds()
+                if age > self.max_age_s:  # a backlog after an outage: old alerts are not news
+                    self.skipped += 1
+                    continue
+                if await self.overlay.alert(found[0], found[1], self.seconds):
+                    self.shown += 1
+                    with contextlib.suppress(TimeoutError):  # each alert gets its time on screen
+                        async with asyncio.timeout(self.seconds):
+                            await self._stop.wait()
+            if batch:
+                with contextlib.suppress(BusError):
+                    await self.bus.ack(GROUP_ALERTS, batch)

@@ -1,0 +1,67 @@
+"""Alerts: follow, sub, gift, cheer and raid become overlay alerts, in order, paced; chat does not."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import timedelta
+
+import pytest
+
+from engines import events as ev
+from streamer.alerts import Alerts, alert_for
+from streamer.bus import MemoryBus
+
+V = ev.Viewer(id="1", login="kiri", display_name="Kiri")
+
+
+class RecordingOverlay:
+    def __init__(self) -> None:
+        self.shown: list[tuple[str, str]] = []
+
+    async def alert(self, kind: str, text: str, seconds: float = 5.0) -> bool:
+        self.shown.append((kind, text))
+        return True
+
+
+@pytest.mark.parametrize(
+    ("event", "expected"),
+    [
+        (ev.Follow(channel="c", user=V), ("follow", "Kiri just followed!")),
+        (ev.Subscription(channel="c", user=V), ("sub", "Kiri subscribed!")),
+        (
+            ev.ResubMessage(channel="c", user=V, cumulative_months=7),
+            ("sub", "Kiri resubscribed for 7 months!"),
+        ),
+        (ev.GiftSubs(channel="c", user=None, total=5), ("gift", "An anonymous gifter gifted 5 subs!")),
+        (ev.Cheer(channel="c", user=V, bits=500), ("cheer", "Kiri cheered 500 bits!")),
+        (ev.Raid(channel="c", from_user=V, viewers=87), ("raid", "Kiri is raiding with 87 viewers!")),
+        (ev.ChatMessage(channel="c", user=V, text="hi"), None),
+        (ev.Subscription(channel="c", user=V, is_gift=True), None),  # the gift event already announced it
+    ],
+)
+def test_which_events_alert(event: ev.EventBase, expected: tuple[str, str] | None) -> None:
+    assert alert_for(event) == expected
+
+
+async def test_alerts_are_shown_in_order_paced_and_stale_ones_skipped() -> None:
+    bus = MemoryBus()
+    overlay = RecordingOverlay()
+    alerts = Alerts(bus, overlay, seconds=0.2, max_age_s=30)
+    old = ev.Follow(channel="c", user=V, ts=ev.utcnow() - timedelta(minutes=5))
+    await bus.publish_many(
+        [
+            old,
+            ev.ChatMessage(channel="c", user=V, text="hello"),
+            ev.Raid(channel="c", from_user=V, viewers=12),
+            ev.Cheer(channel="c", user=None, bits=100),
+        ]
+    )
+    task = asyncio.create_task(alerts.run())
+    await asyncio.sleep(0.1)
+    assert overlay.shown == [("raid", "Kiri is raiding with 12 viewers!")]  # the next waits its turn
+    await asyncio.sleep(0.3)
+    assert overlay.shown[-1] == ("cheer", "Anonymous cheered 100 bits!")
+    alerts.stop()
+    await asyncio.wait_for(task, 2)
+    assert alerts.shown == 2
+    assert alerts.skipped == 1
