@@ -249,6 +249,14 @@ class PersonaSwitch(EventBase):
     version: int | None = Field(default=None, ge=1)
 
 
+class SceneSwitch(EventBase):
+    """Switch the OBS program scene (a moderator's or the streamer's command)."""
+
+    type: Literal["control.scene"] = "control.scene"
+    by: Name = "system"
+    scene: Annotated[str, Field(min_length=1, max_length=100)]
+
+
 # ---------------------------------------------------------------- output events
 
 
@@ -333,7 +341,9 @@ InputEvent = Annotated[
     | StreamState,
     Field(discriminator="type"),
 ]
-ControlEvent = Annotated[Interrupt | Skip | Mute | KillSwitch | PersonaSwitch, Field(discriminator="type")]
+ControlEvent = Annotated[
+    Interrupt | Skip | Mute | KillSwitch | PersonaSwitch | SceneSwitch, Field(discriminator="type")
+]
 OutputEvent = Annotated[
     ReplyStarted
     | ReplySentence
@@ -362,6 +372,7 @@ _AnyEvent = Annotated[
     | Mute
     | KillSwitch
     | PersonaSwitch
+    | SceneSwitch
     | ReplyStarted
     | ReplySentence
     | ReplyBlocked
@@ -381,7 +392,7 @@ EVENT_TYPES: Final[dict[str, type[EventBase]]] = {
     for cls in (
         ChatMessage, Follow, Subscription, ResubMessage, GiftSubs, Cheer, Raid, Redemption,
         StreamerUtterance, ModeratorInput, StreamState, Interrupt, Skip, Mute, KillSwitch,
-        PersonaSwitch, ReplyStarted, ReplySentence, ReplyBlocked, ReplyHeld, ReplyInterrupted,
+        PersonaSwitch, SceneSwitch, ReplyStarted, ReplySentence, ReplyBlocked, ReplyHeld, ReplyInterrupted,
         ReplyFinished, SelectionDecision, Metric,
     )
 }  # fmt: skip

@@ -1,7 +1,8 @@
-"""On-stream alerts for follows, subs, gifts, cheers and raids.
+"""On-stream alerts for follows, subs, gifts, cheers and raids, and scene switches on command.
 
-Reads the input stream in its own consumer group, so alerts never wait for the character
-and never slow it down, and shows each alert through the overlay for a few seconds.
+Reads the input and control streams in its own consumer group, so alerts never wait for
+the character and never slow it down. Each alert is shown through the overlay for a few
+seconds; a ``control.scene`` event switches the OBS scene at once.
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ log = logging.getLogger("streamer.alerts")
 
 class AlertOverlay(Protocol):
     async def alert(self, kind: str, text: str, seconds: float = 5.0) -> bool: ...
+
+    async def switch_scene(self, name: str) -> bool: ...
 
 
 def alert_for(e: ev.EventBase) -> tuple[str, str] | None:
@@ -61,12 +64,38 @@ class Alerts:
         self.consumer = consumer
         self.shown = 0
         self.skipped = 0
+        self.scene_switches = 0
         self._stop = asyncio.Event()
 
     def stop(self) -> None:
         self._stop.set()
 
     async def run(self) -> None:
+        scenes = asyncio.create_task(self._scene_commands(), name="scene-commands")
+        try:
+            await self._alerts()
+        finally:
+            scenes.cancel()
+            await asyncio.gather(scenes, return_exceptions=True)
+
+    async def _scene_commands(self) -> None:
+        while not self._stop.is_set():
+            try:
+                batch = await self.bus.read(GROUP_ALERTS, self.consumer, ["control"], count=20, block_ms=500)
+            except BusError as exc:
+                log.warning("scene commands: bus unavailable (%s)", exc)
+                await asyncio.sleep(1.0)
+                continue
+            for d in batch:
+                if isinstance(d.event, ev.SceneSwitch):
+                    log.info("scene switch to %r by %s", d.event.scene, d.event.by)
+                    if await self.overlay.switch_scene(d.event.scene):
+                        self.scene_switches += 1
+            if batch:
+                with contextlib.suppress(BusError):
+                    await self.bus.ack(GROUP_ALERTS, batch)
+
+    async def _alerts(self) -> None:
         while not self._stop.is_set():
             try:
                 batch = await self.bus.read(GROUP_ALERTS, self.consumer, ["input"], count=100, block_ms=500)

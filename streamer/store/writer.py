@@ -217,9 +217,18 @@ async def _project(session: AsyncSession, fresh: list[ev.EventBase], cids: dict[
                         "ts": e.ts,
                     }
                 )
-            case ev.Interrupt() | ev.Skip() | ev.Mute() | ev.KillSwitch() | ev.PersonaSwitch():
+            case (
+                ev.Interrupt()
+                | ev.Skip()
+                | ev.Mute()
+                | ev.KillSwitch()
+                | ev.PersonaSwitch()
+                | ev.SceneSwitch()
+            ):
                 details = e.model_dump(mode="json", exclude={"id", "channel", "ts", "type", "v", "by"})
-                target = getattr(e, "target_id", None) or getattr(e, "persona", None)
+                target = (
+                    getattr(e, "target_id", None) or getattr(e, "persona", None) or getattr(e, "scene", None)
+                )
                 moderation.append(
                     {"id": e.id, "channel_id": cid, "actor": e.by, "action": e.type, "target": target,
                      "details": details, "ts": e.ts}

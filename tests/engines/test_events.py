@@ -36,6 +36,7 @@ EXAMPLES: list[ev.EventBase] = [
     ev.Mute(channel="c", muted=True),
     ev.KillSwitch(channel="c", engaged=True, reason="raid spam"),
     ev.PersonaSwitch(channel="c", persona="hiyori", version=3),
+    ev.SceneSwitch(channel="c", by="mod", scene="Just Chatting"),
     ev.ReplyStarted(channel="c", turn_id="t1", trigger_ids=("m1",), reason="question"),
     ev.ReplySentence(channel="c", turn_id="t1", index=0, text="Hello!", emotion="happy"),
     ev.ReplyBlocked(channel="c", turn_id="t1", layer="pii", reason="phone number", text="call 555"),

@@ -18,8 +18,14 @@ class RecordingOverlay:
     def __init__(self) -> None:
         self.shown: list[tuple[str, str]] = []
 
+        self.scenes: list[str] = []
+
     async def alert(self, kind: str, text: str, seconds: float = 5.0) -> bool:
         self.shown.append((kind, text))
+        return True
+
+    async def switch_scene(self, name: str) -> bool:
+        self.scenes.append(name)
         return True
 
 
@@ -65,3 +71,17 @@ async def test_alerts_are_shown_in_order_paced_and_stale_ones_skipped() -> None:
     await asyncio.wait_for(task, 2)
     assert alerts.shown == 2
     assert alerts.skipped == 1
+
+
+async def test_a_scene_switch_command_switches_at_once_even_during_an_alert() -> None:
+    bus = MemoryBus()
+    overlay = RecordingOverlay()
+    alerts = Alerts(bus, overlay, seconds=5.0)
+    task = asyncio.create_task(alerts.run())
+    await bus.publish(ev.Raid(channel="c", from_user=V, viewers=3))
+    await asyncio.sleep(0.1)
+    await bus.publish(ev.SceneSwitch(channel="c", by="mod_mia", scene="Just Chatting"))
+    await asyncio.sleep(0.2)
+    assert overlay.scenes == ["Just Chatting"]  # not queued behind the 5 s raid alert
+    alerts.stop()
+    await asyncio.wait_for(task, 6)
