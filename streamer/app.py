@@ -48,6 +48,8 @@ from streamer.store import Recorder, make_engine, make_sessionmaker, upgrade
 from streamer.store.secrets import NamedTokenStore, SecretStore
 
 log = logging.getLogger("streamer.app")
+_background: set[asyncio.Task[None]] = set()
+"""Fire-and-forget start-up tasks, referenced so they are not garbage-collected."""
 
 
 @dataclass
@@ -248,7 +250,19 @@ async def build_avatar(
         client, persona.emotion_hotkeys, neutral=persona.default_emotion, speaking_hz=cfg.speaking_hz
     )
     await avatar.start()
+    task = asyncio.create_task(_check_avatar_map(client, avatar), name="vts-check-map")
+    _background.add(task)
+    task.add_done_callback(_background.discard)
     return avatar
+
+
+async def _check_avatar_map(client: VTSClient, avatar: VTSAvatar) -> None:
+    """Once VTube Studio is connected, check the persona's hotkeys against the model."""
+    try:
+        await client.wait_ready(None)
+        await avatar.check_map()
+    except BackendError as exc:
+        log.warning("could not check the VTube Studio hotkeys: %s", exc)
 
 
 async def _warm_tts(tts: TTSBackend) -> None:

@@ -88,6 +88,26 @@ class VTSAvatar:
             return ok
         return await self._hotkey(target)
 
+    async def check_map(self) -> list[str]:
+        """Discover the model's hotkeys (HotkeysInCurrentModelRequest) and resolve the persona
+        map's hotkey names to ids. Returns the mapped hotkeys the model does not have (each is
+        logged once); expression files are left to VTube Studio."""
+        available = await self.client.hotkeys()
+        by_name = {str(h.get("name", "")).casefold(): str(h.get("hotkeyID", "")) for h in available}
+        ids = {str(h.get("hotkeyID", "")) for h in available}
+        missing = []
+        for emotion, target in list(self.emotion_map.items()):
+            if target.endswith(EXPRESSION_SUFFIX) or target in ids:
+                continue
+            if target.casefold() in by_name:
+                self.emotion_map[emotion] = by_name[target.casefold()]
+            else:
+                missing.append(target)
+                log.warning(
+                    "emotion %r maps to hotkey %r, which the current model does not have", emotion, target
+                )
+        return missing
+
     async def reset(self) -> bool:
         """Back to neutral: deactivate our expression, then the neutral hotkey/expression if mapped."""
         ok = True

@@ -177,3 +177,19 @@ def test_rates_are_validated() -> None:
         VTSAvatar(client, {}, speaking_hz=100)
     with pytest.raises(ValueError, match="idle_hz"):
         VTSAvatar(client, {}, idle_hz=0.5)
+
+
+async def test_check_map_resolves_names_to_ids_and_reports_missing_hotkeys(
+    client: VTSClient, fake: FakeVTS, caplog: pytest.LogCaptureFixture
+) -> None:
+    avatar = VTSAvatar(
+        client, {"happy": "smile", "angry": "hk-angry", "shy": "Blush", "sad": "sad.exp3.json"}
+    )
+    with caplog.at_level(logging.WARNING):
+        missing = await avatar.check_map()
+    assert missing == ["Blush"]
+    assert avatar.emotion_map["happy"] == "hk-smile"  # name (any case) resolved to the id
+    assert avatar.emotion_map["angry"] == "hk-angry"
+    assert any("Blush" in r.getMessage() for r in caplog.records)
+    assert await avatar.apply("happy")
+    assert fake.triggered[-1] == "hk-smile"
