@@ -145,6 +145,24 @@ class OBSSettings(_Section):
     alert_seconds: float = Field(default=5.0, gt=0, le=60)
 
 
+class VoiceSettings(_Section):
+    """The streamer's voice: VAD endpointing, then faster-whisper (bundled tiny.en by default)."""
+
+    wav: Path | None = None
+    """A WAV file that stands in for the microphone (live capture is not wired yet)."""
+    stt_model: str | None = None
+    """A faster-whisper model name or directory; None means the bundled tiny.en."""
+    language: str | None = None
+    """None: English for *.en models."""
+    min_speech_ms: float = Field(default=250.0, ge=0, le=5_000)
+    end_silence_ms: float = Field(default=500.0, gt=0, le=5_000)
+    """Silence that ends an utterance: lower answers sooner, but splits at pauses."""
+    barge_in: bool = True
+    """Streamer speech longer than ``min_barge_in_ms`` cuts the bot off (use a headset: the
+    bot's own voice must not reach the microphone)."""
+    min_barge_in_ms: float = Field(default=300.0, ge=100, le=5_000)
+
+
 class SafetySettings(_Section):
     classifier_threshold: float | None = Field(default=None, gt=0, lt=1)
     """Offline profanity classifier threshold; None uses the tuned default."""
@@ -197,6 +215,7 @@ class Settings(BaseSettings):
     performer: PerformerSettings = PerformerSettings()
     vtube_studio: VTubeStudioSettings = VTubeStudioSettings()
     obs: OBSSettings = OBSSettings()
+    voice: VoiceSettings = VoiceSettings()
     safety: SafetySettings = SafetySettings()
     bus: BusSettings = BusSettings()
     database: DatabaseSettings = DatabaseSettings()

@@ -19,12 +19,15 @@ from engines.ai.context import ContextBuilder
 from engines.ai.safety import DEFAULT_CLASSIFIER_THRESHOLD, SafetyPipeline
 from engines.backends import BackendError, Limits, LLMBackend, TTSBackend
 from engines.voice.sinks import AudioSink, NullSink, WavFileSink
+from engines.voice.vad import EndpointConfig
 from integrations.audio.sounddevice_sink import SoundDeviceSink
+from integrations.faster_whisper.stt import FasterWhisperSTT
 from integrations.llama_cpp.server import LlamaServer, LlamaServerConfig
 from integrations.obs import ObsOverlay
 from integrations.openai.llm import OpenAILLM
 from integrations.openai.moderation import OpenAIModeration
 from integrations.piper.tts import PiperTTS
+from integrations.silero_vad import SileroVAD
 from integrations.vtube_studio import MemoryTokenStore, TokenStore, VTSAvatar, VTSClient
 from streamer.alerts import Alerts
 from streamer.brain import Brain
@@ -44,6 +47,8 @@ __all__ = [
     "run_recorder",
 ]
 from streamer.sources.replay import SAMPLE_STREAM, ReplaySource
+from streamer.sources.voice import SpeechSignal, VoiceSource
+from streamer.sources.wav_input import WavInput
 from streamer.store import Recorder, make_engine, make_sessionmaker, upgrade
 from streamer.store.secrets import NamedTokenStore, SecretStore
 
@@ -211,6 +216,33 @@ async def build_overlay(settings: Settings) -> ObsOverlay | None:
     return overlay
 
 
+def build_voice(settings: Settings, bus: Bus, brain: Brain) -> VoiceSource:
+    """The streamer's voice: Silero VAD, faster-whisper off the loop, utterances on the bus,
+    and barge-in: speech longer than ``min_barge_in_ms`` interrupts the bot."""
+    cfg = settings.voice
+    stt = FasterWhisperSTT(
+        cfg.stt_model, language=cfg.language or "en", initial_prompt=f"Chat with {brain.persona.name}."
+    )
+
+    def barge_in(signal: SpeechSignal) -> None:
+        if cfg.barge_in and brain.interrupt("barge-in"):
+            log.info("barge-in: the streamer spoke for %.0f ms over the bot", signal.voiced_ms)
+
+    endpoint = EndpointConfig(
+        min_speech_ms=cfg.min_speech_ms,
+        end_silence_ms=cfg.end_silence_ms,
+        min_barge_in_ms=cfg.min_barge_in_ms,
+    )
+    return VoiceSource(
+        channel=settings.channel,
+        vad=SileroVAD(),
+        stt=stt,
+        publish=bus.publish,
+        config=endpoint,
+        on_speech_start=barge_in,
+    )
+
+
 async def obs_setup(settings: Settings) -> str:
     """Create the caption and alert sources OBS is missing (``vtuber obs setup``)."""
     cfg = settings.obs
@@ -336,6 +368,9 @@ async def run_bot(
     if replay is not None:
         source = ReplaySource(replay, channel=settings.channel, speed=settings.replay.speed)
         tasks.append(asyncio.create_task(source.run(app.bus.publish), name="replay"))
+    if settings.voice.wav is not None:
+        voice = build_voice(settings, app.bus, show.brain)
+        tasks.append(asyncio.create_task(voice.run(WavInput(settings.voice.wav)), name="voice"))
     stop = stop or asyncio.Event()
     try:
         while not stop.is_set():
