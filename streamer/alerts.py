@@ -10,10 +10,11 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+from collections.abc import Awaitable, Callable
 from typing import Protocol
 
 from engines import events as ev
-from streamer.bus import Bus, BusError
+from streamer.bus import Bus, BusError, StreamName
 from streamer.bus.keys import GROUP_ALERTS
 
 log = logging.getLogger("streamer.alerts")
@@ -71,51 +72,43 @@ class Alerts:
         self._stop.set()
 
     async def run(self) -> None:
-        scenes = asyncio.create_task(self._scene_commands(), name="scene-commands")
+        scenes = asyncio.create_task(self._consume("control", self._scene_command), name="scene-commands")
         try:
-            await self._alerts()
+            await self._consume("input", self._alert)
         finally:
             scenes.cancel()
             await asyncio.gather(scenes, return_exceptions=True)
 
-    async def _scene_commands(self) -> None:
+    async def _consume(self, stream: StreamName, handle: Callable[[ev.EventBase], Awaitable[None]]) -> None:
+        """Read one stream in the alerts group, handle each event in order, then ack."""
         while not self._stop.is_set():
             try:
-                batch = await self.bus.read(GROUP_ALERTS, self.consumer, ["control"], count=20, block_ms=500)
-            except BusError as exc:
-                log.warning("scene commands: bus unavailable (%s)", exc)
-                await asyncio.sleep(1.0)
-                continue
-            for d in batch:
-                if isinstance(d.event, ev.SceneSwitch):
-                    log.info("scene switch to %r by %s", d.event.scene, d.event.by)
-                    if await self.overlay.switch_scene(d.event.scene):
-                        self.scene_switches += 1
-            if batch:
-                with contextlib.suppress(BusError):
-                    await self.bus.ack(GROUP_ALERTS, batch)
-
-    async def _alerts(self) -> None:
-        while not self._stop.is_set():
-            try:
-                batch = await self.bus.read(GROUP_ALERTS, self.consumer, ["input"], count=100, block_ms=500)
+                batch = await self.bus.read(GROUP_ALERTS, self.consumer, [stream], count=100, block_ms=500)
             except BusError as exc:
                 log.warning("alerts: bus unavailable (%s)", exc)
                 await asyncio.sleep(1.0)
                 continue
             for d in batch:
-                found = alert_for(d.event)
-                if found is None:
-                    continue
-                age = (ev.utcnow() - d.event.ts).total_seconds()
-                if age > self.max_age_s:  # a backlog after an outage: old alerts are not news
-                    self.skipped += 1
-                    continue
-                if await self.overlay.alert(found[0], found[1], self.seconds):
-                    self.shown += 1
-                    with contextlib.suppress(TimeoutError):  # each alert gets its time on screen
-                        async with asyncio.timeout(self.seconds):
-                            await self._stop.wait()
+                await handle(d.event)
             if batch:
                 with contextlib.suppress(BusError):
                     await self.bus.ack(GROUP_ALERTS, batch)
+
+    async def _scene_command(self, e: ev.EventBase) -> None:
+        if isinstance(e, ev.SceneSwitch):
+            log.info("scene switch to %r by %s", e.scene, e.by)
+            if await self.overlay.switch_scene(e.scene):
+                self.scene_switches += 1
+
+    async def _alert(self, e: ev.EventBase) -> None:
+        found = alert_for(e)
+        if found is None:
+            return
+        if (ev.utcnow() - e.ts).total_seconds() > self.max_age_s:  # a backlog after an outage: not news
+            self.skipped += 1
+            return
+        if await self.overlay.alert(found[0], found[1], self.seconds):
+            self.shown += 1
+            with contextlib.suppress(TimeoutError):  # each alert gets its time on screen
+                async with asyncio.timeout(self.seconds):
+                    await self._stop.wait()
