@@ -389,6 +389,15 @@ class Brain:
                     score=d.score,
                 )
             )
+            if d.reason.startswith("unsafe:"):  # input safety: stored as a safety decision too
+                self.stats.blocked_inputs += 1
+                layer, _, why = d.reason.removeprefix("unsafe:").partition(": ")
+                self._pending_out.append(
+                    ev.ReplyBlocked(
+                        channel=self.channel, target_id=d.event_id, stage="input", layer=layer[:40] or "input",
+                        reason=(why or layer)[:200],
+                    )
+                )  # fmt: skip
 
     async def _publish(self, *events: ev.EventBase) -> None:
         self._pending_out.extend(events)
