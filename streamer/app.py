@@ -201,14 +201,18 @@ async def build_show(app: App, *, audio_dir: Path, pace: float | None = 1.0) -> 
     return Show(brain, performer, llm, tts, sink, server, avatar, overlay, alerts)
 
 
-async def build_overlay(settings: Settings) -> ObsOverlay | None:
-    """OBS when enabled. If OBS is not up yet the show starts anyway; calls reconnect."""
+def _obs_overlay(settings: Settings) -> ObsOverlay:
     cfg = settings.obs
-    if not cfg.enabled:
-        return None
-    overlay = ObsOverlay(
+    return ObsOverlay(
         cfg.host, cfg.port, cfg.password, caption_source=cfg.caption_source, alert_source=cfg.alert_source
     )
+
+
+async def build_overlay(settings: Settings) -> ObsOverlay | None:
+    """OBS when enabled. If OBS is not up yet the show starts anyway; calls reconnect."""
+    if not settings.obs.enabled:
+        return None
+    overlay = _obs_overlay(settings)
     try:
         await overlay.connect()
     except BackendError as exc:
@@ -245,10 +249,7 @@ def build_voice(settings: Settings, bus: Bus, brain: Brain) -> VoiceSource:
 
 async def obs_setup(settings: Settings) -> str:
     """Create the caption and alert sources OBS is missing (``vtuber obs setup``)."""
-    cfg = settings.obs
-    overlay = ObsOverlay(
-        cfg.host, cfg.port, cfg.password, caption_source=cfg.caption_source, alert_source=cfg.alert_source
-    )
+    overlay = _obs_overlay(settings)
     try:
         result = await overlay.setup()
     finally:

@@ -91,18 +91,17 @@ class Performer:
         """Speak every utterance in order; returns when the last one finished playing."""
         jobs: asyncio.Queue[_Job | None] = asyncio.Queue(maxsize=LOOKAHEAD)
         synth = asyncio.create_task(self._synthesise(utterances, jobs), name=f"tts-{turn_id}")
-        opened = False
         finished = False
         try:
             while (job := await jobs.get()) is not None:
-                opened = await self._play(turn_id, job, result, opened)
+                await self._play(turn_id, job, result)
             await synth  # re-raise an error from the utterance source (e.g. the LLM)
             finished = True
         finally:
             synth.cancel()
             with contextlib.suppress(asyncio.CancelledError, Exception):
                 await synth
-            if self.sink.is_open:  # not the local flag: a cut inside the first sentence never set it
+            if self.sink.is_open:  # opened by the first audio of the turn
                 if not finished:
                     await self.sink.stop()  # cut now: nothing buffered is played
                 await self.sink.close()
@@ -125,7 +124,7 @@ class Performer:
         finally:
             await jobs.put(None)
 
-    async def _play(self, turn_id: str, job: _Job, result: PerformResult, opened: bool) -> bool:
+    async def _play(self, turn_id: str, job: _Job, result: PerformResult) -> None:
         u = job.utterance
         started = False
         played_s = 0.0
@@ -138,10 +137,9 @@ class Performer:
                 if isinstance(item, BaseException):
                     result.tts_failures += 1
                     log.warning("turn %s: sentence %d not spoken: %s", turn_id, u.index, item)
-                    return opened
-                if not opened:
+                    return
+                if not self.sink.is_open:  # the turn's first audio opens it
                     await self.sink.open(turn_id, item.sample_rate)
-                    opened = True
                 if not started:
                     started = True
                     if result.first_audio_at is None:
@@ -157,7 +155,6 @@ class Performer:
             result.spoken.append(u)
             if self.on_sentence_end is not None:
                 await self.on_sentence_end(turn_id, u)
-            return opened
         except asyncio.CancelledError:
             if started:  # interrupted mid-sentence: keep the words that were heard
                 words = u.text.split()
