@@ -257,6 +257,64 @@ class SceneSwitch(EventBase):
     scene: Annotated[str, Field(min_length=1, max_length=100)]
 
 
+class HoldMode(EventBase):
+    """Hold-for-review: while engaged, replies wait for a moderator's approve or reject."""
+
+    type: Literal["control.hold"] = "control.hold"
+    by: Name = "system"
+    engaged: bool = True
+
+
+class Review(EventBase):
+    """A moderator's verdict on a held reply; ``text`` replaces the reply when edited."""
+
+    type: Literal["control.review"] = "control.review"
+    by: Name = "system"
+    turn_id: Annotated[str, Field(min_length=1, max_length=128)]
+    approve: bool
+    text: Text | None = None
+
+
+class BlockViewer(EventBase):
+    """Stop (or resume) answering one viewer. Not a Twitch ban."""
+
+    type: Literal["control.block"] = "control.block"
+    by: Name = "system"
+    user_id: Annotated[str, Field(max_length=32)] | None = None
+    login: Name
+    blocked: bool = True
+
+
+class BannedWord(EventBase):
+    """Add (or remove) a word from the runtime blocklist of both safety stages."""
+
+    type: Literal["control.banned_word"] = "control.banned_word"
+    by: Name = "system"
+    word: Annotated[str, Field(min_length=1, max_length=100), Clean]
+    add: bool = True
+
+
+class TwitchModeration(EventBase):
+    """A moderator action to carry out on Twitch (timeout, ban, unban, delete a message)."""
+
+    type: Literal["control.moderate"] = "control.moderate"
+    by: Name = "system"
+    action: Literal["timeout", "ban", "unban", "delete"]
+    user_id: Annotated[str, Field(max_length=32)] | None = None
+    login: Name | None = None
+    message_id: Annotated[str, Field(max_length=128)] | None = None
+    duration_s: int | None = Field(default=None, ge=1, le=1_209_600)
+    reason: Annotated[str, Field(max_length=500)] = ""
+
+
+class PushToTalk(EventBase):
+    """Push-to-talk key state for the streamer's microphone (talk mode ``push_to_talk``)."""
+
+    type: Literal["control.ptt"] = "control.ptt"
+    by: Name = "system"
+    pressed: bool
+
+
 # ---------------------------------------------------------------- output events
 
 
@@ -320,6 +378,25 @@ class SelectionDecision(EventBase):
     turn_id: str | None = None
 
 
+class ComponentStatus(EventBase):
+    """A side system's health changed (Twitch, OBS, VTube Studio, TTS...), for the dashboard."""
+
+    type: Literal["status.component"] = "status.component"
+    component: Name
+    state: Literal["ok", "degraded", "down", "revoked"]
+    detail: Annotated[str, Field(max_length=500)] = ""
+
+
+class PersonaApplied(EventBase):
+    """The running bot's answer to a :class:`PersonaSwitch`: applied, or refused with why."""
+
+    type: Literal["status.persona"] = "status.persona"
+    persona: Name
+    version: int | None = Field(default=None, ge=1)
+    ok: bool = True
+    error: Annotated[str, Field(max_length=500)] = ""
+
+
 class Metric(EventBase):
     type: Literal["metric"] = "metric"
     name: Annotated[str, Field(min_length=1, max_length=100)]
@@ -342,7 +419,19 @@ InputEvent = Annotated[
     Field(discriminator="type"),
 ]
 ControlEvent = Annotated[
-    Interrupt | Skip | Mute | KillSwitch | PersonaSwitch | SceneSwitch, Field(discriminator="type")
+    Interrupt
+    | Skip
+    | Mute
+    | KillSwitch
+    | PersonaSwitch
+    | SceneSwitch
+    | HoldMode
+    | Review
+    | BlockViewer
+    | BannedWord
+    | TwitchModeration
+    | PushToTalk,
+    Field(discriminator="type"),
 ]
 OutputEvent = Annotated[
     ReplyStarted
@@ -352,6 +441,8 @@ OutputEvent = Annotated[
     | ReplyInterrupted
     | ReplyFinished
     | SelectionDecision
+    | ComponentStatus
+    | PersonaApplied
     | Metric,
     Field(discriminator="type"),
 ]
@@ -373,6 +464,12 @@ _AnyEvent = Annotated[
     | KillSwitch
     | PersonaSwitch
     | SceneSwitch
+    | HoldMode
+    | Review
+    | BlockViewer
+    | BannedWord
+    | TwitchModeration
+    | PushToTalk
     | ReplyStarted
     | ReplySentence
     | ReplyBlocked
@@ -380,6 +477,8 @@ _AnyEvent = Annotated[
     | ReplyInterrupted
     | ReplyFinished
     | SelectionDecision
+    | ComponentStatus
+    | PersonaApplied
     | Metric,
     Field(discriminator="type"),
 ]
@@ -392,11 +491,12 @@ EVENT_TYPES: Final[dict[str, type[EventBase]]] = {
     for cls in (
         ChatMessage, Follow, Subscription, ResubMessage, GiftSubs, Cheer, Raid, Redemption,
         StreamerUtterance, ModeratorInput, StreamState, Interrupt, Skip, Mute, KillSwitch,
-        PersonaSwitch, SceneSwitch, ReplyStarted, ReplySentence, ReplyBlocked, ReplyHeld, ReplyInterrupted,
-        ReplyFinished, SelectionDecision, Metric,
+        PersonaSwitch, SceneSwitch, HoldMode, Review, BlockViewer, BannedWord, TwitchModeration, PushToTalk,
+        ReplyStarted, ReplySentence, ReplyBlocked, ReplyHeld, ReplyInterrupted,
+        ReplyFinished, SelectionDecision, ComponentStatus, PersonaApplied, Metric,
     )
 }  # fmt: skip
-_OUTPUT_PREFIXES: Final = ("reply.", "metric", "decision")
+_OUTPUT_PREFIXES: Final = ("reply.", "metric", "decision", "status.")
 INPUT_TYPES: Final = frozenset(t for t in EVENT_TYPES if not t.startswith(("control.", *_OUTPUT_PREFIXES)))
 CONTROL_TYPES: Final = frozenset(t for t in EVENT_TYPES if t.startswith("control."))
 OUTPUT_TYPES: Final = frozenset(t for t in EVENT_TYPES if t.startswith(_OUTPUT_PREFIXES))

@@ -217,21 +217,19 @@ async def _project(session: AsyncSession, fresh: list[ev.EventBase], cids: dict[
                         "ts": e.ts,
                     }
                 )
-            case (
-                ev.Interrupt()
-                | ev.Skip()
-                | ev.Mute()
-                | ev.KillSwitch()
-                | ev.PersonaSwitch()
-                | ev.SceneSwitch()
-            ):
+            case _ if e.type in ev.CONTROL_TYPES:
                 details = e.model_dump(mode="json", exclude={"id", "channel", "ts", "type", "v", "by"})
-                target = (
-                    getattr(e, "target_id", None) or getattr(e, "persona", None) or getattr(e, "scene", None)
+                target = next(
+                    (
+                        str(v)
+                        for k in ("target_id", "turn_id", "login", "user_id", "persona", "scene", "word")
+                        if (v := getattr(e, k, None))
+                    ),
+                    None,
                 )
                 moderation.append(
-                    {"id": e.id, "channel_id": cid, "actor": e.by, "action": e.type, "target": target,
-                     "details": details, "ts": e.ts}
+                    {"id": e.id, "channel_id": cid, "actor": getattr(e, "by", "system"), "action": e.type,
+                     "target": target, "details": details, "ts": e.ts}
                 )  # fmt: skip
             case _:
                 pass

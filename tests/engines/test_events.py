@@ -37,6 +37,13 @@ EXAMPLES: list[ev.EventBase] = [
     ev.KillSwitch(channel="c", engaged=True, reason="raid spam"),
     ev.PersonaSwitch(channel="c", persona="hiyori", version=3),
     ev.SceneSwitch(channel="c", by="mod", scene="Just Chatting"),
+    ev.HoldMode(channel="c", by="mod", engaged=True),
+    ev.Review(channel="c", by="mod", turn_id="t1", approve=True, text="Edited reply."),
+    ev.BlockViewer(channel="c", by="mod", user_id="42", login="kiri"),
+    ev.BannedWord(channel="c", by="mod", word="spoilers"),
+    ev.TwitchModeration(channel="c", by="mod", action="timeout", user_id="42", login="kiri", duration_s=600,
+                        reason="spam"),
+    ev.PushToTalk(channel="c", by="streamer", pressed=True),
     ev.ReplyStarted(channel="c", turn_id="t1", trigger_ids=("m1",), reason="question"),
     ev.ReplySentence(channel="c", turn_id="t1", index=0, text="Hello!", emotion="happy"),
     ev.ReplyBlocked(channel="c", turn_id="t1", layer="pii", reason="phone number", text="call 555"),
@@ -44,6 +51,8 @@ EXAMPLES: list[ev.EventBase] = [
     ev.ReplyInterrupted(channel="c", turn_id="t1", heard_text="Hel"),
     ev.ReplyFinished(channel="c", turn_id="t1", text="Hello!", sentences=1, latency_ms=210.5),
     ev.SelectionDecision(channel="c", target_id="m1", action="drop", reason="copy-paste", score=0.1),
+    ev.ComponentStatus(channel="c", component="twitch", state="revoked", detail="authorization revoked"),
+    ev.PersonaApplied(channel="c", persona="hiyori", version=3),
     ev.Metric(channel="c", name="ttfa_ms", value=200.0, labels={"stage": "tts"}),
 ]  # fmt: skip
 
