@@ -6,6 +6,7 @@ Everything else receives its collaborators; nothing else picks an implementation
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -13,7 +14,7 @@ from pathlib import Path
 
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
-from config.persona import Persona, load_persona
+from config.persona import Persona, PersonaError, load_persona
 from config.settings import OpenAILLMSettings, Settings
 from engines.ai.context import ContextBuilder
 from engines.ai.safety import DEFAULT_CLASSIFIER_THRESHOLD, SafetyPipeline
@@ -50,6 +51,7 @@ from streamer.sources.replay import SAMPLE_STREAM, ReplaySource
 from streamer.sources.voice import SpeechSignal, VoiceSource
 from streamer.sources.wav_input import WavInput
 from streamer.store import Recorder, make_engine, make_sessionmaker, upgrade
+from streamer.store.personas import current_persona, load_persona_version
 from streamer.store.secrets import NamedTokenStore, SecretStore
 
 log = logging.getLogger("streamer.app")
@@ -174,7 +176,7 @@ def build_safety(settings: Settings) -> SafetyPipeline:
 async def build_show(app: App, *, audio_dir: Path, pace: float | None = 1.0) -> Show:
     """Start the LLM (and warm it), load the TTS voice and safety models, wire the brain."""
     settings = app.settings
-    persona = load_persona(settings.persona)
+    persona, persona_version = await _starting_persona(app)
     safety = build_safety(settings)
     tts = build_tts(settings, persona)
     llm, server = await build_llm(settings)
@@ -194,11 +196,35 @@ async def build_show(app: App, *, audio_dir: Path, pace: float | None = 1.0) -> 
     overlay = await build_overlay(settings)
     performer = Performer(tts, sink, voice=None, stage=Stage(sink, avatar=avatar, overlay=overlay))
     brain = Brain(
-        bus=app.bus, channel=settings.channel, persona=persona, llm=llm, performer=performer, safety=safety
-    )
+        bus=app.bus, channel=settings.channel, persona=persona, llm=llm, performer=performer, safety=safety,
+        memory_tokens=settings.llm.memory_tokens, persona_version=persona_version,
+        persona_loader=functools.partial(load_persona_version, app.sessions),
+        on_persona=functools.partial(_follow_persona, avatar),
+    )  # fmt: skip
     performer.on_sentence = brain.on_sentence
     alerts = None if overlay is None else Alerts(app.bus, overlay, seconds=settings.obs.alert_seconds)
     return Show(brain, performer, llm, tts, sink, server, avatar, overlay, alerts)
+
+
+async def _starting_persona(app: App) -> tuple[Persona, int | None]:
+    """The latest stored version of the configured persona (the file seeds version 1).
+    With the database down the show starts on the file, unversioned."""
+    bundled = load_persona(app.settings.persona)
+    try:
+        return await current_persona(app.sessions, bundled)
+    except PersonaError as exc:
+        log.error("the stored persona is invalid (%s); starting on %s's file", exc, bundled.id)
+    except Exception as exc:
+        log.error(
+            "could not read stored personas (%s); starting on %s's file", type(exc).__name__, bundled.id
+        )
+    return bundled, None
+
+
+def _follow_persona(avatar: VTSAvatar | None, persona: Persona) -> None:
+    """What besides the brain follows a live persona switch: the avatar's expression hotkeys."""
+    if avatar is not None:
+        avatar.emotion_map = dict(persona.emotion_hotkeys)
 
 
 def _obs_overlay(settings: Settings) -> ObsOverlay:

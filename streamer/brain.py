@@ -20,10 +20,10 @@ import logging
 import os
 import random
 import time
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
 
-from config.persona import Persona
+from config.persona import Persona, PersonaError
 from engines import events as ev
 from engines.ai.context import ContextBuilder, Memory, StreamInfo, scrub_reply
 from engines.ai.emotions import EmotionMapper
@@ -36,6 +36,12 @@ from streamer.bus.keys import GROUP_BRAIN
 from streamer.performer import Performer, PerformResult, Utterance
 
 log = logging.getLogger("streamer.brain")
+
+PersonaLoader = Callable[[str, int | None], Awaitable[tuple[Persona, int] | None]]
+"""Loads a stored persona version (None: the latest); None when there is no such version."""
+
+HOLD_TIMEOUT_S = 600.0
+"""A held reply nobody reviews is dropped after this long (it would be stale anyway)."""
 
 
 def selector_config(persona: Persona, *, bot_logins: frozenset[str] = frozenset()) -> SelectorConfig:
@@ -60,6 +66,8 @@ class BrainStats:
     failed: int = 0
     blocked_sentences: int = 0
     blocked_inputs: int = 0
+    held: int = 0
+    rejected: int = 0
 
 
 class Brain:
@@ -79,11 +87,16 @@ class Brain:
         clock: Callable[[], float] = time.monotonic,
         consumer: str | None = None,
         memory_tokens: int = 600,
+        persona_loader: PersonaLoader | None = None,
+        persona_version: int | None = None,
+        on_persona: Callable[[Persona], None] | None = None,
+        hold_timeout_s: float = HOLD_TIMEOUT_S,
     ) -> None:
         self.bus = bus
         self.channel = channel
         self.llm = llm
         self.performer = performer
+        self.base_safety = safety
         self.safety = safety
         self.clock = clock
         self.consumer = consumer or f"brain-{os.getpid()}"
@@ -101,14 +114,25 @@ class Brain:
         self._wake = asyncio.Event()
         self._stop = asyncio.Event()
         self._online_since: float | None = None
+        self.persona_loader = persona_loader
+        self.persona_version = persona_version
+        self.on_persona = on_persona
+        self.hold_timeout_s = hold_timeout_s
+        self.hold = persona.hold_for_review
+        """Hold-for-review: each reply waits for a moderator's verdict before it is spoken."""
+        self.blocked_viewers: set[str] = set()
+        """Logins a moderator blocked from the bot (not a Twitch ban); kept across persona switches."""
+        self.banned_words: set[str] = set()
+        self._reviews: dict[str, asyncio.Future[ev.Review]] = {}
         self.apply_persona(persona, selector=selector)
 
     # ------------------------------------------------------------ set-up and control
 
     def apply_persona(self, persona: Persona, *, selector: Selector | None = None) -> None:
-        """Switch character without a restart (the pool of waiting chat is kept)."""
+        """Switch character without a restart. The selector is rebuilt for the new pacing, so
+        chat waiting to be answered is dropped; blocked viewers and banned words carry over."""
         self.persona = persona
-        self.safety = self.safety.with_blocklist(persona.blocklist, source=f"persona:{persona.id}")
+        self._rebuild_safety()
         self.context = ContextBuilder(
             persona, history_tokens=self.memory_tokens, name_ok=self.safety.check_name
         )
@@ -117,6 +141,19 @@ class Brain:
             self.selector = selector
         else:
             self.selector = Selector(selector_config(persona), input_check=self._input_check)
+        for login in self.blocked_viewers:
+            self.selector.block_viewer(login)
+
+    def _rebuild_safety(self) -> None:
+        """The base pipeline plus the persona's blocklist plus moderators' banned words."""
+        safety = self.base_safety.with_blocklist(self.persona.blocklist, source=f"persona:{self.persona.id}")
+        if self.banned_words:
+            safety = safety.with_blocklist(sorted(self.banned_words), source="moderator")
+        self.safety = safety
+        if hasattr(self, "context"):
+            self.context = ContextBuilder(
+                self.persona, history_tokens=self.memory_tokens, name_ok=self.safety.check_name
+            )
 
     def _input_check(self, text: str) -> tuple[bool, str]:
         decision = self.safety.check_input(text)
@@ -188,12 +225,15 @@ class Brain:
         while not self._stop.is_set():
             batch = await self._read("control", 1_000)
             for d in batch:
-                self._handle_control(d.event)
+                try:
+                    await self._handle_control(d.event)
+                except Exception:  # a bug in one control must not stop the others
+                    log.exception("control %s failed", d.event.type)
             if batch:
                 with contextlib.suppress(BusError):
                     await self.bus.ack(GROUP_BRAIN, batch)
 
-    def _handle_control(self, e: ev.EventBase) -> None:
+    async def _handle_control(self, e: ev.EventBase) -> None:
         match e:
             case ev.Interrupt():
                 log.info("interrupt by %s (%s)", e.by, e.reason or "no reason")
@@ -216,8 +256,77 @@ class Brain:
                 if e.engaged:
                     self.interrupt(e.by)
             case ev.PersonaSwitch():
-                log.info("persona switch to %s requested by %s", e.persona, e.by)
+                log.info("persona switch to %s v%s requested by %s", e.persona, e.version or "latest", e.by)
+                await self._switch_persona(e)
+            case ev.HoldMode():
+                self.hold = e.engaged
+                log.warning("hold-for-review %s by %s", "on" if e.engaged else "off", e.by)
+                if not e.engaged:  # replies already waiting go out as they are
+                    for turn_id, held in list(self._reviews.items()):
+                        if not held.done():
+                            held.set_result(
+                                ev.Review(channel=self.channel, by=e.by, turn_id=turn_id, approve=True)
+                            )
+            case ev.Review():
+                waiting = self._reviews.get(e.turn_id)
+                if waiting is None or waiting.done():
+                    log.warning("review of %s by %s: no reply is waiting for it", e.turn_id, e.by)
+                else:
+                    waiting.set_result(e)
+            case ev.BlockViewer():
+                login = e.login.strip().lstrip("@").lower()
+                if e.blocked:
+                    self.blocked_viewers.add(login)
+                    self.selector.block_viewer(login)  # drops what of theirs is waiting, too
+                else:
+                    self.blocked_viewers.discard(login)
+                    self.selector.unblock_viewer(login)
+                self._collect_decisions()
+                log.info("viewer %s %s by %s", e.login, "blocked" if e.blocked else "unblocked", e.by)
+            case ev.BannedWord():
+                word = e.word.strip().lower()
+                if e.add:
+                    self.banned_words.add(word)
+                else:
+                    self.banned_words.discard(word)
+                self._rebuild_safety()
+                log.info("banned word %s by %s", "added" if e.add else "removed", e.by)
         self._wake.set()
+
+    async def _switch_persona(self, e: ev.PersonaSwitch) -> None:
+        """Load the named stored version and apply it; answer with ``status.persona`` either way."""
+        error = ""
+        found: tuple[Persona, int] | None = None
+        if self.persona_loader is None:
+            error = "this bot has no persona store to load versions from"
+        else:
+            try:
+                found = await self.persona_loader(e.persona, e.version)
+            except PersonaError as exc:
+                error = str(exc)
+            except Exception as exc:  # a dead database: keep the current persona, say why
+                log.warning("persona switch: could not load %s: %s", e.persona, exc)
+                error = f"could not load the persona: {type(exc).__name__}"
+            if found is None and not error:
+                error = f"persona {e.persona} has no version {e.version or ''}".rstrip() + " stored"
+        if found is None:
+            log.warning("persona switch to %s refused: %s", e.persona, error)
+            await self._publish(
+                ev.PersonaApplied(
+                    channel=self.channel, persona=e.persona, version=e.version, ok=False, error=error[:500]
+                )
+            )
+            return
+        persona, version = found
+        self.apply_persona(persona)
+        self.persona_version = version
+        if self.on_persona is not None:
+            try:
+                self.on_persona(persona)
+            except Exception:
+                log.exception("persona switch: a collaborator failed to follow")
+        log.info("persona %s v%d applied", persona.id, version)
+        await self._publish(ev.PersonaApplied(channel=self.channel, persona=persona.id, version=version))
 
     async def _turn_loop(self) -> None:
         while not self._stop.is_set():
@@ -261,7 +370,13 @@ class Brain:
         )  # fmt: skip
         result = PerformResult()
         try:
-            await self.performer.perform(turn_id, self._utterances(turn_id, request), result)
+            utterances = self._utterances(turn_id, self.llm.stream_chat(request))
+            if self.hold:
+                reviewed = await self._held(turn_id, utterances)
+                if reviewed is None:
+                    return
+                utterances = reviewed
+            await self.performer.perform(turn_id, utterances, result)
         except asyncio.CancelledError:
             self.stats.interrupted += 1
             await self._publish(
@@ -294,7 +409,50 @@ class Brain:
             )
         await self._publish(*out)
 
-    async def _utterances(self, turn_id: str, request: object) -> AsyncIterator[Utterance]:
+    async def _held(
+        self, turn_id: str, utterances: AsyncIterator[Utterance]
+    ) -> AsyncIterator[Utterance] | None:
+        """Hold-for-review: write the whole reply, publish it as ``reply.held`` and wait for a
+        moderator's verdict. Returns what to speak (the reply, or the moderator's edit, vetted
+        again), or None when it was rejected or nobody reviewed it in time."""
+        written = [u async for u in utterances]
+        text = " ".join(u.text for u in written)
+        if not written:
+            return _replay(written)
+        self.stats.held += 1
+        verdict: asyncio.Future[ev.Review] = asyncio.get_running_loop().create_future()
+        self._reviews[turn_id] = verdict
+        await self._publish(ev.ReplyHeld(channel=self.channel, turn_id=turn_id, text=text[:2000]))
+        try:
+            async with asyncio.timeout(self.hold_timeout_s):
+                review = await verdict
+        except TimeoutError:
+            review = None
+        finally:
+            self._reviews.pop(turn_id, None)
+        if review is None or not review.approve:
+            self.stats.rejected += 1
+            why = "nobody reviewed it in time" if review is None else f"rejected by {review.by}"
+            log.info("turn %s: held reply dropped (%s)", turn_id, why)
+            await self._publish(
+                ev.ReplyBlocked(
+                    channel=self.channel, turn_id=turn_id, stage="output", layer="moderator", reason=why,
+                    text=text[:2000],
+                )
+            )  # fmt: skip
+            return None
+        if review.text is not None and review.text.strip() != text:
+            log.info("turn %s: approved with an edit by %s", turn_id, review.by)
+            return self._utterances(turn_id, _once(review.text), limit=None)
+        return _replay(written)
+
+    async def _utterances(
+        self, turn_id: str, deltas: AsyncIterator[str], *, limit: int | None = -1
+    ) -> AsyncIterator[Utterance]:
+        """Split streamed text into sentences, tag emotions, vet each through output safety.
+
+        ``limit`` caps whole sentences (-1: the persona's ``max_sentences``; None: no cap, for
+        a moderator's edited text)."""
         splitter = SentenceSplitter(self.splitter)
         index = 0
         sentences = 0  # whole sentences: an early first clause does not count
@@ -326,16 +484,16 @@ class Brain:
             sentences += 0 if text.endswith((",", ";", ":", "-", "\u2013", "\u2014")) else 1
             return u
 
+        cap = self.persona.max_sentences if limit == -1 else limit
         try:
-            limit = self.persona.max_sentences
-            async for delta in self.llm.stream_chat(request):  # type: ignore[arg-type]
+            async for delta in deltas:
                 for sentence in splitter.feed(delta):
                     if (u := await vet(sentence)) is not None:
                         yield u
-                if sentences >= limit:  # enough said: stop the model (a small one rambles)
+                if cap is not None and sentences >= cap:  # enough said: stop the model (a small one rambles)
                     return
             for sentence in splitter.flush():
-                if sentences < limit and (u := await vet(sentence)) is not None:
+                if (cap is None or sentences < cap) and (u := await vet(sentence)) is not None:
                     yield u
         except BackendError as exc:
             # whatever was already written still gets spoken; the next turn goes on
@@ -411,3 +569,12 @@ class Brain:
             await self.bus.publish_many(out)
         except BusError as exc:
             log.warning("brain: could not publish %d output events: %s", len(out), exc)
+
+
+async def _replay(items: list[Utterance]) -> AsyncIterator[Utterance]:
+    for u in items:
+        yield u
+
+
+async def _once(text: str) -> AsyncIterator[str]:
+    yield text
