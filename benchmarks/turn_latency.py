@@ -34,7 +34,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from benchmarks.selector_flood import make_flood
 from benchmarks.selector_flood import run as run_flood
 from config.persona import Persona, load_persona
-from config.settings import Settings
+from config.settings import LocalLLMSettings, PiperSettings, Settings
 from engines import events as ev
 from engines.ai.context import scrub_reply
 from engines.ai.safety import SafetyPipeline
@@ -229,8 +229,10 @@ async def overhead(turns: int, safety: SafetyPipeline) -> dict[str, float]:
     }
 
 
-async def local_models(turns: int, safety: SafetyPipeline) -> dict[str, float]:
-    server = LlamaServer(LlamaServerConfig(verbose=False))
+async def local_models(turns: int, safety: SafetyPipeline, *, nice: int | None = None) -> dict[str, float]:
+    defaults = Settings()
+    llm_nice = defaults.llm.nice if isinstance(defaults.llm, LocalLLMSettings) else 0
+    server = LlamaServer(LlamaServerConfig(verbose=False, nice=llm_nice if nice is None else nice))
     started = time.perf_counter()
     await server.start()
     start_s = time.perf_counter() - started
@@ -238,8 +240,7 @@ async def local_models(turns: int, safety: SafetyPipeline) -> dict[str, float]:
     llm = OpenAILLM(
         base_url=server.base_url, model=server.model, limits=Limits(first_output_s=20, stall_s=10, total_s=60)
     )
-    defaults = Settings()
-    tts = PiperTTS(clause_split=defaults.tts.clause_split)
+    tts = PiperTTS(clause_split=PiperSettings().clause_split)
     try:
         async for _ in tts.synthesize("Warming up the voice."):
             pass
@@ -293,14 +294,20 @@ async def main() -> None:
     ap.add_argument("--turns", type=int, default=40, help="turns for the overhead measurement")
     ap.add_argument("--local-turns", type=int, default=12, help="turns on the local models")
     ap.add_argument("--skip-local", action="store_true", help="skip the real-model measurements")
+    ap.add_argument("--only-local", action="store_true", help="only the real-model measurements")
+    ap.add_argument("--llm-nice", type=int, default=None, help="override settings.llm.nice")
     args = ap.parse_args()
     safety = SafetyPipeline()
     safety.warm()
     report: dict[str, float] = {}
+    if args.only_local:
+        report.update(await local_models(args.local_turns, safety, nice=args.llm_nice))
+        print(json.dumps({k: round(v, 3) for k, v in report.items()}))
+        return
     report.update(await overhead(args.turns, safety))
     print(json.dumps({k: round(v, 2) for k, v in report.items()}), flush=True)
     if not args.skip_local:
-        report.update(await local_models(args.local_turns, safety))
+        report.update(await local_models(args.local_turns, safety, nice=args.llm_nice))
     run_flood(make_flood(2_000, 8), 1_000.0, 2.0)  # warm-up
     flood = run_flood(make_flood(20_000, 7), 1_000.0, 2.0)
     report["selector_us_per_msg"] = float(str(flood["selector_us_per_msg"]))

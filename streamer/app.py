@@ -135,7 +135,7 @@ async def build_llm(settings: Settings) -> tuple[LLMBackend, LlamaServer | None]
     server = LlamaServer(
         LlamaServerConfig(
             model_path=cfg.model_path, n_threads=cfg.threads, n_ctx=cfg.context_tokens,
-            startup_timeout_s=cfg.start_timeout_s, verbose=False,
+            startup_timeout_s=cfg.start_timeout_s, verbose=False, nice=cfg.nice,
         )
     )  # fmt: skip
     await server.start()

@@ -107,6 +107,10 @@ class LlamaServerConfig:
     env: Mapping[str, str] = field(default_factory=dict)
     """Extra environment variables for the child (``OMP_WAIT_POLICY``...)."""
     python: str = field(default_factory=lambda: sys.executable)
+    nice: int = 0
+    """Raise the child's niceness by this much (0-19). On a small CPU the voice must not wait
+    behind token generation: with a positive value the kernel runs TTS and the event loop
+    first when both want the cores, and the model takes whatever is left."""
 
     def command(self, model: Path, port: int) -> list[str]:
         threads = self.n_threads or default_threads()
@@ -181,8 +185,9 @@ def _register(server: LlamaServer) -> None:
         _atexit_registered = True
 
 
-def _death_signal_preexec() -> Callable[[], None] | None:
-    """A ``preexec_fn`` asking Linux to SIGKILL the child when its parent dies."""
+def _death_signal_preexec(nice: int = 0) -> Callable[[], None] | None:
+    """A ``preexec_fn`` asking Linux to SIGKILL the child when its parent dies (and to run
+    it ``nice`` steps nicer; every thread it starts inherits that)."""
     global _libc
     if not sys.platform.startswith("linux"):
         return None
@@ -198,6 +203,8 @@ def _death_signal_preexec() -> Callable[[], None] | None:
         libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
         if os.getppid() != parent:  # the parent died before prctl took effect
             os._exit(1)
+        if nice > 0:
+            os.nice(nice)
 
     return preexec
 
@@ -318,7 +325,7 @@ class LlamaServer:
                 stderr=subprocess.STDOUT,
                 env=env,
                 close_fds=True,
-                preexec_fn=_death_signal_preexec(),
+                preexec_fn=_death_signal_preexec(min(max(self.config.nice, 0), 19)),
             )
         except OSError as exc:
             raise LlamaServerError(f"could not run {self.config.python!r}: {exc}") from exc
