@@ -193,10 +193,15 @@ async def test_an_abandoned_stream_does_not_delay_the_next_turn(server: LlamaSer
 
 
 async def test_second_server_and_stop_leaves_no_child(server: LlamaServer) -> None:
-    second = LlamaServer(LlamaServerConfig(n_threads=1, startup_timeout_s=60))
+    second = LlamaServer(LlamaServerConfig(n_threads=1, startup_timeout_s=60, nice=5))
     async with second:
         pid = second.pid
         assert pid is not None and pid_alive(pid)
+        # settings.llm.nice: the child and every thread it started run 5 steps nicer than us
+        ours = os.getpriority(os.PRIO_PROCESS, 0)
+        threads = [int(t) for t in os.listdir(f"/proc/{pid}/task")]
+        assert len(threads) > 1
+        assert {os.getpriority(os.PRIO_PROCESS, t) for t in threads} == {min(ours + 5, 19)}
         assert second.port != server.port
         status, _ = await second.request("GET", "/v1/models")
         assert status == 200
