@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import tomllib
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
@@ -16,6 +16,7 @@ PERSONAS_DIR = Path(__file__).with_name("personas")
 DEFAULT_PERSONA = "hiyori"
 
 Word = Annotated[str, Field(min_length=1, max_length=64)]
+TTSProvider = Literal["piper", "elevenlabs", "openai"]
 
 
 class Persona(BaseModel):
@@ -41,13 +42,22 @@ class Persona(BaseModel):
     blocklist: tuple[Word, ...] = ()
     """Extra banned words on top of the global list (input and output)."""
     voice: str | None = Field(default=None, max_length=200)
-    """TTS voice: a piper model path or name, or a cloud voice id; None is the provider default."""
+    """TTS voice for the configured provider: a piper model path or name, or a cloud voice id
+    (ElevenLabs voice id, OpenAI voice name); None is the provider default."""
+    voices: dict[TTSProvider, Annotated[str, Field(min_length=1, max_length=200)]] = Field(
+        default_factory=dict
+    )
+    """A voice per TTS provider, e.g. { elevenlabs = "JBFqnCBsd6RMkjVDRZzb", piper = "/voices/x.onnx" };
+    it wins over ``voice``. ``piper`` is also the local fallback's voice when a cloud voice fails."""
     emotion_hotkeys: dict[Word, Annotated[str, Field(min_length=1, max_length=100)]] = Field(
         default_factory=dict
     )
     """Emotion to VTube Studio hotkey name/id, or an expression file ending in .exp3.json."""
     chat_replies: bool = False
     """Also post replies in Twitch chat."""
+    auto_timeout_s: int | None = Field(default=None, ge=1, le=1_209_600)
+    """Time a viewer out on Twitch for this many seconds when input safety blocks their chat
+    message (moderators and the broadcaster are never timed out); None: off."""
     hold_for_review: bool = False
     """Replies wait for a moderator's approval before they are spoken."""
     reply_frequency: float = Field(default=0.5, ge=0, le=1)
@@ -74,6 +84,10 @@ class Persona(BaseModel):
         if len(set(value)) != len(value):
             raise ValueError("emotions must be unique")
         return value
+
+    def voice_for(self, provider: TTSProvider) -> str | None:
+        """The voice to use with ``provider``: ``voices[provider]``, else ``voice``."""
+        return self.voices.get(provider) or self.voice
 
     @model_validator(mode="after")
     def _emotion_references(self) -> Persona:

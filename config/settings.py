@@ -13,7 +13,16 @@ import os
 from pathlib import Path
 from typing import Any, ClassVar, Literal
 
-from pydantic import AliasChoices, BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator
+from pydantic import (
+    AliasChoices,
+    BaseModel,
+    ConfigDict,
+    Field,
+    SecretStr,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 from pydantic_settings import (
     BaseSettings,
     PydanticBaseSettingsSource,
@@ -107,6 +116,8 @@ class LLMTimeouts(_Section):
 
 
 class PiperSettings(_Section):
+    """Local neural TTS (the default): no account, no network."""
+
     provider: Literal["piper"] = "piper"
     model_path: Path | None = None
     """A piper .onnx voice; None means the bundled CC0 voice en_US-joe-medium (or the persona's voice)."""
@@ -114,6 +125,67 @@ class PiperSettings(_Section):
     """Speaking rate: below 1 is faster."""
     clause_split: Literal["none", "first", "all"] = "first"
     """Synthesise a sentence's first clause on its own so its audio starts sooner."""
+
+
+class _CloudTTSSettings(_Section):
+    provider: Literal["elevenlabs", "openai"]
+    voice: str | None = Field(default=None, min_length=1, max_length=200)
+    """Voice for every persona; None: the persona's voice for this provider, else the provider default."""
+    first_audio_s: float = Field(default=3.0, gt=0, le=60)
+    """A sentence's cloud audio must start within this, or piper speaks it (skipped with fallback off)."""
+    stall_s: float = Field(default=3.0, gt=0, le=60)
+    """Longest gap in a sentence's cloud audio before it is given up (and piper speaks it)."""
+    fallback: bool = True
+    """When the cloud voice fails or is late, the local piper voice speaks that sentence."""
+    fallback_cooldown_s: float = Field(default=30.0, ge=0, le=3_600)
+    """After a cloud failure, piper speaks alone this long before the cloud is tried again."""
+
+
+class ElevenLabsSettings(_CloudTTSSettings):
+    """ElevenLabs voices, streamed as raw PCM."""
+
+    provider: Literal["elevenlabs"] = "elevenlabs"
+    api_key: SecretStr = Field(default=SecretStr(""), validate_default=True)
+    """Secret: set VTUBER_TTS__API_KEY in the environment, not in the file."""
+    mode: Literal["http", "websocket"] = "websocket"
+    """websocket: one socket per turn, each sentence sent as soon as it is vetted; http: one request per sentence."""
+    model: str = Field(default="eleven_flash_v2_5", min_length=1)
+    base_url: str = Field(default="https://api.elevenlabs.io", pattern=r"^https?://")
+    ws_url: str | None = Field(default=None, pattern=r"^wss?://")
+    """The websocket address; None: base_url with wss:// (ws:// for http://)."""
+    sample_rate: int = 22050
+    """PCM output rate (pcm_<rate>): 16000, 22050, 24000 or 44100; 22050 matches piper, 44100 needs a Pro plan."""
+    stability: float | None = Field(default=None, ge=0, le=1)
+    """Voice setting override; None keeps the voice's own."""
+    similarity_boost: float | None = Field(default=None, ge=0, le=1)
+    speed: float | None = Field(default=None, ge=0.7, le=1.2)
+
+    @field_validator("api_key")
+    @classmethod
+    def _key_given(cls, value: SecretStr) -> SecretStr:
+        if not value.get_secret_value():
+            raise ValueError("required for ElevenLabs: set VTUBER_TTS__API_KEY in the environment")
+        return value
+
+    @field_validator("sample_rate")
+    @classmethod
+    def _pcm_rate(cls, value: int) -> int:
+        if value not in (16000, 22050, 24000, 44100):
+            raise ValueError("must be 16000, 22050, 24000 or 44100")
+        return value
+
+
+class OpenAITTSSettings(_CloudTTSSettings):
+    """OpenAI text-to-speech, or any server with the same /audio/speech endpoint (24 kHz PCM)."""
+
+    provider: Literal["openai"] = "openai"
+    api_key: SecretStr = SecretStr("")
+    """Secret: set VTUBER_TTS__API_KEY. Local servers accept any value."""
+    base_url: str = Field(default="https://api.openai.com/v1", pattern=r"^https?://")
+    model: str = Field(default="gpt-4o-mini-tts", min_length=1)
+    instructions: str | None = Field(default=None, max_length=2_000)
+    """How to speak (gpt-4o-mini-tts only), e.g. "Cheerful and quick, like a streamer"."""
+    speed: float | None = Field(default=None, ge=0.25, le=4.0)
 
 
 class PerformerSettings(_Section):
@@ -149,10 +221,21 @@ class OBSSettings(_Section):
 
 
 class VoiceSettings(_Section):
-    """The streamer's voice: VAD endpointing, then faster-whisper (bundled tiny.en by default)."""
+    """The streamer's voice: a microphone (or a WAV standing in for one), VAD endpointing,
+    then faster-whisper (bundled tiny.en by default)."""
 
+    source: Literal["auto", "none", "mic", "wav"] = "auto"
+    """Where the streamer's voice comes from: mic (a live input device), wav (the file in
+    voice.wav), none; auto: wav when voice.wav is set, else none."""
+    device: str | None = None
+    """Input device for source=mic: an index or part of its name (`vtuber audio devices`);
+    None: the system default."""
     wav: Path | None = None
-    """A WAV file that stands in for the microphone (live capture is not wired yet)."""
+    """A WAV file that stands in for the microphone (source=wav)."""
+    talk_mode: Literal["always", "name", "push_to_talk"] = "always"
+    """always: everything the streamer says is for the character; name: only what names it
+    (persona name or alias; the rest is stored, not answered); push_to_talk: only speech
+    while the push-to-talk key is down (control.ptt from the dashboard or `vtuber ptt`)."""
     stt_model: str | None = None
     """A faster-whisper model name or directory; None means the bundled tiny.en."""
     language: str | None = None
@@ -160,10 +243,133 @@ class VoiceSettings(_Section):
     min_speech_ms: float = Field(default=250.0, ge=0, le=5_000)
     end_silence_ms: float = Field(default=500.0, gt=0, le=5_000)
     """Silence that ends an utterance: lower answers sooner, but splits at pauses."""
+    early_stt_ms: float = Field(default=0.0, ge=0, le=5_000)
+    """Start transcribing after this much silence, while end_silence_ms is still running
+    (0: off); the transcript is used if the streamer said nothing more."""
     barge_in: bool = True
-    """Streamer speech longer than ``min_barge_in_ms`` cuts the bot off (use a headset: the
-    bot's own voice must not reach the microphone)."""
+    """Streamer speech longer than ``min_barge_in_ms`` (or a short real word, once
+    transcribed) cuts the bot off, or ducks it."""
     min_barge_in_ms: float = Field(default=300.0, ge=100, le=5_000)
+    barge_in_action: Literal["stop", "duck"] = "stop"
+    """stop: the bot stops talking; duck: it talks on, duck_db quieter, until the streamer stops."""
+    duck_db: float = Field(default=-15.0, ge=-60, le=0)
+    echo_gate: Literal["off", "on", "half_duplex"] = "on"
+    """Keeps the bot's own voice, picked up by the microphone, from counting as the streamer's:
+    on: learns the echo and lets clearly louder speech through (speakers); half_duplex: ignores
+    the microphone while the bot talks; off: nothing gated (a headset)."""
+    echo_delay_ms: float = Field(default=300.0, ge=0, le=2_000)
+    """Longest delay from the bot's audio playing to its echo in the microphone (device
+    buffers included)."""
+    echo_margin_db: float = Field(default=6.0, ge=0, le=40)
+    """How much louder than the expected echo the streamer must be to count (echo_gate=on)."""
+
+    @model_validator(mode="after")
+    def _source_has_input(self) -> VoiceSettings:
+        if self.source == "wav" and self.wav is None:
+            raise ValueError("voice.source is 'wav' but voice.wav is not set")
+        return self
+
+    @property
+    def input(self) -> Literal["none", "mic", "wav"]:
+        """The voice input that will actually run."""
+        if self.source == "auto":
+            return "wav" if self.wav is not None else "none"
+        return self.source
+
+
+class DashboardSettings(_Section):
+    """The moderators' web dashboard (`vtuber dashboard`): chat monitor, persona editor, stats, overlay."""
+
+    host: str = "127.0.0.1"
+    """Address the dashboard listens on; put it behind HTTPS before exposing it beyond this machine."""
+    port: int = Field(default=8000, ge=1, le=65_535)
+    public_url: str | None = Field(default=None, pattern=r"^https?://")
+    """The address people open (for printing the overlay URL); None: http://<host>:<port>."""
+    cookie_secure: bool = True
+    """Send the login cookie only over HTTPS. Set false only for plain http on a trusted machine."""
+    session_hours: float = Field(default=12.0, gt=0, le=24 * 30)
+    """A login lasts this long."""
+    login_window_s: int = Field(default=300, ge=10, le=86_400)
+    """The window the login limits count in."""
+    login_attempts_per_ip: int = Field(default=20, ge=1, le=10_000)
+    """Failed logins from one address in the window before it must wait."""
+    login_attempts_per_account: int = Field(default=5, ge=1, le=10_000)
+    """Failed logins for one account in the window before it must wait."""
+    feed_history: int = Field(default=500, ge=0, le=10_000)
+    """Recent events a chat monitor receives when it connects."""
+    feed_batch_ms: int = Field(default=50, ge=5, le=1_000)
+    """The monitor feed sends events in batches this often."""
+    feed_queue_frames: int = Field(default=100, ge=2, le=10_000)
+    """Batches queued per monitor; a monitor further behind loses batches (marked 'skipped N')."""
+    overlay_audio: bool = False
+    """The bot also sends its speech to the OBS overlay page (needs Redis: the bot and the dashboard
+    are separate processes)."""
+
+
+TWITCH_DEFAULT_IGNORED_BOTS = (
+    "nightbot", "streamelements", "streamlabs", "moobot", "fossabot", "wizebot", "botrixoficial",
+    "sery_bot", "soundalerts", "kofistreambot", "pokemoncommunitygame", "commanderroot",
+)  # fmt: skip
+
+
+class TwitchSettings(_Section):
+    """Twitch: EventSub in (chat and channel events), chat replies and moderation out.
+
+    Set-up steps: README, "Connect Twitch". Tokens come from `vtuber twitch login` and are
+    stored encrypted in the database, never in this file."""
+
+    enabled: bool = False
+    """Connect to Twitch when the bot runs (needs client_id, client_secret and `vtuber twitch login`)."""
+    client_id: str = Field(default="", pattern=r"^[A-Za-z0-9]{0,64}$")
+    """Your application's Client ID from dev.twitch.tv/console."""
+    client_secret: SecretStr = SecretStr("")
+    """Secret: set VTUBER_TWITCH__CLIENT_SECRET in the environment, not in the file."""
+    bot_login: str | None = Field(default=None, pattern=r"^[a-z0-9_]{1,25}$")
+    """The account the bot chats as; None: the broadcaster's own account."""
+    bot_id: str | None = Field(default=None, pattern=r"^[0-9]{1,20}$")
+    """The bot account's user id; None: taken from its stored token."""
+    broadcaster_login: str | None = Field(default=None, pattern=r"^[a-z0-9_]{1,25}$")
+    """The channel's account; None: the `channel` setting."""
+    helix_url: str = Field(default="https://api.twitch.tv/helix/", pattern=r"^https?://")
+    """Helix API base (a proxy or a test stand-in may replace it)."""
+    oauth_url: str = Field(default="https://id.twitch.tv/", pattern=r"^https?://")
+    """OAuth base: oauth2/token, oauth2/validate, oauth2/device are under it."""
+    eventsub_ws_url: str = Field(default="wss://eventsub.wss.twitch.tv/ws", pattern=r"^wss?://")
+    """EventSub WebSocket address."""
+    ignored_bots: tuple[str, ...] = TWITCH_DEFAULT_IGNORED_BOTS
+    """Chat from these logins is not published (the bot's own messages never are)."""
+    chat_rate_messages: int = Field(default=20, ge=1, le=7_500)
+    """Most chat messages the bot sends per window: 20 per 30 s for an ordinary account; a
+    moderator or the broadcaster may send 100."""
+    chat_rate_window_s: float = Field(default=30.0, gt=0, le=3_600)
+    chat_max_parts: int = Field(default=2, ge=1, le=5)
+    """A reply longer than Twitch's 500 characters is split into at most this many messages;
+    the rest is cut at a word with an ellipsis."""
+    chat_reply_max_age_s: float = Field(default=60.0, gt=0, le=3_600)
+    """A finished reply older than this (a backlog after a restart) is not posted."""
+    retries: int = Field(default=3, ge=0, le=10)
+    """Extra tries for a Helix call that got 429 or 5xx."""
+    retry_base_s: float = Field(default=1.0, gt=0, le=60)
+    """First back-off before a retry; it doubles each time, with jitter."""
+
+    @field_validator("helix_url", "oauth_url")
+    @classmethod
+    def _trailing_slash(cls, value: str) -> str:
+        return value if value.endswith("/") else value + "/"
+
+    @field_validator("ignored_bots")
+    @classmethod
+    def _logins(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(v.strip().lstrip("@").lower() for v in value if v.strip())
+
+    @model_validator(mode="after")
+    def _credentials_when_enabled(self) -> TwitchSettings:
+        if self.enabled and not (self.client_id and self.client_secret.get_secret_value()):
+            raise ValueError(
+                "enabled needs client_id and client_secret (from dev.twitch.tv/console; put the secret "
+                "in VTUBER_TWITCH__CLIENT_SECRET)"
+            )
+        return self
 
 
 class SafetySettings(_Section):
@@ -214,7 +420,10 @@ class Settings(BaseSettings):
     )
     """The language model: provider llama_cpp (bundled, local) or openai (any compatible endpoint)."""
     llm_timeouts: LLMTimeouts = LLMTimeouts()
-    tts: PiperSettings = Field(default_factory=PiperSettings)
+    tts: PiperSettings | ElevenLabsSettings | OpenAITTSSettings = Field(
+        default_factory=PiperSettings, discriminator="provider"
+    )
+    """The voice: provider piper (bundled, local), elevenlabs or openai (cloud, with piper as fallback)."""
     performer: PerformerSettings = PerformerSettings()
     vtube_studio: VTubeStudioSettings = VTubeStudioSettings()
     obs: OBSSettings = OBSSettings()
@@ -224,6 +433,8 @@ class Settings(BaseSettings):
     database: DatabaseSettings = DatabaseSettings()
     recorder: RecorderSettings = RecorderSettings()
     replay: ReplaySettings = ReplaySettings()
+    dashboard: DashboardSettings = DashboardSettings()
+    twitch: TwitchSettings = TwitchSettings()
 
     @field_validator("redis_url")
     @classmethod
@@ -310,6 +521,9 @@ def _explain(exc: ValidationError, path: Path | None) -> str:
     lines = ["invalid configuration:"]
     for err in exc.errors(include_url=False):
         loc = [_ALIASES.get(str(p), str(p)) for p in err["loc"]]
+        field = Settings.model_fields.get(loc[0]) if loc else None
+        if field is not None and field.discriminator and len(loc) > 2:
+            del loc[1]  # the provider tag of a union (llm.openai.base_url is llm.base_url)
         key = ".".join(loc) or "(root)"
         env = {"redis_url": "REDIS_URL", "database_url": "DATABASE_URL"}.get(key) or "VTUBER_" + "__".join(
             loc
@@ -346,8 +560,11 @@ def redacted(settings: Settings) -> dict[str, Any]:
     data["bus"]["effective_backend"] = settings.bus_backend
     data["secret_key"] = "***" if settings.secret_key else None
     data["obs"]["password"] = "***" if settings.obs.password.get_secret_value() else ""
+    data["twitch"]["client_secret"] = "***" if settings.twitch.client_secret.get_secret_value() else ""
     if isinstance(settings.llm, OpenAILLMSettings):
         data["llm"]["api_key"] = "***" if settings.llm.api_key.get_secret_value() else ""
+    if isinstance(settings.tts, ElevenLabsSettings | OpenAITTSSettings):
+        data["tts"]["api_key"] = "***" if settings.tts.api_key.get_secret_value() else ""
     return data
 
 
@@ -364,8 +581,15 @@ def secret_values(settings: Settings) -> list[str]:
             found.append(creds.split(":", 1)[1])
     if isinstance(settings.llm, OpenAILLMSettings) and settings.llm.api_key.get_secret_value():
         found.append(settings.llm.api_key.get_secret_value())
+    if (
+        isinstance(settings.tts, ElevenLabsSettings | OpenAITTSSettings)
+        and settings.tts.api_key.get_secret_value()
+    ):
+        found.append(settings.tts.api_key.get_secret_value())
     if settings.secret_key is not None:
         found.append(settings.secret_key.get_secret_value())
     if settings.obs.password.get_secret_value():
         found.append(settings.obs.password.get_secret_value())
+    if settings.twitch.client_secret.get_secret_value():
+        found.append(settings.twitch.client_secret.get_secret_value())
     return found

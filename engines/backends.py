@@ -40,6 +40,8 @@ class BackendStats:
     timeouts: int = 0
     last_first_output_ms: float | None = None
     last_total_ms: float | None = None
+    fallbacks: int = 0
+    """Outputs produced by a fallback backend instead (see engines/voice/fallback_tts.py)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,8 +163,59 @@ class TTSBackend(abc.ABC):
     @abc.abstractmethod
     def _synthesize_impl(self, text: str, *, voice: str | None) -> AsyncIterator[AudioChunk]: ...
 
+    def open_turn(self, *, voice: str | None = None) -> TTSTurn | None:
+        """A streaming session for one turn (one connection, sentences sent as they are
+        written), when the backend has one. None: synthesise sentence by sentence."""
+        return None
+
     async def aclose(self) -> None:  # noqa: B027 - optional hook
         """Release resources."""
+
+
+class TTSTurn(abc.ABC):
+    """One turn's speech over one streaming connection (a template, like the backends).
+
+    :meth:`say` hands a sentence to the connection at once, while earlier sentences may
+    still be synthesising or playing, and returns that sentence's audio as an iterator;
+    sentences' audio comes back in the order they were said. Each iterator runs under
+    :class:`Limits` from when it is first read, so a stalled connection cannot hold the
+    stream silent. :meth:`end` says no more text is coming; :meth:`aclose` releases the
+    connection without waiting (after an interrupt, audio still due is dropped).
+    """
+
+    name: str = "tts"
+
+    def __init__(self, *, limits: Limits, stats: BackendStats) -> None:
+        self.limits = limits
+        self.stats = stats
+
+    async def say(self, text: str) -> AsyncGenerator[AudioChunk, None]:
+        """Send ``text`` now; iterate the result for its audio. Never raises a backend
+        error itself: a failure is raised by the returned iterator."""
+        try:
+            audio = await self._say_impl(text)
+        except BackendError as exc:
+            audio = _raise(exc)
+        except Exception as exc:  # an adapter leaked a vendor error
+            audio = _raise(BackendError(self.name, f"{type(exc).__name__}: {str(exc)[:200]}", retryable=True))
+        return _guarded(self.name, audio, self.limits, self.stats)
+
+    @abc.abstractmethod
+    async def _say_impl(self, text: str) -> AsyncIterator[AudioChunk]:
+        """Send ``text``; return the iterator of its audio."""
+
+    @abc.abstractmethod
+    async def end(self) -> None:
+        """No more sentences this turn; the audio of those said still comes."""
+
+    @abc.abstractmethod
+    async def aclose(self) -> None:
+        """Release the connection now (idempotent)."""
+
+
+async def _raise(error: BackendError) -> AsyncIterator[AudioChunk]:
+    raise error
+    yield  # pragma: no cover - makes this an async generator
 
 
 # ---------------------------------------------------------------- STT

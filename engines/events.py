@@ -191,6 +191,9 @@ class StreamerUtterance(EventBase):
     confidence: float = Field(default=1.0, ge=0.0, le=1.0)
     started_at: datetime | None = None
     ended_at: datetime | None = None
+    addressed: bool = True
+    """False in talk mode "name" when the streamer did not say the character's name: the
+    words are stored and shown, and the selector drops them (not-addressed)."""
 
 
 class ModeratorInput(EventBase):

@@ -8,31 +8,41 @@ from __future__ import annotations
 import asyncio
 import functools
 import logging
-from collections.abc import Callable
+from collections.abc import AsyncIterable, Callable, Coroutine
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from config.persona import Persona, PersonaError, load_persona
-from config.settings import OpenAILLMSettings, Settings
+from config.settings import ElevenLabsSettings, OpenAILLMSettings, OpenAITTSSettings, PiperSettings, Settings
 from engines.ai.context import ContextBuilder
 from engines.ai.safety import DEFAULT_CLASSIFIER_THRESHOLD, SafetyPipeline
-from engines.backends import BackendError, Limits, LLMBackend, TTSBackend
-from engines.voice.sinks import AudioSink, NullSink, WavFileSink
+from engines.backends import AudioChunk, BackendError, Limits, LLMBackend, STTBackend, TTSBackend
+from engines.events import ComponentStatus, Metric, PushToTalk
+from engines.voice.ducking import DuckingSink
+from engines.voice.echo import EchoConfig, EchoGate, tap_playback
+from engines.voice.fallback_tts import FallbackTTS, TTSFallback
+from engines.voice.sinks import AudioSink, NullSink, TeeSink, WavFileSink
 from engines.voice.vad import EndpointConfig
+from integrations.audio.sounddevice_mic import AudioDevice, SoundDeviceMic
+from integrations.audio.sounddevice_mic import audio_devices as list_audio_devices
 from integrations.audio.sounddevice_sink import SoundDeviceSink
+from integrations.elevenlabs import DEFAULT_VOICE_ID, ElevenLabsTTS
 from integrations.faster_whisper.stt import FasterWhisperSTT
 from integrations.llama_cpp.server import LlamaServer, LlamaServerConfig
 from integrations.obs import ObsOverlay
 from integrations.openai.llm import OpenAILLM
 from integrations.openai.moderation import OpenAIModeration
+from integrations.openai.tts import DEFAULT_TTS_VOICE, OpenAITTS
 from integrations.piper.tts import PiperTTS
 from integrations.silero_vad import SileroVAD
 from integrations.vtube_studio import MemoryTokenStore, TokenStore, VTSAvatar, VTSClient
 from streamer.alerts import Alerts
 from streamer.brain import Brain
 from streamer.bus import Bus, make_bus
+from streamer.logs import redaction
 from streamer.performer import Performer
 from streamer.rehearsal import RehearsalSummary, run_rehearsal
 from streamer.stage import Stage
@@ -47,12 +57,15 @@ __all__ = [
     "run_bot",
     "run_recorder",
 ]
+from streamer.sources.push_to_talk import PushToTalkListener
 from streamer.sources.replay import SAMPLE_STREAM, ReplaySource
-from streamer.sources.voice import SpeechSignal, VoiceSource
+from streamer.sources.voice import SpeechSignal, VoiceSource, listen
 from streamer.sources.wav_input import WavInput
 from streamer.store import Recorder, make_engine, make_sessionmaker, upgrade
 from streamer.store.personas import current_persona, load_persona_version
 from streamer.store.secrets import NamedTokenStore, SecretStore
+from streamer.twitch_doctor import Check, local_checks
+from streamer.twitch_out import TwitchOut
 
 log = logging.getLogger("streamer.app")
 _background: set[asyncio.Task[None]] = set()
@@ -142,25 +155,90 @@ async def build_llm(settings: Settings) -> tuple[LLMBackend, LlamaServer | None]
     return OpenAILLM(base_url=server.base_url, model=server.model, api_key="local", limits=limits), server
 
 
-def build_tts(settings: Settings, persona: Persona) -> TTSBackend:
-    voice = settings.tts.model_path or (Path(persona.voice) if persona.voice else None)
+def build_tts(settings: Settings, persona: Persona, *, bus: Bus | None = None) -> TTSBackend:
+    """The configured voice. A cloud voice gets piper as its per-sentence fallback (unless
+    ``tts.fallback`` is off); each fallback is published on ``bus`` as a ``tts_fallback`` metric."""
+    cfg = settings.tts
     limits = Limits(
         first_output_s=settings.performer.tts_first_audio_s, stall_s=settings.performer.tts_first_audio_s
     )
-    return PiperTTS(
-        model_path=voice,
-        length_scale=settings.tts.length_scale,
-        clause_split=settings.tts.clause_split,
-        limits=limits,
+    if isinstance(cfg, PiperSettings):
+        voice = cfg.model_path or (Path(v) if (v := persona.voice_for("piper")) else None)
+        return PiperTTS(
+            model_path=voice, length_scale=cfg.length_scale, clause_split=cfg.clause_split, limits=limits
+        )
+    cloud = _cloud_tts(cfg, persona)
+    if not cfg.fallback:
+        return cloud
+    local_voice = persona.voices.get("piper")
+    local = PiperTTS(
+        model_path=Path(local_voice) if local_voice else None, clause_split="first", limits=limits
     )
+    return FallbackTTS(
+        cloud, local, provider=cfg.provider, sample_rate=cloud.sample_rate, cooldown_s=cfg.fallback_cooldown_s,
+        on_fallback=None if bus is None else functools.partial(_publish_fallback, bus, settings.channel),
+    )  # fmt: skip
+
+
+def _cloud_tts(cfg: ElevenLabsSettings | OpenAITTSSettings, persona: Persona) -> ElevenLabsTTS | OpenAITTS:
+    limits = Limits(first_output_s=cfg.first_audio_s, stall_s=cfg.stall_s)
+    voice = cfg.voice or persona.voice_for(cfg.provider)
+    if isinstance(cfg, ElevenLabsSettings):
+        return ElevenLabsTTS(
+            api_key=cfg.api_key, voice_id=voice or DEFAULT_VOICE_ID, model=cfg.model, base_url=cfg.base_url,
+            ws_url=cfg.ws_url, sample_rate=cfg.sample_rate, mode=cfg.mode, stability=cfg.stability,
+            similarity_boost=cfg.similarity_boost, speed=cfg.speed, limits=limits,
+        )  # fmt: skip
+    return OpenAITTS(
+        base_url=cfg.base_url, model=cfg.model, voice=voice or DEFAULT_TTS_VOICE, api_key=cfg.api_key,
+        instructions=cfg.instructions, speed=cfg.speed, limits=limits,
+    )  # fmt: skip
+
+
+def _publish_fallback(bus: Bus, channel: str, fallback: TTSFallback) -> None:
+    """Publish a ``tts_fallback`` metric in the background: the audio never waits for the bus."""
+    metric = Metric(
+        channel=channel, name="tts_fallback", value=1.0,
+        labels={"provider": fallback.provider, "reason": fallback.reason},
+    )  # fmt: skip
+    task = asyncio.create_task(_publish_quietly(bus, metric), name="tts-fallback-metric")
+    _background.add(task)
+    task.add_done_callback(_background.discard)
+
+
+async def _publish_quietly(bus: Bus, metric: Metric) -> None:
+    try:
+        await bus.publish(metric)
+    except Exception as exc:
+        log.warning("could not publish the %s metric: %s", metric.name, exc)
 
 
 def build_sink(settings: Settings, audio_dir: Path, *, pace: float | None = 1.0) -> AudioSink:
+    sink: AudioSink
     if settings.performer.sink == "device":
-        return SoundDeviceSink(settings.performer.device)
-    if settings.performer.sink == "none":
-        return NullSink(pace=pace)
-    return WavFileSink(audio_dir, pace=pace)
+        sink = SoundDeviceSink(settings.performer.device)
+    elif settings.performer.sink == "none":
+        sink = NullSink(pace=pace)
+    else:
+        sink = WavFileSink(audio_dir, pace=pace)
+    return with_overlay_audio(settings, sink, pace=pace)
+
+
+def with_overlay_audio(settings: Settings, sink: AudioSink, *, pace: float | None = 1.0) -> AudioSink:
+    """With ``dashboard.overlay_audio`` and Redis: also publish the speech for the overlay page."""
+    if not settings.dashboard.overlay_audio:
+        return sink
+    if settings.redis_url is None:
+        log.warning("dashboard.overlay_audio needs REDIS_URL (the dashboard is a separate process)")
+        return sink
+    import redis.asyncio as aioredis
+
+    from streamer.bus import Keys
+    from streamer.bus.audio import RedisAudioSink
+
+    client = aioredis.from_url(settings.redis_url.get_secret_value(), socket_connect_timeout=2)
+    relay = RedisAudioSink(client, Keys(settings.bus.prefix, settings.channel).overlay_audio, pace=pace)
+    return TeeSink(sink, relay)
 
 
 def build_safety(settings: Settings) -> SafetyPipeline:
@@ -178,7 +256,7 @@ async def build_show(app: App, *, audio_dir: Path, pace: float | None = 1.0) -> 
     settings = app.settings
     persona, persona_version = await _starting_persona(app)
     safety = build_safety(settings)
-    tts = build_tts(settings, persona)
+    tts = build_tts(settings, persona, bus=app.bus)
     llm, server = await build_llm(settings)
     try:
         await asyncio.gather(asyncio.to_thread(safety.warm), _warm_tts(tts))
@@ -192,6 +270,8 @@ async def build_show(app: App, *, audio_dir: Path, pace: float | None = 1.0) -> 
             await server.stop()
         raise
     sink = build_sink(settings, audio_dir, pace=pace)
+    if settings.voice.input != "none" and settings.voice.barge_in_action == "duck":
+        sink = DuckingSink(sink, duck_db=settings.voice.duck_db)
     avatar = await build_avatar(settings, persona, app.sessions)
     overlay = await build_overlay(settings)
     performer = Performer(tts, sink, voice=None, stage=Stage(sink, avatar=avatar, overlay=overlay))
@@ -199,7 +279,8 @@ async def build_show(app: App, *, audio_dir: Path, pace: float | None = 1.0) -> 
         bus=app.bus, channel=settings.channel, persona=persona, llm=llm, performer=performer, safety=safety,
         memory_tokens=settings.llm.memory_tokens, persona_version=persona_version,
         persona_loader=functools.partial(load_persona_version, app.sessions),
-        on_persona=functools.partial(_follow_persona, avatar),
+        on_persona=functools.partial(_follow_persona, settings, avatar, performer),
+        bot_logins=frozenset({settings.twitch.bot_login} if settings.twitch.bot_login else ()),
     )  # fmt: skip
     performer.on_sentence = brain.on_sentence
     alerts = None if overlay is None else Alerts(app.bus, overlay, seconds=settings.obs.alert_seconds)
@@ -221,10 +302,16 @@ async def _starting_persona(app: App) -> tuple[Persona, int | None]:
     return bundled, None
 
 
-def _follow_persona(avatar: VTSAvatar | None, persona: Persona) -> None:
-    """What besides the brain follows a live persona switch: the avatar's expression hotkeys."""
+def _follow_persona(
+    settings: Settings, avatar: VTSAvatar | None, performer: Performer, persona: Persona
+) -> None:
+    """What besides the brain follows a live persona switch: the avatar's expression hotkeys,
+    and a cloud voice named by the persona (piper's voice is a model file, loaded at start)."""
     if avatar is not None:
         avatar.emotion_map = dict(persona.emotion_hotkeys)
+    cfg = settings.tts
+    if not isinstance(cfg, PiperSettings) and cfg.voice is None:
+        performer.voice = persona.voice_for(cfg.provider)
 
 
 def _obs_overlay(settings: Settings) -> ObsOverlay:
@@ -246,18 +333,48 @@ async def build_overlay(settings: Settings) -> ObsOverlay | None:
     return overlay
 
 
-def build_voice(settings: Settings, bus: Bus, brain: Brain) -> VoiceSource:
-    """The streamer's voice: Silero VAD, faster-whisper off the loop, utterances on the bus,
-    and barge-in: speech longer than ``min_barge_in_ms`` interrupts the bot."""
+def build_stt(settings: Settings, persona: Persona) -> FasterWhisperSTT:
+    """faster-whisper for the streamer's voice, primed with the character's names (tiny.en
+    otherwise hears "Hiyori" as "He worried")."""
     cfg = settings.voice
-    stt = FasterWhisperSTT(
-        cfg.stt_model, language=cfg.language or "en", initial_prompt=f"Chat with {brain.persona.name}."
+    names = ", ".join(dict.fromkeys((persona.name, *persona.aliases)))
+    return FasterWhisperSTT(
+        cfg.stt_model, language=cfg.language or "en", initial_prompt=f"Chat with {names}."
     )
 
-    def barge_in(signal: SpeechSignal) -> None:
-        if cfg.barge_in and brain.interrupt("barge-in"):
-            log.info("barge-in: the streamer spoke for %.0f ms over the bot", signal.voiced_ms)
 
+def build_voice(
+    settings: Settings,
+    bus: Bus,
+    brain: Brain,
+    sink: AudioSink | None = None,
+    *,
+    stt: STTBackend | None = None,
+) -> VoiceSource:
+    """The streamer's voice: Silero VAD (through the echo gate when the bot's ``sink`` is
+    given), faster-whisper off the loop, utterances on the bus, talk modes, and barge-in:
+    speech longer than ``min_barge_in_ms`` stops the bot, or ducks it."""
+    cfg = settings.voice
+    persona = brain.persona
+    duck = sink if isinstance(sink, DuckingSink) else None
+
+    def barge_in(signal: SpeechSignal) -> None:
+        if not cfg.barge_in:
+            return
+        if duck is not None:
+            if brain.busy and not signal.by_word:  # a late word-based barge-in has nothing to un-duck it
+                duck.duck()
+                log.info("barge-in: ducking the bot while the streamer talks (%.0f ms)", signal.voiced_ms)
+        elif brain.interrupt("barge-in"):
+            how = "said a word" if signal.by_word else f"spoke for {signal.voiced_ms:.0f} ms"
+            log.info("barge-in: the streamer %s over the bot", how)
+
+    echo = None
+    if sink is not None and cfg.echo_gate != "off":
+        echo = EchoGate(
+            EchoConfig(mode=cfg.echo_gate, max_delay_ms=cfg.echo_delay_ms, margin_db=cfg.echo_margin_db)
+        )
+        tap_playback(sink, echo)
     endpoint = EndpointConfig(
         min_speech_ms=cfg.min_speech_ms,
         end_silence_ms=cfg.end_silence_ms,
@@ -266,11 +383,86 @@ def build_voice(settings: Settings, bus: Bus, brain: Brain) -> VoiceSource:
     return VoiceSource(
         channel=settings.channel,
         vad=SileroVAD(),
-        stt=stt,
+        stt=stt or build_stt(settings, persona),
         publish=bus.publish,
         config=endpoint,
         on_speech_start=barge_in,
+        on_speech_end=None if duck is None else duck.unduck,
+        talk_mode=cfg.talk_mode,
+        names=(persona.name, *persona.aliases),
+        echo=echo,
+        early_stt_ms=cfg.early_stt_ms,
     )
+
+
+def voice_input(settings: Settings) -> Callable[[], AsyncIterable[AudioChunk]]:
+    """Opens the configured voice input: the microphone, or the WAV standing in for it."""
+    cfg = settings.voice
+    if cfg.input == "mic":
+        return lambda: SoundDeviceMic(cfg.device)
+    if cfg.wav is None:
+        raise ValueError("no voice input is configured")
+    wav = cfg.wav
+    return lambda: WavInput(wav)
+
+
+def start_voice(settings: Settings, bus: Bus, show: Show) -> list[asyncio.Task[None]]:
+    """The voice tasks for ``run_bot``: the source (its STT warmed first) and, in talk mode
+    push_to_talk, the listener for control.ptt. A voice part that cannot start is logged and
+    reported as a component status; the show goes on without it."""
+    cfg = settings.voice
+    component = "mic" if cfg.input == "mic" else "voice"
+    try:
+        voice = build_voice(settings, bus, show.brain, show.sink)
+    except BackendError as exc:
+        log.error("the streamer's voice cannot start: %s", exc)
+        _spawn(_voice_down(bus, settings.channel, component, str(exc)))
+        return []
+
+    async def run() -> None:
+        warm = getattr(voice.stt, "warm_up", None)
+        if warm is not None:
+            try:
+                await warm()
+            except BackendError as exc:
+                log.error("speech recognition cannot start (%s); the streamer's voice is off", exc)
+                await _voice_down(bus, settings.channel, "stt", str(exc))
+                return
+        await listen(voice, voice_input(settings), publish_status=bus.publish, component=component)
+
+    tasks = [asyncio.create_task(run(), name="voice")]
+    if cfg.talk_mode == "push_to_talk":
+        tasks.append(asyncio.create_task(PushToTalkListener(bus, voice.set_ptt).run(), name="push-to-talk"))
+    return tasks
+
+
+async def _voice_down(bus: Bus, channel: str, component: str, detail: str) -> None:
+    try:
+        await bus.publish(
+            ComponentStatus(channel=channel, component=component, state="down", detail=detail[:500])
+        )
+    except Exception as exc:
+        log.warning("could not publish the %s status: %s", component, exc)
+
+
+def _spawn(coro: Coroutine[Any, Any, None]) -> None:
+    task = asyncio.create_task(coro)
+    _background.add(task)
+    task.add_done_callback(_background.discard)
+
+
+def audio_devices() -> list[AudioDevice]:
+    """Every sound device PortAudio sees (``vtuber audio devices``)."""
+    return list_audio_devices()
+
+
+async def send_ptt(settings: Settings, pressed: bool, *, by: str = "cli") -> None:
+    """Publish a push-to-talk key change on the bus (``vtuber ptt down|up``)."""
+    bus = make_bus(settings)
+    try:
+        await bus.publish(PushToTalk(channel=settings.channel, by=by, pressed=pressed))
+    finally:
+        await bus.close()
 
 
 async def obs_setup(settings: Settings) -> str:
@@ -325,8 +517,21 @@ async def _check_avatar_map(client: VTSClient, avatar: VTSAvatar) -> None:
 
 
 async def _warm_tts(tts: TTSBackend) -> None:
-    async for _chunk in tts.synthesize("Hello."):
-        pass
+    """Load the voice. A cloud voice that fails here is logged, never fatal."""
+    if isinstance(tts, FallbackTTS):
+        await tts.warm_up()
+        return
+    try:
+        async for _chunk in tts.synthesize("Hello."):
+            pass
+    except BackendError as exc:
+        if isinstance(tts, PiperTTS):
+            raise
+        log.warning(
+            "the %s voice is not working at start-up (%s); its sentences are skipped until it is",
+            tts.name,
+            exc,
+        )
 
 
 async def rehearse(
@@ -373,6 +578,99 @@ async def run_recorder(
         await app.close()
 
 
+if TYPE_CHECKING:  # Twitch (twitchio, aiohttp) is imported only when it is used: it costs seconds
+    from integrations.twitch import TwitchConnection, TwitchTokenStores
+
+
+def broadcaster_login(settings: Settings) -> str:
+    """The channel's account: ``twitch.broadcaster_login``, else ``channel``."""
+    return settings.twitch.broadcaster_login or settings.channel
+
+
+def twitch_tokens(settings: Settings, sessions: async_sessionmaker[AsyncSession]) -> TwitchTokenStores | None:
+    """Both Twitch accounts' tokens, encrypted in the database; None without VTUBER_SECRET_KEY."""
+    from integrations.twitch import TwitchTokenStores
+
+    if settings.secret_key is None:
+        return None
+    store = SecretStore(sessions, settings.secret_key.get_secret_value())
+    return TwitchTokenStores(
+        bot=NamedTokenStore(store, "twitch.bot"), broadcaster=NamedTokenStore(store, "twitch.broadcaster")
+    )
+
+
+def build_twitch(settings: Settings, app: App, brain: Brain) -> tuple[TwitchConnection, TwitchOut] | None:
+    """Twitch when enabled: the EventSub source and the chat/moderation worker."""
+    if not settings.twitch.enabled:
+        return None
+    from integrations.twitch import TwitchConnection
+
+    tokens = twitch_tokens(settings, app.sessions)
+    if tokens is None:
+        log.error("Twitch is enabled but VTUBER_SECRET_KEY is not set: tokens are stored encrypted, so "
+                  "create a key with `vtuber config keygen`, export it, then run `vtuber twitch login`")  # fmt: skip
+        return None
+    link = TwitchConnection(
+        settings.twitch, channel=settings.channel, broadcaster_login=broadcaster_login(settings),
+        publish=app.bus.publish_many, tokens=tokens,
+        chat_replies_enabled=lambda: brain.persona.chat_replies, on_secret=redaction().add,
+    )  # fmt: skip
+    out = TwitchOut(
+        app.bus, link, channel=settings.channel, persona=lambda: brain.persona,
+        max_reply_age_s=settings.twitch.chat_reply_max_age_s,
+    )  # fmt: skip
+    return link, out
+
+
+async def twitch_login(
+    settings: Settings, *, say: Callable[[str], None], roles: tuple[str, ...] = ("bot", "broadcaster")
+) -> list[str]:
+    """`vtuber twitch login`: device logins for the accounts, tokens stored encrypted in the database."""
+    from config.settings import ConfigError
+    from integrations.twitch import login as twitch_login_flow
+
+    if settings.secret_key is None:
+        raise ConfigError(
+            "VTUBER_SECRET_KEY is not set: Twitch tokens are stored encrypted with it. Run `vtuber config "
+            "keygen`, export VTUBER_SECRET_KEY=<the key>, and run this again"
+        )
+    if not settings.twitch.client_id:
+        raise ConfigError(
+            "twitch.client_id is not set: register an application at dev.twitch.tv/console first"
+        )
+    url = settings.database_url.get_secret_value()
+    await upgrade(url)
+    engine = make_engine(url)
+    try:
+        tokens = twitch_tokens(settings, make_sessionmaker(engine))
+        assert tokens is not None
+        stored = await twitch_login_flow.login(
+            settings.twitch, broadcaster_login=broadcaster_login(settings), tokens=tokens, say=say,
+            roles=[r for r in ("bot", "broadcaster") if r in roles],
+        )  # fmt: skip
+    finally:
+        await engine.dispose()
+    return [t.login for t in stored]
+
+
+async def doctor(settings: Settings) -> list[Check]:
+    """`vtuber doctor`: key, database, Redis, then Twitch (credentials, tokens, scopes, connectivity)."""
+    from integrations.twitch import doctor as twitch_doctor
+
+    checks = await local_checks(settings)
+    tokens: TwitchTokenStores | None = None
+    engine = make_engine(settings.database_url.get_secret_value())
+    try:
+        if settings.secret_key is not None and all(c.status == "ok" for c in checks if c.name == "database"):
+            tokens = twitch_tokens(settings, make_sessionmaker(engine))
+        found = await twitch_doctor.run_checks(
+            settings.twitch, broadcaster_login=broadcaster_login(settings), tokens=tokens
+        )
+    finally:
+        await engine.dispose()
+    return [*checks, *(Check(c.name, c.status, c.detail, c.fix) for c in found)]
+
+
 async def run_bot(
     settings: Settings,
     *,
@@ -380,9 +678,8 @@ async def run_bot(
     stop: asyncio.Event | None = None,
     on_status: Callable[[App], None] | None = None,
 ) -> None:
-    """The long-running bot: recorder, brain and performer, plus every configured source.
-
-    Sources so far: a replayed chat log. Twitch and voice plug in here.
+    """The long-running bot: recorder, brain and performer, plus every configured source:
+    Twitch (EventSub in, chat replies and moderation out), the streamer's voice, a replayed log.
     """
     app = await build_app(settings)
     show = await build_show(app, audio_dir=settings.data_dir / "audio", pace=1.0)
@@ -395,9 +692,13 @@ async def run_bot(
     if replay is not None:
         source = ReplaySource(replay, channel=settings.channel, speed=settings.replay.speed)
         tasks.append(asyncio.create_task(source.run(app.bus.publish), name="replay"))
-    if settings.voice.wav is not None:
-        voice = build_voice(settings, app.bus, show.brain)
-        tasks.append(asyncio.create_task(voice.run(WavInput(settings.voice.wav)), name="voice"))
+    if settings.voice.input != "none":
+        tasks.extend(start_voice(settings, app.bus, show))
+    twitch = build_twitch(settings, app, show.brain)
+    twitch_tasks = [] if twitch is None else [
+        asyncio.create_task(twitch[0].run(), name="twitch"), asyncio.create_task(twitch[1].run(), name="twitch-out")
+    ]  # fmt: skip
+    tasks.extend(twitch_tasks)
     stop = stop or asyncio.Event()
     try:
         while not stop.is_set():
@@ -405,6 +706,10 @@ async def run_bot(
                 on_status(app)
             await asyncio.wait([asyncio.create_task(stop.wait())], timeout=2)
     finally:
+        if twitch is not None:  # first, so what Twitch still has queued reaches the bus and the recorder
+            twitch[0].stop()
+            twitch[1].stop()
+            await asyncio.wait(twitch_tasks, timeout=10)
         app.recorder.stop()
         show.brain.stop()
         if show.alerts is not None:

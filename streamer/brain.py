@@ -91,6 +91,7 @@ class Brain:
         persona_version: int | None = None,
         on_persona: Callable[[Persona], None] | None = None,
         hold_timeout_s: float = HOLD_TIMEOUT_S,
+        bot_logins: frozenset[str] = frozenset(),
     ) -> None:
         self.bus = bus
         self.channel = channel
@@ -114,6 +115,8 @@ class Brain:
         self._wake = asyncio.Event()
         self._stop = asyncio.Event()
         self._online_since: float | None = None
+        self.bot_logins = bot_logins
+        """The bot's own chat accounts: "@hiyoribot" addresses the character."""
         self.persona_loader = persona_loader
         self.persona_version = persona_version
         self.on_persona = on_persona
@@ -140,7 +143,9 @@ class Brain:
         if selector is not None:
             self.selector = selector
         else:
-            self.selector = Selector(selector_config(persona), input_check=self._input_check)
+            self.selector = Selector(
+                selector_config(persona, bot_logins=self.bot_logins), input_check=self._input_check
+            )
         for login in self.blocked_viewers:
             self.selector.block_viewer(login)
 

@@ -4,9 +4,14 @@ Sentence n+1 is synthesised while sentence n plays (a bounded look-ahead of two)
 sentence's ``on_sentence`` hook fires when its first audio starts, so captions, avatar
 expressions and the "reply.sentence" event line up with what the audience hears.
 
+When the TTS offers a turn session (:meth:`~engines.backends.TTSBackend.open_turn`, e.g.
+ElevenLabs' websocket), the turn uses one connection: the session starts connecting when
+the turn starts, each sentence is sent the moment it is vetted, and each sentence's audio
+is read back in order. Otherwise each sentence is synthesised on its own.
+
 Interruption is task cancellation: the caller cancels the task running :meth:`perform`;
-playback stops at once (the sink cuts within one slice), synthesis is cancelled, and
-``result`` holds only what was actually heard.
+playback stops at once (the sink cuts within one slice), synthesis is cancelled, a turn
+session's connection is closed, and ``result`` holds only what was actually heard.
 """
 
 from __future__ import annotations
@@ -15,10 +20,10 @@ import asyncio
 import contextlib
 import logging
 import time
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncGenerator, AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass, field
 
-from engines.backends import AudioChunk, BackendError, TTSBackend
+from engines.backends import AudioChunk, BackendError, TTSBackend, TTSTurn
 from engines.voice.sinks import AudioSink
 from streamer.stage import Stage
 
@@ -61,7 +66,21 @@ SentenceHook = Callable[[str, Utterance], Awaitable[None]]
 @dataclass(slots=True)
 class _Job:
     utterance: Utterance
+    stream: AsyncGenerator[AudioChunk, None] | None = None
+    """The sentence's audio from a turn session; None: ``chunks`` is filled by the synthesis task."""
     chunks: asyncio.Queue[AudioChunk | BaseException | None] = field(default_factory=asyncio.Queue)
+
+    async def audio(self) -> AsyncGenerator[AudioChunk | BaseException, None]:
+        """The chunks in order; a backend failure comes as the last item."""
+        if self.stream is None:
+            while (item := await self.chunks.get()) is not None:
+                yield item
+            return
+        try:
+            async for chunk in self.stream:
+                yield chunk
+        except BackendError as exc:
+            yield exc
 
 
 class Performer:
@@ -90,7 +109,8 @@ class Performer:
     ) -> None:
         """Speak every utterance in order; returns when the last one finished playing."""
         jobs: asyncio.Queue[_Job | None] = asyncio.Queue(maxsize=LOOKAHEAD)
-        synth = asyncio.create_task(self._synthesise(utterances, jobs), name=f"tts-{turn_id}")
+        session = self.tts.open_turn(voice=self.voice)  # starts connecting while the LLM writes
+        synth = asyncio.create_task(self._synthesise(utterances, jobs, session), name=f"tts-{turn_id}")
         finished = False
         try:
             while (job := await jobs.get()) is not None:
@@ -98,21 +118,26 @@ class Performer:
             await synth  # re-raise an error from the utterance source (e.g. the LLM)
             finished = True
         finally:
+            if not finished and self.sink.is_open:
+                await self.sink.stop()  # cut now, before any clean-up: nothing buffered is played
             synth.cancel()
             with contextlib.suppress(asyncio.CancelledError, Exception):
                 await synth
+            if session is not None:
+                await session.aclose()  # returns at once; after an interrupt the audio due is dropped
             if self.sink.is_open:  # opened by the first audio of the turn
-                if not finished:
-                    await self.sink.stop()  # cut now: nothing buffered is played
                 await self.sink.close()
                 if self.stage is not None:
                     self.stage.turn_ended()
 
     async def _synthesise(
-        self, utterances: AsyncIterator[Utterance], jobs: asyncio.Queue[_Job | None]
+        self, utterances: AsyncIterator[Utterance], jobs: asyncio.Queue[_Job | None], session: TTSTurn | None
     ) -> None:
         try:
             async for utterance in utterances:
+                if session is not None:  # sent now; its audio is read when it is its turn to play
+                    await jobs.put(_Job(utterance, stream=await session.say(utterance.text)))
+                    continue
                 job = _Job(utterance)
                 await jobs.put(job)  # waits while LOOKAHEAD sentences are ahead: bounded work
                 try:
@@ -121,19 +146,21 @@ class Performer:
                     job.chunks.put_nowait(None)
                 except BackendError as exc:
                     job.chunks.put_nowait(exc)
+            if session is not None:
+                await session.end()  # no more text: the audio of the last sentences still comes
         finally:
-            await jobs.put(None)
+            task = asyncio.current_task()
+            if task is None or not task.cancelling():  # after a cancel nobody reads (the queue may be full)
+                await jobs.put(None)
 
     async def _play(self, turn_id: str, job: _Job, result: PerformResult) -> None:
         u = job.utterance
         started = False
         played_s = 0.0
         total_s = 0.0
+        audio = job.audio()
         try:
-            while True:
-                item = await job.chunks.get()
-                if item is None:
-                    break
+            async for item in audio:
                 if isinstance(item, BaseException):
                     result.tts_failures += 1
                     log.warning("turn %s: sentence %d not spoken: %s", turn_id, u.index, item)
@@ -161,3 +188,7 @@ class Performer:
                 fraction = played_s / total_s if total_s else 0.0
                 result.partial = " ".join(words[: int(len(words) * fraction)])
             raise
+        finally:
+            await audio.aclose()
+            if job.stream is not None:
+                await job.stream.aclose()

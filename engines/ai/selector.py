@@ -256,6 +256,8 @@ class Selector:
         if isinstance(event, StreamerUtterance):
             if not text:
                 return "empty"
+            if not event.addressed:
+                return "not-addressed"
             return "low-confidence" if event.confidence < cfg.min_utterance_confidence else None
         return None if isinstance(event, ModeratorInput) else self._check(text)
 

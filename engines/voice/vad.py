@@ -257,6 +257,34 @@ class Endpointer:
         self._pre_roll.extend(tail)
         return utterance
 
+    @property
+    def silence_ms(self) -> float:
+        """How long the utterance in progress has been silent (0 outside speech)."""
+        return self._silence_run * self.frame_ms if self.state == "speech" else 0.0
+
+    @property
+    def span(self) -> tuple[float, float] | None:
+        """(start_s, end_s) of the voiced part of the utterance in progress (None outside speech)."""
+        if self.state != "speech":
+            return None
+        return self._seconds(self._start), self._seconds(self._last_voiced + 1)
+
+    def peek(self) -> Utterance | None:
+        """The utterance in progress as it would end now, without ending it (to transcribe it
+        early, while its end-of-speech silence is still running); None outside speech."""
+        if self.state != "speech":
+            return None
+        keep_until = min(self._last_voiced + 1 + self._post_pad_frames, self._frame_index)
+        return Utterance(
+            pcm=b"".join(self._frames_buf[: keep_until - self._audio_start]),
+            sample_rate=self.sample_rate,
+            start_s=self._seconds(self._start),
+            end_s=self._seconds(self._last_voiced + 1),
+            audio_start_s=self._seconds(self._audio_start),
+            voiced_ms=self._voiced * self.frame_ms,
+            reason="flush",
+        )
+
     def flush(self) -> list[VadEvent]:
         """End of input: emit the utterance in progress if it is confirmed speech."""
         if self.state == "speech":

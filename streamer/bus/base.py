@@ -18,7 +18,7 @@ from __future__ import annotations
 import abc
 import logging
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from engines.events import EventBase, EventDecodeError, decode, encode, stream_of
@@ -74,6 +74,8 @@ class BusStats:
     dropped: int = 0
     """Events lost because the local buffer overflowed; should stay 0."""
     dead_lettered: Counter[str] = field(default_factory=Counter)
+    tail_skipped: int = 0
+    """Entries a :meth:`Bus.tail` or :meth:`Bus.recent` reader skipped as not valid events."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,6 +148,35 @@ class Bus(abc.ABC):
         )
         await self._ack(group, {delivery.stream: [delivery.entry_id]})
 
+    # ------------------------------------------------------------------ watching (no group)
+    async def latest_ids(self, streams: Sequence[StreamName]) -> dict[StreamName, str]:
+        """Each stream's newest entry id (``0-0`` when empty): a :meth:`tail` from these sees only new entries."""
+        return {s: await self._latest_id(s) for s in streams}
+
+    async def tail(self, after: Mapping[StreamName, str], *, count: int, block_ms: int) -> list[Delivery]:
+        """Entries newer than ``after[stream]`` (up to ``count`` per stream, oldest first), waiting
+        up to ``block_ms`` when there are none.
+
+        No consumer group: nothing becomes pending and nothing is acked, and every watcher sees
+        every entry (live views such as the dashboard feed). Entries that are not valid events
+        are skipped and counted in ``stats.tail_skipped``; the group consumers dead-letter them.
+        """
+        return self._decode_quietly(await self._tail(after, count=count, block_ms=block_ms))
+
+    async def recent(self, stream: StreamName, count: int) -> list[Delivery]:
+        """The newest ``count`` valid entries of a stream, oldest first."""
+        return self._decode_quietly({stream: await self._recent(stream, count)})
+
+    def _decode_quietly(self, raw: dict[StreamName, list[RawEntry]]) -> list[Delivery]:
+        out: list[Delivery] = []
+        for stream, entries in raw.items():
+            for entry in entries:
+                try:
+                    out.append(Delivery(stream, entry.entry_id, decode(entry.data or b"")))
+                except EventDecodeError:
+                    self.stats.tail_skipped += 1
+        return out
+
     async def _accept(self, group: str, raw: dict[StreamName, list[RawEntry]]) -> list[Delivery]:
         good: list[Delivery] = []
         bad: dict[StreamName, list[str]] = {}
@@ -202,6 +233,17 @@ class Bus(abc.ABC):
 
     @abc.abstractmethod
     async def _store_dead_letter(self, letter: DeadLetter) -> None: ...
+
+    @abc.abstractmethod
+    async def _latest_id(self, stream: StreamName) -> str: ...
+
+    @abc.abstractmethod
+    async def _tail(
+        self, after: Mapping[StreamName, str], *, count: int, block_ms: int
+    ) -> dict[StreamName, list[RawEntry]]: ...
+
+    @abc.abstractmethod
+    async def _recent(self, stream: StreamName, count: int) -> list[RawEntry]: ...
 
     @abc.abstractmethod
     async def dead_letters(self, count: int = 100) -> list[DeadLetter]:

@@ -18,6 +18,12 @@ GROUP_BRAIN: Final = "brain"
 GROUP_PERFORMER: Final = "performer"
 GROUP_DASHBOARD: Final = "dashboard"
 GROUP_ALERTS: Final = "alerts"
+GROUP_VOICE: Final = "voice"
+"""The streamer's voice source: reads push-to-talk from the control stream."""
+GROUP_TWITCH_CHAT: Final = "twitch-chat"
+"""Twitch out: chat replies and the persona's moderation rules (reads input and output)."""
+GROUP_TWITCH_MODERATION: Final = "twitch-moderation"
+"""Twitch out: timeouts, bans, unbans and message deletions (reads control)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,3 +42,12 @@ class Keys:
 
     def all_streams(self) -> list[str]:
         return [*(self.stream(n) for n in STREAMS), self.deadletter]
+
+    @property
+    def overlay_audio(self) -> str:
+        """Pub/sub channel carrying the bot's speech to the dashboard's overlay page."""
+        return f"{self.prefix}:{self.channel}:overlay_audio"
+
+    def login_attempts(self, kind: str, who: str) -> str:
+        """Counter of failed dashboard logins per address (``ip``) or per account (``account``)."""
+        return f"{self.prefix}:{self.channel}:dash:login:{kind}:{who}"

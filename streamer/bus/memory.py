@@ -9,7 +9,7 @@ from __future__ import annotations
 import asyncio
 import time
 from collections import OrderedDict, deque
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from .base import Bus, DeadLetter, RawEntry
@@ -175,6 +175,41 @@ class MemoryBus(Bus):
             for entry_id in entry_ids:
                 pending.pop(entry_id, None)
 
+    async def _latest_id(self, stream: StreamName) -> str:
+        entries = self._streams[stream].entries
+        return entries[-1][0] if entries else "0-0"
+
+    async def _tail(
+        self, after: Mapping[StreamName, str], *, count: int, block_ms: int
+    ) -> dict[StreamName, list[RawEntry]]:
+        deadline = time.monotonic() + block_ms / 1000
+        while True:
+            waiter = self._changed
+            found = {name: got for name, since in after.items() if (got := self._newer(name, since, count))}
+            if found or block_ms <= 0:
+                return found
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                return {}
+            try:
+                await asyncio.wait_for(waiter.wait(), remaining)
+            except TimeoutError:
+                return {}
+
+    def _newer(self, stream: StreamName, since: str, count: int) -> list[RawEntry]:
+        """The oldest ``count`` entries after ``since``, walking back from the newest."""
+        floor = _id_key(since)
+        entries = self._streams[stream].entries
+        i = len(entries)
+        while i > 0 and _id_key(entries[i - 1][0]) > floor:
+            i -= 1
+        return [RawEntry(entries[j][0], entries[j][1]) for j in range(i, min(i + count, len(entries)))]
+
+    async def _recent(self, stream: StreamName, count: int) -> list[RawEntry]:
+        entries = self._streams[stream].entries
+        start = max(0, len(entries) - count)
+        return [RawEntry(entries[j][0], entries[j][1]) for j in range(start, len(entries))]
+
     async def _store_dead_letter(self, letter: DeadLetter) -> None:
         self._dead.append(letter)
 
@@ -186,3 +221,8 @@ class MemoryBus(Bus):
 
     async def length(self, stream: StreamName) -> int:
         return len(self._streams[stream].entries)
+
+
+def _id_key(entry_id: str) -> tuple[int, int]:
+    ms, _, seq = entry_id.partition("-")
+    return int(ms), int(seq or 0)

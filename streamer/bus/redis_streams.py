@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections import deque
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import redis.asyncio as aioredis
@@ -201,6 +201,37 @@ class RedisBus(Bus):
             b"raw": letter.raw,
         }
         await self.client.xadd(self.keys.deadletter, fields, maxlen=DEADLETTER_MAXLEN, approximate=True)  # type: ignore[arg-type]
+
+    async def _latest_id(self, stream: StreamName) -> str:
+        try:
+            rows: Any = await self.client.xrevrange(self.keys.stream(stream), count=1)
+        except _UNREACHABLE as exc:
+            raise BusError(f"Redis unreachable: {type(exc).__name__}") from exc
+        return str(rows[0][0].decode()) if rows else "0-0"
+
+    async def _tail(
+        self, after: Mapping[StreamName, str], *, count: int, block_ms: int
+    ) -> dict[StreamName, list[RawEntry]]:
+        names = {self.keys.stream(s): s for s in after}
+        try:
+            reply: Any = await self.client.xread(
+                {self.keys.stream(s): i for s, i in after.items()},
+                count=count,
+                block=block_ms if block_ms > 0 else None,  # BLOCK 0 would wait forever
+            )
+        except _UNREACHABLE as exc:
+            raise BusError(f"Redis unreachable: {type(exc).__name__}") from exc
+        return {names[key_b.decode()]: [RawEntry(i.decode(), _field(f)) for i, f in entries]
+                for key_b, entries in reply or [] if entries}  # fmt: skip
+
+    async def _recent(self, stream: StreamName, count: int) -> list[RawEntry]:
+        if count <= 0:
+            return []
+        try:
+            rows: Any = await self.client.xrevrange(self.keys.stream(stream), count=count)
+        except _UNREACHABLE as exc:
+            raise BusError(f"Redis unreachable: {type(exc).__name__}") from exc
+        return [RawEntry(i.decode(), _field(f)) for i, f in reversed(rows)]
 
     async def dead_letters(self, count: int = 100) -> list[DeadLetter]:
         rows: Any = await self.client.xrevrange(self.keys.deadletter, count=count)

@@ -183,3 +183,41 @@ class StoredSecret(Base):
     name: Mapped[str] = mapped_column(String(100), primary_key=True)
     ciphertext: Mapped[str] = mapped_column(Text)
     updated_at: Mapped[datetime] = mapped_column(Tz, server_default=func.now())
+
+
+class DashboardAccount(Base):
+    """A dashboard login: the streamer (admin) or a moderator. The password is an argon2 hash."""
+
+    __tablename__ = "dashboard_accounts"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    name: Mapped[str] = mapped_column(String(64), unique=True)
+    role: Mapped[str] = mapped_column(String(16))
+    """streamer or moderator."""
+    password_hash: Mapped[str] = mapped_column(String(255))
+    created_by: Mapped[str] = mapped_column(String(64), default="cli")
+    created_at: Mapped[datetime] = mapped_column(Tz, server_default=func.now())
+
+
+class DashboardSession(Base):
+    """A signed-in browser. Only a SHA-256 of the session token is stored."""
+
+    __tablename__ = "dashboard_sessions"
+
+    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    account_id: Mapped[int] = mapped_column(
+        ForeignKey("dashboard_accounts.id", ondelete="CASCADE"), index=True
+    )
+    csrf: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(Tz, server_default=func.now())
+    expires_at: Mapped[datetime] = mapped_column(Tz)
+
+
+class OverlayToken(Base):
+    """The OBS overlay page's token (SHA-256 only); rotating it replaces the row."""
+
+    __tablename__ = "overlay_tokens"
+
+    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    created_by: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(Tz, server_default=func.now())

@@ -1,0 +1,429 @@
+"""Voice latency: the streamer's voice in, on the bundled models on this CPU.
+
+    .venv/bin/python benchmarks/voice_latency.py [--utterances 8] [--bargeins 8]
+        [--end-silence-ms 500] [--early-stt-ms 0] [--beam-size 5] [--whisper-vad/--no-whisper-vad]
+
+Everything is real except the microphone, which is a real-time stand-in (a 16 kHz stream of
+32 ms blocks, like the capture callback delivers): espeak-ng speech scheduled on it, quiet
+noise in between. The voice path is the app's own (``streamer.app.build_voice``): Silero
+VAD through the echo gate, faster-whisper tiny.en off the loop, the talk mode, barge-in.
+
+(a) **End of speech to transcript / to first audio.** The streamer asks the character
+    something; the real brain answers on the bundled SmolLM2-135M (llama.cpp server) and
+    piper. Measured from the last voiced sample of the line: to the ``streamer.utterance``
+    event (the end-of-speech silence wait plus transcription) and to the first audio of the
+    answer (plus selector, LLM first token, first clause, piper). One line at a time.
+(b) **Barge-in.** The character is talking (real piper audio in a real-time sink; the reply
+    text comes from the local OpenAI-compatible stand-in so it is always long enough); the
+    streamer speaks over it. ``bargein_stop_*``: from the moment the rule allows the stop (the
+    streamer has spoken ``min_barge_in_ms``) to the sink cutting the audio. ``onset_to_stop_*``:
+    from the first voiced sample, so it includes the 300 ms rule itself.
+(c) **False barge-ins.** Synthesised short noises (coughs, clicks, "mm" hums, breaths, noise
+    bursts, 150-200 ms slices of real speech) at two levels, fed through the same voice path
+    (real VAD, real STT: a hallucinated word would count); and the character's own voice
+    coming back through a reverberant room, with the echo gate on (and, for contrast, off).
+
+The last line printed is one JSON object.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import statistics
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from config.persona import Persona, load_persona
+from config.settings import LocalLLMSettings, PiperSettings, Settings, load_settings
+from engines import events as ev
+from engines.ai.safety import SafetyPipeline
+from engines.backends import AudioChunk, Limits, LLMBackend
+from engines.voice import pcm
+from engines.voice.sinks import AudioSink, NullSink
+from integrations.faster_whisper.stt import FasterWhisperSTT
+from integrations.llama_cpp.server import LlamaServer, LlamaServerConfig
+from integrations.openai.llm import OpenAILLM
+from integrations.piper.tts import PiperTTS
+from streamer.app import build_voice
+from streamer.brain import Brain
+from streamer.bus import MemoryBus
+from streamer.performer import Performer, Utterance
+from streamer.sources.voice import SpeechSignal, VoiceSource
+from tests.support.fake_openai import FakeBehavior, FakeOpenAI
+from tests.support.room import RATE, Heard, Room
+from tests.support.speech import breath, click, cough, espeak, hum, noise_burst, scaled
+
+LINES = [
+    "Hiyori, what do you think about this boss fight?",
+    "Hiyori, say hello to the new followers.",
+    "Can you tell everyone what game we are playing today?",
+    "Hiyori, tell me a joke about cats.",
+    "What is your favourite food, Hiyori?",
+    "Hiyori, should I use the sword or the bow?",
+    "Thanks for the raid, can you welcome everyone?",
+    "Hiyori, what should we name the new farm?",
+    "Do you think we can beat this level today?",
+    "Hiyori, give chat a tip for the second phase.",
+]
+INTERRUPTIONS = ["Wait, stop for a second.", "Hold on, let me think.", "No no, listen to me."]
+LONG_REPLY = (
+    "Oh wow, that boss looks really tough! I think you should dodge to the left and then hit its tail. "
+    "Keep your potions ready for the second phase, and watch out for the big jump attack."
+)
+PAD_S = 0.02
+"""espeak lines are trimmed to the speech plus this much on each side."""
+
+
+def pct(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, max(0, round(q * (len(ordered) - 1))))] if ordered else float("nan")
+
+
+def bench_persona() -> Persona:
+    return load_persona("hiyori").model_copy(
+        update={
+            "min_gap_s": 0.0,
+            "reply_frequency": 1.0,
+            "user_cooldown_s": 0.0,
+            "idle_chatter_after_s": None,
+        }
+    )
+
+
+def voice_settings(args: argparse.Namespace, **extra: Any) -> Settings:
+    return load_settings(
+        channel="bench",
+        voice={"end_silence_ms": args.end_silence_ms, "early_stt_ms": args.early_stt_ms, **extra},
+    )
+
+
+class Rig:
+    """A brain on an in-process bus, a sink, a microphone stand-in and the app's voice path."""
+
+    def __init__(
+        self, args: argparse.Namespace, llm: LLMBackend, tts: PiperTTS, stt: FasterWhisperSTT, sink: AudioSink,
+        safety: SafetyPipeline, room: Room, **voice: Any,
+    ) -> None:  # fmt: skip
+        self.bus = MemoryBus()
+        self.sink = sink
+        self.room = room
+        self.performer = Performer(tts, sink)
+        self.brain = Brain(
+            bus=self.bus, channel="bench", persona=bench_persona(), llm=llm, performer=self.performer,
+            safety=safety, memory_tokens=0,
+        )  # fmt: skip
+        self.first_audio: dict[str, float] = {}
+        self.published: dict[str, float] = {}
+        self.signals: list[tuple[float, SpeechSignal]] = []
+        self.stops: list[float] = []
+        self.turns: asyncio.Queue[ev.EventBase] = asyncio.Queue()
+        self.voice: VoiceSource = build_voice(
+            voice_settings(args, **voice), self.bus, self.brain, sink, stt=stt
+        )
+
+        async def on_sentence(turn_id: str, u: Utterance) -> None:
+            self.first_audio.setdefault(turn_id, time.monotonic())
+            await self.brain.on_sentence(turn_id, u)
+
+        self.performer.on_sentence = on_sentence
+        publish = self.voice.publish
+
+        async def timed_publish(event: ev.EventBase) -> Any:
+            self.published[event.id] = time.monotonic()
+            return await publish(event)
+
+        self.voice.publish = timed_publish
+        barge_in = self.voice.on_speech_start
+
+        def timed_barge_in(signal: SpeechSignal) -> Any:
+            self.signals.append((time.monotonic(), signal))
+            return None if barge_in is None else barge_in(signal)
+
+        self.voice.on_speech_start = timed_barge_in
+        stop = sink.stop
+
+        async def timed_stop() -> None:
+            self.stops.append(time.monotonic())
+            await stop()
+
+        sink.stop = timed_stop  # type: ignore[method-assign]
+        previous = sink.on_frame
+
+        def hear(piece: bytes, t: float) -> None:
+            if previous is not None:
+                previous(piece, t)
+            room.playback(piece, sink.sample_rate)
+
+        sink.on_frame = hear
+
+    async def __aenter__(self) -> Rig:
+        self.tasks = [
+            asyncio.create_task(self.brain.run()),
+            asyncio.create_task(self._watch()),
+            asyncio.create_task(self.voice.run(self.room)),
+        ]
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        self.brain.stop()
+        for task in self.tasks[1:]:
+            task.cancel()
+        await asyncio.gather(*self.tasks, return_exceptions=True)
+
+    async def _watch(self) -> None:
+        while True:
+            for d in await self.bus.read("bench", "w", ["output"], count=100, block_ms=100):
+                if isinstance(d.event, ev.ReplyStarted | ev.ReplyFinished | ev.ReplyInterrupted):
+                    self.turns.put_nowait(d.event)
+
+    async def turn(self, timeout: float = 30.0) -> tuple[ev.ReplyStarted, ev.EventBase]:
+        """The next turn's start and its end (finished or interrupted)."""
+        started = None
+        deadline = time.monotonic() + timeout
+        while True:
+            event = await asyncio.wait_for(self.turns.get(), max(0.1, deadline - time.monotonic()))
+            if isinstance(event, ev.ReplyStarted):
+                started = event
+            elif started is not None:
+                return started, event
+
+
+async def turn_latency(
+    args: argparse.Namespace, safety: SafetyPipeline, stt: FasterWhisperSTT
+) -> dict[str, float]:
+    """(a) on the local LLM and piper."""
+    defaults = Settings()
+    nice = defaults.llm.nice if isinstance(defaults.llm, LocalLLMSettings) else 0
+    server = LlamaServer(LlamaServerConfig(verbose=False, nice=nice))
+    await server.start()
+    llm = OpenAILLM(
+        base_url=server.base_url, model=server.model, limits=Limits(first_output_s=20, stall_s=10, total_s=60)
+    )
+    tts = PiperTTS(clause_split=PiperSettings().clause_split)
+    to_text: list[float] = []
+    to_audio: list[float] = []
+    brain_ms: list[float] = []
+    try:
+        async for _ in tts.synthesize("Warming up the voice."):
+            pass
+        room = Room(seconds=args.utterances * 12 + 30, noise_level=0.002)
+        async with Rig(args, llm, tts, stt, NullSink(pace=None), safety, room, echo_gate="off") as rig:
+            await server.warm_up(
+                [{"role": "system", "content": rig.brain.context.system}, {"role": "user", "content": "Hi!"}]
+            )
+            for i in range(args.utterances + 1):
+                line = espeak(LINES[i % len(LINES)])
+                at = time.monotonic() + 0.3
+                room.say(line, at)
+                eos = at + line.seconds - PAD_S
+                while True:  # the turn that answers this line (not a late one for an earlier line)
+                    started, _ = await rig.turn(timeout=40)
+                    said = [rig.published[t] for t in started.trigger_ids if rig.published.get(t, 0.0) > at]
+                    if said:
+                        break
+                if i == 0 or started.turn_id not in rig.first_audio:
+                    continue  # the first turn warms the path
+                published = max(said)
+                first = rig.first_audio[started.turn_id]
+                to_text.append((published - eos) * 1000)
+                to_audio.append((first - eos) * 1000)
+                brain_ms.append((first - published) * 1000)
+            stats = rig.voice.stats
+    finally:
+        await llm.aclose()
+        await tts.aclose()
+        await server.stop()
+    stt_ms = stats.stt_ms[1:] or stats.stt_ms
+    return {
+        "eos_to_transcript_p50_ms": statistics.median(to_text),
+        "eos_to_transcript_p95_ms": pct(to_text, 0.95),
+        "eos_to_first_audio_p50_ms": statistics.median(to_audio),
+        "eos_to_first_audio_p95_ms": pct(to_audio, 0.95),
+        "stage_end_silence_ms": args.end_silence_ms,
+        "stage_stt_p50_ms": statistics.median(stt_ms),
+        "stage_transcript_to_first_audio_p50_ms": statistics.median(brain_ms),
+        "early_transcripts_used": stats.early_used,
+        "early_transcripts_wasted": stats.early_wasted,
+        "utterances": len(to_text),
+    }
+
+
+async def barge_in(
+    args: argparse.Namespace, safety: SafetyPipeline, stt: FasterWhisperSTT
+) -> dict[str, float]:
+    """(b) the character talking in real time, the streamer speaking over it."""
+    fake = FakeOpenAI(FakeBehavior(reply=LONG_REPLY, ttft_s=0.05, tokens_per_s=200))
+    await fake.start()
+    llm = OpenAILLM(
+        base_url=fake.base_url, model="fixed", limits=Limits(first_output_s=5, stall_s=5, total_s=60)
+    )
+    tts = PiperTTS(clause_split="first")
+    stop_ms: list[float] = []
+    onset_ms: list[float] = []
+    missed = 0
+    try:
+        room = Room(seconds=args.bargeins * 12 + 30, noise_level=0.002)
+        async with Rig(args, llm, tts, stt, NullSink(pace=1.0), safety, room) as rig:
+
+            async def keep(event: ev.EventBase) -> None:
+                """The interruptions are transcribed but not answered: each trial starts afresh."""
+
+            rig.voice.publish = keep
+            for i in range(args.bargeins):
+                viewer = ev.Viewer(id=str(100 + i), login=f"viewer{i}", display_name=f"Viewer{i}")
+                await rig.bus.publish(
+                    ev.ChatMessage(channel="bench", user=viewer, text=f"Hiyori, tips for boss {i}?")
+                )
+                while not rig.first_audio or len(rig.first_audio) <= i:
+                    await asyncio.sleep(0.01)
+                first = max(rig.first_audio.values())
+                line = espeak(INTERRUPTIONS[i % len(INTERRUPTIONS)])
+                at = first + 1.0 + 0.1 * (i % 4)
+                room.say(line, at)
+                signals, stops = len(rig.signals), len(rig.stops)
+                _, end = await rig.turn(timeout=30)
+                if not isinstance(end, ev.ReplyInterrupted) or len(rig.stops) == stops:
+                    missed += 1
+                    continue
+                decided = rig.signals[signals][0]
+                stopped = rig.stops[stops]
+                stop_ms.append((stopped - decided) * 1000)
+                onset_ms.append((stopped - (at + PAD_S)) * 1000)
+                await asyncio.sleep(line.seconds + 1.5)  # let its transcription pass
+    finally:
+        await llm.aclose()
+        await tts.aclose()
+        await fake.stop()
+    return {
+        "bargein_stop_p50_ms": statistics.median(stop_ms),
+        "bargein_stop_p99_ms": pct(stop_ms, 0.99),
+        "onset_to_stop_p50_ms": statistics.median(onset_ms),
+        "onset_to_stop_p99_ms": pct(onset_ms, 0.99),
+        "bargein_missed": missed,
+        "bargein_trials": len(stop_ms),
+    }
+
+
+def noises() -> list[tuple[str, AudioChunk]]:
+    speech = pcm.read_wav(Path(__file__).resolve().parents[1] / "tests" / "data" / "voice" / "boss.wav")
+    out: list[tuple[str, AudioChunk]] = []
+    for level in (1.0, 0.4):
+        items = [
+            ("cough150", cough(0.15)), ("cough250", cough(0.25)), ("cough400", cough(0.4)),
+            ("click", click()), ("double-click", AudioChunk(click().pcm + pcm.silence(0.08, RATE) + click().pcm, RATE)),
+            ("mm150", hum(0.15)), ("mm200", hum(0.2)), ("mm250", hum(0.25, pitch=180.0)),
+            ("breath300", breath(0.3)), ("breath500", breath(0.5, level=0.08)),
+            ("burst100", noise_burst(0.1)), ("burst150", noise_burst(0.15)),
+            ("speech150", AudioChunk(speech.pcm[2 * int(2.0 * RATE) :][: 2 * int(0.15 * RATE)], RATE)),
+            ("speech200", AudioChunk(speech.pcm[2 * int(1.2 * RATE) :][: 2 * int(0.2 * RATE)], RATE)),
+        ]  # fmt: skip
+        out += [(f"{name}@{level:g}", scaled(audio, level)) for name, audio in items]
+    return out
+
+
+async def false_bargeins(
+    args: argparse.Namespace, stt: FasterWhisperSTT, bot_voice: AudioChunk
+) -> dict[str, float]:
+    """(c) short noises, and the character's own echo, through the voice path."""
+    from engines.voice.echo import EchoConfig, EchoGate
+    from integrations.silero_vad import SileroVAD
+
+    async def count(
+        audio: AudioChunk, echo: EchoGate | None = None, ref: np.ndarray | None = None
+    ) -> tuple[int, int]:
+        fired: list[SpeechSignal] = []
+        said: list[ev.EventBase] = []
+
+        async def publish(event: ev.EventBase) -> None:
+            said.append(event)
+
+        source = VoiceSource(channel="bench", vad=SileroVAD(), stt=stt, publish=publish,
+                             on_speech_start=fired.append, echo=echo, monotonic=lambda: 0.0)  # fmt: skip
+        step = 512
+        for k, offset in enumerate(range(0, len(audio.pcm), step * 2)):
+            end = (k + 1) * step / RATE
+            if echo is not None and ref is not None:
+                piece = ref[k * step : (k + 1) * step]
+                if piece.size and np.abs(piece).max() > 0:
+                    echo.playback(pcm.from_float32(piece), RATE, k * step / RATE)
+            await source.feed(Heard(audio.pcm[offset : offset + step * 2], RATE, end))
+        await source.flush()
+        await source.aclose()
+        return len(fired), len(said)
+
+    gap = pcm.silence(1.0, RATE)
+    fired = utterances = 0
+    items = noises()
+    for _, noise in items:
+        f, u = await count(AudioChunk(gap + noise.pcm + gap, RATE))
+        fired += f
+        utterances += u
+    # the character's voice back from speakers through a reverberant room
+    ref = pcm.resample_float32(pcm.to_float32(bot_voice.pcm), bot_voice.sample_rate, RATE).astype(np.float64)
+    ref = np.concatenate((ref, np.zeros(RATE)))
+    echo_room = Room(echo_gain=0.3, reverb_s=0.3, seconds=ref.size / RATE + 1)
+    mic = echo_room.echo_of(ref) + np.random.default_rng(5).normal(0, 0.002, ref.size)
+    echo_audio = AudioChunk(pcm.from_float32(mic), RATE)
+    gated = await count(echo_audio, EchoGate(EchoConfig(mode="on")), ref)
+    ungated = await count(echo_audio, None, ref)
+    return {
+        "false_bargein_rate": fired / len(items),
+        "false_utterance_rate": utterances / len(items),
+        "noises": len(items),
+        "echo_false_bargeins_gated": gated[0],
+        "echo_false_bargeins_ungated": ungated[0],
+        "echo_seconds": round(ref.size / RATE, 1),
+    }
+
+
+async def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--utterances", type=int, default=8)
+    ap.add_argument("--bargeins", type=int, default=8)
+    ap.add_argument("--end-silence-ms", type=float, default=Settings().voice.end_silence_ms)
+    ap.add_argument("--early-stt-ms", type=float, default=Settings().voice.early_stt_ms)
+    ap.add_argument("--beam-size", type=int, default=5)
+    ap.add_argument("--whisper-vad", action=argparse.BooleanOptionalAction, default=True)
+    ap.add_argument("--skip", action="append", default=[], choices=["turns", "bargein", "false"])
+    args = ap.parse_args()
+    started = time.monotonic()
+    safety = SafetyPipeline()
+    safety.warm()
+    stt = FasterWhisperSTT(
+        initial_prompt="Chat with Hiyori, hiyo, hiyori-chan.",
+        beam_size=args.beam_size,
+        vad_filter=args.whisper_vad,
+    )
+    await stt.warm_up()
+    report: dict[str, Any] = {
+        "end_silence_ms": args.end_silence_ms, "early_stt_ms": args.early_stt_ms,
+        "beam_size": args.beam_size, "whisper_vad": args.whisper_vad,
+    }  # fmt: skip
+    try:
+        if "false" not in args.skip:
+            tts = PiperTTS()
+            bot = pcm.concat([c async for c in tts.synthesize(LONG_REPLY)])
+            await tts.aclose()
+            report.update(await false_bargeins(args, stt, bot))
+            print(json.dumps(report), flush=True)
+        if "turns" not in args.skip:
+            report.update(await turn_latency(args, safety, stt))
+            print(json.dumps(report), flush=True)
+        if "bargein" not in args.skip:
+            report.update(await barge_in(args, safety, stt))
+    finally:
+        await stt.aclose()
+    report["run_s"] = time.monotonic() - started
+    print(json.dumps({k: round(v, 1) if isinstance(v, float) else v for k, v in report.items()}))
+
+
+if __name__ == "__main__":
+    asyncio.run(main())

@@ -1,0 +1,204 @@
+"""Moderator actions, sent to the bot as control events on the bus.
+
+Each action is signed with the acting account's name (``by``); the recorder audits every
+control event into ``moderation_actions`` (who, what, when), and the feed shows it.
+Inputs are checked here first, so a bad request is a clear 422 and never a bad event.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, HTTPException, Request, status
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from engines import events as ev
+from streamer.bus import BusError
+
+from .auth import SIGNED_IN_RESPONSES, SignedIn, User
+from .inputs import NO_CONTROL, NOT_BLANK, JsonBool, json_int
+from .state import dash
+
+log = logging.getLogger("dashboard_api.actions")
+router = APIRouter(
+    prefix="/api/actions",
+    tags=["actions"],
+    responses={**SIGNED_IN_RESPONSES, 503: {"description": "the bus is unavailable"}},
+)
+
+Id = Annotated[str, Field(min_length=1, max_length=128, pattern=r"^[A-Za-z0-9_.:-]+$")]
+Login = Annotated[str, Field(min_length=1, max_length=64, pattern=r"^@?[A-Za-z0-9_]{1,25}$")]
+UserId = Annotated[str, Field(min_length=1, max_length=32, pattern=r"^[0-9]+$")]
+Reason = Annotated[str, Field(max_length=500, pattern=NO_CONTROL)]
+
+
+class _In(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class SkipIn(_In):
+    target_id: Id | None = None
+    """A queued chat message's event id to drop; none: cut the current reply now."""
+
+
+class InterruptIn(_In):
+    reason: Annotated[str, Field(max_length=200, pattern=NO_CONTROL)] = ""
+
+
+class KillIn(_In):
+    engaged: JsonBool
+    reason: Annotated[str, Field(max_length=200, pattern=NO_CONTROL)] = ""
+
+
+class HoldIn(_In):
+    engaged: JsonBool
+
+
+class ReviewIn(_In):
+    turn_id: Id
+    approve: JsonBool
+    text: Annotated[str, Field(min_length=1, max_length=ev.MAX_TEXT_CHARS, pattern=NOT_BLANK)] | None = None
+    """Approve with this text instead of the held reply (edit before approve)."""
+
+
+class BlockIn(_In):
+    login: Login
+    user_id: UserId | None = None
+    blocked: JsonBool = True
+
+
+class BannedWordIn(_In):
+    word: Annotated[str, Field(min_length=1, max_length=100, pattern=NOT_BLANK)]
+    add: JsonBool = True
+
+
+_SOMEONE: dict[str, Any] = {
+    "anyOf": [
+        {"required": ["login"], "properties": {"login": {"type": "string"}}},
+        {"required": ["user_id"], "properties": {"user_id": {"type": "string"}}},
+    ]
+}
+"""JSON-schema form of "login or user_id" (so the API description says it too)."""
+
+
+class _Someone(_In):
+    model_config = ConfigDict(extra="forbid", json_schema_extra=_SOMEONE)
+    login: Login | None = None
+    user_id: UserId | None = None
+    reason: Reason = ""
+
+    @model_validator(mode="after")
+    def _someone(self) -> _Someone:
+        if not (self.login or self.user_id):
+            raise ValueError("needs login or user_id")
+        return self
+
+
+class TimeoutIn(_Someone):
+    action: Literal["timeout"]
+    duration_s: json_int(ge=1, le=1_209_600)  # type: ignore[valid-type]
+
+
+class BanIn(_Someone):
+    action: Literal["ban", "unban"]
+
+
+class DeleteIn(_In):
+    action: Literal["delete"]
+    message_id: Id
+    login: Login | None = None
+    user_id: UserId | None = None
+    reason: Reason = ""
+
+
+ModerateIn = Annotated[TimeoutIn | BanIn | DeleteIn, Field(discriminator="action")]
+
+
+class Sent(BaseModel):
+    id: str
+    type: str
+    queued: bool = False
+    """True when the bus was unreachable and the event waits in the local outbox."""
+
+
+async def _send(request: Request, user: User, make: type[ev.EventBase], **fields: object) -> Sent:
+    d = dash(request)
+    try:
+        event = make(channel=d.settings.channel, by=user.name, **fields)
+    except ValidationError as exc:  # the input models above should make this unreachable
+        raise HTTPException(
+            status.HTTP_422_UNPROCESSABLE_CONTENT, f"invalid action: {exc.error_count()} errors"
+        ) from None
+    try:
+        entry = await d.bus.publish(event)
+    except BusError as exc:
+        log.error("action %s by %s not sent: %s", event.type, user.name, exc)
+        raise HTTPException(
+            status.HTTP_503_SERVICE_UNAVAILABLE, "the bus is unavailable; try again"
+        ) from None
+    log.info("action %s by %s", event.type, user.name)
+    return Sent(id=event.id, type=event.type, queued=entry is None)
+
+
+_ACCEPTED = status.HTTP_202_ACCEPTED
+
+
+@router.post("/skip", status_code=_ACCEPTED)
+async def skip(body: SkipIn, user: SignedIn, request: Request) -> Sent:
+    """Skip the reply being spoken now, or drop one queued message (``target_id``)."""
+    return await _send(request, user, ev.Skip, target_id=body.target_id)
+
+
+@router.post("/interrupt", status_code=_ACCEPTED)
+async def interrupt(body: InterruptIn, user: SignedIn, request: Request) -> Sent:
+    """Cut the bot off now."""
+    return await _send(request, user, ev.Interrupt, reason=body.reason)
+
+
+@router.post("/kill", status_code=_ACCEPTED)
+async def kill(body: KillIn, user: SignedIn, request: Request) -> Sent:
+    """Kill switch: engaged, the bot stays silent until it is released."""
+    return await _send(request, user, ev.KillSwitch, engaged=body.engaged, reason=body.reason)
+
+
+@router.post("/hold", status_code=_ACCEPTED)
+async def hold(body: HoldIn, user: SignedIn, request: Request) -> Sent:
+    """Hold-for-review: while engaged, replies wait for approve or reject."""
+    return await _send(request, user, ev.HoldMode, engaged=body.engaged)
+
+
+@router.post("/review", status_code=_ACCEPTED)
+async def review(body: ReviewIn, user: SignedIn, request: Request) -> Sent:
+    """Approve (optionally with edited text) or reject a held reply."""
+    return await _send(request, user, ev.Review, turn_id=body.turn_id, approve=body.approve, text=body.text)
+
+
+@router.post("/block", status_code=_ACCEPTED)
+async def block(body: BlockIn, user: SignedIn, request: Request) -> Sent:
+    """Stop (or resume) answering one viewer. Not a Twitch ban."""
+    return await _send(
+        request,
+        user,
+        ev.BlockViewer,
+        login=body.login.lstrip("@").lower(),
+        user_id=body.user_id,
+        blocked=body.blocked,
+    )
+
+
+@router.post("/banned-word", status_code=_ACCEPTED)
+async def banned_word(body: BannedWordIn, user: SignedIn, request: Request) -> Sent:
+    """Add (or remove) a word on the bot's runtime blocklist."""
+    return await _send(request, user, ev.BannedWord, word=body.word.strip(), add=body.add)
+
+
+@router.post("/moderate", status_code=_ACCEPTED)
+async def moderate(body: ModerateIn, user: SignedIn, request: Request) -> Sent:
+    """Timeout, ban, unban or delete a message on Twitch (carried out by the bot's Twitch part)."""
+    return await _send(
+        request, user, ev.TwitchModeration, action=body.action,
+        login=body.login.lstrip("@").lower() if body.login else None, user_id=body.user_id,
+        message_id=getattr(body, "message_id", None), duration_s=getattr(body, "duration_s", None),
+        reason=body.reason,
+    )  # fmt: skip

@@ -1,0 +1,106 @@
+"""Persona preview: run one sample chat message through the model and safety, off air.
+
+The same steps the bot takes for a turn (input safety, the persona's prompt, the streamed
+reply split into sentences, emotion tags, output safety per sentence), but nothing is
+published and nothing is spoken. The model is injected (an :class:`LLMBackend`), so the
+dashboard stays free of vendor SDKs.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+
+from config.persona import Persona
+from engines import events as ev
+from engines.ai.context import ContextBuilder, Memory, scrub_reply
+from engines.ai.emotions import EmotionMapper
+from engines.ai.safety import SafetyPipeline
+from engines.ai.safety.decision import SafetyDecision
+from engines.ai.sentences import SentenceSplitter, SplitterConfig
+from engines.backends import BackendError, LLMBackend
+
+PREVIEW_VIEWER = ev.Viewer(id="0", login="preview_viewer", display_name="PreviewViewer")
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    blocked: bool
+    layer: str = ""
+    reason: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class PreviewSentence:
+    text: str
+    emotion: str
+    safety: Verdict
+
+
+@dataclass(slots=True)
+class PreviewResult:
+    input: Verdict
+    sentences: list[PreviewSentence] = field(default_factory=list)
+    prompt: str = ""
+    error: str = ""
+    first_token_ms: float | None = None
+    total_ms: float = 0.0
+
+
+def _verdict(decision: SafetyDecision) -> Verdict:
+    if not decision.blocked:
+        return Verdict(False)
+    return Verdict(True, str(decision.layer), decision.reason[:200])
+
+
+async def run_preview(
+    llm: LLMBackend,
+    safety: SafetyPipeline,
+    persona: Persona,
+    message: str,
+    *,
+    viewer: ev.Viewer = PREVIEW_VIEWER,
+) -> PreviewResult:
+    """What ``persona`` would say to ``message`` now, with every safety verdict."""
+    started = time.perf_counter()
+    safety = safety.with_blocklist(persona.blocklist, source=f"persona:{persona.id}")
+    verdict = _verdict(
+        await safety.acheck_input(message) if safety.has_moderation else safety.check_input(message)
+    )
+    result = PreviewResult(input=verdict)
+    if verdict.blocked:  # the bot would drop it: no model call
+        result.total_ms = (time.perf_counter() - started) * 1000
+        return result
+    context = ContextBuilder(persona, history_tokens=0, name_ok=safety.check_name)
+    chat = ev.ChatMessage(channel="preview", user=viewer, text=message)
+    prompt = context.describe("chat", [chat])
+    result.prompt = prompt
+    emotions = EmotionMapper(persona.emotions, default=persona.default_emotion)
+    splitter = SentenceSplitter(SplitterConfig())
+    previous = None
+
+    async def vet(sentence: str) -> None:
+        nonlocal previous
+        tagged = emotions.tag(sentence, previous=previous)
+        previous = tagged
+        text = scrub_reply(tagged.text)
+        if not text or not any(ch.isalnum() for ch in text):
+            return
+        decision = await safety.acheck_output(text) if safety.has_moderation else safety.check_output(text)
+        result.sentences.append(PreviewSentence(text, tagged.emotion, _verdict(decision)))
+
+    try:
+        async for delta in llm.stream_chat(context.build(prompt, Memory())):
+            if result.first_token_ms is None:
+                result.first_token_ms = (time.perf_counter() - started) * 1000
+            for sentence in splitter.feed(delta):
+                await vet(sentence)
+            if len(result.sentences) >= persona.max_sentences:
+                break
+        for sentence in splitter.flush():
+            if len(result.sentences) < persona.max_sentences:
+                await vet(sentence)
+    except BackendError as exc:
+        result.error = f"the model failed: {exc}"[:500]
+    result.total_ms = (time.perf_counter() - started) * 1000
+    return result

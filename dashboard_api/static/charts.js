@@ -1,0 +1,79 @@
+"use strict";
+// Small inline-SVG charts: no library, nothing from the network.
+
+const Charts = (() => {
+  const NS = "http://www.w3.org/2000/svg";
+
+  function svg(tag, attrs, text) {
+    const node = document.createElementNS(NS, tag);
+    for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+
+  function niceMax(v) {
+    if (v <= 0) return 1;
+    const p = Math.pow(10, Math.floor(Math.log10(v)));
+    for (const m of [1, 2, 5, 10]) if (m * p >= v) return m * p;
+    return 10 * p;
+  }
+
+  // lines: [{values: [..], cls: "line"|"line2", label}], labels: x labels (same length)
+  function lineChart(labels, series, { width = 900, height = 220, baseline = null } = {}) {
+    const pad = { l: 40, r: 10, t: 10, b: 24 };
+    const root = svg("svg", { class: "chart", viewBox: `0 0 ${width} ${height}`, role: "img" });
+    const all = series.flatMap((s) => s.values);
+    const max = niceMax(Math.max(1, ...all, baseline || 0));
+    const n = Math.max(1, labels.length - 1);
+    const x = (i) => pad.l + (i / n) * (width - pad.l - pad.r);
+    const y = (v) => height - pad.b - (v / max) * (height - pad.t - pad.b);
+    root.append(svg("line", { class: "axis", x1: pad.l, y1: y(0), x2: width - pad.r, y2: y(0) }));
+    for (const frac of [0.5, 1]) {
+      root.append(svg("text", { x: 4, y: y(max * frac) + 4 }, String(Math.round(max * frac))));
+      root.append(svg("line", { class: "axis", x1: pad.l, y1: y(max * frac), x2: width - pad.r, y2: y(max * frac) }));
+    }
+    const step = Math.max(1, Math.ceil(labels.length / 8));
+    labels.forEach((label, i) => { if (i % step === 0) root.append(svg("text", { x: x(i) - 14, y: height - 6 }, label)); });
+    for (const s of series) {
+      const d = s.values.map((v, i) => `${i ? "L" : "M"}${x(i).toFixed(1)},${y(v).toFixed(1)}`).join(" ");
+      root.append(svg("path", { class: s.cls, d }, undefined));
+    }
+    if (baseline !== null) root.append(svg("line", { class: "base", x1: pad.l, y1: y(baseline), x2: width - pad.r, y2: y(baseline) }));
+    let lx = pad.l + 8;
+    for (const s of series) {
+      root.append(svg("text", { x: lx, y: pad.t + 10, class: s.cls === "line2" ? "legend2" : "legend" }, `— ${s.label}`));
+      lx += 120;
+    }
+    return root;
+  }
+
+  // bars: [{label, value}]; horizontal bars for names, vertical for series
+  function barChart(bars, { width = 900, height = 200, horizontal = false, baseline = null } = {}) {
+    const root = svg("svg", { class: "chart", viewBox: `0 0 ${width} ${horizontal ? 22 * bars.length + 10 : height}`, role: "img" });
+    const max = niceMax(Math.max(1, ...bars.map((b) => b.value), baseline || 0));
+    if (horizontal) {
+      const left = 160;
+      bars.forEach((b, i) => {
+        const w = (b.value / max) * (width - left - 50);
+        root.append(svg("text", { x: 4, y: 22 * i + 20 }, b.label));
+        root.append(svg("rect", { class: "bar", x: left, y: 22 * i + 8, width: Math.max(1, w), height: 16 }));
+        root.append(svg("text", { x: left + w + 6, y: 22 * i + 20 }, String(b.value)));
+      });
+      return root;
+    }
+    const pad = { l: 40, r: 10, t: 10, b: 20 };
+    const bw = (width - pad.l - pad.r) / Math.max(1, bars.length);
+    const y = (v) => height - pad.b - (v / max) * (height - pad.t - pad.b);
+    root.append(svg("line", { class: "axis", x1: pad.l, y1: y(0), x2: width - pad.r, y2: y(0) }));
+    root.append(svg("text", { x: 4, y: y(max) + 4 }, String(max)));
+    bars.forEach((b, i) => {
+      const r = svg("rect", { class: "bar2", x: pad.l + i * bw + 1, y: y(b.value), width: Math.max(1, bw - 2), height: y(0) - y(b.value) });
+      r.append(svg("title", {}, `${b.label}: ${b.value}`));
+      root.append(r);
+    });
+    if (baseline !== null) root.append(svg("line", { class: "base", x1: pad.l, y1: y(baseline), x2: width - pad.r, y2: y(baseline) }));
+    return root;
+  }
+
+  return { lineChart, barChart };
+})();

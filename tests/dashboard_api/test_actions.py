@@ -1,0 +1,112 @@
+"""Moderator actions become control events signed with the account's name; the recorder's
+audit trail (moderation_actions) shows who did what and when; bad input is a clear 422."""
+
+from __future__ import annotations
+
+import asyncio
+
+from fastapi.testclient import TestClient
+
+from config.settings import Settings
+from engines import events as ev
+from tests.dashboard_api.conftest import MODERATOR, STREAMER
+from tests.support.dashboard_env import Api, read_control, record_all
+
+ACTIONS = [
+    ("skip", {}, ev.Skip, {"target_id": None}),
+    ("skip", {"target_id": "msg-42"}, ev.Skip, {"target_id": "msg-42"}),
+    ("interrupt", {"reason": "too long"}, ev.Interrupt, {"reason": "too long"}),
+    ("kill", {"engaged": True, "reason": "raid"}, ev.KillSwitch, {"engaged": True}),
+    ("hold", {"engaged": True}, ev.HoldMode, {"engaged": True}),
+    ("review", {"turn_id": "turn-1", "approve": True, "text": "Edited reply."}, ev.Review,
+     {"turn_id": "turn-1", "approve": True, "text": "Edited reply."}),
+    ("review", {"turn_id": "turn-2", "approve": False}, ev.Review, {"approve": False, "text": None}),
+    ("block", {"login": "@Troll_99", "user_id": "123"}, ev.BlockViewer, {"login": "troll_99", "blocked": True}),
+    ("banned-word", {"word": "pineapple"}, ev.BannedWord, {"word": "pineapple", "add": True}),
+    ("moderate", {"action": "timeout", "login": "troll_99", "duration_s": 600, "reason": "spam"}, ev.TwitchModeration,
+     {"action": "timeout", "login": "troll_99", "duration_s": 600}),
+    ("moderate", {"action": "ban", "user_id": "123"}, ev.TwitchModeration, {"action": "ban", "user_id": "123"}),
+    ("moderate", {"action": "delete", "message_id": "abc-def"}, ev.TwitchModeration, {"action": "delete", "message_id": "abc-def"}),
+]  # fmt: skip
+
+
+def test_every_action_is_a_control_event_signed_by_the_moderator(client: TestClient, settings: Settings) -> None:
+    mod = Api(client, MODERATOR)
+    sent_ids = []
+    for name, body, _cls, _fields in ACTIONS:
+        res = mod.post(f"/api/actions/{name}", body)
+        assert res.status_code == 202, (name, res.text)
+        assert res.json()["queued"] is False
+        sent_ids.append(res.json()["id"])
+    events = asyncio.run(read_control(settings))
+    assert [e.id for e in events] == sent_ids
+    for event, (name, _body, cls, fields) in zip(events, ACTIONS, strict=True):
+        assert isinstance(event, cls), name
+        assert event.by == MODERATOR and event.channel == "chan"
+        for key, value in fields.items():
+            assert getattr(event, key) == value, (name, key)
+
+
+def test_actions_are_audited_with_who_what_when_and_the_state_follows(client: TestClient, settings: Settings) -> None:
+    mod = Api(client, MODERATOR)
+    assert mod.post("/api/actions/kill", {"engaged": True}).status_code == 202
+    assert mod.post("/api/actions/block", {"login": "troll_99"}).status_code == 202
+    assert mod.post("/api/actions/banned-word", {"word": "Pineapple"}).status_code == 202
+    streamer = Api(client, STREAMER)
+    assert streamer.post("/api/actions/hold", {"engaged": True}).status_code == 202
+    assert streamer.post("/api/actions/kill", {"engaged": False}).status_code == 202
+    asyncio.run(record_all(settings))
+    audit = streamer.get("/api/audit").json()
+    assert [(a["actor"], a["action"], a["target"]) for a in audit] == [
+        (STREAMER, "control.kill", None),
+        (STREAMER, "control.hold", None),
+        (MODERATOR, "control.banned_word", "Pineapple"),
+        (MODERATOR, "control.block", "troll_99"),
+        (MODERATOR, "control.kill", None),
+    ]
+    assert all(a["ts"] for a in audit)
+    state = streamer.get("/api/state").json()
+    assert state["kill"]["on"] is False and state["kill"]["by"] == STREAMER
+    assert state["hold"] == {"on": True, "by": STREAMER, "at": state["hold"]["at"]}
+    assert state["blocked_viewers"] == ["troll_99"]
+    assert state["banned_words"] == ["pineapple"]
+    assert streamer.post("/api/actions/block", {"login": "troll_99", "blocked": False}).status_code == 202
+    asyncio.run(record_all(settings))
+    assert streamer.get("/api/state").json()["blocked_viewers"] == []
+
+
+def test_bad_actions_are_refused_clearly_and_nothing_is_sent(client: TestClient, settings: Settings) -> None:
+    mod = Api(client, MODERATOR)
+    bad = [
+        ("kill", {}),  # engaged is required
+        ("review", {"turn_id": "t", "approve": True, "text": ""}),
+        ("review", {"turn_id": "", "approve": True}),
+        ("block", {"login": "not a login!"}),
+        ("block", {"login": "ok", "user_id": "abc"}),
+        ("banned-word", {"word": "   "}),
+        ("banned-word", {"word": "nul\x00byte"}),
+        ("moderate", {"action": "timeout", "login": "x"}),  # no duration
+        ("moderate", {"action": "delete", "login": "x"}),  # no message id
+        ("moderate", {"action": "ban"}),  # nobody
+        ("moderate", {"action": "explode", "login": "x"}),
+        ("moderate", {"action": "timeout", "login": "x", "duration_s": 99_999_999}),
+        ("interrupt", {"reason": "x" * 201}),
+        ("skip", {"target_id": "x", "extra": 1}),
+    ]
+    for name, body in bad:
+        res = mod.post(f"/api/actions/{name}", body)
+        assert res.status_code == 422, (name, body, res.status_code)
+        assert res.json()["detail"], name
+    assert mod.client.post("/api/actions/skip", content=b"{not json", headers={"X-CSRF-Token": mod.csrf, "Content-Type": "application/json"}).status_code == 422
+    assert asyncio.run(read_control(settings)) == []
+
+
+def test_a_moderator_action_shows_in_the_live_feed(client: TestClient) -> None:
+    mod = Api(client, MODERATOR)
+    with client.websocket_connect("/api/feed") as ws:
+        assert ws.receive_json()["t"] == "history"
+        sent = mod.post("/api/actions/skip", {}).json()
+        frame = ws.receive_json()
+    item = frame["events"][0]
+    assert item["s"] == "control" and item["e"]["id"] == sent["id"]
+    assert item["e"]["type"] == "control.skip" and item["e"]["by"] == MODERATOR

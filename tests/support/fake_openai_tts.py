@@ -1,0 +1,125 @@
+"""A local stand-in for OpenAI's text-to-speech endpoint, on 127.0.0.1 (random port).
+
+``POST /v1/audio/speech`` with ``Authorization: Bearer <key>`` and the documented JSON body
+``{"model", "input", "voice", "response_format", "instructions"?, "speed"?}``. With
+``response_format: "pcm"`` the audio streams back as raw 24 kHz 16-bit mono PCM (chunked
+transfer, one write per chunk), voiced by :func:`~tests.support.fake_elevenlabs.render_speech`
+so a test knows the exact bytes. Errors use OpenAI's ``{"error": {"message", "type",
+"code"}}`` body. Failures to inject: an HTTP status (for every request, or only for texts
+containing ``fail_on``), a delay before the first audio, a stall after N chunks and a
+dropped connection after N chunks.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass
+from types import TracebackType
+from typing import Any
+
+from aiohttp import web
+
+from tests.support.fake_elevenlabs import render_speech
+
+__all__ = ["API_KEY", "SAMPLE_RATE", "FakeOpenAITTS", "SpeechBehavior"]
+
+API_KEY = "sk-test-tts-abcdef0123456789"
+SAMPLE_RATE = 24_000
+
+_ERRORS: dict[int, tuple[str, str, str | None]] = {
+    400: ("Invalid request.", "invalid_request_error", None),
+    401: ("Incorrect API key provided.", "invalid_request_error", "invalid_api_key"),
+    404: ("The model does not exist.", "invalid_request_error", "model_not_found"),
+    429: ("Rate limit reached for requests.", "requests", "rate_limit_exceeded"),
+    500: ("The server had an error while processing your request.", "server_error", None),
+}
+
+
+@dataclass
+class SpeechBehavior:
+    ms_per_char: int = 40
+    chunk_bytes: int = 3_001
+    """Body pieces; odd, so samples are split across chunks."""
+    first_audio_s: float = 0.0
+    fail_status: int | None = None
+    fail_on: str | None = None
+    """Only texts containing this fail (with ``fail_status``, default 500)."""
+    stall_after: int | None = None
+    drop_after: int | None = None
+
+
+class FakeOpenAITTS:
+    def __init__(self, behavior: SpeechBehavior | None = None, *, api_key: str = API_KEY) -> None:
+        self.behavior = behavior or SpeechBehavior()
+        self.api_key = api_key
+        self.requests: list[dict[str, Any]] = []
+        self.port = 0
+        self._runner: web.AppRunner | None = None
+        self._release = asyncio.Event()
+
+    @property
+    def base_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/v1"
+
+    def render(self, text: str) -> bytes:
+        return render_speech(text, SAMPLE_RATE, self.behavior.ms_per_char)
+
+    async def start(self) -> FakeOpenAITTS:
+        app = web.Application()
+        app.router.add_post("/v1/audio/speech", self._speech)
+        self._runner = web.AppRunner(app, access_log=None, shutdown_timeout=1.0)
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, "127.0.0.1", 0)
+        await site.start()
+        self.port = int(self._runner.addresses[0][1])
+        return self
+
+    async def stop(self) -> None:
+        self._release.set()
+        if self._runner is not None:
+            await self._runner.cleanup()
+
+    async def __aenter__(self) -> FakeOpenAITTS:
+        return await self.start()
+
+    async def __aexit__(
+        self, et: type[BaseException] | None, e: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        await self.stop()
+
+    @staticmethod
+    def _error(status: int) -> web.Response:
+        message, kind, code = _ERRORS.get(status, ("Error.", "server_error", None))
+        return web.json_response({"error": {"message": message, "type": kind, "code": code}}, status=status)
+
+    async def _speech(self, request: web.Request) -> web.StreamResponse:
+        b = self.behavior
+        body = await request.json()
+        self.requests.append(
+            {"body": body, "key_ok": request.headers.get("Authorization") == f"Bearer {self.api_key}"}
+        )
+        if not self.requests[-1]["key_ok"]:
+            return self._error(401)
+        if b.fail_on is not None and b.fail_on in str(body.get("input", "")):
+            return self._error(b.fail_status or 500)
+        if b.fail_status is not None and b.fail_on is None:
+            return self._error(b.fail_status)
+        if body.get("response_format") != "pcm" or not body.get("input") or not body.get("voice"):
+            return self._error(400)
+        pcm = self.render(str(body["input"]))
+        response = web.StreamResponse(headers={"Content-Type": "application/octet-stream"})
+        response.enable_chunked_encoding()
+        await response.prepare(request)
+        if b.first_audio_s:
+            await asyncio.sleep(b.first_audio_s)
+        for i, start in enumerate(range(0, len(pcm), b.chunk_bytes)):
+            if b.drop_after is not None and i >= b.drop_after:
+                assert request.transport is not None
+                request.transport.abort()
+                return response
+            if b.stall_after is not None and i >= b.stall_after:
+                await self._release.wait()
+                return response
+            await response.write(pcm[start : start + b.chunk_bytes])
+        await response.write_eof()
+        return response
