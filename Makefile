@@ -7,6 +7,7 @@ rehearse: setup  ## Replay the bundled sample stream through the bot on the embe
 test: setup lint  ## The whole test suite, with lint, types and import contracts
 	bash scripts/services.sh
 	bash scripts/install_obs.sh
+	bash scripts/install_chromium.sh
 	.venv/bin/pytest
 
 setup:

@@ -125,6 +125,7 @@ class Rig:
         self.signals: list[tuple[float, SpeechSignal]] = []
         self.stops: list[float] = []
         self.turns: asyncio.Queue[ev.EventBase] = asyncio.Queue()
+        self.llm_first_token_ms: list[float] = []
         self.voice: VoiceSource = build_voice(
             voice_settings(args, **voice), self.bus, self.brain, sink, stt=stt
         )
@@ -183,6 +184,8 @@ class Rig:
             for d in await self.bus.read("bench", "w", ["output"], count=100, block_ms=100):
                 if isinstance(d.event, ev.ReplyStarted | ev.ReplyFinished | ev.ReplyInterrupted):
                     self.turns.put_nowait(d.event)
+                elif isinstance(d.event, ev.Metric) and d.event.name == "llm_first_token_ms":
+                    self.llm_first_token_ms.append(d.event.value)
 
     async def turn(self, timeout: float = 30.0) -> tuple[ev.ReplyStarted, ev.EventBase]:
         """The next turn's start and its end (finished or interrupted)."""
@@ -237,6 +240,7 @@ async def turn_latency(
                 to_audio.append((first - eos) * 1000)
                 brain_ms.append((first - published) * 1000)
             stats = rig.voice.stats
+            llm_ms = rig.llm_first_token_ms[1:]
     finally:
         await llm.aclose()
         await tts.aclose()
@@ -250,6 +254,7 @@ async def turn_latency(
         "stage_end_silence_ms": args.end_silence_ms,
         "stage_stt_p50_ms": statistics.median(stt_ms),
         "stage_transcript_to_first_audio_p50_ms": statistics.median(brain_ms),
+        "stage_llm_first_token_p50_ms": statistics.median(llm_ms) if llm_ms else float("nan"),
         "early_transcripts_used": stats.early_used,
         "early_transcripts_wasted": stats.early_wasted,
         "utterances": len(to_text),
@@ -357,13 +362,17 @@ async def false_bargeins(
             await source.feed(Heard(audio.pcm[offset : offset + step * 2], RATE, end))
         await source.flush()
         await source.aclose()
+        for event in said:
+            print(f"  heard: {getattr(event, 'text', '')!r}", file=sys.stderr)
         return len(fired), len(said)
 
     gap = pcm.silence(1.0, RATE)
     fired = utterances = 0
     items = noises()
-    for _, noise in items:
+    for name, noise in items:
         f, u = await count(AudioChunk(gap + noise.pcm + gap, RATE))
+        if f or u:
+            print(f"false barge-in or utterance: {name} ({f} barge-in, {u} utterance)", file=sys.stderr)
         fired += f
         utterances += u
     # the character's voice back from speakers through a reverberant room
@@ -422,7 +431,11 @@ async def main() -> None:
     finally:
         await stt.aclose()
     report["run_s"] = time.monotonic() - started
-    print(json.dumps({k: round(v, 1) if isinstance(v, float) else v for k, v in report.items()}))
+    print(
+        json.dumps(
+            {k: round(v, 3 if "rate" in k else 1) if isinstance(v, float) else v for k, v in report.items()}
+        )
+    )
 
 
 if __name__ == "__main__":

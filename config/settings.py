@@ -283,6 +283,7 @@ class DashboardSettings(_Section):
     host: str = "127.0.0.1"
     """Address the dashboard listens on; put it behind HTTPS before exposing it beyond this machine."""
     port: int = Field(default=8000, ge=1, le=65_535)
+    """Port the dashboard listens on."""
     public_url: str | None = Field(default=None, pattern=r"^https?://")
     """The address people open (for printing the overlay URL); None: http://<host>:<port>."""
     cookie_secure: bool = True

@@ -41,6 +41,8 @@ router = APIRouter(
 )
 
 PersonaId = Annotated[str, Path(pattern=r"^[a-z0-9_-]{1,32}$")]
+MAX_VERSION = 2**31 - 1
+"""Version numbers are 32-bit integers in the database."""
 
 
 def _refuse_bad_text(data: Any, loc: tuple[str | int, ...] = ("body", "persona")) -> None:
@@ -131,7 +133,7 @@ class Saved(BaseModel):
 
 
 class ApplyIn(_In):
-    version: json_int(ge=1) | None = None  # type: ignore[valid-type]
+    version: json_int(ge=1, le=MAX_VERSION) | None = None  # type: ignore[valid-type]
     """None: the latest saved version."""
 
 
@@ -144,7 +146,7 @@ class ApplyResult(BaseModel):
 
 
 class RollbackIn(_In):
-    version: json_int(ge=1)  # type: ignore[valid-type]
+    version: json_int(ge=1, le=MAX_VERSION)  # type: ignore[valid-type]
     apply: JsonBool = True
 
 
@@ -318,7 +320,7 @@ async def get_persona(pid: PersonaId, user: Streamer, request: Request) -> Perso
 
 @router.get("/{pid}/versions/{version}")
 async def get_version(
-    pid: PersonaId, version: Annotated[int, Path(ge=1, le=2**31 - 1)], user: Streamer, request: Request
+    pid: PersonaId, version: Annotated[int, Path(ge=1, le=MAX_VERSION)], user: Streamer, request: Request
 ) -> Persona:
     """One saved version's data."""
     found = await load_persona_version(dash(request).sessions, pid, version)
@@ -378,8 +380,8 @@ async def diff(
     pid: PersonaId,
     user: Streamer,
     request: Request,
-    a: Annotated[int, Query(ge=1, le=2**31 - 1)],
-    b: Annotated[int, Query(ge=1, le=2**31 - 1)],
+    a: Annotated[int, Query(ge=1, le=MAX_VERSION)],
+    b: Annotated[int, Query(ge=1, le=MAX_VERSION)],
 ) -> Diff:
     """What changed between two versions, field by field."""
     d = dash(request)
@@ -406,9 +408,13 @@ async def diff(
 async def preview(body: PreviewIn, user: Streamer, request: Request) -> PreviewOut:
     """Run a sample message through the model and safety with this (unsaved) persona, off air."""
     d = dash(request)
+    _refuse_bad_text(body.persona.model_dump())
     if d.preview_llm is None:
         raise HTTPException(status.HTTP_503_SERVICE_UNAVAILABLE, "no model is configured for previews")
-    _refuse_bad_text(body.persona.model_dump())
+    async with d.safety_warm:  # load the classifier off the event loop, once
+        if not d.safety_warmed:
+            await asyncio.to_thread(d.safety.warm)
+            d.safety_warmed = True
     result = await run_preview(d.preview_llm, d.safety, body.persona, body.message)
     return PreviewOut(
         input=VerdictOut(blocked=result.input.blocked, layer=result.input.layer, reason=result.input.reason),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -38,6 +39,9 @@ class Dashboard:
     persona_apply_timeout_s: float = 10.0
     running_persona: dict[str, Any] = field(default_factory=dict)
     """The newest ``status.persona`` seen per persona (kept by a feed listener)."""
+    safety_warm: asyncio.Lock = field(default_factory=asyncio.Lock)
+    safety_warmed: bool = False
+    """The safety classifier is loaded (in a thread, on the first preview: it takes seconds)."""
 
 
 def dash(conn: HTTPConnection) -> Dashboard:

@@ -64,7 +64,7 @@ from streamer.sources.wav_input import WavInput
 from streamer.store import Recorder, make_engine, make_sessionmaker, upgrade
 from streamer.store.personas import current_persona, load_persona_version
 from streamer.store.secrets import NamedTokenStore, SecretStore
-from streamer.twitch_doctor import Check, local_checks
+from streamer.twitch_doctor import Check, local_checks, secret_key_check
 from streamer.twitch_out import TwitchOut
 
 log = logging.getLogger("streamer.app")
@@ -588,10 +588,10 @@ def broadcaster_login(settings: Settings) -> str:
 
 
 def twitch_tokens(settings: Settings, sessions: async_sessionmaker[AsyncSession]) -> TwitchTokenStores | None:
-    """Both Twitch accounts' tokens, encrypted in the database; None without VTUBER_SECRET_KEY."""
+    """Both Twitch accounts' tokens, encrypted in the database; None without a valid VTUBER_SECRET_KEY."""
     from integrations.twitch import TwitchTokenStores
 
-    if settings.secret_key is None:
+    if settings.secret_key is None or secret_key_check(settings).status != "ok":
         return None
     store = SecretStore(sessions, settings.secret_key.get_secret_value())
     return TwitchTokenStores(
@@ -599,16 +599,25 @@ def twitch_tokens(settings: Settings, sessions: async_sessionmaker[AsyncSession]
     )
 
 
-def build_twitch(settings: Settings, app: App, brain: Brain) -> tuple[TwitchConnection, TwitchOut] | None:
-    """Twitch when enabled: the EventSub source and the chat/moderation worker."""
+async def build_twitch(
+    settings: Settings, app: App, brain: Brain
+) -> tuple[TwitchConnection, TwitchOut] | None:
+    """Twitch when enabled: the EventSub source and the chat/moderation worker. Without a valid
+    VTUBER_SECRET_KEY (the tokens are stored encrypted) it says so, as a twitch status too."""
     if not settings.twitch.enabled:
         return None
     from integrations.twitch import TwitchConnection
 
     tokens = twitch_tokens(settings, app.sessions)
     if tokens is None:
-        log.error("Twitch is enabled but VTUBER_SECRET_KEY is not set: tokens are stored encrypted, so "
-                  "create a key with `vtuber config keygen`, export it, then run `vtuber twitch login`")  # fmt: skip
+        key = secret_key_check(settings)
+        detail = f"Twitch is off: {key.detail}; {key.fix}, then run `vtuber twitch login`"
+        log.error("%s", detail)
+        status = ComponentStatus(channel=settings.channel, component="twitch", state="down", detail=detail)
+        try:
+            await app.bus.publish(status)
+        except Exception as exc:
+            log.warning("could not publish the twitch status (%s)", type(exc).__name__)
         return None
     link = TwitchConnection(
         settings.twitch, channel=settings.channel, broadcaster_login=broadcaster_login(settings),
@@ -634,6 +643,8 @@ async def twitch_login(
             "VTUBER_SECRET_KEY is not set: Twitch tokens are stored encrypted with it. Run `vtuber config "
             "keygen`, export VTUBER_SECRET_KEY=<the key>, and run this again"
         )
+    if (key := secret_key_check(settings)).status != "ok":
+        raise ConfigError(f"{key.detail}: {key.fix}, and run this again")
     if not settings.twitch.client_id:
         raise ConfigError(
             "twitch.client_id is not set: register an application at dev.twitch.tv/console first"
@@ -659,12 +670,14 @@ async def doctor(settings: Settings) -> list[Check]:
 
     checks = await local_checks(settings)
     tokens: TwitchTokenStores | None = None
+    failed = [c for c in checks if c.name in ("secret key", "database") and c.status != "ok"]
     engine = make_engine(settings.database_url.get_secret_value())
     try:
-        if settings.secret_key is not None and all(c.status == "ok" for c in checks if c.name == "database"):
+        if not failed:
             tokens = twitch_tokens(settings, make_sessionmaker(engine))
+        no_tokens = (f"cannot read the stored tokens: {failed[0].detail}", failed[0].fix) if failed else None
         found = await twitch_doctor.run_checks(
-            settings.twitch, broadcaster_login=broadcaster_login(settings), tokens=tokens
+            settings.twitch, broadcaster_login=broadcaster_login(settings), tokens=tokens, no_tokens=no_tokens
         )
     finally:
         await engine.dispose()
@@ -694,13 +707,15 @@ async def run_bot(
         tasks.append(asyncio.create_task(source.run(app.bus.publish), name="replay"))
     if settings.voice.input != "none":
         tasks.extend(start_voice(settings, app.bus, show))
-    twitch = build_twitch(settings, app, show.brain)
-    twitch_tasks = [] if twitch is None else [
-        asyncio.create_task(twitch[0].run(), name="twitch"), asyncio.create_task(twitch[1].run(), name="twitch-out")
-    ]  # fmt: skip
-    tasks.extend(twitch_tasks)
+    twitch: tuple[TwitchConnection, TwitchOut] | None = None
+    twitch_tasks: list[asyncio.Task[object]] = []
     stop = stop or asyncio.Event()
     try:
+        twitch = await build_twitch(settings, app, show.brain)
+        twitch_tasks = [] if twitch is None else [
+            asyncio.create_task(twitch[0].run(), name="twitch"), asyncio.create_task(twitch[1].run(), name="twitch-out")
+        ]  # fmt: skip
+        tasks.extend(twitch_tasks)
         while not stop.is_set():
             if on_status is not None:
                 on_status(app)

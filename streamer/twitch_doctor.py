@@ -33,13 +33,14 @@ class Check:
 
 async def local_checks(settings: Settings, *, timeout_s: float = 5.0) -> list[Check]:
     return [
-        _key_check(settings),
+        secret_key_check(settings),
         await _database_check(settings, timeout_s),
         *await _redis_check(settings, timeout_s),
     ]
 
 
-def _key_check(settings: Settings) -> Check:
+def secret_key_check(settings: Settings) -> Check:
+    """Is VTUBER_SECRET_KEY set, and a valid Fernet key (Twitch tokens are stored encrypted with it)?"""
     if settings.secret_key is None:
         return Check(
             "secret key", "fail", "VTUBER_SECRET_KEY is not set: Twitch tokens cannot be stored",

@@ -19,8 +19,10 @@ moderation worker carries it out. Moderators and the broadcaster are never timed
 Commands older than ``MODERATION_MAX_AGE_S`` are not (a backlog must not ban people hours later).
 
 The Twitch side is injected (:class:`TwitchActions`); it logs every failure with Twitch's
-reason. Here failures are counted and published as ``metric`` events, and the entry is acked:
-a failed send is reported, not retried forever.
+reason. Here each failure is logged again with what was lost (a send can fail before it
+reaches Twitch: not connected), counted and published as a ``metric`` event, and the entry is
+acked: a failed send is reported, not retried forever. A worker never dies: an unexpected
+error (the bus, a bug) is logged and the worker goes on after ``RETRY_S``.
 """
 
 from __future__ import annotations
@@ -42,6 +44,7 @@ from streamer.bus.keys import GROUP_TWITCH_CHAT, GROUP_TWITCH_MODERATION
 log = logging.getLogger("streamer.twitch_out")
 
 MODERATION_MAX_AGE_S: Final = 600.0
+RETRY_S: Final = 1.0
 _DRAIN_READS: Final = 20
 """At most this many input reads (of 500) before the output batch is handled, even in a flood."""
 _PROTECTED: Final = frozenset({ev.Role.BROADCASTER, ev.Role.MODERATOR})
@@ -154,9 +157,14 @@ class TwitchOut:
                 await self.bus.ack(group, batch)
 
     async def _chat_loop(self) -> None:
-        await self._chat_batch(await self._read(GROUP_TWITCH_CHAT, ["input", "output"], 0, pending=True))
+        pending = True  # first what this consumer read before a restart and never acked
         while not self._stop.is_set():
-            await self._chat_batch(await self._read(GROUP_TWITCH_CHAT, ["output"], 200))
+            try:
+                streams: list[StreamName] = ["input", "output"] if pending else ["output"]
+                await self._chat_batch(await self._read(GROUP_TWITCH_CHAT, streams, 200, pending=pending))
+                pending = False
+            except Exception as exc:
+                await self._failing("chat", exc)
 
     async def _chat_batch(self, output: list[Delivery]) -> None:
         """Learn every chat message published so far, then handle the output events in order."""
@@ -177,15 +185,24 @@ class TwitchOut:
         await self._ack(GROUP_TWITCH_CHAT, handled)
 
     async def _moderation_loop(self) -> None:
-        batch = await self._read(GROUP_TWITCH_MODERATION, ["control"], 0, pending=True)
+        pending = True
         while True:
-            for d in batch:
-                if isinstance(d.event, ev.TwitchModeration):
-                    await self._guarded(self._moderate(d.event), d)
-            await self._ack(GROUP_TWITCH_MODERATION, batch)
+            try:
+                batch = await self._read(GROUP_TWITCH_MODERATION, ["control"], 500, pending=pending)
+                pending = False
+                for d in batch:
+                    if isinstance(d.event, ev.TwitchModeration):
+                        await self._guarded(self._moderate(d.event), d)
+                await self._ack(GROUP_TWITCH_MODERATION, batch)
+            except Exception as exc:
+                await self._failing("moderation", exc)
             if self._stop.is_set():
                 return
-            batch = await self._read(GROUP_TWITCH_MODERATION, ["control"], 500)
+
+    @staticmethod
+    async def _failing(worker: str, exc: Exception) -> None:
+        log.error("twitch out: the %s worker failed; going on in %.0f s", worker, RETRY_S, exc_info=exc)
+        await asyncio.sleep(RETRY_S)
 
     @staticmethod
     async def _guarded(work: Awaitable[None], d: Delivery) -> None:
@@ -269,6 +286,7 @@ class TwitchOut:
         self.stats.moderations += 1
 
     async def _failed(self, kind: str, exc: BackendError) -> None:
+        log.warning("twitch out: %s not done: %s", "chat reply" if kind == "chat" else kind, exc)
         await self._publish(
             ev.Metric(
                 channel=self.channel, name="twitch_send_failures", value=1.0,

@@ -24,8 +24,8 @@ const Charts = (() => {
     const root = svg("svg", { class: "chart", viewBox: `0 0 ${width} ${height}`, role: "img" });
     const all = series.flatMap((s) => s.values);
     const max = niceMax(Math.max(1, ...all, baseline || 0));
-    const n = Math.max(1, labels.length - 1);
-    const x = (i) => pad.l + (i / n) * (width - pad.l - pad.r);
+    const n = labels.length - 1;
+    const x = (i) => (n > 0 ? pad.l + (i / n) * (width - pad.l - pad.r) : (pad.l + width - pad.r) / 2);
     const y = (v) => height - pad.b - (v / max) * (height - pad.t - pad.b);
     root.append(svg("line", { class: "axis", x1: pad.l, y1: y(0), x2: width - pad.r, y2: y(0) }));
     for (const frac of [0.5, 1]) {
@@ -36,7 +36,10 @@ const Charts = (() => {
     labels.forEach((label, i) => { if (i % step === 0) root.append(svg("text", { x: x(i) - 14, y: height - 6 }, label)); });
     for (const s of series) {
       const d = s.values.map((v, i) => `${i ? "L" : "M"}${x(i).toFixed(1)},${y(v).toFixed(1)}`).join(" ");
-      root.append(svg("path", { class: s.cls, d }, undefined));
+      root.append(svg("path", { class: s.cls, d }));
+      if (s.values.length <= 60) {  // few points: mark each (a single point draws no line)
+        s.values.forEach((v, i) => root.append(svg("circle", { class: `${s.cls}-dot`, cx: x(i), cy: y(v), r: 3 })));
+      }
     }
     if (baseline !== null) root.append(svg("line", { class: "base", x1: pad.l, y1: y(baseline), x2: width - pad.r, y2: y(baseline) }));
     let lx = pad.l + 8;

@@ -24,15 +24,17 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import logging
 import random
+import time
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal, TypeVar
 
+import aiohttp
 import twitchio
-from pydantic import ValidationError
 from twitchio import eventsub
 
 from config.settings import TwitchSettings
@@ -43,13 +45,15 @@ from integrations.twitch.errors import (
     LOGIN_HINT,
     TwitchAuthError,
     TwitchError,
+    TwitchRateLimited,
     TwitchRejected,
     TwitchScopeError,
+    TwitchTokenRevoked,
     TwitchUnavailable,
     from_exception,
     twitch_reason,
 )
-from integrations.twitch.normalize import message_id, normalize
+from integrations.twitch.normalize import SUBSCRIPTION_TYPES, message_id, normalize
 from integrations.twitch.scopes import Role, missing_scopes
 from integrations.twitch.tokens import StoredToken, TwitchTokenStores
 
@@ -61,6 +65,8 @@ Publish = Callable[[Sequence[ev.EventBase]], Awaitable[object]]
 """Hands events to the bus, in order (``Bus.publish_many``)."""
 State = Literal["ok", "degraded", "down", "revoked"]
 _BATCH = 500
+_OWN_ECHO_S = 10.0
+"""How long a sent chat text is remembered, to know its EventSub echo before Twitch answers the send."""
 
 
 @dataclass(slots=True)
@@ -78,6 +84,8 @@ class TwitchStats:
     moderation_done: int = 0
     moderation_failed: int = 0
     retries: int = 0
+    dropped: int = 0
+    """Events dropped (the oldest first) because the bus was down and the queue was full."""
 
 
 class _Recent:
@@ -123,10 +131,14 @@ class _EventSubClient(twitchio.Client):
         )
         self.link = link
 
-    def socket_health(self) -> tuple[int, int]:
-        """(connected, total) EventSub sockets twitchio holds, counting ones it is reconnecting."""
+    def socket_health(self) -> tuple[int, int, bool]:
+        """(connected, total, settling): the EventSub sockets twitchio holds, counting ones it is
+        reconnecting; settling while one is still connecting or subscribing again."""
         sockets = [s for group in self._websockets.values() for s in group.values()]
-        return sum(1 for s in sockets if s.connected), len(sockets)
+        return sum(1 for s in sockets if s.connected), len(sockets), any(s._connecting for s in sockets)
+
+    def subscribed_types(self) -> set[str]:
+        return {str(s.type.value) for s in self.websocket_subscriptions().values()}
 
     # tokens: the database, never .tio.tokens.json
     async def load_tokens(self, path: str | None = None, /) -> None:
@@ -204,6 +216,7 @@ class TwitchConnection:
         on_secret: Callable[[str], None] | None = None,
         auth_retry_s: float = 60.0,
         watch_interval_s: float = 1.0,
+        queue_limit: int = 50_000,
     ) -> None:
         self.settings = settings
         self.channel = channel
@@ -221,13 +234,19 @@ class TwitchConnection:
         self._ignored = frozenset(settings.ignored_bots)
         self._seen = _Recent(20_000)
         self._sent_ids = _Recent(1_000)
-        self._queue: asyncio.Queue[ev.EventBase] = asyncio.Queue()
+        self._own_texts: list[tuple[float, str]] = []
+        """(when, text) of chat messages being sent: their echo may come before Twitch's answer."""
+        self._queue: asyncio.Queue[ev.EventBase] = asyncio.Queue(maxsize=queue_limit)
+        self._unreported_drops = 0
         self._rate = RateWindow(settings.chat_rate_messages, settings.chat_rate_window_s)
         self._stop = asyncio.Event()
         self._client: _EventSubClient | None = None
         self._accounts: _Accounts | None = None
         self._welcomes = 0
         self._lost = False
+        self._reconnected: str | None = None
+        """The new EventSub session id, until the reconnect is reported."""
+        self._revoked_at: float | None = None
         self._not_subscribed: list[str] = []
 
     # ------------------------------------------------------------------ running
@@ -247,7 +266,7 @@ class TwitchConnection:
                     if not self._stop.is_set():
                         self._status("degraded", "Twitch closed the EventSub subscriptions; connecting again")
                 except TwitchAuthError as exc:
-                    self._status("revoked" if exc.status in (400, 401) else "down", str(exc))
+                    self._status("revoked" if isinstance(exc, TwitchTokenRevoked) else "down", str(exc))
                     delay = self.auth_retry_s
                 except TwitchError as exc:
                     self._status("down", str(exc))
@@ -262,7 +281,8 @@ class TwitchConnection:
             await self._drain(pump)
 
     async def _session(self) -> None:
-        """One login: tokens, app token, subscriptions; returns when twitchio holds no subscription."""
+        """One login: tokens, app token, subscriptions; returns when twitchio holds no subscription,
+        or ``auth_retry_s`` after a revocation (the next session reloads the tokens and subscribes)."""
         accounts = await self._load_accounts()
         cfg = self.settings
         patches.install()
@@ -278,6 +298,8 @@ class TwitchConnection:
         self._accounts = accounts
         self._welcomes = 0
         self._lost = False
+        self._reconnected = None
+        self._revoked_at = None
         self._not_subscribed = []
         self.stats.sessions += 1
         try:
@@ -303,18 +325,35 @@ class TwitchConnection:
             self._client = None
             self.connected.clear()
             with contextlib.suppress(Exception):
+                await patches.stop_reconnects(client)
+            with contextlib.suppress(Exception):
                 await client.close()
 
     async def _watch(self, client: _EventSubClient) -> None:
+        """Report lost and regained sockets (naming subscriptions a reconnect could not renew)."""
         while not self._stop.is_set():
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._stop.wait(), self.watch_interval_s)
-            if self._stop.is_set() or not client.websocket_subscriptions():
+            up, total, settling = client.socket_health()
+            if self._stop.is_set():
                 return
-            up, total = client.socket_health()
-            if up < total and not self._lost:
-                self._lost = True
-                self._status("degraded", "EventSub connection lost; reconnecting and subscribing again")
+            if self._revoked_at is not None:
+                if time.monotonic() - self._revoked_at >= self.auth_retry_s:
+                    return
+            elif not settling and not client.websocket_subscriptions():
+                return
+            if up < total:
+                if not self._lost:
+                    self._lost = True
+                    self._status("degraded", "EventSub connection lost; reconnecting and subscribing again")
+            elif self._reconnected is not None and not settling:
+                done = f"reconnected to EventSub (session {self._reconnected})"
+                self._reconnected, self._lost = None, False
+                missing = [t for t in SUBSCRIPTION_TYPES if t not in client.subscribed_types()]
+                if missing:
+                    self._status("degraded", f"{done}, but not to {', '.join(missing)} (see the log)")
+                else:
+                    self._status("ok", done)
 
     # ------------------------------------------------------------------ tokens
 
@@ -358,7 +397,7 @@ class TwitchConnection:
             try:
                 valid = await client.add_token(token.access_token, token.refresh_token)
             except twitchio.InvalidTokenException as exc:
-                raise TwitchAuthError(
+                raise TwitchTokenRevoked(
                     f"the {who} token ({token.login}) was revoked or has expired and could not be "
                     f"refreshed (Twitch: {twitch_reason(exc)}); {LOGIN_HINT}",
                     status=401,
@@ -400,19 +439,20 @@ class TwitchConnection:
         for role, token in updated.items():
             await self._store(role, token)
 
-    async def _store(self, role: Role, token: StoredToken) -> None:
-        for attempt in range(3):
+    async def _store(self, role: Role, token: StoredToken, *, tries: int = 3) -> None:
+        for attempt in range(1, tries + 1):
             try:
                 await self.tokens.of(role).save(token.to_json())
                 log.info("twitch: refreshed the %s token (%s) and stored it", role, token.login)
                 return
             except Exception as exc:
-                log.error(
-                    "twitch: could not store the refreshed %s token (%s, try %d of 3); if this lasts, "
-                    "the next start may need `vtuber twitch login`",
-                    role, type(exc).__name__, attempt + 1,
-                )  # fmt: skip
+                problem = f"could not store the refreshed {role} token ({type(exc).__name__})"
+                log.error("twitch: %s, try %d of %d", problem, attempt, tries)
+            if attempt < tries:
                 await asyncio.sleep(1.0)
+        self._status(
+            "degraded", f"{problem}: is the database up? If this lasts, the next start needs {LOGIN_HINT}"
+        )
 
     async def _save_current(self, client: _EventSubClient) -> None:
         """On close: store any token twitchio refreshed that is not stored yet."""
@@ -450,27 +490,29 @@ class TwitchConnection:
         ]
         failed = self._not_subscribed
         for payload, token_for in plan:
-            try:
-                await client.subscribe_websocket(payload, as_bot=False, token_for=token_for)
-            except Exception as exc:
-                error = from_exception(exc, f"subscribe to {payload.type}")
+            try:  # 429 and 5xx retried; the failure is logged with Twitch's reason
+                await self._helix(
+                    f"subscribe to {payload.type}",
+                    functools.partial(client.subscribe_websocket, payload, as_bot=False, token_for=token_for),
+                )
+            except TwitchError:
                 if isinstance(payload, eventsub.ChatMessageSubscription):
-                    raise error from None
-                log.error("twitch: %s", error)
+                    raise
                 failed.append(str(payload.type))
 
     def _accept(self, payload: Any) -> None:
         """Every notification: de-duplicate, filter, normalise, queue. Nothing else."""
-        key = message_id(payload) or getattr(payload, "id", None)
-        if key is not None and not self._seen.add(str(key)):
-            self.stats.duplicates += 1
-            return
-        if isinstance(payload, twitchio.ChatMessage) and self._ignore(payload):
-            self.stats.ignored += 1
-            return
-        try:
+        key: object = None
+        try:  # twitchio reads the metadata (message id, timestamp) lazily: it may fail here
+            key = message_id(payload) or getattr(payload, "id", None)
+            if key is not None and not self._seen.add(str(key)):
+                self.stats.duplicates += 1
+                return
+            if isinstance(payload, twitchio.ChatMessage) and self._ignore(payload):
+                self.stats.ignored += 1
+                return
             event = normalize(payload, channel=self.channel)
-        except (ValidationError, ValueError, TypeError, AttributeError) as exc:
+        except Exception as exc:
             self._malformed(
                 {
                     "subscription_type": str(getattr(payload, "subscription_type", "?")),
@@ -480,11 +522,11 @@ class TwitchConnection:
             )
             return
         if event is not None:
-            self._queue.put_nowait(event)
+            self._put(event)
 
     def _ignore(self, message: twitchio.ChatMessage) -> bool:
         accounts = self._accounts
-        if message.id in self._sent_ids:  # what the bot itself said
+        if self._own_echo(message):  # what the bot itself said
             return True
         if accounts is not None and not accounts.same and message.chatter.id == accounts.bot.user_id:
             return True
@@ -493,12 +535,26 @@ class TwitchConnection:
         source = message.source_broadcaster  # shared chat: a message from another channel's chat
         return source is not None and accounts is not None and source.id != accounts.broadcaster.user_id
 
+    def _own_echo(self, message: twitchio.ChatMessage) -> bool:
+        """The bot's own message: by the id Twitch answered, or, when the echo comes first, by the
+        text being sent (one account as bot and broadcaster cannot be told apart by user id)."""
+        accounts = self._accounts
+        now = time.monotonic()
+        self._own_texts = [(t, text) for t, text in self._own_texts if now - t < _OWN_ECHO_S]
+        by_id = message.id in self._sent_ids
+        if not by_id and (accounts is None or message.chatter.id != accounts.bot.user_id):
+            return False
+        text = " ".join(message.text.split())
+        match = next((entry for entry in self._own_texts if entry[1] == text), None)
+        if match is not None:
+            self._own_texts.remove(match)
+        return by_id or match is not None
+
     def _welcomed(self, payload: twitchio.WebsocketWelcome) -> None:
         self._welcomes += 1
         if self._welcomes > self._expected_sockets():
             self.stats.reconnects += 1
-            self._lost = False
-            self._status("ok", f"reconnected to EventSub (session {payload.id})")
+            self._reconnected = payload.id  # reported by _watch once it has subscribed again
 
     def _expected_sockets(self) -> int:
         accounts = self._accounts
@@ -513,6 +569,8 @@ class TwitchConnection:
             "version_removed": "Twitch removed this subscription version; update the bot",
         }.get(reason, reason)
         log.error("twitch: Twitch revoked the %s subscription (%s): %s", payload.type, reason, what)
+        if self._revoked_at is None:  # the session is renewed auth_retry_s from now
+            self._revoked_at = time.monotonic()
         self._status("revoked", f"{payload.type} revoked ({reason}): {what}")
 
     def _malformed(self, info: dict[str, str]) -> None:
@@ -521,7 +579,7 @@ class TwitchConnection:
             "twitch: dropped a %s notification (message %s): %s",
             info.get("subscription_type"), info.get("message_id"), info.get("problem"),
         )  # fmt: skip
-        self._queue.put_nowait(
+        self._put(
             ev.Metric(
                 channel=self.channel,
                 name="twitch_malformed_notifications",
@@ -533,20 +591,43 @@ class TwitchConnection:
     def _status(self, state: State, detail: str) -> None:
         if (state, detail) == (self.state, self.detail):
             return
+        if self._revoked_at is not None and state in ("ok", "degraded"):
+            return  # the revocation stays shown until the session is renewed
         self.state, self.detail = state, detail
         level = logging.INFO if state == "ok" else logging.WARNING if state == "degraded" else logging.ERROR
         log.log(level, "twitch %s: %s", state, detail)
-        self._queue.put_nowait(
+        self._put(
             ev.ComponentStatus(channel=self.channel, component="twitch", state=state, detail=detail[:500])
         )
+
+    def _put(self, event: ev.EventBase) -> None:
+        """Queue for the bus; when the bus has been down so long that the queue is full, drop the oldest."""
+        if self._queue.full():
+            self._queue.get_nowait()
+            self._queue.task_done()
+            self.stats.dropped += 1
+            if not self._unreported_drops:
+                log.error(
+                    "twitch: the bus has been down so long that %d events wait; dropping the oldest",
+                    self._queue.maxsize,
+                )
+            self._unreported_drops += 1
+        self._queue.put_nowait(event)
 
     async def _pump(self) -> None:
         while True:
             batch = [await self._queue.get()]
             while len(batch) < _BATCH and not self._queue.empty():
                 batch.append(self._queue.get_nowait())
+            taken = len(batch)
+            if self._unreported_drops:
+                dropped, self._unreported_drops = self._unreported_drops, 0
+                log.error("twitch: dropped %d events while the bus was down", dropped)
+                batch.append(
+                    ev.Metric(channel=self.channel, name="twitch_dropped_events", value=float(dropped))
+                )
             await self._deliver(batch)
-            for _ in batch:
+            for _ in range(taken):
                 self._queue.task_done()
 
     async def _deliver(self, batch: list[ev.EventBase]) -> None:
@@ -591,17 +672,32 @@ class TwitchConnection:
         channel = client.create_partialuser(accounts.broadcaster.user_id, accounts.broadcaster.login)
         bot = accounts.bot.user_id
 
-        def sender(part: str) -> Callable[[], Awaitable[twitchio.SentMessage]]:
-            return lambda: channel.send_message(part, bot, token_for=bot, reply_to_message_id=parent_id)
+        def send(part: str) -> Awaitable[twitchio.SentMessage]:
+            call = functools.partial(
+                channel.send_message, part, bot, token_for=bot, reply_to_message_id=parent_id
+            )
+            return self._helix("send a chat message", call, resend=False)
 
         ids: list[str] = []
         for part in split_message(text, max_parts=self.settings.chat_max_parts):
             waited = await self._rate.acquire()
             if waited > 0:
                 log.info("twitch: waited %.1f s for the chat rate limit", waited)
+            pending = (time.monotonic(), part)
+            self._own_texts.append(pending)
             try:
-                sent = await self._helix("send a chat message", sender(part))
+                try:
+                    sent = await send(part)
+                except TwitchRejected as exc:
+                    if parent_id is None or exc.status != 400:
+                        raise
+                    log.warning("twitch: cannot reply in the thread of %s (%s); sending it unthreaded",
+                                parent_id, exc.reason)  # fmt: skip
+                    parent_id = None
+                    sent = await send(part)
             except TwitchError:
+                with contextlib.suppress(ValueError):
+                    self._own_texts.remove(pending)
                 self.stats.chat_failed += 1
                 raise
             self._sent_ids.add(sent.id)
@@ -669,11 +765,14 @@ class TwitchConnection:
         log.warning("twitch: %s", message)
         return TwitchRejected(message)
 
-    async def _helix(self, what: str, call: Callable[[], Awaitable[T]]) -> T:
-        """One Helix call: 429 and 5xx retried with exponential back-off and jitter."""
+    async def _helix(self, what: str, call: Callable[[], Awaitable[T]], *, resend: bool = True) -> T:
+        """One Helix call: 429 and 5xx retried with exponential back-off and jitter. With
+        ``resend=False`` (a chat message: it must not be posted twice) only what surely did not
+        reach Twitch is retried: a 429, or a connection that could not be opened."""
         cfg = self.settings
         attempt = 0
         while True:
+            unsent = False
             try:
                 return await call()
             except twitchio.MessageRejectedError as exc:
@@ -683,7 +782,12 @@ class TwitchConnection:
                 )
             except Exception as exc:
                 error = from_exception(exc, what)
-            if error.retryable and attempt < cfg.retries:
+                unsent = isinstance(exc, aiohttp.ClientConnectorError)
+            if (
+                error.retryable
+                and (resend or unsent or isinstance(error, TwitchRateLimited))
+                and attempt < cfg.retries
+            ):
                 delay = cfg.retry_base_s * 2**attempt * random.uniform(0.5, 1.5)
                 attempt += 1
                 self.stats.retries += 1
@@ -691,6 +795,6 @@ class TwitchConnection:
                 await asyncio.sleep(delay)
                 continue
             log.warning("twitch: %s", error)
-            if isinstance(error, TwitchAuthError) and error.status == 401:
+            if isinstance(error, TwitchTokenRevoked):
                 self._status("revoked", str(error))
             raise error

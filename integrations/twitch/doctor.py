@@ -4,6 +4,8 @@ Checks, in order: the settings; the client id and secret (an app token from
 ``oauth2/token``); each stored token (``oauth2/validate``: right client id, right account,
 every scope; an expired one is refreshed and stored); the accounts on Helix; and the EventSub
 WebSocket (a welcome within ``ws_timeout_s``). Each check says what is wrong and how to fix it.
+When one account plays both parts, both stored copies are checked if they differ (the bot's
+copy is the one the bot uses).
 """
 
 from __future__ import annotations
@@ -19,7 +21,13 @@ from twitchio.authentication import OAuth
 
 from config.settings import TwitchSettings
 from integrations.twitch import patches
-from integrations.twitch.errors import LOGIN_HINT, TwitchError, TwitchUnavailable, from_exception
+from integrations.twitch.errors import (
+    LOGIN_HINT,
+    TwitchError,
+    TwitchTokenRevoked,
+    TwitchUnavailable,
+    from_exception,
+)
 from integrations.twitch.scopes import Role, missing_scopes, why
 from integrations.twitch.tokens import TwitchTokenStores
 
@@ -41,8 +49,10 @@ async def run_checks(
     *,
     broadcaster_login: str,
     tokens: TwitchTokenStores | None,
+    no_tokens: tuple[str, str] | None = None,
     ws_timeout_s: float = 10.0,
 ) -> list[Check]:
+    """``no_tokens``: (why, fix) when ``tokens`` is None; by default, VTUBER_SECRET_KEY is not set."""
     checks: list[Check] = []
     if not settings.enabled:
         checks.append(
@@ -69,18 +79,20 @@ async def run_checks(
         same = (settings.bot_login or broadcaster_login) == broadcaster_login
         user_ids: dict[str, str] = {}
         if tokens is None:
-            checks.append(
-                Check("stored tokens", "fail", "VTUBER_SECRET_KEY is not set, so no Twitch token can be stored",
-                      "create a key with `vtuber config keygen`, export VTUBER_SECRET_KEY, then "
-                      "`vtuber twitch login`")
-            )  # fmt: skip
+            why, fix = no_tokens or (
+                "VTUBER_SECRET_KEY is not set, so no Twitch token can be stored",
+                "create a key with `vtuber config keygen`, export VTUBER_SECRET_KEY, then `vtuber twitch login`",
+            )
+            checks.append(Check("stored tokens", "fail", why, fix))
         else:
-            roles: list[Role] = ["broadcaster"] if same else ["bot", "broadcaster"]
-            for role in roles:
+            groups: list[tuple[Role, ...]] = [("bot",), ("broadcaster",)]
+            if same and await _one_copy(tokens):
+                groups = [("bot", "broadcaster")]
+            for roles in groups:
                 expected = (
-                    broadcaster_login if role == "broadcaster" else (settings.bot_login or broadcaster_login)
+                    broadcaster_login if "broadcaster" in roles else settings.bot_login or broadcaster_login
                 )
-                user_id = await _token_check(oauth, tokens, role, expected, same, checks, settings)
+                user_id = await _token_check(oauth, tokens, roles, expected, same, checks, settings)
                 if user_id:
                     user_ids[expected] = user_id
         await _users_check(oauth, app_token, settings, broadcaster_login, user_ids, checks)
@@ -106,23 +118,37 @@ async def _app_token(oauth: OAuth, checks: list[Check], settings: TwitchSettings
     return payload.access_token
 
 
+async def _one_copy(tokens: TwitchTokenStores) -> bool:
+    """Whether both stores hold the same token (as `vtuber twitch login` leaves them)."""
+    try:
+        return await tokens.bot.load() == await tokens.broadcaster.load()
+    except Exception:
+        return True  # the check itself says why they cannot be read
+
+
 async def _token_check(
     oauth: OAuth,
     tokens: TwitchTokenStores,
-    role: Role,
+    roles: tuple[Role, ...],
     expected: str,
     same: bool,
     checks: list[Check],
     settings: TwitchSettings,
 ) -> str | None:
-    name = "bot and broadcaster token" if same else f"{role} token"
+    role = roles[0]
+    name = " and ".join(roles) + " token"
     try:
         token = await tokens.load(role)
     except TwitchError as exc:
         checks.append(Check(name, "fail", str(exc), LOGIN_HINT))
         return None
-    except Exception as exc:  # the database or the key
-        checks.append(Check(name, "fail", f"cannot read the stored token: {exc}", "run `vtuber db upgrade`"))
+    except ValueError as exc:  # the key cannot decrypt it (streamer.store.secrets.SecretKeyError)
+        checks.append(Check(name, "fail", f"cannot read the stored token: {exc}",
+                            f"set the VTUBER_SECRET_KEY it was stored with, or {LOGIN_HINT}"))  # fmt: skip
+        return None
+    except Exception as exc:  # the database
+        checks.append(Check(name, "fail", f"cannot read the stored token ({type(exc).__name__})",
+                            "start the database, and run `vtuber db upgrade`"))  # fmt: skip
         return None
     note = ""
     try:
@@ -133,18 +159,28 @@ async def _token_check(
             return None
         try:  # expired: refresh and store, as the bot would
             fresh = await oauth.refresh_token(token.refresh_token)
-            token = token.refreshed(fresh.access_token, fresh.refresh_token, None)
-            await tokens.of(role).save(token.to_json())
-            if same:
-                await tokens.of("bot").save(token.to_json())
-            valid = await oauth.validate_token(token.access_token)
-            note = "; it had expired and was refreshed and stored"
-        except Exception:
+        except Exception as exc:
+            error = from_exception(exc, f"refresh the {name} ({token.login})")
+            revoked = isinstance(error, TwitchTokenRevoked)
+            detail = f"the {name} ({token.login}) was revoked or has expired and cannot be refreshed ({error.reason})"
             checks.append(
-                Check(name, "fail", f"the {name} ({token.login}) was revoked or has expired and cannot be "
-                      "refreshed", LOGIN_HINT)
-            )  # fmt: skip
+                Check(name, "fail", detail if revoked else str(error), LOGIN_HINT if revoked else "")
+            )
             return None
+        token = token.refreshed(fresh.access_token, fresh.refresh_token, None)
+        try:
+            for each in roles:
+                await tokens.of(each).save(token.to_json())
+        except Exception as exc:
+            checks.append(Check(name, "fail", f"the {name} was refreshed, but could not be stored "
+                                f"({type(exc).__name__})", "start the database, and run `vtuber db upgrade`"))  # fmt: skip
+            return None
+        try:
+            valid = await oauth.validate_token(token.access_token)
+        except Exception as exc:
+            checks.append(Check(name, "fail", str(from_exception(exc, "validate the refreshed token")), ""))
+            return None
+        note = "; it had expired and was refreshed and stored"
     except Exception as exc:
         checks.append(Check(name, "fail", str(from_exception(exc, "validate the token")), ""))
         return None

@@ -31,6 +31,10 @@ class TwitchAuthError(TwitchError):
     """A token is missing, revoked or expired past refreshing, or the client id or secret is wrong."""
 
 
+class TwitchTokenRevoked(TwitchAuthError):
+    """A token is revoked, or expired past refreshing: only a new login helps (status ``revoked``)."""
+
+
 class TwitchScopeError(TwitchAuthError):
     """A token lacks scopes the bot needs; ``missing`` names them."""
 
@@ -88,11 +92,11 @@ def from_http(exc: twitchio.HTTPException, what: str) -> TwitchError:
             reason=reason,
         )
     if "refresh token" in lowered:
-        return TwitchAuthError(
+        return TwitchTokenRevoked(
             f"{said}: the refresh token is no longer valid; {LOGIN_HINT}", status=401, reason=reason
         )
     if status == 401:
-        return TwitchAuthError(
+        return TwitchTokenRevoked(
             f"{said}: the token is invalid, expired or revoked; {LOGIN_HINT}", status=status, reason=reason
         )
     if status == 403:

@@ -7,6 +7,7 @@ behave the same. Ids are ``<ms>-<seq>`` like Redis ids.
 from __future__ import annotations
 
 import asyncio
+import bisect
 import time
 from collections import OrderedDict, deque
 from collections.abc import Mapping, Sequence
@@ -197,12 +198,9 @@ class MemoryBus(Bus):
                 return {}
 
     def _newer(self, stream: StreamName, since: str, count: int) -> list[RawEntry]:
-        """The oldest ``count`` entries after ``since``, walking back from the newest."""
-        floor = _id_key(since)
+        """The oldest ``count`` entries after ``since`` (ids are ordered: binary search)."""
         entries = self._streams[stream].entries
-        i = len(entries)
-        while i > 0 and _id_key(entries[i - 1][0]) > floor:
-            i -= 1
+        i = bisect.bisect_right(entries, _id_key(since), key=lambda e: _id_key(e[0]))
         return [RawEntry(entries[j][0], entries[j][1]) for j in range(i, min(i + count, len(entries)))]
 
     async def _recent(self, stream: StreamName, count: int) -> list[RawEntry]:

@@ -30,7 +30,9 @@ ACTIONS = [
 ]  # fmt: skip
 
 
-def test_every_action_is_a_control_event_signed_by_the_moderator(client: TestClient, settings: Settings) -> None:
+def test_every_action_is_a_control_event_signed_by_the_moderator(
+    client: TestClient, settings: Settings
+) -> None:
     mod = Api(client, MODERATOR)
     sent_ids = []
     for name, body, _cls, _fields in ACTIONS:
@@ -47,7 +49,9 @@ def test_every_action_is_a_control_event_signed_by_the_moderator(client: TestCli
             assert getattr(event, key) == value, (name, key)
 
 
-def test_actions_are_audited_with_who_what_when_and_the_state_follows(client: TestClient, settings: Settings) -> None:
+def test_actions_are_audited_with_who_what_when_and_the_state_follows(
+    client: TestClient, settings: Settings
+) -> None:
     mod = Api(client, MODERATOR)
     assert mod.post("/api/actions/kill", {"engaged": True}).status_code == 202
     assert mod.post("/api/actions/block", {"login": "troll_99"}).status_code == 202
@@ -97,7 +101,14 @@ def test_bad_actions_are_refused_clearly_and_nothing_is_sent(client: TestClient,
         res = mod.post(f"/api/actions/{name}", body)
         assert res.status_code == 422, (name, body, res.status_code)
         assert res.json()["detail"], name
-    assert mod.client.post("/api/actions/skip", content=b"{not json", headers={"X-CSRF-Token": mod.csrf, "Content-Type": "application/json"}).status_code == 422
+    assert (
+        mod.client.post(
+            "/api/actions/skip",
+            content=b"{not json",
+            headers={"X-CSRF-Token": mod.csrf, "Content-Type": "application/json"},
+        ).status_code
+        == 422
+    )
     assert asyncio.run(read_control(settings)) == []
 
 

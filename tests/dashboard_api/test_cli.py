@@ -16,6 +16,7 @@ from typer.testing import CliRunner
 
 from streamer.cli import cli
 from tests.support.dashboard_env import free_port
+from tests.support.fake_openai import FakeBehavior, FakeOpenAI
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -44,21 +45,59 @@ def vtuber(*args: str, env: dict[str, str], cwd: Path, stdin: str | None = None)
 
 def test_user_add_list_remove_and_overlay_token(pg_url: str, tmp_path: Path) -> None:
     env = env_for(pg_url)
-    out = vtuber("user", "add", "sam", "--role", "streamer", "--password-stdin", env=env, cwd=tmp_path, stdin="s3cret pass\n")
+    out = vtuber(
+        "user",
+        "add",
+        "sam",
+        "--role",
+        "streamer",
+        "--password-stdin",
+        env=env,
+        cwd=tmp_path,
+        stdin="s3cret pass\n",
+    )
     assert out.returncode == 0, out.stdout + out.stderr
     assert "account sam (streamer) created" in out.stdout
     assert "s3cret" not in out.stdout + out.stderr
     out = vtuber("user", "add", "mia", "--password-stdin", env=env, cwd=tmp_path, stdin="another pass\n")
     assert out.returncode == 0 and "mia (moderator)" in out.stdout
     # refused: a taken name, a short password, a bad role, a bad name
-    assert vtuber("user", "add", "mia", "--password-stdin", env=env, cwd=tmp_path, stdin="another pass\n").returncode == 1
+    assert (
+        vtuber(
+            "user", "add", "mia", "--password-stdin", env=env, cwd=tmp_path, stdin="another pass\n"
+        ).returncode
+        == 1
+    )
     short = vtuber("user", "add", "zed", "--password-stdin", env=env, cwd=tmp_path, stdin="short\n")
     assert short.returncode == 2 and "at least 8" in short.stdout
-    assert vtuber("user", "add", "zed", "--role", "admin", "--password-stdin", env=env, cwd=tmp_path, stdin="long enough\n").returncode == 2
-    assert vtuber("user", "add", "no spaces", "--password-stdin", env=env, cwd=tmp_path, stdin="long enough\n").returncode == 2
+    assert (
+        vtuber(
+            "user",
+            "add",
+            "zed",
+            "--role",
+            "admin",
+            "--password-stdin",
+            env=env,
+            cwd=tmp_path,
+            stdin="long enough\n",
+        ).returncode
+        == 2
+    )
+    assert (
+        vtuber(
+            "user", "add", "no spaces", "--password-stdin", env=env, cwd=tmp_path, stdin="long enough\n"
+        ).returncode
+        == 2
+    )
     listed = vtuber("user", "list", env=env, cwd=tmp_path)
     assert listed.returncode == 0
-    assert "mia" in listed.stdout and "moderator" in listed.stdout and "sam" in listed.stdout and "streamer" in listed.stdout
+    assert (
+        "mia" in listed.stdout
+        and "moderator" in listed.stdout
+        and "sam" in listed.stdout
+        and "streamer" in listed.stdout
+    )
     assert vtuber("user", "remove", "sam", env=env, cwd=tmp_path).returncode == 1  # the last streamer stays
     assert vtuber("user", "remove", "mia", env=env, cwd=tmp_path).returncode == 0
     assert "mia" not in vtuber("user", "list", env=env, cwd=tmp_path).stdout
@@ -68,39 +107,66 @@ def test_user_add_list_remove_and_overlay_token(pg_url: str, tmp_path: Path) -> 
     assert url.startswith("http://127.0.0.1:8000/overlay?token=") and len(url) > 60
 
 
-def test_vtuber_dashboard_serves_the_dashboard(pg_url: str, redis_url: str, redis_prefix: str, tmp_path: Path) -> None:
+def wait_healthy(base: str, proc: subprocess.Popen[str]) -> None:
+    deadline = time.monotonic() + 90
+    while True:
+        try:
+            if httpx.get(f"{base}/health", timeout=2).status_code == 200:
+                return
+        except httpx.TransportError:
+            pass
+        assert time.monotonic() < deadline and proc.poll() is None, "the dashboard did not start"
+        time.sleep(0.3)
+
+
+def test_vtuber_dashboard_serves_the_dashboard_with_previews(
+    pg_url: str, redis_url: str, redis_prefix: str, tmp_path: Path
+) -> None:
+    fake = FakeOpenAI(
+        FakeBehavior(reply="Ahoy, I am previewing! Nothing goes on air.", ttft_s=0.0, tokens_per_s=0)
+    )
+    fake.start_in_thread()
     port = free_port()
     env = env_for(
         pg_url, redis_url, VTUBER_BUS__PREFIX=redis_prefix, VTUBER_DASHBOARD__PORT=str(port),
         VTUBER_DASHBOARD__COOKIE_SECURE="false", VTUBER_SECRET_KEY="cli-test-key",
+        VTUBER_LLM__PROVIDER="openai", VTUBER_LLM__BASE_URL=fake.base_url, VTUBER_LLM__MODEL="fake",
+        VTUBER_LLM__API_KEY="sk-test-not-a-secret-really",
     )  # fmt: skip
-    assert vtuber("user", "add", "sam", "--role", "streamer", "--password-stdin", env=env, cwd=tmp_path, stdin="s3cret pass\n").returncode == 0
+    added = vtuber(
+        "user",
+        "add",
+        "sam",
+        "--role",
+        "streamer",
+        "--password-stdin",
+        env=env,
+        cwd=tmp_path,
+        stdin="s3cret pass\n",
+    )
+    assert added.returncode == 0
     proc = subprocess.Popen(
-        [sys.executable, "-m", "streamer", "dashboard", "--no-preview"], cwd=tmp_path, env=env,
+        [sys.executable, "-m", "streamer", "dashboard"], cwd=tmp_path, env=env,
         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
     )  # fmt: skip
     try:
         base = f"http://127.0.0.1:{port}"
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                if httpx.get(f"{base}/health", timeout=2).status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            assert time.monotonic() < deadline and proc.poll() is None, "the dashboard did not start"
-            time.sleep(0.3)
-        with httpx.Client(base_url=base) as c:
+        wait_healthy(base, proc)
+        with httpx.Client(base_url=base, timeout=60) as c:
             assert c.get("/api/me").status_code == 401
             me = c.post("/api/login", json={"name": "sam", "password": "s3cret pass"})
             assert me.status_code == 200 and me.json()["role"] == "streamer"
             assert c.get("/api/accounts").json()[0]["name"] == "sam"
             assert "Chat monitor" in c.get("/static/common.js").text
-            preview = c.post("/api/personas/preview", json={"persona": c.get("/api/personas/hiyori").json()["persona"], "message": "hi"},
+            persona = c.get("/api/personas/hiyori").json()["persona"]
+            preview = c.post("/api/personas/preview", json={"persona": persona, "message": "hi"},
                              headers={"X-CSRF-Token": me.json()["csrf"]})  # fmt: skip
-            assert preview.status_code == 503  # --no-preview
+            assert preview.status_code == 200, preview.text
+            said = [s["text"] for s in preview.json()["sentences"]]
+            assert said == ["Ahoy, I am previewing!", "Nothing goes on air."]
     finally:
         proc.send_signal(signal.SIGINT)
         output = proc.communicate(timeout=30)[0]
+        fake.stop_thread()
     assert proc.returncode == 0, output
-    assert "s3cret" not in output
+    assert "s3cret" not in output and "sk-test-not-a-secret-really" not in output

@@ -9,9 +9,9 @@ import time
 
 from fastapi.testclient import TestClient
 
+from dashboard_api.feed import FeedHub
 from engines import events as ev
 from streamer.bus import Delivery, MemoryBus
-from dashboard_api.feed import FeedHub
 from tests.dashboard_api.conftest import MODERATOR
 from tests.support.dashboard_env import Api
 

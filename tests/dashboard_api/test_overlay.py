@@ -56,7 +56,9 @@ def test_captions_and_alerts_reach_the_overlay(client: TestClient) -> None:
         events = [
             ev.ChatMessage(channel="chan", user=RAIDER, text="not for the overlay"),
             ev.Raid(channel="chan", from_user=RAIDER, viewers=120),
-            ev.ReplySentence(channel="chan", turn_id="t1", index=0, text="Welcome, raiders!", emotion="happy"),
+            ev.ReplySentence(
+                channel="chan", turn_id="t1", index=0, text="Welcome, raiders!", emotion="happy"
+            ),
             ev.ReplyFinished(channel="chan", turn_id="t1"),
             ev.GiftSubs(channel="chan", total=5),
         ]
@@ -70,7 +72,9 @@ def test_captions_and_alerts_reach_the_overlay(client: TestClient) -> None:
     ]
 
 
-def test_the_bots_audio_is_relayed_to_the_overlay(pg_url: str, redis_url: str, redis_prefix: str, accounts: None) -> None:
+def test_the_bots_audio_is_relayed_to_the_overlay(
+    pg_url: str, redis_url: str, redis_prefix: str, accounts: None
+) -> None:
     settings: Settings = dashboard_settings(pg_url, redis_url, redis_prefix, overlay_audio=True)
     with TestClient(create_app(settings, hasher=FAST_HASHER)) as client:
         engine = make_engine(pg_url)
@@ -81,7 +85,9 @@ def test_the_bots_audio_is_relayed_to_the_overlay(pg_url: str, redis_url: str, r
             async def speak() -> None:
                 import redis.asyncio as aioredis
 
-                sink = RedisAudioSink(aioredis.from_url(redis_url), Keys(redis_prefix, "chan").overlay_audio, pace=None)
+                sink = RedisAudioSink(
+                    aioredis.from_url(redis_url), Keys(redis_prefix, "chan").overlay_audio, pace=None
+                )
                 await asyncio.sleep(0.5)  # the relay subscribes when the page connects
                 await sink.open("turn-a", 22_050)
                 await sink.write(AudioChunk(b"\x01\x00" * 2_205, 22_050))  # 0.1 s: 5 slices

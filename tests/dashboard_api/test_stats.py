@@ -47,7 +47,8 @@ def scripted_streams() -> list[ev.EventBase]:
     ]  # fmt: skip
     second = [
         ev.StreamState(channel="chan", online=True, ts=at(3600)),
-        chat(B, 3610), chat(B, 3620),
+        chat(B, 3610),
+        chat(B, 3620),
         ev.StreamState(channel="chan", online=False, ts=at(3700)),
     ]
     return first + second
@@ -90,9 +91,19 @@ def test_the_default_is_the_latest_stream(client: TestClient, recorded: None) ->
 def test_one_streams_numbers(client: TestClient, recorded: None) -> None:
     mod = Api(client, MODERATOR)
     stats = mod.get("/api/stats", params={"start": at(0).isoformat(), "end": at(600).isoformat()}).json()
-    assert (stats["messages"], stats["replies"], stats["blocked"], stats["held"], stats["interrupted"]) == (8, 3, 2, 1, 1)
+    assert (stats["messages"], stats["replies"], stats["blocked"], stats["held"], stats["interrupted"]) == (
+        8,
+        3,
+        2,
+        1,
+        1,
+    )
     assert stats["latency"] == {"count": 3, "p50_ms": 600.0, "p95_ms": pytest.approx(780.0)}
-    assert [(c["login"], c["messages"]) for c in stats["top_chatters"]] == [("ann", 4), ("bob", 2), ("cyd", 2)]
+    assert [(c["login"], c["messages"]) for c in stats["top_chatters"]] == [
+        ("ann", 4),
+        ("bob", 2),
+        ("cyd", 2),
+    ]
     engagement = stats["engagement"]
     assert [r["chat_after"] for r in engagement["replies"]] == [3, 1, 0]
     assert engagement["after_reply_avg"] == pytest.approx(4 / 3)
@@ -104,7 +115,10 @@ def test_one_streams_numbers(client: TestClient, recorded: None) -> None:
 
 def test_bad_windows_are_refused(client: TestClient, recorded: None) -> None:
     mod = Api(client, MODERATOR)
-    assert mod.get("/api/stats", params={"start": at(600).isoformat(), "end": at(0).isoformat()}).status_code == 422
+    assert (
+        mod.get("/api/stats", params={"start": at(600).isoformat(), "end": at(0).isoformat()}).status_code
+        == 422
+    )
     assert mod.get("/api/stats", params={"start": "yesterday"}).status_code == 422
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from config.settings import ConfigError, load_settings
-from streamer.app import twitch_login
+from streamer.app import doctor, twitch_login
 from streamer.store.secrets import new_key
 from tests.support.fake_twitch import FakeTwitch
 
@@ -34,14 +34,39 @@ async def vtuber(*args: str, env: dict[str, str], cwd: Path) -> tuple[int, str]:
     return proc.returncode or 0, out.decode()
 
 
-async def test_login_needs_the_secret_key_and_says_how_to_make_one(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("key", "problem"),
+    [(None, "VTUBER_SECRET_KEY is not set"), ("not-a-key", "VTUBER_SECRET_KEY is not a valid key")],
+)
+async def test_login_needs_a_valid_secret_key_and_says_how_to_make_one(
+    tmp_path: Path, key: str | None, problem: str
+) -> None:
     settings = load_settings(
         channel="streamer", database_url=f"sqlite+aiosqlite:///{tmp_path / 'bot.db'}",
-        twitch={"client_id": "abc123"},
+        twitch={"client_id": "abc123"}, secret_key=key,
     )  # fmt: skip
-    with pytest.raises(ConfigError, match=r"VTUBER_SECRET_KEY is not set.*vtuber config keygen"):
+    with pytest.raises(ConfigError, match=rf"{problem}.*vtuber config keygen"):
         await twitch_login(settings, say=print)
     assert not (tmp_path / "bot.db").exists()  # nothing was touched
+
+
+async def test_doctor_reports_an_invalid_secret_key_instead_of_failing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, sqlite_url: str
+) -> None:
+    for key in ("REDIS_URL", "VTUBER_CONFIG"):
+        monkeypatch.delenv(key, raising=False)
+    monkeypatch.chdir(tmp_path)
+    async with FakeTwitch() as twitch:
+        twitch.add_user("2000", "streamer")
+        settings = load_settings(
+            channel="streamer", database_url=sqlite_url, secret_key="not-a-key", twitch=twitch.settings()
+        )
+        checks = {c.name: c for c in await doctor(settings)}
+    assert checks["database"].status == "ok" and checks["secret key"].status == "fail"
+    tokens = checks["stored tokens"]
+    assert tokens.status == "fail" and "VTUBER_SECRET_KEY is not a valid key" in tokens.detail
+    assert "vtuber config keygen" in tokens.fix
+    assert checks["client id and secret"].status == "ok"  # the other Twitch checks still run
 
 
 @pytest.mark.slow

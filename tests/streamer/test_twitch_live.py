@@ -5,7 +5,10 @@ stand-in as the LLM. Tokens come from `vtuber twitch login`'s code path, stored 
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import json
 import re
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -118,3 +121,48 @@ async def test_live_mode_stores_a_1000_message_burst_and_answers_in_thread(
         pg_url, "SELECT count(*) FROM events WHERE type = 'status.component' AND payload->>'component' = 'twitch' "
         "AND payload->>'state' = 'ok'"
     ) >= 1  # fmt: skip
+
+
+def twitch_statuses(db: Path) -> list[dict[str, str]]:
+    """The recorded ``status.component`` payloads of Twitch, oldest first."""
+    if not db.exists():
+        return []
+    rows: list[tuple[str]] = []
+    with contextlib.suppress(sqlite3.OperationalError), contextlib.closing(sqlite3.connect(db)) as conn:
+        rows = conn.execute(
+            "SELECT payload FROM events WHERE type = 'status.component' ORDER BY ts"
+        ).fetchall()
+    return [p for p in (json.loads(row[0]) for row in rows) if p["component"] == "twitch"]
+
+
+@pytest.mark.parametrize("key", [None, "not-a-key"])
+async def test_live_mode_without_a_valid_secret_key_runs_without_twitch_and_says_why(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, key: str | None
+) -> None:
+    for name in ("REDIS_URL", "DATABASE_URL", "VTUBER_CONFIG"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.chdir(tmp_path)
+    db = tmp_path / "bot.db"
+    async with FakeTwitch() as twitch, FakeOpenAI(FakeBehavior(reply="Hi!", ttft_s=0.05)) as llm:
+        settings = load_settings(
+            channel="streamer", data_dir=tmp_path / "data", database_url=f"sqlite+aiosqlite:///{db}",
+            secret_key=key, llm={"provider": "openai", "base_url": llm.base_url, "api_key": "test", "model": "fake"},
+            performer={"sink": "none"}, twitch=twitch.settings(),
+        )  # fmt: skip
+        stop = asyncio.Event()
+        bot = asyncio.create_task(run_bot(settings, stop=stop))
+        found: list[dict[str, str]] = []
+        try:
+            for _ in range(600):
+                assert not bot.done(), bot.exception()
+                if found := twitch_statuses(db):
+                    break
+                await asyncio.sleep(0.1)
+        finally:
+            stop.set()
+            await asyncio.wait_for(bot, 60)
+    assert found, "no twitch status was recorded"
+    status = found[0]
+    assert status["state"] == "down"
+    assert "VTUBER_SECRET_KEY is not" in status["detail"] and "vtuber twitch login" in status["detail"]
+    assert not twitch.subscribed()  # it ran without Twitch

@@ -4,7 +4,8 @@ commands, through the real adapter against the Twitch stand-in."""
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
+import logging
+from collections.abc import AsyncIterator, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -15,7 +16,7 @@ from config.settings import TwitchSettings
 from engines import events as ev
 from integrations.twitch import MemoryTokenStore, TwitchConnection, TwitchTokenStores
 from integrations.twitch.scopes import scopes_for
-from streamer.bus import MemoryBus
+from streamer.bus import Delivery, MemoryBus, StreamName
 from streamer.twitch_out import TwitchOut
 from tests.integrations.twitch.conftest import stored, until
 from tests.support.fake_twitch import FakeTwitch, chat_message_event
@@ -192,3 +193,85 @@ async def test_a_failed_chat_reply_is_reported_not_retried_forever(wired: Wired)
     ]
     assert failures[0].labels["kind"] == "chat" and failures[0].labels["error"] == "TwitchAuthError"
     assert wired.fake.chat == []
+
+
+async def test_a_reply_while_twitch_is_not_connected_is_logged_with_the_reason(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    bus = MemoryBus()
+    persona = load_persona("hiyori").model_copy(update={"chat_replies": True})
+    link = TwitchConnection(  # never run: not connected
+        TwitchSettings(client_id="abc123"), channel=CHANNEL, broadcaster_login="streamer", publish=bus.publish_many,
+        tokens=TwitchTokenStores(bot=MemoryTokenStore(), broadcaster=MemoryTokenStore()),
+    )  # fmt: skip
+    out = TwitchOut(bus, link, channel=CHANNEL, persona=lambda: persona)
+    task = asyncio.create_task(out.run())
+    try:
+        with caplog.at_level(logging.WARNING, logger="streamer.twitch_out"):
+            await bus.publish(ev.ReplyFinished(channel=CHANNEL, turn_id="t1", text="Hello!"))
+            await until(lambda: out.stats.reply_failures == 1)
+        logged = [r.getMessage() for r in caplog.records]
+        assert any("chat reply not done" in m and "Twitch is not connected (starting)" in m for m in logged)
+    finally:
+        out.stop()
+        await asyncio.wait_for(task, 10)
+
+
+class OnceBrokenBus(MemoryBus):
+    """Reading fails once per consumer group with an error that is not a BusError (a redis hiccup)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.broken: set[str] = set()
+
+    async def read(
+        self, group: str, consumer: str, streams: Sequence[StreamName], *, count: int, block_ms: int
+    ) -> list[Delivery]:
+        if group not in self.broken:
+            self.broken.add(group)
+            raise ConnectionResetError("connection reset by peer")
+        return await super().read(group, consumer, streams, count=count, block_ms=block_ms)
+
+
+async def test_the_workers_survive_a_bus_error_that_is_not_a_bus_error(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    async with FakeTwitch() as fake:
+        fake.add_user("2000", "streamer")
+        fake.add_user("1000", "hiyoribot")
+        fake.add_user("3000", "kiri", "Kiri")
+        bus = OnceBrokenBus()
+        persona = load_persona("hiyori").model_copy(update={"chat_replies": True})
+        tokens = TwitchTokenStores(
+            bot=MemoryTokenStore(stored(fake, fake.users["1000"], scopes_for("bot", same_account=False))),
+            broadcaster=MemoryTokenStore(
+                stored(fake, fake.users["2000"], scopes_for("broadcaster", same_account=False))
+            ),
+        )
+        link = TwitchConnection(
+            TwitchSettings(**fake.settings(bot_login="hiyoribot")), channel=CHANNEL, broadcaster_login="streamer",
+            publish=bus.publish_many, tokens=tokens,
+        )  # fmt: skip
+        out = TwitchOut(bus, link, channel=CHANNEL, persona=lambda: persona)
+        with caplog.at_level(logging.ERROR, logger="streamer.twitch_out"):
+            tasks = [asyncio.create_task(link.run()), asyncio.create_task(out.run())]
+            try:
+                await asyncio.wait_for(link.connected.wait(), 10)
+                await bus.publish_many(
+                    [
+                        ev.ReplyFinished(channel=CHANNEL, turn_id="t1", text="Still here!"),
+                        ev.TwitchModeration(channel=CHANNEL, by="mika", action="timeout", user_id="3000"),
+                    ]
+                )
+                await until(lambda: fake.chat and fake.bans)
+            finally:
+                link.stop()
+                out.stop()
+                await asyncio.wait_for(asyncio.gather(*tasks), 15)
+        assert [m["message"] for m in fake.chat] == ["Still here!"]
+        assert [b["user_id"] for b in fake.bans] == ["3000"]
+        failed = sorted(r.getMessage() for r in caplog.records if "worker failed" in r.getMessage())
+        assert failed == [
+            "twitch out: the chat worker failed; going on in 1 s",
+            "twitch out: the moderation worker failed; going on in 1 s",
+        ]

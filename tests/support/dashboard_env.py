@@ -24,6 +24,7 @@ from engines.ai.safety import SafetyPipeline
 from engines.backends import Limits
 from engines.voice.sinks import NullSink
 from integrations.openai.llm import OpenAILLM
+from streamer.app import with_overlay_audio
 from streamer.brain import Brain
 from streamer.bus import Bus, make_bus
 from streamer.performer import Performer
@@ -113,13 +114,22 @@ class Bot:
         self.brain.stop()
         self.recorder.stop()
         await asyncio.wait_for(asyncio.gather(*self.tasks, return_exceptions=True), 10)
+        await self.brain.performer.sink.aclose()
         await self.llm.aclose()
         await self.fake.stop()
         await self.bus.close()
         await self.engine.dispose()
 
 
-async def start_bot(settings: Settings, *, reply: str = "Hi there, welcome in! It is a cozy stream today.") -> Bot:
+async def start_bot(
+    settings: Settings,
+    *,
+    reply: str = "Hi there, welcome in! It is a cozy stream today.",
+    seconds_per_char: float = 0.03,
+) -> Bot:
+    """The bot as `vtuber run` wires it, with stand-ins for the model and the voice: its sink
+    also relays the speech to the overlay page when ``dashboard.overlay_audio`` is on."""
+    await asyncio.to_thread(SAFETY.warm)  # the classifier loads once, not inside the first turn
     fake = FakeOpenAI(FakeBehavior(reply=reply, ttft_s=0.05, tokens_per_s=100))
     await fake.start()
     engine = make_engine(settings.database_url.get_secret_value())
@@ -127,8 +137,11 @@ async def start_bot(settings: Settings, *, reply: str = "Hi there, welcome in! I
     bus = make_bus(settings)
     bundled = load_persona(settings.persona).model_copy(update={"min_gap_s": 0.0, "reply_frequency": 1.0})
     persona, version = await current_persona(sessions, bundled)
-    llm = OpenAILLM(base_url=fake.base_url, model="fake", limits=Limits(first_output_s=3.0, stall_s=2.0, total_s=20.0))
-    performer = Performer(FixedTimingTTS(first_audio_s=0.02, seconds_per_char=0.03), NullSink(pace=1.0))
+    llm = OpenAILLM(
+        base_url=fake.base_url, model="fake", limits=Limits(first_output_s=3.0, stall_s=2.0, total_s=20.0)
+    )
+    sink = with_overlay_audio(settings, NullSink(pace=1.0), pace=1.0)
+    performer = Performer(FixedTimingTTS(first_audio_s=0.02, seconds_per_char=seconds_per_char), sink)
     brain = Brain(
         bus=bus, channel=settings.channel, persona=persona, llm=llm, performer=performer, safety=SAFETY,
         persona_version=version, persona_loader=lambda pid, v: load_persona_version(sessions, pid, v),
@@ -174,7 +187,9 @@ class Served:
     def __init__(self, app: FastAPI, loop: LoopThread) -> None:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
-        self.server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="warning", ws="websockets-sansio"))
+        self.server = uvicorn.Server(
+            uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="warning", ws="websockets-sansio")
+        )
         self.loop = loop
         self.task = asyncio.run_coroutine_threadsafe(self.server.serve(), loop.loop)
         for _ in range(200):

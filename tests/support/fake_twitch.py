@@ -14,14 +14,16 @@ It speaks Twitch's documented wire protocol, so the bot runs its real twitchio c
 - **EventSub WebSocket** (``/ws``): ``session_welcome``, ``session_keepalive``,
   ``notification``, ``session_reconnect`` (the reconnect URL carries a ``reconnect_id``;
   subscriptions move to the new session once it is welcomed, and notifications sent before
-  that still go to the old socket), and ``revocation``. A client that sends anything is closed
-  with 4001, as Twitch does. A dropped session loses its subscriptions.
+  that still go to the old socket; ``reconnect_welcome_delay_s`` holds the new socket's
+  welcome back), and ``revocation``. A client that sends anything is closed with 4001, as
+  Twitch does. A dropped session loses its subscriptions.
 
 Event bodies come from the builders at the bottom (``chat_message_event`` ...), copied from
 Twitch's EventSub reference: every key present, nulls included. Tests steer failures with
 :meth:`FakeTwitch.fail_next`, :meth:`FakeTwitch.expire`, :meth:`FakeTwitch.revoke`,
 :meth:`FakeTwitch.drop` and :meth:`FakeTwitch.reconnect`. Sent chat messages are echoed back
-as ``channel.chat.message`` notifications, as Twitch does for the sender's own messages.
+as ``channel.chat.message`` notifications, as Twitch does for the sender's own messages; with
+``chat_answer_delay_s`` the echo goes out before the send is answered.
 """
 
 from __future__ import annotations
@@ -216,6 +218,12 @@ class FakeTwitch:
         """User ids that authorise the next device codes, in order (a person at twitch.tv/activate)."""
         self.refuse_subscriptions: dict[str, tuple[int, str]] = {}
         """Subscription type → (status, message) Twitch answers when it is requested."""
+        self.refuse_once: dict[str, tuple[int, str]] = {}
+        """The same, for the next request of that type only."""
+        self.chat_answer_delay_s = 0.0
+        """Echo a sent chat message first, then answer the send this much later."""
+        self.reconnect_welcome_delay_s = 0.0
+        """Hold back the welcome on a reconnect URL this long."""
         self._failures: dict[tuple[str, str], list[_Failure]] = {}
         self._reconnects: dict[str, str] = {}
         self._tasks: set[asyncio.Task[Any]] = set()
@@ -359,7 +367,14 @@ class FakeTwitch:
 
     # ------------------------------------------------------------------ EventSub: sending
 
-    async def notify(self, sub_type: str, event: dict[str, Any], *, message_id: str | None = None) -> str:
+    async def notify(
+        self,
+        sub_type: str,
+        event: dict[str, Any],
+        *,
+        message_id: str | None = None,
+        timestamp: str | None = None,
+    ) -> str:
         """Deliver one notification to the session holding that subscription; returns its message id."""
         subs = self.subscribed(sub_type)
         if not subs:
@@ -370,7 +385,7 @@ class FakeTwitch:
             "metadata": {
                 "message_id": mid,
                 "message_type": "notification",
-                "message_timestamp": now_rfc3339(),
+                "message_timestamp": timestamp or now_rfc3339(),
                 "subscription_type": sub.type,
                 "subscription_version": sub.version,
             },
@@ -451,32 +466,36 @@ class FakeTwitch:
         self.sessions[session.id] = session
         requested = request.query.get("keepalive_timeout_seconds", "10")
         keepalive_s = max(10, min(int(requested), 600)) if requested.isdigit() else 10
-        await self._send(
-            session,
-            {
-                "metadata": self._meta("session_welcome"),
-                "payload": {
-                    "session": {
-                        "id": session.id,
-                        "status": "connected",
-                        "connected_at": session.connected_at,
-                        "keepalive_timeout_seconds": keepalive_s,
-                        "reconnect_url": None,
-                        "recovery_url": None,
-                    }
-                },
-            },
-        )
         old_id = self._reconnects.pop(request.query.get("reconnect_id", ""), None)
-        if old_id is not None:  # move the subscriptions, retire the old socket
-            for sub in self.subscriptions.values():
-                if sub.session_id == old_id:
-                    sub.session_id = session.id
-            old = self.sessions[old_id]
-            old.retired = True
-            old.tasks.append(asyncio.create_task(self._close_later(old, self.reconnect_grace_s, 4004)))
-        session.tasks.append(asyncio.create_task(self._keepalives(session)))
         try:
+            if old_id is not None and self.reconnect_welcome_delay_s:
+                await asyncio.sleep(self.reconnect_welcome_delay_s)
+            welcome = self._send(
+                session,
+                {
+                    "metadata": self._meta("session_welcome"),
+                    "payload": {
+                        "session": {
+                            "id": session.id,
+                            "status": "connected",
+                            "connected_at": session.connected_at,
+                            "keepalive_timeout_seconds": keepalive_s,
+                            "reconnect_url": None,
+                            "recovery_url": None,
+                        }
+                    },
+                },
+            )
+            with contextlib.suppress(ConnectionError, RuntimeError):  # the client left during the delay
+                await welcome
+            if old_id is not None and not ws.closed:  # move the subscriptions, retire the old socket
+                for sub in self.subscriptions.values():
+                    if sub.session_id == old_id:
+                        sub.session_id = session.id
+                old = self.sessions[old_id]
+                old.retired = True
+                old.tasks.append(asyncio.create_task(self._close_later(old, self.reconnect_grace_s, 4004)))
+            session.tasks.append(asyncio.create_task(self._keepalives(session)))
             async for msg in ws:
                 if msg.type in (WSMsgType.TEXT, WSMsgType.BINARY):  # clients must never send
                     await ws.close(code=4001, message=b"client sent inbound traffic")
@@ -686,6 +705,8 @@ class FakeTwitch:
             return self._error(400, "websocket transport session does not exist or has already disconnected")
         if sub_type in self.refuse_subscriptions:
             return self._error(*self.refuse_subscriptions[sub_type])
+        if sub_type in self.refuse_once:
+            return self._error(*self.refuse_once.pop(sub_type))
         scopes, owner_key = _SUB_RULES[sub_type]
         if owner_key is not None and (
             condition.get(owner_key) != token.user_id or (scopes and not set(scopes) & set(token.scopes))
@@ -738,6 +759,9 @@ class FakeTwitch:
             echo = chat_message_event(broadcaster, self.users[sender], text, message_id=message_id)
             task = asyncio.create_task(self.notify("channel.chat.message", echo))
             self._keep(task)
+            if self.chat_answer_delay_s:  # the echo is on its way before the send is answered
+                await task
+                await asyncio.sleep(self.chat_answer_delay_s)
         return web.json_response({"data": [{"message_id": message_id, "is_sent": True, "drop_reason": None}]})
 
     def _keep(self, task: asyncio.Task[Any]) -> None:

@@ -91,8 +91,11 @@ def make_rig(
     broadcaster_scopes: Sequence[str] | None = None,
     bot_expires_in: int = 14_400,
     chat_replies: Callable[[], bool] = lambda: True,
+    same_account: bool = False,
+    queue_limit: int = 50_000,
     **settings: Any,
 ) -> Rig:
+    """With ``same_account`` the broadcaster is the bot too (no ``bot_login``), as after one login."""
     bot, broadcaster = fake.users[BOT[0]], fake.users[BROADCASTER[0]]
     stores = TwitchTokenStores(
         bot=MemoryTokenStore(
@@ -104,15 +107,20 @@ def make_rig(
                    if broadcaster_scopes is None else broadcaster_scopes)
         ),
     )  # fmt: skip
+    if same_account:
+        both = stored(fake, broadcaster, scopes_for("broadcaster", same_account=True))
+        stores = TwitchTokenStores(bot=MemoryTokenStore(both), broadcaster=MemoryTokenStore(both))
+    else:
+        settings.setdefault("bot_login", BOT[1])
     rig = Rig(fake, None, stores)  # type: ignore[arg-type]
 
     async def publish(events: Sequence[ev.EventBase]) -> None:
         rig.events.extend(events)
 
     rig.link = TwitchConnection(
-        TwitchSettings(**fake.settings(bot_login=BOT[1], **settings)),
+        TwitchSettings(**fake.settings(**settings)),
         channel="streamer", broadcaster_login=BROADCASTER[1], publish=publish, tokens=stores,
-        chat_replies_enabled=chat_replies, auth_retry_s=0.2, watch_interval_s=0.05,
+        chat_replies_enabled=chat_replies, auth_retry_s=0.2, watch_interval_s=0.05, queue_limit=queue_limit,
     )  # fmt: skip
     return rig
 

@@ -3,6 +3,7 @@ payloads, through twitchio against the Twitch stand-in."""
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import Sequence
 
@@ -136,6 +137,24 @@ async def test_own_messages_other_bots_and_shared_chat_are_ignored(rig: Rig) -> 
     assert chats(rig) == ["a real viewer"]
 
 
+async def test_one_account_as_bot_and_broadcaster_ignores_its_echo_even_before_the_send_is_answered(
+    fake: FakeTwitch,
+) -> None:
+    fake.chat_answer_delay_s = 0.2  # Twitch's echo of the bot's message comes before the send's answer
+    rig = await make_rig(fake, same_account=True).start()
+    try:
+        await rig.link.send_chat("Hello,   chat!")
+        await fake.notify(
+            "channel.chat.message", chat_message_event(rig.broadcaster, rig.broadcaster, "typed by me")
+        )
+        await fake.notify("channel.chat.message", chat_message_event(rig.broadcaster, rig.viewer, "a viewer"))
+        await until(lambda: "a viewer" in chats(rig))
+        assert chats(rig) == ["typed by me", "a viewer"]  # the streamer's own words still count
+        assert rig.link.stats.ignored == 1
+    finally:
+        await rig.stop()
+
+
 async def test_session_reconnect_moves_to_the_new_url_without_losing_events(rig: Rig) -> None:
     fake, b = rig.fake, rig.broadcaster
     old = rig.session_of("channel.chat.message")
@@ -153,8 +172,8 @@ async def test_session_reconnect_moves_to_the_new_url_without_losing_events(rig:
     assert delivered_on_old >= 1, "the test must deliver on the old socket after the reconnect message"
     await fake.wait_for(lambda: fake.sessions[old].closed)  # the bot closed the old socket itself
     assert sum(1 for r in fake.requests if r.path == "eventsub/subscriptions") == posts_before  # carried over
-    await until(lambda: rig.link.stats.reconnects == 1)
-    assert rig.statuses()[-1].state == "ok" and "reconnected" in rig.statuses()[-1].detail
+    await until(lambda: "reconnected" in rig.link.detail)
+    assert rig.link.state == "ok" and rig.link.stats.reconnects == 1
 
 
 async def test_a_dropped_socket_reconnects_and_subscribes_again(rig: Rig) -> None:
@@ -170,8 +189,45 @@ async def test_a_dropped_socket_reconnects_and_subscribes_again(rig: Rig) -> Non
     await fake.notify("channel.follow", follow_event(b, rig.viewer))
     await fake.notify("channel.chat.message", chat_message_event(b, rig.viewer, "still here"))
     await until(lambda: rig.of(ev.Follow) and "still here" in chats(rig))
-    await until(lambda: rig.link.stats.reconnects == 1)
-    assert rig.statuses()[-1].state == "ok"
+    await until(lambda: "reconnected" in rig.link.detail)
+    assert rig.link.state == "ok" and rig.link.stats.reconnects == 1
+
+
+async def test_subscriptions_a_reconnect_cannot_renew_show_as_degraded(rig: Rig) -> None:
+    fake = rig.fake
+    fake.refuse_subscriptions["channel.cheer"] = (403, "subscription missing proper authorization")
+    await fake.drop(rig.session_of("channel.follow"))  # twitchio reconnects and subscribes again
+    await until(lambda: "reconnected" in rig.link.detail)
+    assert rig.link.state == "degraded" and rig.link.detail.endswith("but not to channel.cheer (see the log)")
+    assert len(fake.subscribed()) == 10
+
+
+async def test_the_old_socket_closing_during_a_reconnect_starts_no_second_reconnect(rig: Rig) -> None:
+    fake = rig.fake
+    fake.reconnect_welcome_delay_s = 0.3
+    old = rig.session_of("channel.chat.message")
+    posts = sum(1 for r in fake.requests if r.path == "eventsub/subscriptions")
+    sockets = len(fake.sessions)
+    await fake.reconnect(old)
+    await fake.wait_for(lambda: len(fake.sessions) == sockets + 1)  # the bot opened the reconnect URL
+    fake.sessions[old].retired = True  # Twitch closes the old socket; the subscriptions await the new one
+    await fake.drop(old, code=4004)
+    await fake.wait_for(lambda: rig.session_of("channel.chat.message") != old)
+    await fake.notify("channel.chat.message", chat_message_event(rig.broadcaster, rig.viewer, "moved"))
+    await until(lambda: "moved" in chats(rig))
+    await until(lambda: "reconnected" in rig.link.detail)
+    assert len(fake.sessions) == sockets + 1 and len(fake.live_sessions()) == 2  # no extra socket
+    assert sum(1 for r in fake.requests if r.path == "eventsub/subscriptions") == posts
+
+
+async def test_a_reconnect_still_pending_when_the_session_ends_is_closed(rig: Rig) -> None:
+    fake = rig.fake
+    fake.reconnect_welcome_delay_s = 0.5
+    sockets = len(fake.sessions)
+    await fake.reconnect(rig.session_of("channel.chat.message"))
+    await fake.wait_for(lambda: len(fake.sessions) == sockets + 1)
+    await rig.stop()
+    await fake.wait_for(lambda: all(s.closed for s in fake.sessions.values()), timeout=5)
 
 
 @pytest.mark.slow
@@ -188,7 +244,7 @@ async def test_a_keepalive_timeout_reconnects_and_subscribes_again(rig: Rig) -> 
     assert rig.link.stats.reconnects == 1
 
 
-async def test_a_revocation_is_logged_and_shown_as_bot_status(
+async def test_a_revocation_is_logged_shown_and_healed_by_subscribing_again(
     rig: Rig, caplog: pytest.LogCaptureFixture
 ) -> None:
     fake, b = rig.fake, rig.broadcaster
@@ -200,8 +256,24 @@ async def test_a_revocation_is_logged_and_shown_as_bot_status(
     assert "channel.follow revoked (authorization_revoked)" in status.detail
     assert "vtuber twitch login" in status.detail
     assert any("revoked the channel.follow subscription" in r.getMessage() for r in caplog.records)
+    # auth_retry_s later the session is renewed: the tokens are read again and all is subscribed again
+    await until(lambda: rig.link.stats.sessions == 2 and rig.link.state == "ok")
+    assert len(fake.subscribed()) == 11 and fake.subscribed("channel.follow")[0].id != follow.id
+    assert [s.state for s in rig.statuses()] == ["ok", "revoked", "ok"]  # never "degraded" over "revoked"
     await fake.notify("channel.chat.message", chat_message_event(b, rig.viewer, "chat still works"))
     await until(lambda: "chat still works" in chats(rig))
+
+
+async def test_a_reconnect_does_not_hide_a_revocation(rig: Rig) -> None:
+    fake = rig.fake
+    rig.link.auth_retry_s = 30.0  # the session is not renewed during this test
+    await fake.revoke(fake.subscribed("channel.follow")[0].id, "authorization_revoked")
+    await until(lambda: rig.link.state == "revoked")
+    chat = rig.session_of("channel.chat.message")
+    await fake.drop(chat)
+    await until(lambda: rig.link.stats.reconnects == 1 and rig.link._reconnected is None)  # reported
+    assert fake.subscribed("channel.chat.message") and rig.session_of("channel.chat.message") != chat
+    assert [s.state for s in rig.statuses()] == ["ok", "revoked"]
 
 
 async def test_malformed_payloads_are_dropped_reported_and_the_stream_goes_on(
@@ -218,12 +290,33 @@ async def test_malformed_payloads_are_dropped_reported_and_the_stream_goes_on(
         await fake.notify("channel.chat.message", chat_message_event(b, rig.viewer, "fine"))
         await until(lambda: "fine" in chats(rig))
     assert chats(rig) == ["fine"]
-    assert rig.link.stats.malformed == 2
+    assert rig.link.stats.malformed == 3
     metrics = [e for e in rig.of(ev.Metric) if e.name == "twitch_malformed_notifications"]
-    assert [m.labels["subscription_type"] for m in metrics] == ["channel.chat.message"] * 2
-    logged = " ".join(r.getMessage() for r in caplog.records)
-    assert "channel_points_animation_id" in logged
-    assert "not a valid event" in logged
+    assert sorted(m.labels["subscription_type"] for m in metrics) == ["?"] + ["channel.chat.message"] * 2
+    logged = [r.getMessage() for r in caplog.records]
+    assert sum("channel_points_animation_id" in m for m in logged) == 1  # one line per dropped message
+    assert sum("not JSON" in m for m in logged) == 1
+    assert sum("not a valid event" in m for m in logged) == 1
+
+
+async def test_an_envelope_without_metadata_is_dropped_and_the_socket_keeps_reading(rig: Rig) -> None:
+    fake, b = rig.fake, rig.broadcaster
+    await fake.send_raw(rig.session_of("channel.chat.message"), json.dumps({"payload": {}}))
+    await fake.notify("channel.chat.message", chat_message_event(b, rig.viewer, "right after"))
+    await until(lambda: "right after" in chats(rig), timeout=5)  # no keepalive timeout (15 s) needed
+    assert rig.link.stats.malformed == 1 and rig.link.stats.sessions == 1 and rig.link.stats.reconnects == 0
+
+
+async def test_a_bad_message_timestamp_is_counted_as_malformed(rig: Rig) -> None:
+    fake, b = rig.fake, rig.broadcaster
+    await fake.notify(
+        "channel.chat.message", chat_message_event(b, rig.viewer, "when?"), timestamp="yesterday"
+    )
+    await fake.notify("channel.chat.message", chat_message_event(b, rig.viewer, "fine"))
+    await until(lambda: "fine" in chats(rig))
+    assert chats(rig) == ["fine"] and rig.link.stats.malformed == 1
+    metrics = [e for e in rig.of(ev.Metric) if e.name == "twitch_malformed_notifications"]
+    assert [m.labels["subscription_type"] for m in metrics] == ["channel.chat.message"]
 
 
 async def test_a_burst_of_1000_chat_messages_is_published_whole_and_in_order(rig: Rig) -> None:
@@ -252,5 +345,36 @@ async def test_events_wait_while_the_bus_is_down(fake: FakeTwitch) -> None:
         await fake.notify("channel.chat.message", chat_message_event(rig.broadcaster, rig.viewer, "kept"))
         await until(lambda: "kept" in chats(rig))
         assert attempts >= 4
+    finally:
+        await rig.stop()
+
+
+async def test_while_the_bus_is_down_the_queue_is_bounded_and_drops_the_oldest(
+    fake: FakeTwitch, caplog: pytest.LogCaptureFixture
+) -> None:
+    rig = make_rig(fake, queue_limit=5)
+    bus_up = False
+    original = rig.link.publish
+
+    async def down_until_told(events: Sequence[ev.EventBase]) -> object:
+        if not bus_up:
+            raise ConnectionError("bus down")
+        return await original(events)
+
+    rig.link.publish = down_until_told
+    await rig.start()  # the "ok" status waits in the publisher's hands; the queue is empty
+    try:
+        with caplog.at_level(logging.ERROR, logger="integrations.twitch"):
+            for i in range(8):
+                await fake.notify(
+                    "channel.chat.message", chat_message_event(rig.broadcaster, rig.viewer, f"m{i}")
+                )
+            await until(lambda: rig.link.stats.dropped == 3)
+            bus_up = True
+            await until(lambda: "m7" in chats(rig))
+        assert chats(rig) == [f"m{i}" for i in range(3, 8)]  # the newest five
+        dropped = [e for e in rig.of(ev.Metric) if e.name == "twitch_dropped_events"]
+        assert [m.value for m in dropped] == [3.0]
+        assert any("dropping the oldest" in r.getMessage() for r in caplog.records)
     finally:
         await rig.stop()

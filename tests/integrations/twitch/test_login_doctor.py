@@ -122,3 +122,64 @@ async def test_doctor_says_exactly_what_is_wrong(fake: FakeTwitch) -> None:
         TwitchSettings(client_id="abc123"), broadcaster_login="streamer", tokens=None
     )
     assert [c.status for c in no_secret] == ["warn", "fail"] and "dev.twitch.tv/console" in no_secret[1].fix
+
+
+async def test_doctor_checks_both_copies_when_one_account_plays_both_parts(fake: FakeTwitch) -> None:
+    caster = fake.users["2000"]
+    tokens = TwitchTokenStores(  # the bot's copy (the one the bot uses) lacks the broadcaster's scopes
+        bot=MemoryTokenStore(stored(fake, caster, scopes_for("bot", same_account=False))),
+        broadcaster=MemoryTokenStore(stored(fake, caster, scopes_for("broadcaster", same_account=True))),
+    )
+    checks = await run_checks(TwitchSettings(**fake.settings()), broadcaster_login="streamer", tokens=tokens)
+    assert [(c.name, c.status) for c in checks] == [
+        ("client id and secret", "ok"), ("bot token", "fail"), ("broadcaster token", "ok"), ("accounts", "ok"),
+        ("eventsub", "ok"),
+    ]  # fmt: skip
+    assert "bits:read" in checks[1].detail and "vtuber twitch login" in checks[1].fix
+    same = stored(fake, caster, scopes_for("broadcaster", same_account=True))  # as a login leaves them
+    both = TwitchTokenStores(bot=MemoryTokenStore(same), broadcaster=MemoryTokenStore(same))
+    checks = await run_checks(TwitchSettings(**fake.settings()), broadcaster_login="streamer", tokens=both)
+    assert [(c.name, c.status) for c in checks][1] == ("bot and broadcaster token", "ok")
+
+
+async def test_doctor_tells_a_wrong_key_a_failed_refresh_and_a_failed_save_apart(fake: FakeTwitch) -> None:
+    settings = TwitchSettings(**fake.settings(bot_login="hiyoribot"))
+    caster = MemoryTokenStore(stored(fake, fake.users["2000"], scopes_for("broadcaster", same_account=False)))
+
+    class OtherKey(MemoryTokenStore):
+        async def load(self) -> str | None:
+            raise ValueError("the stored secret 'twitch.bot' was encrypted with another key")
+
+    checks = {c.name: c for c in await run_checks(settings, broadcaster_login="streamer",
+                                                   tokens=TwitchTokenStores(bot=OtherKey(), broadcaster=caster))}  # fmt: skip
+    assert checks["bot token"].status == "fail" and "encrypted with another key" in checks["bot token"].detail
+    assert "VTUBER_SECRET_KEY it was stored with" in checks["bot token"].fix
+    assert "db upgrade" not in checks["bot token"].fix
+
+    expired = fake.issue_token("1000", scopes_for("bot", same_account=False))
+    fake.expire(expired.access)
+    text = StoredToken("1000", "hiyoribot", expired.access, expired.refresh).to_json()
+
+    class TokenEndpointFails(MemoryTokenStore):
+        async def load(self) -> str | None:  # read after the app token: the refresh is the next token call
+            fake.fail_next("POST", "oauth2/token", 500, "Internal Server Error")
+            return self.token
+
+    checks = {c.name: c for c in await run_checks(settings, broadcaster_login="streamer",
+                                                   tokens=TwitchTokenStores(bot=TokenEndpointFails(text), broadcaster=caster))}  # fmt: skip
+    bot = checks["bot token"]
+    assert bot.status == "fail" and "Twitch answered 500 (Internal Server Error)" in bot.detail
+    assert "revoked" not in bot.detail
+
+    class Unsaveable(MemoryTokenStore):
+        async def save(self, token: str) -> None:
+            raise ConnectionRefusedError("database down")
+
+    checks = {c.name: c for c in await run_checks(settings, broadcaster_login="streamer",
+                                                   tokens=TwitchTokenStores(bot=Unsaveable(text), broadcaster=caster))}  # fmt: skip
+    bot = checks["bot token"]
+    assert (
+        bot.status == "fail"
+        and "was refreshed, but could not be stored (ConnectionRefusedError)" in bot.detail
+    )
+    assert "revoked" not in bot.detail

@@ -51,19 +51,42 @@ async def test_a_long_reply_is_split_within_twitchs_limit(rig: Rig) -> None:
     assert {m["reply_parent_message_id"] for m in rig.fake.chat} == {parent}
 
 
-async def test_429_backs_off_and_5xx_retries_then_the_message_goes_out(
+async def test_429_backs_off_and_5xx_retries_then_the_call_goes_through(
     rig: Rig, caplog: pytest.LogCaptureFixture
 ) -> None:
     rig.fake.fail_next("POST", "chat/messages", 429, count=2, headers={"Ratelimit-Remaining": "0"})
-    rig.fake.fail_next("POST", "chat/messages", 502, "upstream hiccup")
+    rig.fake.fail_next("POST", "moderation/bans", 502, "upstream hiccup")
     with caplog.at_level(logging.WARNING, logger="integrations.twitch"):
         await rig.link.send_chat("third time lucky")
+        await rig.link.moderate(ev.TwitchModeration(channel="streamer", action="timeout", user_id="3000"))
     assert [m["message"] for m in rig.fake.chat] == ["third time lucky"]
-    assert sum(1 for r in rig.fake.requests if r.path == "chat/messages") == 4
+    assert sum(1 for r in rig.fake.requests if r.path == "chat/messages") == 3
+    assert [b["user_id"] for b in rig.fake.bans] == ["3000"]
+    assert sum(1 for r in rig.fake.requests if r.path == "moderation/bans") == 2
     assert rig.link.stats.retries == 3
     logged = [r.getMessage() for r in caplog.records]
     assert sum("429 (Too Many Requests)" in m and "retry" in m for m in logged) == 2
-    assert any("502 (upstream hiccup)" in m for m in logged)
+    assert any("502 (upstream hiccup)" in m and "retry" in m for m in logged)
+
+
+async def test_a_chat_message_is_not_sent_again_after_a_5xx(rig: Rig) -> None:
+    rig.fake.fail_next("POST", "chat/messages", 502, "upstream hiccup")  # Twitch may have posted it
+    with pytest.raises(TwitchUnavailable, match="502"):
+        await rig.link.send_chat("only once")
+    assert sum(1 for r in rig.fake.requests if r.path == "chat/messages") == 1
+    assert rig.link.stats.retries == 0 and rig.link.stats.chat_failed == 1
+
+
+async def test_a_reply_to_a_deleted_message_is_sent_without_the_thread(
+    rig: Rig, caplog: pytest.LogCaptureFixture
+) -> None:
+    with caplog.at_level(logging.WARNING, logger="integrations.twitch"):
+        ids = await rig.link.reply("Still answering!", parent_id="deleted-by-a-mod")
+    assert ids is not None and len(ids) == 1
+    assert [(m["message"], m.get("reply_parent_message_id")) for m in rig.fake.chat] == [
+        ("Still answering!", None)
+    ]
+    assert any("cannot reply in the thread of deleted-by-a-mod" in r.getMessage() for r in caplog.records)
 
 
 async def test_failed_sends_raise_and_are_logged_with_twitchs_reason(
@@ -74,7 +97,7 @@ async def test_failed_sends_raise_and_are_logged_with_twitchs_reason(
     fake.drop_next_chat(
         "msg_duplicate", "Your message is identical to the one you sent within the last 30 seconds."
     )
-    fake.fail_next("POST", "chat/messages", 500, "Internal Server Error", count=4)
+    fake.fail_next("POST", "chat/messages", 500, "Internal Server Error")
     with caplog.at_level(logging.WARNING, logger="integrations.twitch"):
         with pytest.raises(TwitchRateLimited, match="rate limited"):
             await rig.link.send_chat("one")

@@ -93,7 +93,8 @@ async def test_a_wrong_client_id_or_secret_says_which(
     overrides: dict[str, Any] = {setting: value}
     rig = await make_rig(fake, **overrides).start(connected=False)
     try:
-        await until(lambda: rig.link.state in ("down", "revoked"))
+        await until(lambda: rig.link.state is not None)
+        assert rig.link.state == "down"  # a setting to fix, not a token to renew
         assert expected in rig.link.detail
         assert not fake.subscribed()
     finally:
@@ -151,6 +152,35 @@ async def test_no_token_or_secret_reaches_a_log_line(
     )
     assert len(caplog.records) > 50
     assert [s for s in secrets if s in logged] == []
+
+
+async def test_a_refreshed_token_that_cannot_be_stored_is_shown_as_status(rig: Rig) -> None:
+    fake = rig.fake
+    tries: list[str] = []
+
+    class Unsaveable(MemoryTokenStore):
+        async def save(self, token: str) -> None:
+            tries.append(token)
+            raise ConnectionRefusedError("database down")
+
+    old = token_of(rig.stores.bot)
+    rig.link.tokens = TwitchTokenStores(bot=Unsaveable(old.to_json()), broadcaster=rig.stores.broadcaster)
+    fake.expire(old.access_token)
+    await rig.link.send_chat("still talking")  # twitchio refreshes the bot token; storing it fails
+    await until(lambda: rig.link.state == "degraded")
+    assert len(tries) == 3
+    assert "could not store the refreshed bot token (ConnectionRefusedError)" in rig.link.detail
+    assert "vtuber twitch login" in rig.link.detail
+
+
+async def test_a_subscription_failing_once_is_retried(fake: FakeTwitch) -> None:
+    fake.refuse_once["channel.cheer"] = (500, "Internal Server Error")
+    rig = await make_rig(fake).start()
+    try:
+        assert rig.link.state == "ok" and len(fake.subscribed()) == 11
+        assert rig.link.stats.retries == 1
+    finally:
+        await rig.stop()
 
 
 async def test_a_refused_subscription_shows_as_degraded_and_the_rest_works(fake: FakeTwitch) -> None:

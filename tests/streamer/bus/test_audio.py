@@ -16,11 +16,17 @@ PCM = bytes(range(256)) * 4  # 512 samples
 
 
 def test_frames_round_trip() -> None:
-    for frame in (AudioFrame("o", 22_050, "turn-1"), AudioFrame("a", 16_000, "t", PCM), AudioFrame("c", 8_000, "")):
+    for frame in (
+        AudioFrame("o", 22_050, "turn-1"),
+        AudioFrame("a", 16_000, "t", PCM),
+        AudioFrame("c", 8_000, ""),
+    ):
         assert decode_frame(encode_frame(frame)) == frame
 
 
-@pytest.mark.parametrize("data", [b"", b"a\x00", b"x" + bytes(9), encode_frame(AudioFrame("a", 1, "t", b"\x01\x02"))[:-1]])
+@pytest.mark.parametrize(
+    "data", [b"", b"a\x00", b"x" + bytes(9), encode_frame(AudioFrame("a", 1, "t", b"\x01\x02"))[:-1]]
+)
 def test_malformed_frames_are_refused(data: bytes) -> None:
     with pytest.raises(ValueError, match="audio frame"):
         decode_frame(data)
@@ -56,7 +62,9 @@ async def test_the_sink_publishes_open_audio_and_close_in_order(redis_url: str, 
 
 
 async def test_redis_down_costs_the_overlay_its_audio_never_the_playback() -> None:
-    sink = RedisAudioSink(aioredis.from_url("redis://127.0.0.1:1/0", socket_connect_timeout=0.2), "x", pace=4.0)
+    sink = RedisAudioSink(
+        aioredis.from_url("redis://127.0.0.1:1/0", socket_connect_timeout=0.2), "x", pace=4.0
+    )
     try:
         await sink.open("t", 16_000)
         await sink.write(AudioChunk(PCM * 50, 16_000))  # 1.6 s of audio
@@ -66,3 +74,22 @@ async def test_redis_down_costs_the_overlay_its_audio_never_the_playback() -> No
         assert sink.published == 0 and sink.dropped > 0
     finally:
         await asyncio.wait_for(sink.aclose(), 10)
+
+
+def test_the_app_tees_the_speech_to_the_overlay_only_when_asked_and_redis_is_there(tmp_path: object) -> None:
+    from config.settings import load_settings
+    from engines.voice.sinks import NullSink, TeeSink
+    from streamer.app import with_overlay_audio
+
+    primary = NullSink(pace=None)
+    assert with_overlay_audio(load_settings(), primary) is primary
+    no_redis = load_settings(dashboard={"overlay_audio": True})
+    assert with_overlay_audio(no_redis, primary) is primary  # logged, and the stream goes on
+    on = load_settings(
+        dashboard={"overlay_audio": True}, redis_url="redis://127.0.0.1:6379/15", channel="chan"
+    )
+    tee = with_overlay_audio(on, primary)
+    assert isinstance(tee, TeeSink) and tee.sinks[0] is primary
+    relay = tee.sinks[1]
+    assert isinstance(relay, RedisAudioSink) and relay.channel == "vtuber:chan:overlay_audio"
+    asyncio.run(relay.aclose())
