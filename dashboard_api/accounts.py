@@ -44,7 +44,7 @@ class Account:
         return self.role == "streamer"
 
 
-def _account(row: DashboardAccount) -> Account:
+def account_of(row: DashboardAccount) -> Account:
     role: Role = "streamer" if row.role == "streamer" else "moderator"
     return Account(row.id, row.name, role, row.created_by, row.created_at)
 
@@ -85,19 +85,19 @@ async def create_account(
             await s.commit()
         except IntegrityError:
             raise AccountError(f"an account named {name!r} already exists") from None
-        return _account(row)
+        return account_of(row)
 
 
 async def list_accounts(sessions: async_sessionmaker[AsyncSession]) -> list[Account]:
     async with sessions() as s:
         rows = (await s.scalars(select(DashboardAccount).order_by(DashboardAccount.name))).all()
-    return [_account(r) for r in rows]
+    return [account_of(r) for r in rows]
 
 
 async def get_account(sessions: async_sessionmaker[AsyncSession], name: str) -> Account | None:
     async with sessions() as s:
         row = await s.scalar(select(DashboardAccount).where(DashboardAccount.name == name))
-    return None if row is None else _account(row)
+    return None if row is None else account_of(row)
 
 
 async def delete_account(sessions: async_sessionmaker[AsyncSession], name: str) -> bool:
@@ -148,4 +148,4 @@ async def authenticate(
         await asyncio.to_thread(hasher.verify, hashed, password)
     except (VerificationError, InvalidHashError):
         return None
-    return None if row is None else _account(row)
+    return None if row is None else account_of(row)

@@ -26,7 +26,7 @@ from sqlalchemy import delete, select
 
 from streamer.store.models import DashboardAccount, DashboardSession
 
-from .accounts import MAX_PASSWORD, Account, _account, authenticate
+from .accounts import MAX_PASSWORD, Account, account_of, authenticate
 from .inputs import NO_CONTROL
 from .state import Dashboard, dash
 
@@ -106,7 +106,7 @@ async def session_user(d: Dashboard, cookie: str | None) -> User | None:
         row = (await s.execute(query)).first()
     if row is None:
         return None
-    return User(_account(row[0]), row[1])
+    return User(account_of(row[0]), row[1])
 
 
 async def close_session(d: Dashboard, cookie: str | None) -> None:

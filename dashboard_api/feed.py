@@ -21,7 +21,7 @@ import asyncio
 import logging
 from collections import deque
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from engines.events import encode
 from streamer.bus import STREAMS, Bus, BusError, Delivery, StreamName
@@ -40,7 +40,6 @@ class FeedClient:
     """Events lost since the last frame this client got (sent as a marker before the next)."""
     dropped: int = 0
     """Events lost in all."""
-    received: int = field(default=0)
 
     def offer(self, frame: str, events: int) -> None:
         free = self.queue.maxsize - self.queue.qsize()
@@ -53,7 +52,6 @@ class FeedClient:
             self.queue.put_nowait(f'{{"t":"skipped","n":{self.skipped}}}')
             self.skipped = 0
         self.queue.put_nowait(frame)
-        self.received += events
 
 
 @dataclass(slots=True)
