@@ -96,7 +96,7 @@ def test_db_upgrade(tmp_path: Path, backend: str, pg_template: str) -> None:
         )
     out = vtuber("db", "upgrade", cwd=tmp_path, env={"DATABASE_URL": url})
     assert out.returncode == 0, out.stdout + out.stderr
-    assert "database at revision 0002" in out.stdout
+    assert "database at revision 0003" in out.stdout
 
 
 @pytest.mark.slow
