@@ -8,6 +8,7 @@ test: setup lint  ## The whole test suite, with lint, types and import contracts
 	bash scripts/services.sh
 	bash scripts/install_obs.sh
 	bash scripts/install_chromium.sh
+	bash scripts/install_test_tools.sh
 	.venv/bin/pytest
 
 setup:

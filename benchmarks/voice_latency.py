@@ -1,7 +1,7 @@
 """Voice latency: the streamer's voice in, on the bundled models on this CPU.
 
     .venv/bin/python benchmarks/voice_latency.py [--utterances 8] [--bargeins 8]
-        [--end-silence-ms 500] [--early-stt-ms 0] [--beam-size 5] [--whisper-vad/--no-whisper-vad]
+        [--end-silence-ms 500] [--early-stt-ms 150] [--beam-size 1] [--skip turns|bargein|false]
 
 Everything is real except the microphone, which is a real-time stand-in (a 16 kHz stream of
 32 ms blocks, like the capture callback delivers): espeak-ng speech scheduled on it, quiet
@@ -31,6 +31,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import os
 import statistics
 import sys
 import time
@@ -52,7 +53,7 @@ from integrations.faster_whisper.stt import FasterWhisperSTT
 from integrations.llama_cpp.server import LlamaServer, LlamaServerConfig
 from integrations.openai.llm import OpenAILLM
 from integrations.piper.tts import PiperTTS
-from streamer.app import build_voice
+from streamer.app import build_stt, build_voice
 from streamer.brain import Brain
 from streamer.bus import MemoryBus
 from streamer.performer import Performer, Utterance
@@ -101,8 +102,11 @@ def bench_persona() -> Persona:
 def voice_settings(args: argparse.Namespace, **extra: Any) -> Settings:
     return load_settings(
         channel="bench",
-        voice={"end_silence_ms": args.end_silence_ms, "early_stt_ms": args.early_stt_ms, **extra},
-    )
+        voice={
+            "end_silence_ms": args.end_silence_ms, "early_stt_ms": args.early_stt_ms,
+            "stt_beam_size": args.beam_size, **extra,
+        },
+    )  # fmt: skip
 
 
 class Rig:
@@ -121,17 +125,20 @@ class Rig:
             safety=safety, memory_tokens=0,
         )  # fmt: skip
         self.first_audio: dict[str, float] = {}
+        self.llm_first_ms: dict[str, float] = {}
         self.published: dict[str, float] = {}
         self.signals: list[tuple[float, SpeechSignal]] = []
         self.stops: list[float] = []
         self.turns: asyncio.Queue[ev.EventBase] = asyncio.Queue()
-        self.llm_first_token_ms: list[float] = []
+        self.lost_interrupts = 0
         self.voice: VoiceSource = build_voice(
             voice_settings(args, **voice), self.bus, self.brain, sink, stt=stt
         )
 
         async def on_sentence(turn_id: str, u: Utterance) -> None:
-            self.first_audio.setdefault(turn_id, time.monotonic())
+            if turn_id not in self.first_audio:
+                self.first_audio[turn_id] = time.monotonic()
+                self.llm_first_ms[turn_id] = llm.stats.last_first_output_ms or float("nan")
             await self.brain.on_sentence(turn_id, u)
 
         self.performer.on_sentence = on_sentence
@@ -184,19 +191,44 @@ class Rig:
             for d in await self.bus.read("bench", "w", ["output"], count=100, block_ms=100):
                 if isinstance(d.event, ev.ReplyStarted | ev.ReplyFinished | ev.ReplyInterrupted):
                     self.turns.put_nowait(d.event)
-                elif isinstance(d.event, ev.Metric) and d.event.name == "llm_first_token_ms":
-                    self.llm_first_token_ms.append(d.event.value)
 
     async def turn(self, timeout: float = 30.0) -> tuple[ev.ReplyStarted, ev.EventBase]:
         """The next turn's start and its end (finished or interrupted)."""
-        started = None
+        started = await self.next_start(timeout)
+        return started, await self.end(timeout)
+
+    async def next_start(self, timeout: float = 30.0) -> ev.ReplyStarted:
         deadline = time.monotonic() + timeout
         while True:
             event = await asyncio.wait_for(self.turns.get(), max(0.1, deadline - time.monotonic()))
             if isinstance(event, ev.ReplyStarted):
-                started = event
-            elif started is not None:
-                return started, event
+                return event
+
+    async def end(self, timeout: float = 30.0, *, interrupted: bool = False) -> ev.EventBase:
+        """The current turn's end. After an interrupt, one that has not ended within a second
+        is interrupted again and counted in ``lost_interrupts``: on Python 3.11,
+        ``asyncio.wait_for`` (the TTS limits in ``engines.backends._guarded``) can swallow a
+        cancellation that lands as a chunk completes, and the turn would hang."""
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                event = await asyncio.wait_for(
+                    self.turns.get(), min(1.0, max(0.1, deadline - time.monotonic()))
+                )
+            except TimeoutError:
+                if time.monotonic() >= deadline:
+                    raise
+                if interrupted and self.brain.interrupt("bench"):
+                    self.lost_interrupts += 1
+                continue
+            if not isinstance(event, ev.ReplyStarted):
+                return event
+
+    async def first_audio_of(self, turn_id: str, timeout: float = 30.0) -> float | None:
+        deadline = time.monotonic() + timeout
+        while turn_id not in self.first_audio and time.monotonic() < deadline:
+            await asyncio.sleep(0.005)
+        return self.first_audio.get(turn_id)
 
 
 async def turn_latency(
@@ -214,10 +246,13 @@ async def turn_latency(
     to_text: list[float] = []
     to_audio: list[float] = []
     brain_ms: list[float] = []
+    chat_ms: list[float] = []
+    llm_voice: list[float] = []
+    llm_chat: list[float] = []
     try:
         async for _ in tts.synthesize("Warming up the voice."):
             pass
-        room = Room(seconds=args.utterances * 12 + 30, noise_level=0.002)
+        room = Room(seconds=None, noise_level=0.002)
         async with Rig(args, llm, tts, stt, NullSink(pace=None), safety, room, echo_gate="off") as rig:
             await server.warm_up(
                 [{"role": "system", "content": rig.brain.context.system}, {"role": "user", "content": "Hi!"}]
@@ -228,19 +263,36 @@ async def turn_latency(
                 room.say(line, at)
                 eos = at + line.seconds - PAD_S
                 while True:  # the turn that answers this line (not a late one for an earlier line)
-                    started, _ = await rig.turn(timeout=40)
+                    started = await rig.next_start(timeout=40)
                     said = [rig.published[t] for t in started.trigger_ids if rig.published.get(t, 0.0) > at]
                     if said:
                         break
-                if i == 0 or started.turn_id not in rig.first_audio:
+                first = await rig.first_audio_of(started.turn_id)
+                # the answer itself does not matter here: stop it, so it does not compete with the next line
+                rig.brain.interrupt("bench")
+                await rig.end(interrupted=True)
+                if i == 0 or first is None:
                     continue  # the first turn warms the path
                 published = max(said)
-                first = rig.first_audio[started.turn_id]
+                llm_voice.append(rig.llm_first_ms[started.turn_id])
                 to_text.append((published - eos) * 1000)
                 to_audio.append((first - eos) * 1000)
                 brain_ms.append((first - published) * 1000)
+            # the same question typed in chat, on the same rig: what the brain adds alone
+            for i in range(args.utterances):
+                viewer = ev.Viewer(id=str(200 + i), login=f"typist{i}", display_name=f"Typist{i}")
+                chat = ev.ChatMessage(channel="bench", user=viewer, text=LINES[i % len(LINES)] + f" ({i})")
+                sent = time.monotonic()
+                await rig.bus.publish(chat)
+                started = await rig.next_start(timeout=40)
+                first = await rig.first_audio_of(started.turn_id)
+                rig.brain.interrupt("bench")
+                await rig.end(interrupted=True)
+                if first is not None:
+                    chat_ms.append((first - sent) * 1000)
+                    llm_chat.append(rig.llm_first_ms[started.turn_id])
             stats = rig.voice.stats
-            llm_ms = rig.llm_first_token_ms[1:]
+            lost = rig.lost_interrupts
     finally:
         await llm.aclose()
         await tts.aclose()
@@ -254,10 +306,13 @@ async def turn_latency(
         "stage_end_silence_ms": args.end_silence_ms,
         "stage_stt_p50_ms": statistics.median(stt_ms),
         "stage_transcript_to_first_audio_p50_ms": statistics.median(brain_ms),
-        "stage_llm_first_token_p50_ms": statistics.median(llm_ms) if llm_ms else float("nan"),
+        "stage_llm_first_token_p50_ms": statistics.median(llm_voice),
+        "chat_event_to_first_audio_p50_ms": statistics.median(chat_ms) if chat_ms else float("nan"),
+        "chat_llm_first_token_p50_ms": statistics.median(llm_chat) if llm_chat else float("nan"),
         "early_transcripts_used": stats.early_used,
         "early_transcripts_wasted": stats.early_wasted,
         "utterances": len(to_text),
+        "lost_interrupts": lost,
     }
 
 
@@ -275,7 +330,7 @@ async def barge_in(
     onset_ms: list[float] = []
     missed = 0
     try:
-        room = Room(seconds=args.bargeins * 12 + 30, noise_level=0.002)
+        room = Room(seconds=None, noise_level=0.002)
         async with Rig(args, llm, tts, stt, NullSink(pace=1.0), safety, room) as rig:
 
             async def keep(event: ev.EventBase) -> None:
@@ -294,7 +349,11 @@ async def barge_in(
                 at = first + 1.0 + 0.1 * (i % 4)
                 room.say(line, at)
                 signals, stops = len(rig.signals), len(rig.stops)
-                _, end = await rig.turn(timeout=30)
+                give_up = at + line.seconds + 5.0
+                while len(rig.stops) == stops and rig.brain.busy and time.monotonic() < give_up:
+                    await asyncio.sleep(0.01)
+                await rig.next_start()
+                end = await rig.end(timeout=30, interrupted=len(rig.stops) > stops)
                 if not isinstance(end, ev.ReplyInterrupted) or len(rig.stops) == stops:
                     missed += 1
                     continue
@@ -314,6 +373,7 @@ async def barge_in(
         "onset_to_stop_p99_ms": pct(onset_ms, 0.99),
         "bargein_missed": missed,
         "bargein_trials": len(stop_ms),
+        "bargein_lost_interrupts": rig.lost_interrupts,
     }
 
 
@@ -395,26 +455,21 @@ async def false_bargeins(
 
 async def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--utterances", type=int, default=8)
-    ap.add_argument("--bargeins", type=int, default=8)
+    ap.add_argument("--utterances", type=int, default=6)
+    ap.add_argument("--bargeins", type=int, default=6)
     ap.add_argument("--end-silence-ms", type=float, default=Settings().voice.end_silence_ms)
     ap.add_argument("--early-stt-ms", type=float, default=Settings().voice.early_stt_ms)
-    ap.add_argument("--beam-size", type=int, default=5)
-    ap.add_argument("--whisper-vad", action=argparse.BooleanOptionalAction, default=True)
+    ap.add_argument("--beam-size", type=int, default=Settings().voice.stt_beam_size)
     ap.add_argument("--skip", action="append", default=[], choices=["turns", "bargein", "false"])
     args = ap.parse_args()
     started = time.monotonic()
+    load_before = os.getloadavg()[0]
     safety = SafetyPipeline()
     safety.warm()
-    stt = FasterWhisperSTT(
-        initial_prompt="Chat with Hiyori, hiyo, hiyori-chan.",
-        beam_size=args.beam_size,
-        vad_filter=args.whisper_vad,
-    )
+    stt = build_stt(voice_settings(args), bench_persona())  # the app's own, primed with her names
     await stt.warm_up()
     report: dict[str, Any] = {
-        "end_silence_ms": args.end_silence_ms, "early_stt_ms": args.early_stt_ms,
-        "beam_size": args.beam_size, "whisper_vad": args.whisper_vad,
+        "end_silence_ms": args.end_silence_ms, "early_stt_ms": args.early_stt_ms, "beam_size": args.beam_size,
     }  # fmt: skip
     try:
         if "false" not in args.skip:
@@ -431,6 +486,7 @@ async def main() -> None:
     finally:
         await stt.aclose()
     report["run_s"] = time.monotonic() - started
+    report["load_1m_before_after"] = f"{load_before:.1f}/{os.getloadavg()[0]:.1f}"
     print(
         json.dumps(
             {k: round(v, 3 if "rate" in k else 1) if isinstance(v, float) else v for k, v in report.items()}

@@ -238,12 +238,15 @@ class VoiceSettings(_Section):
     while the push-to-talk key is down (control.ptt from the dashboard or `vtuber ptt`)."""
     stt_model: str | None = None
     """A faster-whisper model name or directory; None means the bundled tiny.en."""
+    stt_beam_size: int = Field(default=1, ge=1, le=10)
+    """Whisper beam search width: 1 (greedy) is about 10% faster on a CPU than 5, with the
+    same words on short utterances."""
     language: str | None = None
     """None: English for *.en models."""
     min_speech_ms: float = Field(default=250.0, ge=0, le=5_000)
     end_silence_ms: float = Field(default=500.0, gt=0, le=5_000)
     """Silence that ends an utterance: lower answers sooner, but splits at pauses."""
-    early_stt_ms: float = Field(default=0.0, ge=0, le=5_000)
+    early_stt_ms: float = Field(default=150.0, ge=0, le=5_000)
     """Start transcribing after this much silence, while end_silence_ms is still running
     (0: off); the transcript is used if the streamer said nothing more."""
     barge_in: bool = True
@@ -253,6 +256,7 @@ class VoiceSettings(_Section):
     barge_in_action: Literal["stop", "duck"] = "stop"
     """stop: the bot stops talking; duck: it talks on, duck_db quieter, until the streamer stops."""
     duck_db: float = Field(default=-15.0, ge=-60, le=0)
+    """How much quieter the bot talks while ducked (barge_in_action=duck)."""
     echo_gate: Literal["off", "on", "half_duplex"] = "on"
     """Keeps the bot's own voice, picked up by the microphone, from counting as the streamer's:
     on: learns the echo and lets clearly louder speech through (speakers); half_duplex: ignores

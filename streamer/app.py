@@ -339,7 +339,10 @@ def build_stt(settings: Settings, persona: Persona) -> FasterWhisperSTT:
     cfg = settings.voice
     names = ", ".join(dict.fromkeys((persona.name, *persona.aliases)))
     return FasterWhisperSTT(
-        cfg.stt_model, language=cfg.language or "en", initial_prompt=f"Chat with {names}."
+        cfg.stt_model,
+        language=cfg.language or "en",
+        initial_prompt=f"Chat with {names}.",
+        beam_size=cfg.stt_beam_size,
     )
 
 

@@ -8,6 +8,7 @@ from integrations.twitch.errors import (
     TwitchRateLimited,
     TwitchRejected,
     TwitchScopeError,
+    TwitchTokenRevoked,
     TwitchUnavailable,
 )
 from integrations.twitch.tokens import MemoryTokenStore, StoredToken, TokenStore, TwitchTokenStores
@@ -25,6 +26,7 @@ __all__ = [
     "TwitchRejected",
     "TwitchScopeError",
     "TwitchStats",
+    "TwitchTokenRevoked",
     "TwitchTokenStores",
     "TwitchUnavailable",
 ]

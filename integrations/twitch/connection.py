@@ -4,17 +4,21 @@
 broadcaster's). Each notification is de-duplicated on its EventSub message id, filtered
 (the bot's own messages, configured bots, other channels' shared chat), normalised into the
 project's event and queued; one publisher task hands the queue to the bus in batches, in
-arrival order, retrying while the bus is down. Handlers do nothing else.
+arrival order, retrying while the bus is down (the queue is bounded: when full, the oldest
+event is dropped and counted). Handlers do nothing else. The bot's own message is known by the
+id Twitch answers, or, when its echo comes first, by the text being sent.
 
 **Out.** Chat replies as the bot account (split to Twitch's 500 characters, paced to the
 account's rate, threaded on the triggering message) and moderation as the broadcaster.
-Helix 429 and 5xx are retried with exponential back-off and jitter; every failure is logged
-with Twitch's reason and raised as a :class:`~integrations.twitch.errors.TwitchError`.
+Helix 429 and 5xx are retried with exponential back-off and jitter (a chat message only when
+it surely did not reach Twitch); every failure is logged with Twitch's reason and raised as a
+:class:`~integrations.twitch.errors.TwitchError`. A reply whose parent is gone goes unthreaded.
 
 **Status.** ``ComponentStatus(component="twitch")`` is published on connect, on a lost
 connection, on each reconnect, on a revocation and on auth failures. A failing session is
 retried forever (auth failures every ``auth_retry_s``, re-reading the stored tokens so a new
-``vtuber twitch login`` is picked up); :meth:`TwitchConnection.run` never raises.
+``vtuber twitch login`` is picked up), and a revocation renews the session ``auth_retry_s``
+later (``revoked`` stays shown until then); :meth:`TwitchConnection.run` never raises.
 
 **Tokens** come from a :class:`~integrations.twitch.tokens.TwitchTokenStores`; every
 refresh twitchio makes is written back at once, and on close.

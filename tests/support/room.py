@@ -45,7 +45,7 @@ class Room:
         echo_delay_s: float = 0.06,
         reverb_s: float = 0.25,
         noise_level: float = 0.002,
-        seconds: float = 10.0,
+        seconds: float | None = 10.0,
         seed: int = 0,
     ) -> None:
         self.echo_gain = echo_gain
@@ -58,8 +58,9 @@ class Room:
         self.rir = rir / np.sqrt(np.sum(rir**2))
         self.noise_level = noise_level
         self.seconds = seconds
+        """How long the microphone delivers; None: until the iteration is stopped."""
         self._rng = rng
-        self._size = round(seconds * RATE) + RATE
+        self._size = round((seconds or 60.0) * RATE) + RATE
         self._ref = np.zeros(self._size)  # the bot's audio, placed where it played
         self._voice = np.zeros(self._size)  # the streamer's lines
         self.t0 = 0.0
@@ -73,10 +74,19 @@ class Room:
     def _pos(self, at: float) -> int:
         return round((at - self.t0) * RATE)
 
+    def _grow(self, end: int) -> None:
+        if end + RATE > self._size:
+            size = max(end + RATE, 2 * self._size)
+            self._ref = np.concatenate((self._ref, np.zeros(size - self._size)))
+            self._voice = np.concatenate((self._voice, np.zeros(size - self._size)))
+            self._size = size
+
     def say(self, audio: AudioChunk, at: float) -> None:
         """The streamer says ``audio`` starting at monotonic time ``at``."""
         samples = pcm.resample_float32(pcm.to_float32(audio.pcm), audio.sample_rate, RATE)
         start = max(0, self._pos(at))
+        if self.seconds is None:
+            self._grow(start + samples.size)
         end = min(self._size, start + samples.size)
         self._voice[start:end] += samples[: end - start]
 
@@ -86,6 +96,8 @@ class Room:
             return
         samples = pcm.resample_float32(pcm.to_float32(piece), sample_rate, RATE)
         start = max(0, self._pos(time.monotonic()))
+        if self.seconds is None:
+            self._grow(start + samples.size)
         end = min(self._size, start + samples.size)
         self._ref[start:end] = samples[: end - start]
 
@@ -114,7 +126,9 @@ class Room:
             self.start()
         step = round(BLOCK_S * RATE)
         k = 0
-        while (k + 1) * step <= self._size - RATE:
+        while self.seconds is None or (k + 1) * step <= self._size - RATE:
+            if self.seconds is None:
+                self._grow((k + 1) * step)
             due = self.t0 + (k + 1) * BLOCK_S
             delay = due - time.monotonic()
             if delay > 0:

@@ -257,7 +257,7 @@ async def test_a_revocation_is_logged_shown_and_healed_by_subscribing_again(
     assert "vtuber twitch login" in status.detail
     assert any("revoked the channel.follow subscription" in r.getMessage() for r in caplog.records)
     # auth_retry_s later the session is renewed: the tokens are read again and all is subscribed again
-    await until(lambda: rig.link.stats.sessions == 2 and rig.link.state == "ok")
+    await until(lambda: rig.link.stats.sessions == 2 and rig.statuses()[-1].state == "ok")
     assert len(fake.subscribed()) == 11 and fake.subscribed("channel.follow")[0].id != follow.id
     assert [s.state for s in rig.statuses()] == ["ok", "revoked", "ok"]  # never "degraded" over "revoked"
     await fake.notify("channel.chat.message", chat_message_event(b, rig.viewer, "chat still works"))
