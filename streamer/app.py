@@ -371,6 +371,7 @@ def build_voice(
         elif brain.interrupt("barge-in"):
             how = "said a word" if signal.by_word else f"spoke for {signal.voiced_ms:.0f} ms"
             log.info("barge-in: the streamer %s over the bot", how)
+            _spawn(until_quiet(brain))
 
     echo = None
     if sink is not None and cfg.echo_gate != "off":
@@ -396,6 +397,18 @@ def build_voice(
         echo=echo,
         early_stt_ms=cfg.early_stt_ms,
     )
+
+
+async def until_quiet(brain: Brain, *, every_s: float = 0.25, tries: int = 8) -> None:
+    """After a barge-in, interrupt again while a turn still runs. On Python 3.11,
+    ``asyncio.wait_for`` (the backends' time limits) can swallow a cancellation that lands
+    just as a chunk arrives, and the turn would talk on over the streamer."""
+    for _ in range(tries):
+        await asyncio.sleep(every_s)
+        if not brain.busy:
+            return
+        if brain.interrupt("barge-in"):
+            log.warning("barge-in: the turn did not stop; interrupting it again")
 
 
 def voice_input(settings: Settings) -> Callable[[], AsyncIterable[AudioChunk]]:

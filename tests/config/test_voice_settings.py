@@ -42,7 +42,7 @@ def test_environment_chooses_the_microphone_and_modes(monkeypatch: pytest.Monkey
 
 
 def test_a_wav_source_without_a_wav_names_the_keys() -> None:
-    with pytest.raises(ConfigError, match="voice.source is 'wav' but voice.wav is not set"):
+    with pytest.raises(ConfigError, match=r"voice\.source is 'wav' but voice\.wav is not set"):
         load_settings(voice={"source": "wav"})
 
 
@@ -54,7 +54,9 @@ def test_a_wav_source_without_a_wav_names_the_keys() -> None:
         ("barge_in_action", "pause", "'stop' or 'duck'"),
     ],
 )
-def test_bad_values_say_what_is_allowed(monkeypatch: pytest.MonkeyPatch, key: str, value: str, allowed: str) -> None:
+def test_bad_values_say_what_is_allowed(
+    monkeypatch: pytest.MonkeyPatch, key: str, value: str, allowed: str
+) -> None:
     monkeypatch.setenv(f"VTUBER_VOICE__{key.upper()}", value)
     with pytest.raises(ConfigError) as info:
         load_settings()

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -232,7 +232,9 @@ async def test_without_echo_gating_the_same_echo_does_interrupt(
     tmp_path: Path, stt: FasterWhisperSTT, piper: PiperTTS
 ) -> None:
     """The control for the test above: the echo is loud enough to matter."""
-    scene = await perform(tmp_path, stt, piper, room=Room(seconds=20, echo_gain=0.3), lines=[], echo_gate="off")
+    scene = await perform(
+        tmp_path, stt, piper, room=Room(seconds=20, echo_gain=0.3), lines=[], echo_gate="off"
+    )
     interrupted = scene.of(ev.ReplyInterrupted)
     assert interrupted and isinstance(interrupted[0], ev.ReplyInterrupted)
     assert interrupted[0].by == "barge-in"

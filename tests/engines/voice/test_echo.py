@@ -9,10 +9,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from engines.backends import AudioChunk
 from engines.voice import pcm
 from engines.voice.echo import EchoConfig, EchoGate, tap_playback
 from engines.voice.sinks import NullSink
-from engines.backends import AudioChunk
 from integrations.silero_vad import SileroVAD
 from tests.support.speech import espeak
 
@@ -27,7 +27,9 @@ def bot_voice() -> np.ndarray:
     return np.concatenate(parts).astype(np.float64)
 
 
-def room(x: np.ndarray, *, gain: float, delay_s: float = 0.06, reverb_s: float = 0.25, seed: int = 0) -> np.ndarray:
+def room(
+    x: np.ndarray, *, gain: float, delay_s: float = 0.06, reverb_s: float = 0.25, seed: int = 0
+) -> np.ndarray:
     rng = np.random.default_rng(seed)
     n = int(reverb_s * RATE)
     t = np.arange(n) / RATE
@@ -44,7 +46,9 @@ def level(x: np.ndarray) -> float:
     return float(np.sqrt(np.mean(active**2)))
 
 
-def run(mic: np.ndarray, ref: np.ndarray, config: EchoConfig | None = None) -> tuple[list[tuple[float, float]], EchoGate]:
+def run(
+    mic: np.ndarray, ref: np.ndarray, config: EchoConfig | None = None
+) -> tuple[list[tuple[float, float]], EchoGate]:
     """(VAD probability, gated probability) per 32 ms microphone frame; the bot's audio is
     handed to the gate in 20 ms slices as it "plays" (silent stretches are not played)."""
     gate = EchoGate(config)
@@ -80,13 +84,17 @@ def bot() -> tuple[np.ndarray, np.ndarray]:
 
 @pytest.fixture(scope="module")
 def streamer() -> np.ndarray:
-    return pcm.to_float32(espeak("Can you tell everyone what game we are playing today?").pcm).astype(np.float64)
+    return pcm.to_float32(espeak("Can you tell everyone what game we are playing today?").pcm).astype(
+        np.float64
+    )
 
 
 @pytest.mark.parametrize(
     ("gain", "reverb_s"), [(0.3, 0.15), (0.6, 0.4), (1.5, 0.4)], ids=["quiet", "reverberant", "loud"]
 )
-def test_the_bots_echo_alone_never_counts_as_speech(bot: tuple[np.ndarray, np.ndarray], gain: float, reverb_s: float) -> None:
+def test_the_bots_echo_alone_never_counts_as_speech(
+    bot: tuple[np.ndarray, np.ndarray], gain: float, reverb_s: float
+) -> None:
     _, ref = bot
     mic = room(ref, gain=gain, reverb_s=reverb_s) + np.random.default_rng(1).normal(0.0, 0.002, ref.size)
     frames, gate = run(mic, ref)

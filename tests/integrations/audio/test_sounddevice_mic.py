@@ -10,7 +10,6 @@ import sys
 import threading
 import time
 import types
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -146,7 +145,11 @@ async def take(mic: SoundDeviceMic, seconds: float) -> list[MicChunk]:
 
 def test_devices_are_listed_with_inputs_outputs_and_defaults(fake_sd: FakeSoundDevice) -> None:
     devices = audio_devices()
-    assert [(d.index, d.input_channels, d.output_channels) for d in devices] == [(0, 2, 2), (1, 2, 0), (2, 0, 8)]
+    assert [(d.index, d.input_channels, d.output_channels) for d in devices] == [
+        (0, 2, 2),
+        (1, 2, 0),
+        (2, 0, 8),
+    ]
     assert devices[0].default_input and devices[0].default_output
     assert not devices[1].default_input
     assert devices[1].hostapi == "ALSA" and devices[1].default_samplerate == 48000.0
@@ -161,7 +164,7 @@ def test_an_input_device_is_found_by_index_or_part_of_its_name(fake_sd: FakeSoun
 
 
 def test_a_missing_device_is_a_clear_error(fake_sd: FakeSoundDevice) -> None:
-    with pytest.raises(BackendError, match="no input device matching 'rode'.*'Blue Yeti USB Microphone'"):
+    with pytest.raises(BackendError, match=r"no input device matching 'rode'.*'Blue Yeti USB Microphone'"):
         resolve_input_device(fake_sd, "rode")
     with pytest.raises(BackendError, match="device 2 is not an input device"):
         resolve_input_device(fake_sd, 2)
@@ -181,7 +184,9 @@ async def test_without_portaudio_the_mic_says_what_to_install(monkeypatch: pytes
 # --- capture through the callback ----------------------------------------------------------
 
 
-async def test_16k_mono_blocks_arrive_in_real_time_in_order(fake_sd: FakeSoundDevice, speech: AudioChunk) -> None:
+async def test_16k_mono_blocks_arrive_in_real_time_in_order(
+    fake_sd: FakeSoundDevice, speech: AudioChunk
+) -> None:
     mic = SoundDeviceMic("yeti")
     started = time.monotonic()
     chunks = await take(mic, 1.0)
@@ -240,11 +245,15 @@ async def test_the_words_come_through_the_callback_into_an_utterance(fake_sd: Fa
 async def test_a_device_that_stops_delivering_is_an_error_not_a_hang(fake_sd: FakeSoundDevice) -> None:
     mic = SoundDeviceMic(stall_s=0.3)
     got: list[MicChunk] = []
-    with pytest.raises(BackendError, match=r"no audio from 'HDA Intel PCH: ALC257 Analog' for 0.3 s"):
+
+    async def listen() -> None:
         async for chunk in mic:
             got.append(chunk)
             if len(got) == 5:
                 fake_sd.stalled = True  # unplugged: the callback is no longer called
+
+    with pytest.raises(BackendError, match=r"no audio from 'HDA Intel PCH: ALC257 Analog' for 0\.3 s"):
+        await listen()
     assert len(got) == 5
     assert fake_sd.closed == 1
 
@@ -292,11 +301,10 @@ def _input_devices() -> tuple[list[int], str]:
 
 
 @pytest.fixture
-def real_input() -> Iterator[None]:
+def real_input() -> None:
     devices, reason = _input_devices()
     if not devices:
         pytest.skip(reason)
-    yield
 
 
 @pytest.mark.usefixtures("real_input")

@@ -99,10 +99,14 @@ async def test_push_to_talk_on_a_redis_bus_hears_only_the_held_key(
     down_at = 0.3 + ignored.seconds + 0.5
     up_at = 0.3 + ignored.seconds + 1.0 + meant.seconds + 0.1  # before 500 ms of silence ended it
 
-    source = VoiceSource(channel="chan", vad=SileroVAD(), stt=stt, publish=bus.publish, talk_mode="push_to_talk")
+    source = VoiceSource(
+        channel="chan", vad=SileroVAD(), stt=stt, publish=bus.publish, talk_mode="push_to_talk"
+    )
     listener = PushToTalkListener(bus, source.set_ptt, block_ms=50)
     # a press left over from before a restart must not open the microphone
-    await bus.publish(PushToTalk(channel="chan", by="dashboard", pressed=True, ts=utcnow() - timedelta(minutes=5)))
+    await bus.publish(
+        PushToTalk(channel="chan", by="dashboard", pressed=True, ts=utcnow() - timedelta(minutes=5))
+    )
     listening = asyncio.create_task(listener.run())
 
     async def press() -> None:
@@ -153,7 +157,9 @@ def test_talk_mode_name_needs_names() -> None:
         pass
 
     with pytest.raises(ValueError, match="needs the character's names"):
-        VoiceSource(channel="c", vad=SileroVAD(), stt=NoSTT(), publish=lambda e: asyncio.sleep(0), talk_mode="name")
+        VoiceSource(
+            channel="c", vad=SileroVAD(), stt=NoSTT(), publish=lambda e: asyncio.sleep(0), talk_mode="name"
+        )
 
 
 def test_selector_drops_a_not_addressed_utterance_as_such() -> None:
