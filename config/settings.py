@@ -235,7 +235,7 @@ class VoiceSettings(_Section):
     talk_mode: Literal["always", "name", "push_to_talk"] = "always"
     """always: everything the streamer says is for the character; name: only what names it
     (persona name or alias; the rest is stored, not answered); push_to_talk: only speech
-    while the push-to-talk key is down (control.ptt from the dashboard or `vtuber ptt`)."""
+    while the push-to-talk key is down (control.ptt events, e.g. from `vtuber ptt down|up`)."""
     stt_model: str | None = None
     """A faster-whisper model name or directory; None means the bundled tiny.en."""
     stt_beam_size: int = Field(default=1, ge=1, le=10)
