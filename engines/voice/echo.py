@@ -17,10 +17,14 @@ audio sink) and from the microphone:
   noise floor). A streamer close to the microphone is usually 10-20 dB louder than the
   echo of the speakers, so barge-in still works; the echo alone scores near 0.
 * **Learning.** The echo-path gain of each band starts at ``prior_db`` (the echo as loud as
-  the reference) and tracks an upper quantile of the observed ratio in frames judged to be
-  echo only (never during double-talk), in the log domain: quick to fall from the prior,
-  never pulled up by the streamer's voice. The noise floor is tracked while the bot is
-  silent and the microphone has no speech.
+  the reference: safe, nothing passes) and is learnt three ways, in the log domain:
+  capped by what the microphone can at most have picked up of the bot's recent audio
+  (energy over the last ``max_delay_ms`` + 350 ms, and the quietest reference frame that
+  surely echoed: sound bounds, so a headset with no echo at all is learnt within a second
+  or two); raised at once toward a louder echo, and lowered slowly otherwise, in frames
+  that the echo explains almost entirely (``learn_below``) — never during double-talk,
+  so the streamer's voice cannot teach the gate to hide it. The noise floor is tracked
+  while the bot is silent and the microphone has no speech.
 
 Modes: ``off`` (a headset: nothing is gated), ``on`` (the above), ``half_duplex`` (every
 microphone frame while the bot plays, and ``max_delay_ms + tail_ms`` after, is ignored:

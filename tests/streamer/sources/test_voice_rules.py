@@ -1,0 +1,140 @@
+"""VoiceSource rules on scripted timelines (a loudness detector and a recording STT, so the
+timing is exact): early transcription used or wasted, word-based barge-in, fillers,
+push-to-talk release."""
+
+from __future__ import annotations
+
+import asyncio
+
+from engines.backends import AudioChunk, STTBackend, Transcript
+from engines.events import EventBase, StreamerUtterance
+from engines.voice import pcm
+from engines.voice.vad import EndpointConfig, VoiceActivityDetector
+from streamer.sources.voice import SpeechSignal, VoiceSource
+from streamer.sources.wav_input import WavInput
+
+RATE = 16000
+
+
+class LoudnessVAD(VoiceActivityDetector):
+    """Any non-zero sample is speech."""
+
+    @property
+    def sample_rate(self) -> int:
+        return RATE
+
+    @property
+    def frame_samples(self) -> int:
+        return 512
+
+    def probability(self, frame: bytes) -> float:
+        return 0.9 if any(frame) else 0.0
+
+    def reset(self) -> None:
+        pass
+
+
+class RecordingSTT(STTBackend):
+    """Answers in turn from ``texts``; records how much audio each call got."""
+
+    name = "recording-stt"
+
+    def __init__(self, texts: list[str]) -> None:
+        super().__init__(timeout_s=5.0)
+        self.texts = texts
+        self.seconds: list[float] = []
+
+    async def _transcribe_impl(self, audio: AudioChunk) -> Transcript:
+        self.seconds.append(round(audio.seconds, 3))
+        await asyncio.sleep(0)
+        return Transcript(text=self.texts.pop(0), confidence=0.9)
+
+
+def loud(seconds: float) -> bytes:
+    return pcm.tone(200.0, seconds, RATE, amplitude=0.3)
+
+
+def quiet(seconds: float) -> bytes:
+    return pcm.silence(seconds, RATE)
+
+
+async def run(source: VoiceSource, audio: bytes) -> None:
+    await source.run(WavInput(AudioChunk(audio, RATE), speed=None))
+
+
+class Out:
+    def __init__(self) -> None:
+        self.events: list[StreamerUtterance] = []
+        self.signals: list[SpeechSignal] = []
+
+    async def publish(self, event: EventBase) -> None:
+        assert isinstance(event, StreamerUtterance)
+        self.events.append(event)
+
+
+async def test_an_early_transcript_is_used_when_nothing_more_is_said() -> None:
+    out = Out()
+    stt = RecordingSTT(["okay chat let's go"])
+    source = VoiceSource(channel="c", vad=LoudnessVAD(), stt=stt, publish=out.publish, early_stt_ms=150)
+    await run(source, quiet(0.3) + loud(1.0) + quiet(1.0))
+    assert [e.text for e in out.events] == ["okay chat let's go"]
+    assert stt.seconds == [round(0.3 + 1.0 + 0.15, 3) - 0.002]  # pre-roll, speech, 150 ms so far
+    assert (source.stats.early_started, source.stats.early_used, source.stats.early_wasted) == (1, 1, 0)
+
+
+async def test_an_early_transcript_is_wasted_when_the_streamer_goes_on() -> None:
+    out = Out()
+    stt = RecordingSTT(["okay chat", "okay chat, let's go"])
+    source = VoiceSource(channel="c", vad=LoudnessVAD(), stt=stt, publish=out.publish, early_stt_ms=150)
+    await run(source, quiet(0.3) + loud(0.8) + quiet(0.3) + loud(0.8) + quiet(1.0))
+    assert [e.text for e in out.events] == ["okay chat, let's go"]  # the whole utterance, once
+    assert source.stats.early_wasted == 1 and source.stats.early_used == 1
+    assert len(stt.seconds) == 2 and stt.seconds[1] > stt.seconds[0] + 1.0
+
+
+async def test_without_early_transcription_the_whole_utterance_is_transcribed_once() -> None:
+    out = Out()
+    stt = RecordingSTT(["okay chat let's go"])
+    source = VoiceSource(channel="c", vad=LoudnessVAD(), stt=stt, publish=out.publish)
+    await run(source, quiet(0.3) + loud(1.0) + quiet(1.0))
+    assert len(stt.seconds) == 1 and source.stats.early_started == 0
+    assert stt.seconds[0] == round(0.3 + 1.0 + 0.2, 3) - 0.002  # pre-roll, speech, post-pad
+
+
+async def test_a_short_real_word_cuts_in_once_transcribed_but_a_filler_does_not() -> None:
+    config = EndpointConfig(min_speech_ms=250, min_barge_in_ms=300)
+    for text, expect_signal, expect_event in (("wait!", True, True), ("Mm-hmm.", False, False), ("yeah", False, True)):
+        out = Out()
+        source = VoiceSource(
+            channel="c", vad=LoudnessVAD(), stt=RecordingSTT([text]), publish=out.publish, config=config,
+            on_speech_start=out.signals.append,
+        )  # fmt: skip
+        await run(source, quiet(0.3) + loud(0.27) + quiet(1.0))
+        assert [s.by_word for s in out.signals] == ([True] if expect_signal else []), text
+        assert [e.text for e in out.events] == ([text] if expect_event else []), text
+
+
+async def test_a_long_utterance_with_a_word_does_not_barge_in_twice() -> None:
+    out = Out()
+    source = VoiceSource(
+        channel="c", vad=LoudnessVAD(), stt=RecordingSTT(["wait, stop"]), publish=out.publish,
+        on_speech_start=out.signals.append,
+    )  # fmt: skip
+    await run(source, quiet(0.3) + loud(0.8) + quiet(1.0))
+    assert [s.by_word for s in out.signals] == [False]
+
+
+async def test_releasing_push_to_talk_ends_the_utterance_at_once() -> None:
+    out = Out()
+    stt = RecordingSTT(["can you see this"])
+    source = VoiceSource(channel="c", vad=LoudnessVAD(), stt=stt, publish=out.publish, talk_mode="push_to_talk")
+    await source.feed(AudioChunk(loud(0.5), RATE))  # key up: not heard
+    source.set_ptt(True)
+    await source.feed(AudioChunk(loud(0.8), RATE))
+    source.set_ptt(False)  # no silence at all: the release ends it
+    await source.feed(AudioChunk(loud(0.5), RATE))  # key up again: not heard
+    await source.flush()
+    await source.aclose()
+    assert [e.text for e in out.events] == ["can you see this"]
+    assert source.stats.ptt_cut == 1
+    assert stt.seconds == [0.8 - 0.032 * 0]  # only what was said with the key down
