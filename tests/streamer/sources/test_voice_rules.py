@@ -43,11 +43,26 @@ class RecordingSTT(STTBackend):
         super().__init__(timeout_s=5.0)
         self.texts = texts
         self.seconds: list[float] = []
+        self.sounding: list[float] = []
+        """Seconds of non-silent samples in each call's audio."""
 
     async def _transcribe_impl(self, audio: AudioChunk) -> Transcript:
         self.seconds.append(round(audio.seconds, 3))
+        self.sounding.append(round(int(pcm.to_int16(audio.pcm).astype(bool).sum()) / RATE, 3))
         await asyncio.sleep(0)
         return Transcript(text=self.texts.pop(0), confidence=0.9)
+
+
+FRAME_S = 0.032
+PRE_ROLL = 9 * FRAME_S  # 300 ms in whole frames
+POST_PAD = 6 * FRAME_S  # 200 ms
+
+
+def frames(seconds: float) -> float:
+    """``seconds`` of speech as the detector's whole frames hold it."""
+    import math
+
+    return math.ceil(seconds / FRAME_S - 1e-9) * FRAME_S
 
 
 def loud(seconds: float) -> bytes:
@@ -78,7 +93,8 @@ async def test_an_early_transcript_is_used_when_nothing_more_is_said() -> None:
     source = VoiceSource(channel="c", vad=LoudnessVAD(), stt=stt, publish=out.publish, early_stt_ms=150)
     await run(source, quiet(0.3) + loud(1.0) + quiet(1.0))
     assert [e.text for e in out.events] == ["okay chat let's go"]
-    assert stt.seconds == [round(0.3 + 1.0 + 0.15, 3) - 0.002]  # pre-roll, speech, 150 ms so far
+    # pre-roll, the speech, and the 160 ms of silence heard when it started (5 frames)
+    assert stt.seconds == [round(PRE_ROLL + frames(1.0) + 5 * FRAME_S, 3)]
     assert (source.stats.early_started, source.stats.early_used, source.stats.early_wasted) == (1, 1, 0)
 
 
@@ -98,12 +114,16 @@ async def test_without_early_transcription_the_whole_utterance_is_transcribed_on
     source = VoiceSource(channel="c", vad=LoudnessVAD(), stt=stt, publish=out.publish)
     await run(source, quiet(0.3) + loud(1.0) + quiet(1.0))
     assert len(stt.seconds) == 1 and source.stats.early_started == 0
-    assert stt.seconds[0] == round(0.3 + 1.0 + 0.2, 3) - 0.002  # pre-roll, speech, post-pad
+    assert stt.seconds == [round(PRE_ROLL + frames(1.0) + POST_PAD, 3)]
 
 
 async def test_a_short_real_word_cuts_in_once_transcribed_but_a_filler_does_not() -> None:
     config = EndpointConfig(min_speech_ms=250, min_barge_in_ms=300)
-    for text, expect_signal, expect_event in (("wait!", True, True), ("Mm-hmm.", False, False), ("yeah", False, True)):
+    for text, expect_signal, expect_event in (
+        ("wait!", True, True),
+        ("Mm-hmm.", False, False),
+        ("yeah", False, True),
+    ):
         out = Out()
         source = VoiceSource(
             channel="c", vad=LoudnessVAD(), stt=RecordingSTT([text]), publish=out.publish, config=config,
@@ -127,7 +147,9 @@ async def test_a_long_utterance_with_a_word_does_not_barge_in_twice() -> None:
 async def test_releasing_push_to_talk_ends_the_utterance_at_once() -> None:
     out = Out()
     stt = RecordingSTT(["can you see this"])
-    source = VoiceSource(channel="c", vad=LoudnessVAD(), stt=stt, publish=out.publish, talk_mode="push_to_talk")
+    source = VoiceSource(
+        channel="c", vad=LoudnessVAD(), stt=stt, publish=out.publish, talk_mode="push_to_talk"
+    )
     await source.feed(AudioChunk(loud(0.5), RATE))  # key up: not heard
     source.set_ptt(True)
     await source.feed(AudioChunk(loud(0.8), RATE))
@@ -137,4 +159,5 @@ async def test_releasing_push_to_talk_ends_the_utterance_at_once() -> None:
     await source.aclose()
     assert [e.text for e in out.events] == ["can you see this"]
     assert source.stats.ptt_cut == 1
-    assert stt.seconds == [0.8 - 0.032 * 0]  # only what was said with the key down
+    said = round(int(pcm.to_int16(loud(0.8)).astype(bool).sum()) / RATE, 3)
+    assert stt.sounding == [said]  # exactly what was said with the key down, nothing else
