@@ -67,7 +67,10 @@ async def _guarded(
             if budget <= 0:
                 raise BackendTimeout(name, f"exceeded the total limit of {limits.total_s:.1f}s")
             try:
-                item = await asyncio.wait_for(anext(source), budget)
+                # asyncio.timeout, not wait_for: on 3.11 wait_for can swallow a cancellation
+                # that lands as the item arrives, and a lost interrupt can stall the show
+                async with asyncio.timeout(budget):
+                    item = await anext(source)
             except StopAsyncIteration:
                 break
             except TimeoutError:
