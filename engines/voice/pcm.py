@@ -105,7 +105,7 @@ def tone(frequency: float, seconds: float, sample_rate: int, *, amplitude: float
 
 
 @functools.lru_cache(maxsize=16)
-def _polyphase_filter(up: int, down: int) -> npt.NDArray[np.float64]:
+def polyphase_filter(up: int, down: int) -> npt.NDArray[np.float64]:
     """Kaiser-windowed sinc low-pass (the design of ``scipy.signal.resample_poly``: 10 zero
     crossings each side at the lower Nyquist, beta 5, DC gain ``up``) arranged by phase:
     row ``r`` holds taps ``r, r + up, r + 2*up, ...``."""
@@ -135,7 +135,7 @@ def resample_float32(samples: npt.NDArray[np.floating], src_rate: int, dst_rate:
         return x.astype(np.float32)
     ratio = Fraction(dst_rate, src_rate)
     up, down = ratio.numerator, ratio.denominator
-    bank = _polyphase_filter(up, down)
+    bank = polyphase_filter(up, down)
     per_phase = bank.shape[1]
     half_len = 10 * max(up, down)
     n_out = -(-x.size * up // down)

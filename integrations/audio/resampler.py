@@ -14,22 +14,9 @@ from fractions import Fraction
 import numpy as np
 import numpy.typing as npt
 
+from engines.voice.pcm import polyphase_filter
+
 __all__ = ["StreamResampler"]
-
-
-def _bank(up: int, down: int) -> npt.NDArray[np.float64]:
-    """Kaiser-windowed sinc low-pass (10 zero crossings each side at the lower Nyquist,
-    beta 5, DC gain ``up``), one row per phase: row ``r`` holds taps ``r, r + up, ...``."""
-    max_rate = max(up, down)
-    half_len = 10 * max_rate
-    taps = 2 * half_len + 1
-    t = np.arange(taps, dtype=np.float64) - half_len
-    h = np.sinc(t / max_rate) * np.kaiser(taps, 5.0)
-    h *= up / h.sum()
-    per_phase = -(-taps // up)
-    padded = np.zeros(per_phase * up, dtype=np.float64)
-    padded[:taps] = h
-    return padded.reshape(per_phase, up).T.copy()
 
 
 class StreamResampler:
@@ -42,7 +29,7 @@ class StreamResampler:
         self.dst_rate = dst_rate
         ratio = Fraction(dst_rate, src_rate)
         self.up, self.down = ratio.numerator, ratio.denominator
-        self._bank = _bank(self.up, self.down) if src_rate != dst_rate else np.zeros((1, 1))
+        self._bank = polyphase_filter(self.up, self.down) if src_rate != dst_rate else np.zeros((1, 1))
         self._per_phase = self._bank.shape[1]
         self._history = np.zeros(self._per_phase - 1, dtype=np.float64)
         self._consumed = 0  # input samples received so far
