@@ -343,6 +343,7 @@ def build_stt(settings: Settings, persona: Persona) -> FasterWhisperSTT:
         language=cfg.language or "en",
         initial_prompt=f"Chat with {names}.",
         beam_size=cfg.stt_beam_size,
+        short_window_s=cfg.stt_window_s,
     )
 
 

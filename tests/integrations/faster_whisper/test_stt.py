@@ -15,7 +15,7 @@ import pytest
 
 from engines.backends import AudioChunk, BackendError
 from engines.voice import pcm
-from integrations.faster_whisper.stt import FasterWhisperSTT, bundled_model_dir, transcribe_wav
+from integrations.faster_whisper.stt import FasterWhisperSTT, _repeats, bundled_model_dir, transcribe_wav
 from integrations.piper.tts import PiperTTS
 
 
@@ -154,8 +154,58 @@ async def test_copied_model_directory_loads(tmp_path: Path, tts: PiperTTS) -> No
     model_dir = tmp_path / "tiny"
     shutil.copytree(bundled_model_dir(), model_dir, symlinks=True)
     backend = FasterWhisperSTT(str(model_dir), device="cpu", cpu_threads=1, beam_size=1)
-    result = await backend.transcribe(await speak(tts, "Hello chat."))
-    assert normalise(result.text)[:2] == ["hello", "chat"]
+    sentence = "Hello chat, welcome to the stream."
+    result = await backend.transcribe(await speak(tts, sentence))
+    assert word_errors(normalise(sentence), normalise(result.text)) <= 1, result.text
     await backend.aclose()
     with pytest.raises(ValueError, match="device"):
         FasterWhisperSTT(device="tpu")  # type: ignore[arg-type]
+
+
+async def test_short_utterances_use_the_short_window(stt: FasterWhisperSTT, tts: PiperTTS) -> None:
+    """A 3 s line is decoded on the 10 s window (same words); a 12 s one takes the 30 s path."""
+    assert stt.short_window_s == 10
+    before = stt.short_decodes
+    sentence = "Thank you so much for the follow, welcome to the stream."
+    short = await stt.transcribe(await speak(tts, sentence))
+    assert stt.short_decodes == before + 1
+    assert word_errors(normalise(sentence), normalise(short.text)) <= 2, short.text
+    assert short.confidence > 0.3
+    assert [w.lower() for w in short.words] == normalise(short.text)
+    lines = [
+        "Today we are going to play a new game together.",
+        "It is a farming game with a lot of animals.",
+        "Tell me in chat what you would like to build first.",
+        "We will start with a small house next to the river.",
+    ]
+    long = pcm.concat([await speak(tts, line) for line in lines])
+    assert long.seconds > 9.0
+    result = await stt.transcribe(long)
+    assert stt.short_decodes == before + 1  # the full path
+    assert {"farming", "animals", "build"} <= set(normalise(result.text)), result.text
+
+
+async def test_short_window_off_and_bounds(tts: PiperTTS) -> None:
+    backend = FasterWhisperSTT(short_window_s=0, beam_size=1)
+    result = await backend.transcribe(await speak(tts, "Good morning everybody."))
+    assert normalise(result.text) == ["good", "morning", "everybody"]
+    assert backend.short_decodes == 0
+    await backend.aclose()
+    with pytest.raises(ValueError, match="short_window_s"):
+        FasterWhisperSTT(short_window_s=31)
+
+
+async def test_short_window_silence_and_noise_stay_empty(stt: FasterWhisperSTT) -> None:
+    before = stt.short_decodes
+    assert (await stt.transcribe(AudioChunk(pcm.silence(2.0, 16000), 16000))).text == ""
+    noise = pcm.from_float32(np.random.default_rng(1).normal(0, 0.05, 48000))
+    assert (await stt.transcribe(AudioChunk(noise, 16000))).text == ""  # the VAD finds no speech
+    assert stt.short_decodes == before + 2
+
+
+def test_repeats_spots_a_loop_not_a_sentence() -> None:
+    assert _repeats([1, 2, 3, 4, 1, 2, 3, 4])
+    assert _repeats([9, 5, 6, 7, 5, 6, 7])
+    assert not _repeats([1, 2, 3, 4, 5, 6])
+    assert not _repeats([1, 2, 1, 2])  # two-token repeats ("no no") are speech
+    assert not _repeats([])
