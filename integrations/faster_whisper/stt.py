@@ -310,7 +310,7 @@ class FasterWhisperSTT(STTBackend):
         language = language or "en"
         empty = Transcript(text="", confidence=0.0, language=language)
         if self.vad_filter:
-            from faster_whisper.vad import VadOptions, get_speech_timestamps
+            from faster_whisper.vad import VadOptions, get_speech_timestamps  # type: ignore[import-untyped]
 
             spans = get_speech_timestamps(samples, VadOptions(**self.vad_parameters))
             if not spans:
@@ -322,7 +322,7 @@ class FasterWhisperSTT(STTBackend):
         tokenizer = self._short_tokenizer(model, language)
         previous = tokenizer.encode(" " + self.initial_prompt.strip()) if self.initial_prompt else []
         prompt = model.get_prompt(tokenizer, previous, without_timestamps=True)
-        import ctranslate2  # type: ignore[import-untyped]
+        import ctranslate2
 
         seconds = samples.size / WHISPER_RATE
         result = model.model.generate(
