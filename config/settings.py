@@ -252,6 +252,10 @@ class VoiceSettings(_Section):
     early_stt_ms: float = Field(default=250.0, ge=0, le=5_000)
     """Start transcribing after this much silence, while end_silence_ms is still running
     (0: off); the transcript is used if the streamer said nothing more."""
+    preemptive_reply: bool = True
+    """With early_stt_ms: start the reply on the early transcript and hold its audio until the
+    silence ends (dropped unheard if the streamer goes on talking). Answers up to
+    end_silence_ms - early_stt_ms sooner, at the cost of some wasted model time."""
     barge_in: bool = True
     """Streamer speech longer than ``min_barge_in_ms`` (or a short real word, once
     transcribed) cuts the bot off, or ducks it."""

@@ -194,6 +194,20 @@ class StreamerUtterance(EventBase):
     addressed: bool = True
     """False in talk mode "name" when the streamer did not say the character's name: the
     words are stored and shown, and the selector drops them (not-addressed)."""
+    final: bool = True
+    """False: a preemptive utterance, transcribed while the end-of-speech silence was still
+    running, so the reply can be prepared before it ends. Its audio waits for the
+    ``streamer.utterance_end`` that keeps it; one that withdraws it (the streamer went on
+    talking) drops the reply, and the whole utterance comes again later."""
+
+
+class UtteranceEnd(EventBase):
+    """The fate of a preemptive (``final=False``) :class:`StreamerUtterance`: ``kept`` when the
+    streamer stayed quiet to the end of the silence, withdrawn when they went on talking."""
+
+    type: Literal["streamer.utterance_end"] = "streamer.utterance_end"
+    utterance_id: Annotated[str, Field(min_length=1, max_length=128)]
+    kept: bool
 
 
 class ModeratorInput(EventBase):
@@ -417,6 +431,7 @@ InputEvent = Annotated[
     | Raid
     | Redemption
     | StreamerUtterance
+    | UtteranceEnd
     | ModeratorInput
     | StreamState,
     Field(discriminator="type"),
@@ -459,6 +474,7 @@ _AnyEvent = Annotated[
     | Raid
     | Redemption
     | StreamerUtterance
+    | UtteranceEnd
     | ModeratorInput
     | StreamState
     | Interrupt
@@ -493,7 +509,7 @@ EVENT_TYPES: Final[dict[str, type[EventBase]]] = {
     cls.model_fields["type"].default: cls
     for cls in (
         ChatMessage, Follow, Subscription, ResubMessage, GiftSubs, Cheer, Raid, Redemption,
-        StreamerUtterance, ModeratorInput, StreamState, Interrupt, Skip, Mute, KillSwitch,
+        StreamerUtterance, UtteranceEnd, ModeratorInput, StreamState, Interrupt, Skip, Mute, KillSwitch,
         PersonaSwitch, SceneSwitch, HoldMode, Review, BlockViewer, BannedWord, TwitchModeration, PushToTalk,
         ReplyStarted, ReplySentence, ReplyBlocked, ReplyHeld, ReplyInterrupted,
         ReplyFinished, SelectionDecision, ComponentStatus, PersonaApplied, Metric,

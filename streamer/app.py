@@ -369,10 +369,10 @@ def build_voice(
             if brain.busy and not signal.by_word:  # a late word-based barge-in has nothing to un-duck it
                 duck.duck()
                 log.info("barge-in: ducking the bot while the streamer talks (%.0f ms)", signal.voiced_ms)
-        elif brain.interrupt("barge-in"):
+        elif (turn_id := brain.turn_id) is not None and brain.interrupt("barge-in", turn_id=turn_id):
             how = "said a word" if signal.by_word else f"spoke for {signal.voiced_ms:.0f} ms"
             log.info("barge-in: the streamer %s over the bot", how)
-            _spawn(until_quiet(brain))
+            _spawn(until_quiet(brain, turn_id))
 
     echo = None
     if sink is not None and cfg.echo_gate != "off":
@@ -397,18 +397,20 @@ def build_voice(
         names=(persona.name, *persona.aliases),
         echo=echo,
         early_stt_ms=cfg.early_stt_ms,
+        preempt=cfg.preemptive_reply,
     )
 
 
-async def until_quiet(brain: Brain, *, every_s: float = 0.25, tries: int = 8) -> None:
-    """After a barge-in, interrupt again while a turn still runs. On Python 3.11,
-    ``asyncio.wait_for`` (the backends' time limits) can swallow a cancellation that lands
-    just as a chunk arrives, and the turn would talk on over the streamer."""
+async def until_quiet(brain: Brain, turn_id: str, *, every_s: float = 0.25, tries: int = 8) -> None:
+    """After a barge-in, interrupt that turn again while it still runs: a backend that
+    swallows a cancellation (``asyncio.wait_for`` on Python 3.11 can, when it lands just as a
+    chunk arrives) would have it talk on over the streamer. Only that turn: the next one
+    (the answer to the streamer, perhaps already prepared) must live."""
     for _ in range(tries):
         await asyncio.sleep(every_s)
-        if not brain.busy:
+        if brain.turn_id != turn_id:
             return
-        if brain.interrupt("barge-in"):
+        if brain.interrupt("barge-in", turn_id=turn_id):
             log.warning("barge-in: the turn did not stop; interrupting it again")
 
 

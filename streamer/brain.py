@@ -42,6 +42,8 @@ PersonaLoader = Callable[[str, int | None], Awaitable[tuple[Persona, int] | None
 
 HOLD_TIMEOUT_S = 600.0
 """A held reply nobody reviews is dropped after this long (it would be stale anyway)."""
+PREEMPT_WAIT_S = 5.0
+"""A preemptive turn whose ``streamer.utterance_end`` never comes speaks after this long."""
 
 
 def selector_config(persona: Persona, *, bot_logins: frozenset[str] = frozenset()) -> SelectorConfig:
@@ -68,6 +70,10 @@ class BrainStats:
     blocked_inputs: int = 0
     held: int = 0
     rejected: int = 0
+    preempted: int = 0
+    """Turns started on a preemptive utterance (audio held until the streamer's silence ends)."""
+    withdrawn: int = 0
+    """Of those, dropped unheard because the streamer went on talking."""
 
 
 class Brain:
@@ -127,6 +133,9 @@ class Brain:
         """Logins a moderator blocked from the bot (not a Twitch ban); kept across persona switches."""
         self.banned_words: set[str] = set()
         self._reviews: dict[str, asyncio.Future[ev.Review]] = {}
+        self._gates: dict[str, asyncio.Event] = {}
+        """Preemptive utterances waiting for their ``streamer.utterance_end``, by id."""
+        self._turn_triggers: frozenset[str] = frozenset()
         self.apply_persona(persona, selector=selector)
 
     # ------------------------------------------------------------ set-up and control
@@ -176,13 +185,44 @@ class Brain:
         self._wake.set()
         self.interrupt("shutdown")
 
-    def interrupt(self, by: str) -> bool:
-        """Cut the current turn now. Returns whether one was running."""
+    @property
+    def turn_id(self) -> str | None:
+        """The running turn's id (None between turns)."""
+        return self._turn_id if self.busy else None
+
+    def interrupt(self, by: str, *, turn_id: str | None = None) -> bool:
+        """Cut the current turn now (only if it is ``turn_id``, when given). Returns whether
+        one was cut."""
         if self._turn is None or self._turn.done():
+            return False
+        if turn_id is not None and turn_id != self._turn_id:
             return False
         self._interrupted_by = by
         self._turn.cancel()
         return True
+
+    def _utterance_end(self, e: ev.UtteranceEnd) -> None:
+        """A preemptive utterance is kept (its reply's audio may start) or withdrawn (the
+        reply is dropped unheard, or the utterance never picked)."""
+        gate = self._gates.pop(e.utterance_id, None)
+        if e.kept:
+            if gate is not None:
+                gate.set()
+            return
+        if self.selector.retract(e.utterance_id):
+            log.info("preemptive utterance %s withdrawn before its turn", e.utterance_id)
+        if e.utterance_id in self._turn_triggers and self.interrupt("withdrawn"):
+            self.stats.withdrawn += 1
+            log.info("the streamer went on talking: the prepared reply is dropped")
+
+    async def _gate(self, gate: asyncio.Event) -> None:
+        """Hold a preemptive turn's first audio until its utterance is kept. Without word
+        (a lost event) it goes ahead after ``PREEMPT_WAIT_S``: the streamer did say it."""
+        try:
+            async with asyncio.timeout(PREEMPT_WAIT_S):
+                await gate.wait()
+        except TimeoutError:
+            log.warning("preemptive utterance: no end event in %.0f s; speaking anyway", PREEMPT_WAIT_S)
 
     async def run(self) -> None:
         tasks = [
@@ -213,9 +253,16 @@ class Brain:
             batch = await self._read("input", 200)
             now = self.clock()
             for d in batch:
+                if isinstance(d.event, ev.UtteranceEnd):
+                    self._utterance_end(d.event)
+                    continue
                 self._arrivals[d.event.id] = time.perf_counter()
                 if isinstance(d.event, ev.StreamState) and d.event.online:
                     self._online_since = now
+                if isinstance(d.event, ev.StreamerUtterance) and not d.event.final:
+                    self._gates[d.event.id] = asyncio.Event()
+                    if len(self._gates) > 100:  # ends that never came
+                        self._gates.pop(next(iter(self._gates)))
                 self.selector.offer(d.event, now)
             if batch:
                 self._collect_decisions()
@@ -345,7 +392,9 @@ class Brain:
                         await self._wake.wait()
                 continue
             self._interrupted_by = None
-            self._turn = asyncio.create_task(self._run_turn(pick), name="turn")
+            self._turn_triggers = frozenset(e.id for e in pick.events)
+            self._turn_id = ev.new_id()
+            self._turn = asyncio.create_task(self._run_turn(pick, self._turn_id), name="turn")
             await asyncio.wait([self._turn])
             if not self._turn.cancelled() and (error := self._turn.exception()) is not None:
                 # a bug, not a backend failure (those are handled in the turn): log it, go on
@@ -355,12 +404,13 @@ class Brain:
 
     # ------------------------------------------------------------ one turn
 
-    async def _run_turn(self, pick: Pick) -> None:
+    async def _run_turn(self, pick: Pick, turn_id: str) -> None:
         if self.safety.has_moderation and not await self._moderated_ok(pick):
             return
-        turn_id = ev.new_id()
-        self._turn_id = turn_id
         self.stats.turns += 1
+        gate = next((g for e in pick.events if (g := self._gates.get(e.id)) is not None), None)
+        if gate is not None:
+            self.stats.preempted += 1
         arrival = min(
             (self._arrivals.pop(e.id, time.perf_counter()) for e in pick.events), default=time.perf_counter()
         )
@@ -381,7 +431,9 @@ class Brain:
                 if reviewed is None:
                     return
                 utterances = reviewed
-            await self.performer.perform(turn_id, utterances, result)
+            await self.performer.perform(
+                turn_id, utterances, result, gate=None if gate is None else lambda: self._gate(gate)
+            )
         except asyncio.CancelledError:
             self.stats.interrupted += 1
             await self._publish(
@@ -390,7 +442,8 @@ class Brain:
                     by=self._interrupted_by or "system",
                 )
             )  # fmt: skip
-            self.memory.add(prompt, result.heard_text)
+            if self._interrupted_by != "withdrawn":  # the streamer's words were not final: forget them
+                self.memory.add(prompt, result.heard_text)
             return
         except BackendError as exc:
             self.stats.failed += 1

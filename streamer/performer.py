@@ -9,6 +9,9 @@ ElevenLabs' websocket), the turn uses one connection: the session starts connect
 the turn starts, each sentence is sent the moment it is vetted, and each sentence's audio
 is read back in order. Otherwise each sentence is synthesised on its own.
 
+A ``gate`` holds the turn's first audio (synthesis goes on) until it returns: a reply
+prepared on a preemptive utterance waits there for the streamer's silence to end.
+
 Interruption is task cancellation: the caller cancels the task running :meth:`perform`;
 playback stops at once (the sink cuts within one slice), synthesis is cancelled, a turn
 session's connection is closed, and ``result`` holds only what was actually heard.
@@ -105,16 +108,22 @@ class Performer:
         """Avatar and caption cues, fired with the audio."""
 
     async def perform(
-        self, turn_id: str, utterances: AsyncIterator[Utterance], result: PerformResult
+        self,
+        turn_id: str,
+        utterances: AsyncIterator[Utterance],
+        result: PerformResult,
+        *,
+        gate: Callable[[], Awaitable[None]] | None = None,
     ) -> None:
-        """Speak every utterance in order; returns when the last one finished playing."""
+        """Speak every utterance in order; returns when the last one finished playing.
+        ``gate``: awaited before the first audio plays."""
         jobs: asyncio.Queue[_Job | None] = asyncio.Queue(maxsize=LOOKAHEAD)
         session = self.tts.open_turn(voice=self.voice)  # starts connecting while the LLM writes
         synth = asyncio.create_task(self._synthesise(utterances, jobs, session), name=f"tts-{turn_id}")
         finished = False
         try:
             while (job := await jobs.get()) is not None:
-                await self._play(turn_id, job, result)
+                await self._play(turn_id, job, result, gate)
             await synth  # re-raise an error from the utterance source (e.g. the LLM)
             finished = True
         finally:
@@ -153,7 +162,9 @@ class Performer:
             if task is None or not task.cancelling():  # after a cancel nobody reads (the queue may be full)
                 await jobs.put(None)
 
-    async def _play(self, turn_id: str, job: _Job, result: PerformResult) -> None:
+    async def _play(
+        self, turn_id: str, job: _Job, result: PerformResult, gate: Callable[[], Awaitable[None]] | None
+    ) -> None:
         u = job.utterance
         started = False
         played_s = 0.0
@@ -165,6 +176,9 @@ class Performer:
                     result.tts_failures += 1
                     log.warning("turn %s: sentence %d not spoken: %s", turn_id, u.index, item)
                     return
+                if gate is not None and result.first_audio_at is None:  # ready: wait for the go-ahead
+                    await gate()
+                    gate = None
                 if not self.sink.is_open:  # the turn's first audio opens it
                     await self.sink.open(turn_id, item.sample_rate)
                 if not started:

@@ -23,7 +23,7 @@ Drop reasons: ``self``, ``bot``, ``blocked``, ``command``, ``empty``, ``stale``,
 ``redelivered``, ``duplicate`` (same viewer again, or a text just answered), ``copy-paste``,
 ``cheer-duplicate`` (the chat copy of a channel.cheer), ``pool-full``, ``batch-full``,
 ``queue-full``, ``gift-burst``, ``no-input``, ``follows-disabled``, ``low-confidence``,
-``skipped``, ``not-input``, ``unsafe:<reason>`` and ``input-check-error`` (the safety hook).
+``skipped``, ``retracted``, ``not-input``, ``unsafe:<reason>`` and ``input-check-error`` (the safety hook).
 """
 
 from __future__ import annotations
@@ -310,6 +310,11 @@ class Selector:
 
     def unblock_viewer(self, login: str) -> None:
         self._blocked.discard(login.strip().lstrip("@").lower())
+
+    def retract(self, event_id: str) -> bool:
+        """Drop one waiting event by id because its sender withdrew it (a preemptive utterance
+        the streamer talked on past); True if it was waiting."""
+        return self._purge(lambda ev: ev.id == event_id, "retracted") > 0
 
     def skip(self, event_id: str) -> bool:
         """Drop one waiting event by id (a moderator's skip); True if it was waiting."""

@@ -22,6 +22,14 @@ waited out; if the utterance then ends without more speech, that transcript is p
 saving up to ``end_silence_ms - early_stt_ms`` (a pause followed by more speech wastes one
 transcription, started only while the STT is idle).
 
+**Preemptive utterances.** With ``preempt`` as well, an early transcript that is ready while
+the streamer is still quiet is published at once as a ``StreamerUtterance`` with
+``final=False``: the brain starts the reply (model, safety, speech synthesis) during the
+rest of the silence and holds its audio. When the silence runs out, ``streamer.utterance_end``
+with ``kept=True`` releases it; if the streamer speaks again first, one with ``kept=False``
+withdraws it at once (the reply is dropped unheard) and the whole utterance is published
+when it ends. That takes the rest of the end-of-speech wait out of the answer's delay.
+
 **Echo.** With an :class:`~engines.voice.echo.EchoGate`, every frame's speech probability
 goes through it first, so the bot's own voice picked up by the microphone is neither a
 barge-in nor an utterance (see that module).
@@ -54,7 +62,7 @@ from datetime import datetime, timedelta
 from typing import Any, Literal
 
 from engines.backends import AudioChunk, BackendError, STTBackend, Transcript
-from engines.events import ComponentStatus, EventBase, StreamerUtterance, utcnow
+from engines.events import ComponentStatus, EventBase, StreamerUtterance, UtteranceEnd, utcnow
 from engines.voice.addressing import has_real_words, names_character, only_fillers, strip_noise_tags
 from engines.voice.echo import EchoGate
 from engines.voice.pcm import resample
@@ -107,6 +115,10 @@ class VoiceStats:
     """Utterances whose transcript was ready early (started during the end-of-speech wait)."""
     early_wasted: int = 0
     """Early transcriptions thrown away because the streamer went on talking."""
+    preempted: int = 0
+    """Preemptive utterances published (``final=False``)."""
+    withdrawn: int = 0
+    """Preemptive utterances withdrawn because the streamer went on talking."""
     last_stt_ms: float | None = None
     last_latency_ms: float | None = None
     """From the end of speech (wall clock) to the event being published."""
@@ -122,12 +134,18 @@ class _Pending:
     barged: bool
     early: asyncio.Task[Transcript] | None = None
     """The transcription started during the end-of-speech silence, if it heard the same speech."""
+    preempted: StreamerUtterance | None = None
+    """Already published as a preemptive utterance: only its ``utterance_end`` is left to send."""
 
 
 @dataclass(slots=True)
 class _Early:
     key: tuple[float, float]  # the utterance's (start_s, end_s) when it was started
     task: asyncio.Task[Transcript]
+    started_at: datetime | None = None
+    published: StreamerUtterance | None = None
+    """The preemptive utterance made from it, once published."""
+    word_barged: bool = False
 
 
 class VoiceSource:
@@ -153,6 +171,7 @@ class VoiceSource:
         echo: EchoGate | None = None,
         word_barge_in: bool = True,
         early_stt_ms: float = 0.0,
+        preempt: bool = False,
         clock: Callable[[], datetime] = utcnow,
         monotonic: Callable[[], float] = time.monotonic,
     ) -> None:
@@ -172,6 +191,7 @@ class VoiceSource:
         self.echo = echo
         self.word_barge_in = word_barge_in
         self.early_stt_ms = early_stt_ms
+        self.preempt = preempt
         self.clock = clock
         self.monotonic = monotonic
         vad.reset()  # a new stream: forget whatever the detector heard before
@@ -181,7 +201,8 @@ class VoiceSource:
         self._frame_bytes = vad.frame_samples * 2
         self._silent_frame = bytes(self._frame_bytes)
         self._rest = b""
-        self._queue: asyncio.Queue[_Pending | None] = asyncio.Queue()
+        self._queue: asyncio.Queue[_Pending | EventBase | None] = asyncio.Queue()
+        """Utterances to transcribe and preemptive events to send, in order."""
         self._worker: asyncio.Task[None] | None = None
         self._callbacks: set[asyncio.Task[Any]] = set()
         self._started_at: datetime | None = None
@@ -254,6 +275,9 @@ class VoiceSource:
                 frame, probability = self._silent_frame, 0.0
             for event in self.endpointer.push(frame, probability):
                 self._handle(event, arrived, end_s)
+            early = self._early
+            if early is not None and early.published is not None and self.endpointer.span != early.key:
+                self._withdraw(early)  # the streamer went on talking: drop the prepared reply now
             if self.early_stt_ms and self.endpointer.silence_ms >= self.early_stt_ms:
                 self._start_early()
             if n % _YIELD_EVERY == 0:
@@ -308,13 +332,20 @@ class VoiceSource:
             self._started_at = None
             early, self._early = self._early, None
             if early is not None and early.key != (event.start_s, event.end_s):
+                self._withdraw(early)
                 early = None  # the speech went on after it started: transcribe it all
                 self.stats.early_wasted += 1
             if self._worker is None:
                 self._worker = asyncio.create_task(self._transcribe_loop(), name="voice-stt")
+            if early is not None and early.word_barged:
+                barged = True  # the preemptive transcript already cut the bot off
             self._queue.put_nowait(
-                _Pending(event, started, max(started, ended), barged, None if early is None else early.task)
-            )
+                _Pending(
+                    event, started, max(started, ended), barged,
+                    None if early is None else early.task,
+                    None if early is None else early.published,
+                )
+            )  # fmt: skip
             self._call(self.on_speech_end)
 
     def _start_early(self) -> None:
@@ -328,6 +359,7 @@ class VoiceSource:
         if self._early is not None:
             if self._early.key == key:
                 return
+            self._withdraw(self._early)
             self.stats.early_wasted += 1
         peek = self.endpointer.peek()
         assert peek is not None
@@ -335,8 +367,64 @@ class VoiceSource:
             self.stt.transcribe(AudioChunk(peek.pcm, peek.sample_rate)), name="voice-stt-early"
         )
         task.add_done_callback(_quiet)
-        self._early = _Early(key, task)
+        early = _Early(key, task, started_at=self._started_at)
+        self._early = early
         self.stats.early_started += 1
+        if self.preempt and self.talk_mode != "push_to_talk":
+            task.add_done_callback(lambda _t: self._preempt(early))
+
+    def _preempt(self, early: _Early) -> None:
+        """The early transcript is ready: if the streamer is still quiet, publish it now as a
+        preemptive utterance (the reply is prepared during the rest of the silence)."""
+        if self._closed or self._early is not early or self.endpointer.span != early.key:
+            return  # the utterance already ended (the usual path has it) or went on
+        if early.task.cancelled() or early.task.exception() is not None:
+            return  # the usual path reports the failure
+        transcript = early.task.result()
+        text = strip_noise_tags(transcript.text)
+        if only_fillers(text) or transcript.confidence < self.min_confidence:
+            return
+        addressed = self.talk_mode != "name" or names_character(text, self.names)
+        if not addressed:
+            return  # stored by the usual path, never answered: nothing to prepare
+        now = self.clock()
+        behind_s = max(0.0, self.endpointer.position_s - early.key[1])
+        ended = now - timedelta(seconds=behind_s)
+        started = early.started_at or now - timedelta(seconds=early.key[1] - early.key[0])
+        voiced_ms = (early.key[1] - early.key[0]) * 1000
+        if not self._barged and self.word_barge_in and has_real_words(text):
+            early.word_barged = True
+            self.stats.word_barge_ins += 1
+            self._call(
+                self.on_speech_start, SpeechSignal(started_at=started, voiced_ms=voiced_ms, by_word=True)
+            )
+        event = StreamerUtterance(
+            channel=self.channel,
+            text=text[:2000],
+            confidence=min(1.0, max(0.0, transcript.confidence)),
+            started_at=started,
+            ended_at=max(started, ended),
+            final=False,
+        )
+        early.published = event
+        self.stats.preempted += 1
+        self._send(event)
+        logger.debug("voice: preemptive utterance after %.0f ms of silence", behind_s * 1000)
+
+    def _withdraw(self, early: _Early) -> None:
+        """The streamer went on talking after a preemptive utterance: withdraw it (once)."""
+        event, early.published = early.published, None
+        if event is None:
+            return
+        self.stats.withdrawn += 1
+        logger.info("voice: the streamer went on talking; the prepared reply is dropped")
+        self._send(UtteranceEnd(channel=self.channel, utterance_id=event.id, kept=False))
+
+    def _send(self, event: EventBase) -> None:
+        """Publish through the worker's queue, so preemptive events and utterances keep their order."""
+        if self._worker is None:
+            self._worker = asyncio.create_task(self._transcribe_loop(), name="voice-stt")
+        self._queue.put_nowait(event)
 
     def _call(self, callback: Callable[..., Any] | None, *args: Any) -> None:
         """Run a hook (sync or async) without letting it break the audio path."""
@@ -364,7 +452,10 @@ class VoiceSource:
                 return
             self._transcribing = True
             try:
-                await self._transcribe(pending)
+                if isinstance(pending, EventBase):
+                    await self.publish(pending)
+                else:
+                    await self._transcribe(pending)
             except asyncio.CancelledError:
                 raise
             except Exception:
@@ -374,6 +465,16 @@ class VoiceSource:
 
     async def _transcribe(self, pending: _Pending) -> None:
         utterance = pending.utterance
+        if pending.preempted is not None:  # published already: the silence ran out, keep it
+            self.stats.early_used += 1
+            await self.publish(
+                UtteranceEnd(channel=self.channel, utterance_id=pending.preempted.id, kept=True)
+            )
+            self.stats.published += 1
+            latency = (self.clock() - pending.ended_at).total_seconds() * 1000
+            self.stats.last_latency_ms = latency
+            self.stats.latencies_ms.append(latency)
+            return
         started = time.perf_counter()
         try:
             if pending.early is not None:

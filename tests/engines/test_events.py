@@ -29,6 +29,7 @@ EXAMPLES: list[ev.EventBase] = [
     ev.Redemption(channel="c", user=V, reward_id="r1", reward_title="Ask Hiyori", cost=500, user_input="why?"),
     ev.StreamerUtterance(channel="c", text="Hiyori, say hi", confidence=0.93,
                          started_at=datetime(2026, 1, 1, tzinfo=UTC), ended_at=datetime(2026, 1, 1, 0, 0, 2, tzinfo=UTC)),
+    ev.UtteranceEnd(channel="c", utterance_id="u1", kept=True),
     ev.ModeratorInput(channel="c", author="mod_mia", text="say thanks to the raiders"),
     ev.StreamState(channel="c", online=True, title="Cozy games", category="Stardew Valley"),
     ev.Interrupt(channel="c", by="mod", reason="off topic"),

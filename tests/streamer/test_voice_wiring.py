@@ -29,9 +29,14 @@ class StandInBrain:
         self.busy = busy
         self.lost = lost  # this many interrupts do not take (Python 3.11's wait_for race)
         self.interrupts: list[str] = []
+        self.current = "turn-1"
 
-    def interrupt(self, by: str) -> bool:
-        if not self.busy:
+    @property
+    def turn_id(self) -> str | None:
+        return self.current if self.busy else None
+
+    def interrupt(self, by: str, *, turn_id: str | None = None) -> bool:
+        if not self.busy or (turn_id is not None and turn_id != self.current):
             return False
         self.interrupts.append(by)
         if self.lost:
@@ -87,8 +92,20 @@ async def test_stop_interrupts_and_makes_sure_the_turn_ended() -> None:
     assert source.on_speech_start is not None
     source.on_speech_start(signal())
     assert brain.interrupts == ["barge-in"]
-    await until_quiet(cast(Brain, brain), every_s=0.01)
+    await until_quiet(cast(Brain, brain), "turn-1", every_s=0.01)
     assert brain.interrupts == ["barge-in"] * 3 and not brain.busy
+
+
+async def test_the_stop_is_made_sure_of_for_that_turn_only() -> None:
+    """The answer to the streamer may start right after the barge-in (prepared on a
+    preemptive utterance): the follow-up interrupts must not cut it."""
+    brain = StandInBrain(lost=1)
+    source = voice_for(brain)
+    assert source.on_speech_start is not None
+    source.on_speech_start(signal())
+    brain.current, brain.busy = "turn-2", True  # the old turn ended; the answer began
+    await until_quiet(cast(Brain, brain), "turn-1", every_s=0.01)
+    assert brain.interrupts == ["barge-in"] and brain.busy
 
 
 async def test_barge_in_off_leaves_the_bot_alone() -> None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import asyncio
 
 from engines.backends import AudioChunk, STTBackend, Transcript
-from engines.events import EventBase, StreamerUtterance
+from engines.events import EventBase, StreamerUtterance, UtteranceEnd
 from engines.voice import pcm
 from engines.voice.vad import EndpointConfig, VoiceActivityDetector
 from streamer.sources.voice import SpeechSignal, VoiceSource
@@ -161,3 +161,86 @@ async def test_releasing_push_to_talk_ends_the_utterance_at_once() -> None:
     assert source.stats.ptt_cut == 1
     said = round(int(pcm.to_int16(loud(0.8)).astype(bool).sum()) / RATE, 3)
     assert stt.sounding == [said]  # exactly what was said with the key down, nothing else
+
+
+# ---------------------------------------------------------------- preemptive utterances
+
+
+class Timeline:
+    """Every event the source publishes, in order."""
+
+    def __init__(self) -> None:
+        self.events: list[EventBase] = []
+        self.signals: list[SpeechSignal] = []
+
+    async def publish(self, event: EventBase) -> None:
+        self.events.append(event)
+
+    def kinds(self) -> list[str]:
+        out = []
+        for e in self.events:
+            if isinstance(e, StreamerUtterance):
+                out.append(f"{'final' if e.final else 'preempt'}:{e.text}")
+            elif isinstance(e, UtteranceEnd):
+                out.append("kept" if e.kept else "withdrawn")
+        return out
+
+
+async def paced(source: VoiceSource, audio: bytes) -> None:
+    """Four times real time: the early transcript is back before the silence ends, as live."""
+    await source.run(WavInput(AudioChunk(audio, RATE), speed=4.0))
+
+
+def preempting(out: Timeline, stt: STTBackend, **kw: object) -> VoiceSource:
+    return VoiceSource(
+        channel="c", vad=LoudnessVAD(), stt=stt, publish=out.publish, early_stt_ms=150, preempt=True,
+        on_speech_start=out.signals.append, **kw,  # type: ignore[arg-type]
+    )  # fmt: skip
+
+
+async def test_a_preemptive_utterance_is_kept_when_the_silence_runs_out() -> None:
+    out = Timeline()
+    stt = RecordingSTT(["okay chat let's go"])
+    source = preempting(out, stt)
+    await paced(source, quiet(0.3) + loud(1.0) + quiet(1.0))
+    assert out.kinds() == ["preempt:okay chat let's go", "kept"]
+    first, end = out.events
+    assert isinstance(first, StreamerUtterance) and isinstance(end, UtteranceEnd)
+    assert end.utterance_id == first.id
+    assert first.started_at is not None and first.ended_at is not None and first.ended_at > first.started_at
+    assert len(stt.seconds) == 1  # transcribed once, early
+    assert (source.stats.preempted, source.stats.withdrawn, source.stats.early_used) == (1, 0, 1)
+
+
+async def test_a_preemptive_utterance_is_withdrawn_when_the_streamer_goes_on() -> None:
+    out = Timeline()
+    stt = RecordingSTT(["okay chat", "okay chat, let's go"])
+    source = preempting(out, stt)
+    await paced(source, quiet(0.3) + loud(0.8) + quiet(0.3) + loud(0.8) + quiet(1.0))
+    # the whole utterance comes again (itself preempted, and kept)
+    assert out.kinds() == ["preempt:okay chat", "withdrawn", "preempt:okay chat, let's go", "kept"]
+    first, withdrawn, again, kept = out.events
+    assert isinstance(withdrawn, UtteranceEnd) and withdrawn.utterance_id == first.id
+    assert isinstance(kept, UtteranceEnd) and kept.utterance_id == again.id != first.id
+    assert (source.stats.preempted, source.stats.withdrawn) == (2, 1)
+
+
+async def test_fillers_and_push_to_talk_are_never_preempted() -> None:
+    out = Timeline()
+    source = preempting(out, RecordingSTT(["Mm-hmm."]))
+    await paced(source, quiet(0.3) + loud(1.0) + quiet(1.0))
+    assert out.kinds() == [] and source.stats.preempted == 0
+    out = Timeline()
+    source = preempting(out, RecordingSTT(["can you see this"]), talk_mode="push_to_talk")
+    source.set_ptt(True)
+    await paced(source, quiet(0.3) + loud(1.0) + quiet(1.0))
+    assert out.kinds() == ["final:can you see this"]
+
+
+async def test_a_short_word_cuts_the_bot_off_when_preempted_not_again_at_the_end() -> None:
+    out = Timeline()
+    config = EndpointConfig(min_speech_ms=250, min_barge_in_ms=300)
+    source = preempting(out, RecordingSTT(["wait!"]), config=config)
+    await paced(source, quiet(0.3) + loud(0.27) + quiet(1.0))
+    assert out.kinds() == ["preempt:wait!", "kept"]
+    assert [s.by_word for s in out.signals] == [True]  # once, before the answer is prepared
