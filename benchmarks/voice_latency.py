@@ -1,7 +1,8 @@
 """Voice latency: the streamer's voice in, on the bundled models on this CPU.
 
     .venv/bin/python benchmarks/voice_latency.py [--utterances 8] [--bargeins 8]
-        [--end-silence-ms 500] [--early-stt-ms 250] [--beam-size 1] [--skip turns|bargein|false]
+        [--end-silence-ms 500] [--early-stt-ms 250] [--beam-size 1] [--no-preempt]
+        [--skip turns|bargein|false]
 
 Everything is real except the microphone, which is a real-time stand-in (a 16 kHz stream of
 32 ms blocks, like the capture callback delivers): espeak-ng speech scheduled on it, quiet
@@ -104,7 +105,7 @@ def voice_settings(args: argparse.Namespace, **extra: Any) -> Settings:
         channel="bench",
         voice={
             "end_silence_ms": args.end_silence_ms, "early_stt_ms": args.early_stt_ms,
-            "stt_beam_size": args.beam_size, **extra,
+            "stt_beam_size": args.beam_size, "preemptive_reply": not args.no_preempt, **extra,
         },
     )  # fmt: skip
 
@@ -324,13 +325,16 @@ async def turn_latency(
         "eos_to_first_audio_p95_ms": pct(to_audio, 0.95),
         "stage_end_silence_ms": args.end_silence_ms,
         "stage_stt_p50_ms": statistics.median(calls),
-        "stage_stt_wait_after_endpoint_p50_ms": statistics.median(stats.stt_ms[1:] or stats.stt_ms),
+        # a preemptive utterance waits for no STT at the endpoint (it was published before)
+        "stage_stt_wait_after_endpoint_p50_ms": statistics.median(stats.stt_ms[1:] or stats.stt_ms or [0.0]),
         "stage_transcript_to_first_audio_p50_ms": statistics.median(brain_ms),
         "stage_llm_first_token_p50_ms": statistics.median(llm_voice),
         "chat_event_to_first_audio_p50_ms": statistics.median(chat_ms) if chat_ms else float("nan"),
         "chat_llm_first_token_p50_ms": statistics.median(llm_chat) if llm_chat else float("nan"),
         "early_transcripts_used": stats.early_used,
         "early_transcripts_wasted": stats.early_wasted,
+        "preemptive_utterances": stats.preempted,
+        "preemptive_withdrawn": stats.withdrawn,
         "utterances": len(to_text),
         "lost_interrupts": lost,
     }
@@ -479,6 +483,9 @@ async def main() -> None:
     ap.add_argument("--bargeins", type=int, default=6)
     ap.add_argument("--end-silence-ms", type=float, default=Settings().voice.end_silence_ms)
     ap.add_argument("--early-stt-ms", type=float, default=Settings().voice.early_stt_ms)
+    ap.add_argument(
+        "--no-preempt", action="store_true", help="turn preemptive replies off (answer only after the silence)"
+    )
     ap.add_argument("--beam-size", type=int, default=Settings().voice.stt_beam_size)
     ap.add_argument("--skip", action="append", default=[], choices=["turns", "bargein", "false"])
     args = ap.parse_args()

@@ -26,7 +26,10 @@ def describe_input(e: ev.EventBase) -> str:
         case ev.ChatMessage():
             return f"chat    {e.user.display_name}: {_clip(e.text)}"
         case ev.StreamerUtterance():
-            return f"voice   streamer: {_clip(e.text)}"
+            early = "" if e.final else " (early, before the end of the silence)"
+            return f"voice   streamer: {_clip(e.text)}{early}"
+        case ev.UtteranceEnd():
+            return "voice   (kept)" if e.kept else "voice   (the streamer went on talking: withdrawn)"
         case ev.ModeratorInput():
             return f"mod     {e.author}: {_clip(e.text)}"
         case ev.Raid():

@@ -7,6 +7,7 @@ const { el, api, time, describeError } = Dash;
 const MAX_ROWS = 2000;
 const CATEGORY = (type) => {
   if (type === "chat.message" || type === "moderator.input" || type === "streamer.utterance") return "chat";
+  if (type === "streamer.utterance_end") return "status";
   if (type.startsWith("channel.") || type === "stream.state") return "event";
   if (type === "decision") return "decision";
   if (type === "reply.blocked") return "block";
@@ -38,7 +39,11 @@ function describe(e) {
   switch (e.type) {
     case "chat.message": remember(e.id, who(e.user), e.text); return { who: who(e.user), text: e.text };
     case "moderator.input": return { who: `mod ${e.author}`, text: e.text };
-    case "streamer.utterance": remember(e.id, "streamer", e.text); return { who: "streamer (voice)", text: e.text };
+    case "streamer.utterance": remember(e.id, "streamer", e.text); return { who: e.final === false ? "streamer (voice, early)" : "streamer (voice)", text: e.text };
+    case "streamer.utterance_end": {
+      const m = messages.get(e.utterance_id);
+      return { who: "streamer", text: e.kept ? "finished speaking" : `went on talking; early words withdrawn${m ? `: ${m.text}` : ""}` };
+    }
     case "channel.follow": return { who: who(e.user), text: "followed" };
     case "channel.subscribe": return { who: who(e.user), text: `subscribed (${e.tier})${e.is_gift ? " - gift" : ""}` };
     case "channel.resub": remember(e.id, who(e.user), e.text); return { who: who(e.user), text: `resubscribed, ${e.cumulative_months} months: ${e.text}` };
