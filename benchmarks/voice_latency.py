@@ -149,6 +149,8 @@ class Rig:
         self.signals: list[tuple[float, SpeechSignal]] = []
         self.stops: list[float] = []
         self.turns: asyncio.Queue[ev.EventBase] = asyncio.Queue()
+        self.withdrawn: set[str] = set()
+        """Turns dropped unheard: the streamer talked on after a preemptive utterance."""
         self.lost_interrupts = 0
         self.voice: VoiceSource = build_voice(
             voice_settings(args, **voice), self.bus, self.brain, sink, stt=stt
@@ -208,6 +210,9 @@ class Rig:
     async def _watch(self) -> None:
         while True:
             for d in await self.bus.read("bench", "w", ["output"], count=100, block_ms=100):
+                if isinstance(d.event, ev.ReplyInterrupted) and d.event.by == "withdrawn":
+                    self.withdrawn.add(d.event.turn_id)
+                    continue  # not an end the measurement waits for: the real answer follows
                 if isinstance(d.event, ev.ReplyStarted | ev.ReplyFinished | ev.ReplyInterrupted):
                     self.turns.put_nowait(d.event)
 
@@ -246,6 +251,8 @@ class Rig:
     async def first_audio_of(self, turn_id: str, timeout: float = 30.0) -> float | None:
         deadline = time.monotonic() + timeout
         while turn_id not in self.first_audio and time.monotonic() < deadline:
+            if turn_id in self.withdrawn:
+                return None
             await asyncio.sleep(0.005)
         return self.first_audio.get(turn_id)
 
@@ -282,12 +289,15 @@ async def turn_latency(
                 at = time.monotonic() + 0.3
                 room.say(line, at)
                 eos = at + line.seconds - PAD_S
-                while True:  # the turn that answers this line (not a late one for an earlier line)
+                while True:  # the turn that answers this line (not a late one for an earlier line,
+                    # nor one prepared on its first half and withdrawn when the streamer went on)
                     started = await rig.next_start(timeout=40)
                     said = [rig.published[t] for t in started.trigger_ids if rig.published.get(t, 0.0) > at]
-                    if said:
+                    if not said:
+                        continue
+                    first = await rig.first_audio_of(started.turn_id)
+                    if started.turn_id not in rig.withdrawn:
                         break
-                first = await rig.first_audio_of(started.turn_id)
                 # the answer itself does not matter here: stop it, so it does not compete with the next line
                 rig.brain.interrupt("bench")
                 await rig.end(interrupted=True)

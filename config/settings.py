@@ -250,7 +250,7 @@ class VoiceSettings(_Section):
     min_speech_ms: float = Field(default=250.0, ge=0, le=5_000)
     end_silence_ms: float = Field(default=500.0, gt=0, le=5_000)
     """Silence that ends an utterance: lower answers sooner, but splits at pauses."""
-    early_stt_ms: float = Field(default=250.0, ge=0, le=5_000)
+    early_stt_ms: float = Field(default=150.0, ge=0, le=5_000)
     """Start transcribing after this much silence, while end_silence_ms is still running
     (0: off); the transcript is used if the streamer said nothing more."""
     preemptive_reply: bool = True

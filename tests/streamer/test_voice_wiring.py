@@ -67,7 +67,7 @@ def test_talk_mode_and_the_characters_names_reach_the_voice() -> None:
     assert source.talk_mode == "name"
     assert source.names == ("Hiyori", "hiyo", "hiyori-chan")
     assert source.echo is None  # no sink given: nothing to gate against
-    assert source.early_stt_ms == 250.0
+    assert source.early_stt_ms == 150.0
 
 
 async def test_the_echo_gate_hears_what_the_bot_plays_and_lip_sync_still_does() -> None:
