@@ -494,7 +494,9 @@ async def main() -> None:
     ap.add_argument("--end-silence-ms", type=float, default=Settings().voice.end_silence_ms)
     ap.add_argument("--early-stt-ms", type=float, default=Settings().voice.early_stt_ms)
     ap.add_argument(
-        "--no-preempt", action="store_true", help="turn preemptive replies off (answer only after the silence)"
+        "--no-preempt",
+        action="store_true",
+        help="turn preemptive replies off (answer only after the silence)",
     )
     ap.add_argument("--beam-size", type=int, default=Settings().voice.stt_beam_size)
     ap.add_argument("--skip", action="append", default=[], choices=["turns", "bargein", "false"])
