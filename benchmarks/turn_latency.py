@@ -229,10 +229,15 @@ async def overhead(turns: int, safety: SafetyPipeline) -> dict[str, float]:
     }
 
 
-async def local_models(turns: int, safety: SafetyPipeline, *, nice: int | None = None) -> dict[str, float]:
+async def local_models(
+    turns: int, safety: SafetyPipeline, *, nice: int | None = None, quant: str | None = None
+) -> dict[str, float]:
     defaults = Settings()
-    llm_nice = defaults.llm.nice if isinstance(defaults.llm, LocalLLMSettings) else 0
-    server = LlamaServer(LlamaServerConfig(verbose=False, nice=llm_nice if nice is None else nice))
+    local = defaults.llm if isinstance(defaults.llm, LocalLLMSettings) else LocalLLMSettings()
+    requantize = None if (quant or local.requantize) == "off" else (quant or local.requantize)
+    server = LlamaServer(
+        LlamaServerConfig(verbose=False, nice=local.nice if nice is None else nice, requantize=requantize)
+    )
     started = time.perf_counter()
     await server.start()
     start_s = time.perf_counter() - started
@@ -296,18 +301,21 @@ async def main() -> None:
     ap.add_argument("--skip-local", action="store_true", help="skip the real-model measurements")
     ap.add_argument("--only-local", action="store_true", help="only the real-model measurements")
     ap.add_argument("--llm-nice", type=int, default=None, help="override settings.llm.nice")
+    ap.add_argument(
+        "--llm-quant", choices=["off", "q8_0"], default=None, help="override settings.llm.requantize"
+    )
     args = ap.parse_args()
     safety = SafetyPipeline()
     safety.warm()
     report: dict[str, float] = {}
     if args.only_local:
-        report.update(await local_models(args.local_turns, safety, nice=args.llm_nice))
+        report.update(await local_models(args.local_turns, safety, nice=args.llm_nice, quant=args.llm_quant))
         print(json.dumps({k: round(v, 3) for k, v in report.items()}))
         return
     report.update(await overhead(args.turns, safety))
     print(json.dumps({k: round(v, 2) for k, v in report.items()}), flush=True)
     if not args.skip_local:
-        report.update(await local_models(args.local_turns, safety, nice=args.llm_nice))
+        report.update(await local_models(args.local_turns, safety, nice=args.llm_nice, quant=args.llm_quant))
     run_flood(make_flood(2_000, 8), 1_000.0, 2.0)  # warm-up
     flood = run_flood(make_flood(20_000, 7), 1_000.0, 2.0)
     report["selector_us_per_msg"] = float(str(flood["selector_us_per_msg"]))

@@ -262,8 +262,9 @@ async def turn_latency(
 ) -> dict[str, float]:
     """(a) on the local LLM and piper."""
     defaults = Settings()
-    nice = defaults.llm.nice if isinstance(defaults.llm, LocalLLMSettings) else 0
-    server = LlamaServer(LlamaServerConfig(verbose=False, nice=nice))
+    local = defaults.llm if isinstance(defaults.llm, LocalLLMSettings) else LocalLLMSettings()
+    quant = None if local.requantize == "off" else local.requantize
+    server = LlamaServer(LlamaServerConfig(verbose=False, nice=local.nice, requantize=quant))
     await server.start()
     llm = OpenAILLM(
         base_url=server.base_url, model=server.model, limits=Limits(first_output_s=20, stall_s=10, total_s=60)

@@ -84,6 +84,10 @@ class LocalLLMSettings(_Section):
     provider: Literal["llama_cpp"] = "llama_cpp"
     model_path: Path | None = None
     """A .gguf file; None means the bundled SmolLM2-135M-Instruct."""
+    requantize: Literal["off", "q8_0"] = "q8_0"
+    """The bundled model ships as Q4_1; q8_0 converts it once (about 2 s, kept under
+    ~/.cache/vtuber-bot/models) into a format llama.cpp reads prompts faster in, holding each
+    weight to within rounding. Ignored for a model_path of your own."""
     threads: int = Field(default=2, ge=1, le=256)
     context_tokens: int = Field(default=2_048, ge=256, le=131_072)
     start_timeout_s: float = Field(default=60.0, gt=0)

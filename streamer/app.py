@@ -149,6 +149,7 @@ async def build_llm(settings: Settings) -> tuple[LLMBackend, LlamaServer | None]
         LlamaServerConfig(
             model_path=cfg.model_path, n_threads=cfg.threads, n_ctx=cfg.context_tokens,
             startup_timeout_s=cfg.start_timeout_s, verbose=False, nice=cfg.nice,
+            requantize=None if cfg.requantize == "off" else cfg.requantize,
         )
     )  # fmt: skip
     await server.start()

@@ -44,6 +44,7 @@ from typing import IO, Any
 
 from engines.backends import BackendError
 from integrations.llama_cpp.model import ModelNotFound, bundled_model_path
+from integrations.llama_cpp.requantize import requantized
 
 __all__ = ["LlamaServer", "LlamaServerConfig", "LlamaServerError", "default_threads"]
 
@@ -75,6 +76,11 @@ class LlamaServerConfig:
 
     model_path: Path | None = None
     """A ``.gguf`` file; None means the bundled SmolLM2-135M-Instruct."""
+    requantize: str | None = None
+    """For the bundled model: run it converted to this format (``"q8_0"``), see
+    :mod:`integrations.llama_cpp.requantize`. None: as shipped."""
+    cache_dir: Path | None = None
+    """Where a converted model is kept; None: ``~/.cache/vtuber-bot/models``."""
     model_alias: str = "local"
     """The model id the server reports (clients may send any model name)."""
     host: str = "127.0.0.1"
@@ -271,6 +277,8 @@ class LlamaServer:
         model = self.config.model_path or bundled_model_path()
         if not model.is_file():
             raise ModelNotFound(f"model file {str(model)!r} does not exist (set the llama.cpp model path)")
+        if self.config.requantize and self.config.model_path is None:
+            model = await requantized(model, self.config.requantize, self.config.cache_dir)
         self.model_path = model
         attempts = 1 if self.config.port else 3  # a picked free port can be taken before the child binds it
         for attempt in range(1, attempts + 1):
