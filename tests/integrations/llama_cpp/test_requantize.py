@@ -30,7 +30,9 @@ async def test_converts_once_then_uses_the_cache(tmp_path: Path) -> None:
     assert again == out and out.stat().st_mtime_ns == stamp  # not converted a second time
 
 
-async def test_a_failed_conversion_runs_the_shipped_file(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+async def test_a_failed_conversion_runs_the_shipped_file(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
     broken = tmp_path / "broken.gguf"
     broken.write_bytes(b"GGUF but not really a model")
     with caplog.at_level(logging.WARNING):
@@ -55,7 +57,9 @@ async def test_the_server_answers_alike_on_the_converted_model(tmp_path: Path) -
     }
     replies = []
     for quant in (None, "q8_0"):
-        server = LlamaServer(LlamaServerConfig(n_threads=2, verbose=False, requantize=quant, cache_dir=tmp_path))
+        server = LlamaServer(
+            LlamaServerConfig(n_threads=2, verbose=False, requantize=quant, cache_dir=tmp_path)
+        )
         await server.start()
         try:
             assert server.model_path is not None
