@@ -83,11 +83,27 @@ class Scene:
     sink: AudioSink | None = None
 
     def of(self, kind: type[ev.EventBase]) -> list[ev.EventBase]:
-        return [e for e in self.events if isinstance(e, kind)]
+        """Events of ``kind``; without the replies prepared on half a line and withdrawn when
+        the streamer went on after a pause (never heard: not the turn under test)."""
+        return [
+            e
+            for e in self.events
+            if isinstance(e, kind) and not (isinstance(e, ev.ReplyInterrupted) and e.by == "withdrawn")
+        ]
+
+    def said(self) -> list[ev.StreamerUtterance]:
+        """The streamer's utterances that stood: final ones, and preemptive ones kept (not
+        the first half of a line the streamer went on with after a pause)."""
+        kept = {e.utterance_id for e in self.events if isinstance(e, ev.UtteranceEnd) and e.kept}
+        return [e for e in self.events if isinstance(e, ev.StreamerUtterance) and (e.final or e.id in kept)]
+
+    turn_over: float = float("inf")
+    """When the viewer's turn ended (monotonic); later frames belong to the next answer."""
 
     @property
     def audio_end(self) -> float:
-        start, seconds = self.frames[-1]
+        """When the viewer's turn's last audio ended."""
+        start, seconds = [f for f in self.frames if f[0] <= self.turn_over][-1]
         return start + seconds
 
 
@@ -158,10 +174,11 @@ async def perform(
                 scene.events.append(d.event)
                 done = done or isinstance(d.event, ev.ReplyFinished | ev.ReplyInterrupted)
         assert done, f"the turn never ended: {[e.type for e in scene.events]}"
+        scene.turn_over = time.monotonic()
         # the streamer's words reach the bus once they ended and were transcribed
         assert scene.first_audio is not None
         settle = scene.first_audio + max((at + audio.seconds for at, audio in lines), default=0.0) + 4.0
-        while time.monotonic() < settle and not scene.of(ev.StreamerUtterance):
+        while time.monotonic() < settle and not scene.said():
             for d in await bus.read("test", "t", ["input", "output"], count=100, block_ms=50):
                 scene.events.append(d.event)
     finally:
@@ -196,7 +213,7 @@ async def test_the_streamer_speaking_over_the_bot_stops_it_and_what_was_heard_is
     onset = scene.first_audio + 1.5
     assert onset + 0.3 <= scene.audio_end <= onset + 1.2, scene.audio_end - onset
     # and the streamer's words became an utterance for the character
-    said = [e for e in scene.of(ev.StreamerUtterance) if isinstance(e, ev.StreamerUtterance)]
+    said = scene.said()
     assert said and {"wait", "stop"} <= set(said[0].text.lower().replace(",", " ").split()), said
 
 

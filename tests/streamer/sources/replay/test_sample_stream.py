@@ -86,7 +86,8 @@ def test_size_duration_and_order(sample: list[ReplayLine]) -> None:
 
 def test_every_input_event_type_is_present(sample: list[ReplayLine]) -> None:
     counts = Counter(x.event.type for x in sample)
-    assert set(counts) == set(INPUT_TYPES)
+    # streamer.utterance_end only follows a preemptive utterance, live from the microphone
+    assert set(counts) == set(INPUT_TYPES) - {"streamer.utterance_end"}
     assert counts["chat.message"] >= 250
 
 
