@@ -16,7 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 from engines import events as ev
 from streamer.bus import BusError
 
-from .auth import SIGNED_IN_RESPONSES, SignedIn, User
+from .auth import SIGNED_IN_RESPONSES, SignedIn, Streamer, User
 from .inputs import NO_CONTROL, NOT_BLANK, JsonBool, json_int
 from .state import dash
 
@@ -66,6 +66,10 @@ class BlockIn(_In):
     login: Login
     user_id: UserId | None = None
     blocked: JsonBool = True
+
+
+class PttIn(_In):
+    pressed: JsonBool
 
 
 class BannedWordIn(_In):
@@ -202,3 +206,11 @@ async def moderate(body: ModerateIn, user: SignedIn, request: Request) -> Sent:
         message_id=getattr(body, "message_id", None), duration_s=getattr(body, "duration_s", None),
         reason=body.reason,
     )  # fmt: skip
+
+
+@router.post("/ptt", status_code=_ACCEPTED)
+async def push_to_talk(body: PttIn, user: Streamer, request: Request) -> Sent:
+    """The streamer's push-to-talk key (voice talk mode ``push_to_talk``): pressed opens the
+    microphone to the character, released closes it and ends the utterance at once. The
+    streamer's own button: a moderator cannot open the streamer's microphone."""
+    return await _send(request, user, ev.PushToTalk, pressed=body.pressed)

@@ -82,6 +82,7 @@ function describeAction(e) {
     case "control.interrupt": return `interrupted the bot${e.reason ? ` (${e.reason})` : ""}`;
     case "control.kill": return e.engaged ? `engaged the kill switch${e.reason ? ` (${e.reason})` : ""}` : "released the kill switch";
     case "control.hold": return e.engaged ? "turned hold-for-review on" : "turned hold-for-review off";
+    case "control.ptt": return e.pressed ? "pressed push-to-talk" : "released push-to-talk";
     case "control.review": return `${e.approve ? "approved" : "rejected"} a held reply${e.text ? " with an edit" : ""}`;
     case "control.block": return `${e.blocked ? "blocked" : "unblocked"} ${e.login} from the bot`;
     case "control.banned_word": return `${e.add ? "banned" : "allowed"} the word "${e.word}"`;
@@ -282,6 +283,28 @@ async function refreshState() {
   document.getElementById("word-list").textContent = s.banned_words.length ? `banned: ${s.banned_words.join(", ")}` : "";
 }
 
+// Push-to-talk (streamer only): pressed while the button (or the space bar, outside text
+// fields) is held; released on let go, on leaving the page, or when the window loses focus.
+let pttDown = false;
+async function ptt(pressed) {
+  if (pressed === pttDown) return;
+  pttDown = pressed;
+  document.getElementById("ptt").classList.toggle("on", pressed);
+  if (!(await act("ptt", { pressed })) && pressed) pttDown = false;
+}
+
+function wirePtt() {
+  const button = document.getElementById("ptt");
+  button.hidden = false;
+  button.addEventListener("pointerdown", (e) => { e.preventDefault(); ptt(true); });
+  for (const name of ["pointerup", "pointerleave", "pointercancel"]) button.addEventListener(name, () => ptt(false));
+  const typing = (e) => e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement;
+  document.addEventListener("keydown", (e) => { if (e.code === "Space" && !e.repeat && !typing(e)) { e.preventDefault(); ptt(true); } });
+  document.addEventListener("keyup", (e) => { if (e.code === "Space" && !typing(e)) ptt(false); });
+  window.addEventListener("blur", () => ptt(false));
+  window.addEventListener("pagehide", () => ptt(false));
+}
+
 function wire() {
   document.getElementById("skip-now").onclick = () => act("skip", {});
   document.getElementById("interrupt").onclick = () => act("interrupt", { reason: "moderator" });
@@ -321,8 +344,9 @@ function wire() {
 }
 
 (async () => {
-  await Dash.start("monitor");
+  const me = await Dash.start("monitor");
   wire();
+  if (me.role === "streamer") wirePtt();
   renderModes();
   connect();
   await Promise.all([refreshState(), refreshAudit()]);

@@ -121,3 +121,16 @@ def test_a_moderator_action_shows_in_the_live_feed(client: TestClient) -> None:
     item = frame["events"][0]
     assert item["s"] == "control" and item["e"]["id"] == sent["id"]
     assert item["e"]["type"] == "control.skip" and item["e"]["by"] == MODERATOR
+
+
+def test_push_to_talk_is_the_streamers_own_button(client: TestClient, settings: Settings) -> None:
+    streamer = Api(client, STREAMER)
+    down = streamer.post("/api/actions/ptt", {"pressed": True})
+    up = streamer.post("/api/actions/ptt", {"pressed": False})
+    assert (down.status_code, up.status_code) == (202, 202), (down.text, up.text)
+    assert streamer.post("/api/actions/ptt", {"pressed": "maybe"}).status_code == 422
+    assert streamer.post("/api/actions/ptt", {}).status_code == 422
+    # a moderator cannot open the streamer's microphone
+    assert Api(client, MODERATOR).post("/api/actions/ptt", {"pressed": True}).status_code == 403
+    events = [e for e in asyncio.run(read_control(settings)) if isinstance(e, ev.PushToTalk)]
+    assert [(e.pressed, e.by) for e in events] == [(True, STREAMER), (False, STREAMER)]

@@ -7,6 +7,7 @@ Screenshots go to tests/output/ (gitignored)."""
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -113,6 +114,7 @@ def test_moderator_sees_replayed_chat_live_and_skip_reaches_the_bot(
     page.set_default_timeout(WAIT_MS)
     log_in(page, stack.served.url, MODERATOR, "monitor")
     expect(page.locator("#conn")).to_have_text("live")
+    expect(page.locator("#ptt")).to_be_hidden()  # the streamer's microphone is not theirs to open
     stack.replay(tmp_path, chat_event("Hiyori, can you hear me from the replay?"))
     expect(feed_row(page, "chat.message", "can you hear me from the replay")).to_be_visible()  # type: ignore[arg-type]
     expect(feed_row(page, "decision", "PICK")).to_be_visible()  # type: ignore[arg-type]
@@ -125,6 +127,28 @@ def test_moderator_sees_replayed_chat_live_and_skip_reaches_the_bot(
     expect(page.locator("#audit")).to_contain_text(f"{MODERATOR} skip")
     OUTPUT.mkdir(exist_ok=True)
     page.screenshot(path=str(OUTPUT / "dashboard_monitor.png"))
+    page.close()
+
+
+def test_the_streamer_holds_push_to_talk(stack: Stack, browser: Browser) -> None:
+    page = browser.new_page(viewport={"width": 1400, "height": 900})
+    page.set_default_timeout(WAIT_MS)
+    log_in(page, stack.served.url, STREAMER, "monitor")
+    expect(page.locator("#conn")).to_have_text("live")
+    button = page.locator("#ptt")
+    expect(button).to_be_visible()
+    button.hover()
+    page.mouse.down()
+    expect(button).to_have_class(re.compile(r"\bon\b"))
+    expect(feed_row(page, "control.ptt", "pressed push-to-talk")).to_be_visible()  # type: ignore[arg-type]
+    page.mouse.up()
+    expect(feed_row(page, "control.ptt", "released push-to-talk")).to_be_visible()  # type: ignore[arg-type]
+    page.locator("#feed").click()  # the space bar, outside text fields, works too
+    page.keyboard.down("Space")
+    expect(button).to_have_class(re.compile(r"\bon\b"))
+    page.keyboard.up("Space")
+    expect(button).not_to_have_class(re.compile(r"\bon\b"))
+    expect(feed_row(page, "control.ptt", "released push-to-talk")).to_have_count(2)  # type: ignore[arg-type]
     page.close()
 
 
