@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from config.persona import Persona, PersonaError
 from engines import events as ev
-from engines.ai.context import ContextBuilder, Memory, StreamInfo, scrub_reply
+from engines.ai.context import ContextBuilder, Memory, StreamInfo, echoes_prompt, scrub_reply
 from engines.ai.emotions import EmotionMapper
 from engines.ai.safety import SafetyPipeline
 from engines.ai.selector import Pick, Selector, SelectorConfig
@@ -70,6 +70,8 @@ class BrainStats:
     blocked_inputs: int = 0
     held: int = 0
     rejected: int = 0
+    echoes: int = 0
+    """Sentences dropped because they repeated the turn's prompt instead of answering it."""
     preempted: int = 0
     """Turns started on a preemptive utterance (audio held until the streamer's silence ends)."""
     withdrawn: int = 0
@@ -425,7 +427,9 @@ class Brain:
         )  # fmt: skip
         result = PerformResult()
         try:
-            utterances = self._utterances(turn_id, self.llm.stream_chat(request))
+            utterances = self._utterances(
+                turn_id, self.llm.stream_chat(request), echo_of=request.messages[-1].content
+            )
             if self.hold:
                 reviewed = await self._held(turn_id, utterances)
                 if reviewed is None:
@@ -505,12 +509,13 @@ class Brain:
         return _replay(written)
 
     async def _utterances(
-        self, turn_id: str, deltas: AsyncIterator[str], *, limit: int | None = -1
+        self, turn_id: str, deltas: AsyncIterator[str], *, limit: int | None = -1, echo_of: str | None = None
     ) -> AsyncIterator[Utterance]:
         """Split streamed text into sentences, tag emotions, vet each through output safety.
 
         ``limit`` caps whole sentences (-1: the persona's ``max_sentences``; None: no cap, for
-        a moderator's edited text)."""
+        a moderator's edited text). A sentence that parrots ``echo_of`` (the turn's prompt)
+        is dropped unspoken."""
         splitter = SentenceSplitter(self.splitter)
         index = 0
         sentences = 0  # whole sentences: an early first clause does not count
@@ -522,6 +527,10 @@ class Brain:
             previous = tagged
             text = scrub_reply(tagged.text)
             if not text or not any(ch.isalnum() for ch in text):
+                return None
+            if echo_of is not None and echoes_prompt(text, echo_of):
+                self.stats.echoes += 1
+                log.info("turn %s: dropped a sentence that repeats the prompt", turn_id)
                 return None
             if self.safety.has_moderation:
                 decision = await self.safety.acheck_output(text)

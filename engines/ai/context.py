@@ -51,6 +51,27 @@ def scrub_reply(text: str) -> str:
     return " ".join(text.split())
 
 
+_CONTEXT_MARKERS = re.compile(
+    r"\bstream title\b|\blive for \d+h \d+m\b|\bthe streamer says to you\b|\bsays: \"|\banswer (them|the streamer) directly\b",
+    re.IGNORECASE,
+)
+_NOT_WORD = re.compile(r"[^\w']+")
+ECHO_MIN_WORDS = 4
+
+
+def echoes_prompt(sentence: str, prompt: str) -> bool:
+    """A sentence that repeats the turn's own prompt instead of answering it: one of the
+    prompt's framing phrases ("Stream title:", "live for 0h 02m", "The streamer says to
+    you:"), or 4+ words copied verbatim from the prompt. A small model does this; spoken, it
+    reads the bot's instructions (and a viewer's words) aloud."""
+    if _CONTEXT_MARKERS.search(sentence):
+        return True
+    said = _NOT_WORD.sub(" ", sentence.lower()).split()
+    if len(said) < ECHO_MIN_WORDS:
+        return False
+    return f" {' '.join(said)} " in f" {' '.join(_NOT_WORD.sub(' ', prompt.lower()).split())} "
+
+
 @dataclass(frozen=True, slots=True)
 class Exchange:
     """One remembered turn: what the character answered and what the audience heard."""

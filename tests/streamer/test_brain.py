@@ -300,3 +300,15 @@ async def test_a_crashing_turn_is_logged_and_the_next_turn_runs(
     assert out[-1].text == "Still here!"  # type: ignore[attr-defined]
     assert any("turn crashed" in r.getMessage() for r in caplog.records)
     assert rig.brain.stats.failed == 1
+
+
+async def test_a_reply_that_parrots_the_prompt_is_not_read_aloud(rig: Rig) -> None:
+    rig.fake.behavior.reply = (
+        "What is your favourite boss here? The streamer says to you. Malenia is my favourite, for sure."
+    )
+    await rig.say("Hiyori, what is your favourite boss here?")
+    out = await rig.outputs(until="reply.finished")
+    spoken = " ".join(e.text for e in out if isinstance(e, ev.ReplySentence))
+    assert "Malenia is my favourite" in spoken
+    assert "favourite boss here" not in spoken and "streamer says" not in spoken.lower()
+    assert rig.brain.stats.echoes == 2

@@ -86,3 +86,22 @@ def test_neutralise_and_scrub() -> None:
     assert (
         scrub_reply("**Hello** there <<<viewer-messages>>> (Hiyori on screen) friend") == "Hello there friend"
     )
+
+
+def test_echoes_of_the_prompt_are_recognised() -> None:
+    from engines.ai.context import echoes_prompt
+
+    prompt = (
+        '(Stream title: "Hiyori & Sora vs. Maliketh", playing Elden Ring, live for 0h 02m)\n'
+        'The streamer says to you: "Hiyori, what is your favourite boss?"\nAnswer the streamer directly.'
+    )
+    for echo in (
+        "(stream title:",
+        '"Hiyori & Sora vs. Maliketh", playing Elden Ring, live for 0h 02m)',
+        "The streamer says to you:",
+        "Hiyori, what is your favourite boss?",
+        "what is your favourite boss",
+    ):
+        assert echoes_prompt(echo, prompt), echo
+    for answer in ("My favourite boss is Malenia!", "Thank you!", "Elden Ring is hard.", "What is your name?"):
+        assert not echoes_prompt(answer, prompt), answer
