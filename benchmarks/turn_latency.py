@@ -24,6 +24,7 @@ import argparse
 import asyncio
 import json
 import statistics
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -47,7 +48,7 @@ from integrations.piper.tts import PiperTTS
 from streamer.brain import Brain
 from streamer.bus import MemoryBus
 from streamer.performer import Performer, Utterance
-from tests.support.fake_openai import FakeBehavior, FakeOpenAI, tokenize
+from tests.support.fake_openai import tokenize
 from tests.support.fixed_tts import FixedTimingTTS
 
 TTFT_S = 0.2
@@ -203,10 +204,18 @@ async def whole_reply(llm: LLMBackend, request: LLMRequest, max_sentences: int) 
 
 
 async def overhead(turns: int, safety: SafetyPipeline) -> dict[str, float]:
-    fake = FakeOpenAI(FakeBehavior(reply=REPLY, ttft_s=TTFT_S, tokens_per_s=TOKENS_PER_S))
-    fake.start_in_thread()
+    # the stand-in runs as its own process, as a model server would: in a thread of this
+    # process it competed with the brain for the GIL and added its own jitter to the figure
+    server = subprocess.Popen(
+        [sys.executable, "-m", "tests.support.fake_openai", REPLY, str(TTFT_S), str(TOKENS_PER_S)],
+        stdout=subprocess.PIPE, text=True, cwd=Path(__file__).resolve().parents[1],
+    )  # fmt: skip
+    assert server.stdout is not None
+    port = int(server.stdout.readline())
     llm = OpenAILLM(
-        base_url=fake.base_url, model="fixed", limits=Limits(first_output_s=5, stall_s=5, total_s=30)
+        base_url=f"http://127.0.0.1:{port}/v1",
+        model="fixed",
+        limits=Limits(first_output_s=5, stall_s=5, total_s=30),
     )
     tts = FixedTimingTTS(first_audio_s=TTS_FIRST_AUDIO_S)
     samples: list[float] = []
@@ -221,7 +230,8 @@ async def overhead(turns: int, safety: SafetyPipeline) -> dict[str, float]:
                     samples.append((first - published - model_s) * 1000)
     finally:
         await llm.aclose()
-        fake.stop_thread()
+        server.terminate()
+        server.wait(10)
     return {
         "overhead_p50_ms": statistics.median(samples),
         "overhead_p99_ms": pct(samples, 0.99),

@@ -507,3 +507,24 @@ def _reason(status: int) -> str:
         return HTTPStatus(status).phrase
     except ValueError:
         return "Unknown"
+
+
+def _serve_forever(argv: list[str]) -> None:
+    """``python -m tests.support.fake_openai REPLY TTFT_S TOKENS_PER_S``: serve in this process
+    and print the port on stdout (a benchmark runs the stand-in as its own process, like a
+    real model server, so it never competes with the code under test for the GIL)."""
+    reply, ttft_s, tokens_per_s = argv[0], float(argv[1]), float(argv[2])
+
+    async def serve() -> None:
+        fake = FakeOpenAI(FakeBehavior(reply=reply, ttft_s=ttft_s, tokens_per_s=tokens_per_s))
+        await fake.start()
+        print(fake.port, flush=True)
+        await asyncio.Event().wait()
+
+    asyncio.run(serve())
+
+
+if __name__ == "__main__":
+    import sys
+
+    _serve_forever(sys.argv[1:])

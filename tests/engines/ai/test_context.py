@@ -103,5 +103,10 @@ def test_echoes_of_the_prompt_are_recognised() -> None:
         "what is your favourite boss",
     ):
         assert echoes_prompt(echo, prompt), echo
-    for answer in ("My favourite boss is Malenia!", "Thank you!", "Elden Ring is hard.", "What is your name?"):
+    for answer in (
+        "My favourite boss is Malenia!",
+        "Thank you!",
+        "Elden Ring is hard.",
+        "What is your name?",
+    ):
         assert not echoes_prompt(answer, prompt), answer
