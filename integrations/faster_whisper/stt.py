@@ -293,13 +293,7 @@ class FasterWhisperSTT(STTBackend):
             score_sum += score * weight
         text = " ".join(texts).strip()
         confidence = score_sum / weight_sum if weight_sum else 0.0
-        words = tuple(w for w in (_WORD_EDGES.sub("", t) for t in text.split()) if w)
-        return Transcript(
-            text=text,
-            confidence=round(min(1.0, max(0.0, confidence)), 4),
-            language=info.language or self.language or "en",
-            words=words,
-        )
+        return _transcript(text, confidence, info.language or self.language or "en")
 
     def _transcribe_short(self, model: WhisperModel, samples: np.ndarray) -> Transcript | None:
         """Decode with the encoder on ``short_window_s`` instead of 30 s (see module doc).
@@ -345,11 +339,7 @@ class FasterWhisperSTT(STTBackend):
         no_speech = float(result.no_speech_prob)
         if no_speech > self.no_speech_threshold and avg_logprob < self.log_prob_threshold:
             return empty  # Whisper's silence rule
-        confidence = math.exp(min(0.0, avg_logprob)) * (1.0 - no_speech)
-        words = tuple(w for w in (_WORD_EDGES.sub("", t) for t in text.split()) if w)
-        return Transcript(
-            text=text, confidence=round(min(1.0, max(0.0, confidence)), 4), language=language, words=words
-        )
+        return _transcript(text, math.exp(min(0.0, avg_logprob)) * (1.0 - no_speech), language)
 
     def _short_tokenizer(self, model: WhisperModel, language: str) -> Any:
         if self._tokenizer is None or self._tokenizer.language_code != language:
@@ -378,6 +368,14 @@ class FasterWhisperSTT(STTBackend):
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="whisper")
         with self._lock:
             self._model = None
+
+
+def _transcript(text: str, confidence: float, language: str) -> Transcript:
+    """A transcript with its confidence clamped to [0, 1] and its words without punctuation."""
+    words = tuple(w for w in (_WORD_EDGES.sub("", t) for t in text.split()) if w)
+    return Transcript(
+        text=text, confidence=round(min(1.0, max(0.0, confidence)), 4), language=language, words=words
+    )
 
 
 def _repeats(tokens: list[int], shortest: int = 3) -> bool:

@@ -381,35 +381,53 @@ class VoiceSource:
         if early.task.cancelled() or early.task.exception() is not None:
             return  # the usual path reports the failure
         transcript = early.task.result()
-        text = strip_noise_tags(transcript.text)
-        if only_fillers(text) or transcript.confidence < self.min_confidence:
-            return
-        addressed = self.talk_mode != "name" or names_character(text, self.names)
-        if not addressed:
-            return  # stored by the usual path, never answered: nothing to prepare
+        text = self._usable(transcript)
+        if text is None or not self._addressed(text):
+            return  # nothing to answer (the usual path stores what was said): nothing to prepare
         now = self.clock()
         behind_s = max(0.0, self.endpointer.position_s - early.key[1])
-        ended = now - timedelta(seconds=behind_s)
         started = early.started_at or now - timedelta(seconds=early.key[1] - early.key[0])
-        voiced_ms = (early.key[1] - early.key[0]) * 1000
-        if not self._barged and self.word_barge_in and has_real_words(text):
-            early.word_barged = True
-            self.stats.word_barge_ins += 1
-            self._call(
-                self.on_speech_start, SpeechSignal(started_at=started, voiced_ms=voiced_ms, by_word=True)
-            )
-        event = StreamerUtterance(
-            channel=self.channel,
-            text=text[:2000],
-            confidence=min(1.0, max(0.0, transcript.confidence)),
-            started_at=started,
-            ended_at=max(started, ended),
-            final=False,
-        )
+        if not self._barged:
+            early.word_barged = self._cut_in_by_word(text, started, (early.key[1] - early.key[0]) * 1000)
+        ended = max(started, now - timedelta(seconds=behind_s))
+        event = self._utterance(text, transcript, started, ended, final=False)
         early.published = event
         self.stats.preempted += 1
         self._send(event)
         logger.debug("voice: preemptive utterance after %.0f ms of silence", behind_s * 1000)
+
+    def _usable(self, transcript: Transcript) -> str | None:
+        """The transcript's text without noise tags; None if only sounds or too unsure."""
+        text = strip_noise_tags(transcript.text)
+        if only_fillers(text) or transcript.confidence < self.min_confidence:
+            return None
+        return text
+
+    def _addressed(self, text: str) -> bool:
+        return self.talk_mode != "name" or names_character(text, self.names)
+
+    def _cut_in_by_word(self, text: str, started_at: datetime, voiced_ms: float) -> bool:
+        """A real word ("wait!", not "mm"): cut the bot off now. Returns whether it did."""
+        if not (self.word_barge_in and has_real_words(text)):
+            return False
+        self.stats.word_barge_ins += 1
+        self._call(
+            self.on_speech_start, SpeechSignal(started_at=started_at, voiced_ms=voiced_ms, by_word=True)
+        )
+        return True
+
+    def _utterance(
+        self, text: str, transcript: Transcript, started: datetime, ended: datetime, *, final: bool = True
+    ) -> StreamerUtterance:
+        return StreamerUtterance(
+            channel=self.channel,
+            text=text[:2000],
+            confidence=min(1.0, max(0.0, transcript.confidence)),
+            started_at=started,
+            ended_at=ended,
+            addressed=self._addressed(text),
+            final=final,
+        )
 
     def _withdraw(self, early: _Early) -> None:
         """The streamer went on talking after a preemptive utterance: withdraw it (once)."""
@@ -490,27 +508,15 @@ class VoiceSource:
             return
         self.stats.last_stt_ms = (time.perf_counter() - started) * 1000
         self.stats.stt_ms.append(self.stats.last_stt_ms)
-        text = strip_noise_tags(transcript.text)
-        if only_fillers(text) or transcript.confidence < self.min_confidence:
+        text = self._usable(transcript)
+        if text is None:
             self.stats.empty += 1
             logger.info("voice: %.1fs of speech gave no usable text", utterance.seconds)
             return
-        if not pending.barged and self.word_barge_in and has_real_words(text):
-            # too short for a barge-in by length, but a real word ("wait!"): cut in now
-            self.stats.word_barge_ins += 1
-            self._call(
-                self.on_speech_start,
-                SpeechSignal(started_at=pending.started_at, voiced_ms=utterance.voiced_ms, by_word=True),
-            )
-        addressed = self.talk_mode != "name" or names_character(text, self.names)
-        event = StreamerUtterance(
-            channel=self.channel,
-            text=text[:2000],
-            confidence=min(1.0, max(0.0, transcript.confidence)),
-            started_at=pending.started_at,
-            ended_at=pending.ended_at,
-            addressed=addressed,
-        )
+        if not pending.barged:  # too short for a barge-in by length, but maybe a real word
+            self._cut_in_by_word(text, pending.started_at, utterance.voiced_ms)
+        event = self._utterance(text, transcript, pending.started_at, pending.ended_at)
+        addressed = event.addressed
         await self.publish(event)
         self.stats.published += 1
         if not addressed:
