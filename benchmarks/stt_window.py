@@ -28,7 +28,7 @@ from engines.backends import AudioChunk
 from engines.voice import pcm
 from integrations.faster_whisper.stt import FasterWhisperSTT
 from integrations.piper.tts import PiperTTS
-from tests.support.speech import espeak
+from tests.support.speech import espeak, word_errors
 
 LINES = [
     "Hiyori, what do you think about this boss fight?",
@@ -59,16 +59,6 @@ def words(text: str) -> list[str]:
     return [w for w in re.sub(r"[^a-z0-9' ]+", " ", text.lower()).split() if w not in NAMES]
 
 
-def edits(ref: list[str], hyp: list[str]) -> int:
-    prev = list(range(len(hyp) + 1))
-    for i, r in enumerate(ref, 1):
-        cur = [i]
-        for j, h in enumerate(hyp, 1):
-            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (r != h)))
-        prev = cur
-    return prev[-1]
-
-
 async def speech() -> list[tuple[str, AudioChunk]]:
     piper = PiperTTS()
     out = []
@@ -87,7 +77,7 @@ def score(stt: FasterWhisperSTT, audio: list[tuple[str, AudioChunk]]) -> tuple[f
         got = stt._executor.submit(stt.transcribe_sync, chunk).result()
         times.append((time.perf_counter() - started) * 1000)
         ref = words(line)
-        errors += edits(ref, words(got.text))
+        errors += word_errors(ref, words(got.text))
         total += len(ref)
     return errors / total, statistics.median(times)
 

@@ -21,7 +21,7 @@ from engines.voice import pcm
 
 RATE = 16000
 
-__all__ = ["RATE", "breath", "click", "cough", "espeak", "hum", "noise_burst", "scaled"]
+__all__ = ["RATE", "breath", "click", "cough", "espeak", "hum", "noise_burst", "scaled", "word_errors"]
 
 
 @functools.lru_cache(maxsize=64)
@@ -94,3 +94,14 @@ def hum(seconds: float = 0.2, *, pitch: float = 140.0, level: float = 0.3) -> Au
 
 def scaled(audio: AudioChunk, gain: float) -> AudioChunk:
     return AudioChunk(pcm.from_float32(pcm.to_float32(audio.pcm) * gain), audio.sample_rate)
+
+
+def word_errors(expected: list[str], got: list[str]) -> int:
+    """Levenshtein distance over words (substitutions, insertions and deletions)."""
+    prev = list(range(len(got) + 1))
+    for i, e in enumerate(expected, 1):
+        cur = [i]
+        for j, g in enumerate(got, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (e != g)))
+        prev = cur
+    return prev[-1]

@@ -17,6 +17,7 @@ from engines.backends import AudioChunk, BackendError
 from engines.voice import pcm
 from integrations.faster_whisper.stt import FasterWhisperSTT, _repeats, bundled_model_dir, transcribe_wav
 from integrations.piper.tts import PiperTTS
+from tests.support.speech import word_errors
 
 
 @pytest.fixture(scope="module")
@@ -37,17 +38,6 @@ def tts() -> Iterator[PiperTTS]:
 
 def normalise(text: str) -> list[str]:
     return re.sub(r"[^a-z0-9' ]+", " ", text.lower()).split()
-
-
-def word_errors(expected: list[str], got: list[str]) -> int:
-    """Levenshtein distance over words."""
-    prev = list(range(len(got) + 1))
-    for i, e in enumerate(expected, 1):
-        cur = [i]
-        for j, g in enumerate(got, 1):
-            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (e != g)))
-        prev = cur
-    return prev[-1]
 
 
 async def speak(tts: PiperTTS, text: str) -> AudioChunk:

@@ -17,11 +17,12 @@ import pytest
 from engines.backends import AudioChunk, BackendError, STTBackend, Transcript
 from engines.events import EventBase, StreamerUtterance
 from engines.voice import pcm
-from engines.voice.vad import EndpointConfig, VoiceActivityDetector
+from engines.voice.vad import EndpointConfig
 from integrations.faster_whisper.stt import FasterWhisperSTT
 from integrations.silero_vad import SileroVAD
 from streamer.sources.voice import SpeechSignal, VoiceSource
 from streamer.sources.wav_input import WavInput
+from tests.support.loudness_vad import LoudnessVAD
 
 DATA = Path(__file__).parents[2] / "data" / "voice"
 RATE = 16000
@@ -158,27 +159,6 @@ async def test_resampled_input_and_big_chunks(stt: FasterWhisperSTT) -> None:
 # ---------------------------------------------------------------- unit: scripted VAD, fake STT
 
 
-class ScriptedVAD(VoiceActivityDetector):
-    """Scores a frame by its loudness: any non-zero sample is speech."""
-
-    def __init__(self) -> None:
-        self.resets = 0
-
-    @property
-    def sample_rate(self) -> int:
-        return RATE
-
-    @property
-    def frame_samples(self) -> int:
-        return 512
-
-    def probability(self, frame: bytes) -> float:
-        return 0.9 if any(frame) else 0.0
-
-    def reset(self) -> None:
-        self.resets += 1
-
-
 class FakeSTT(STTBackend):
     name = "fake-stt"
 
@@ -210,7 +190,7 @@ async def test_async_barge_in_callback_and_ordered_publishing() -> None:
         fired.append(signal.voiced_ms)
 
     stt = FakeSTT(["first", "second"], delay=0.05)
-    source = VoiceSource(channel="c", vad=ScriptedVAD(), stt=stt, publish=out, on_speech_start=interrupt)
+    source = VoiceSource(channel="c", vad=LoudnessVAD(), stt=stt, publish=out, on_speech_start=interrupt)
     audio = pcm.silence(0.3, RATE) + loud(0.6) + pcm.silence(0.8, RATE) + loud(0.5) + pcm.silence(0.8, RATE)
     await source.run(WavInput(AudioChunk(audio, RATE), speed=None))
     assert [e.text for e in out.events] == ["first", "second"]
@@ -226,7 +206,7 @@ async def test_speech_between_250_and_300_ms_is_an_utterance_without_barge_in() 
     cfg = EndpointConfig(min_speech_ms=250, min_barge_in_ms=300)
     source = VoiceSource(
         channel="c",
-        vad=ScriptedVAD(),
+        vad=LoudnessVAD(),
         stt=FakeSTT(["mhm yes"]),
         publish=out,
         config=cfg,
@@ -241,18 +221,18 @@ async def test_speech_between_250_and_300_ms_is_an_utterance_without_barge_in() 
 async def test_stt_failure_and_empty_text_publish_nothing() -> None:
     audio = AudioChunk(pcm.silence(0.3, RATE) + loud(0.6) + pcm.silence(0.8, RATE), RATE)
     out = Collector()
-    failing = VoiceSource(channel="c", vad=ScriptedVAD(), stt=FakeSTT([], fail=True), publish=out)
+    failing = VoiceSource(channel="c", vad=LoudnessVAD(), stt=FakeSTT([], fail=True), publish=out)
     await failing.run(WavInput(audio, speed=None))
     assert out.events == [] and failing.stats.stt_failures == 1
 
-    empty = VoiceSource(channel="c", vad=ScriptedVAD(), stt=FakeSTT(["  "]), publish=out)
+    empty = VoiceSource(channel="c", vad=LoudnessVAD(), stt=FakeSTT(["  "]), publish=out)
     await empty.run(WavInput(audio, speed=None))
     assert out.events == [] and empty.stats.empty == 1
 
 
 async def test_speech_at_end_of_input_is_flushed() -> None:
     out = Collector()
-    source = VoiceSource(channel="c", vad=ScriptedVAD(), stt=FakeSTT(["cut off"]), publish=out)
+    source = VoiceSource(channel="c", vad=LoudnessVAD(), stt=FakeSTT(["cut off"]), publish=out)
     await source.run(WavInput(AudioChunk(pcm.silence(0.2, RATE) + loud(0.5), RATE), speed=None))
     assert [e.text for e in out.events] == ["cut off"]
     with pytest.raises(RuntimeError):
@@ -277,7 +257,7 @@ async def test_wav_input_pacing_and_chunks() -> None:
 
 async def test_cancelling_run_stops_a_slow_transcription() -> None:
     out = Collector()
-    vad = ScriptedVAD()
+    vad = LoudnessVAD()
     stt = FakeSTT(["never"], delay=30.0)
     source = VoiceSource(channel="c", vad=vad, stt=stt, publish=out)
     assert vad.resets == 1

@@ -9,29 +9,12 @@ import asyncio
 from engines.backends import AudioChunk, STTBackend, Transcript
 from engines.events import EventBase, StreamerUtterance, UtteranceEnd
 from engines.voice import pcm
-from engines.voice.vad import EndpointConfig, VoiceActivityDetector
+from engines.voice.vad import EndpointConfig
 from streamer.sources.voice import SpeechSignal, VoiceSource
 from streamer.sources.wav_input import WavInput
+from tests.support.loudness_vad import LoudnessVAD
 
 RATE = 16000
-
-
-class LoudnessVAD(VoiceActivityDetector):
-    """Any non-zero sample is speech."""
-
-    @property
-    def sample_rate(self) -> int:
-        return RATE
-
-    @property
-    def frame_samples(self) -> int:
-        return 512
-
-    def probability(self, frame: bytes) -> float:
-        return 0.9 if any(frame) else 0.0
-
-    def reset(self) -> None:
-        pass
 
 
 class RecordingSTT(STTBackend):
