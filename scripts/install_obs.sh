@@ -11,12 +11,7 @@ if command -v obs >/dev/null 2>&1 && command -v Xvfb >/dev/null 2>&1 \
     exit 0
 fi
 
-SUDO=""
-if [ "$(id -u)" -ne 0 ]; then
-    SUDO="sudo"
-fi
-
-export DEBIAN_FRONTEND=noninteractive
-$SUDO apt-get update
-$SUDO apt-get install -y --no-install-recommends obs-studio obs-plugins xvfb fonts-dejavu-core
+# shellcheck source=scripts/apt_install.sh
+source "$(dirname "$0")/apt_install.sh"
+apt_install obs-studio obs-plugins xvfb fonts-dejavu-core
 obs --version
