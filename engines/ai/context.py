@@ -7,6 +7,7 @@ last. Viewer text is fenced and neutralised so chat cannot rewrite the instructi
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import deque
 from collections.abc import Callable, Sequence
@@ -69,7 +70,13 @@ def echoes_prompt(sentence: str, prompt: str) -> bool:
     said = _NOT_WORD.sub(" ", sentence.lower()).split()
     if len(said) < ECHO_MIN_WORDS:
         return False
-    return f" {' '.join(said)} " in f" {' '.join(_NOT_WORD.sub(' ', prompt.lower()).split())} "
+    return f" {' '.join(said)} " in _words_of(prompt)
+
+
+@functools.lru_cache(maxsize=8)
+def _words_of(prompt: str) -> str:
+    """The prompt as lower-case words between spaces (once per turn, not per sentence)."""
+    return f" {' '.join(_NOT_WORD.sub(' ', prompt.lower()).split())} "
 
 
 @dataclass(frozen=True, slots=True)
