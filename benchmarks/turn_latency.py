@@ -15,6 +15,10 @@
 (c) Event to first audio on the local models, p50 and p95, warm.
 (d) Selector cost per chat message during a 1,000 msg/s flood (benchmarks/selector_flood.py).
 
+Beside (a) it prints the 1-minute load and the CPU steal (the share of CPU time the
+hypervisor took from this VM) during the measurement: millisecond figures measured under
+steal are the host's, not the code's.
+
 The last line printed is one JSON object.
 """
 
@@ -32,6 +36,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from benchmarks.machine import MachineWatch
 from benchmarks.selector_flood import make_flood
 from benchmarks.selector_flood import run as run_flood
 from config.persona import Persona, load_persona
@@ -219,15 +224,17 @@ async def overhead(turns: int, safety: SafetyPipeline) -> dict[str, float]:
     )
     tts = FixedTimingTTS(first_audio_s=TTS_FIRST_AUDIO_S)
     samples: list[float] = []
+    machine = MachineWatch()
     try:
         async with Rig(llm, tts, bench_persona(), safety) as rig:
             k = first_chunk_token_index(rig.brain, REPLY)
             model_s = TTFT_S + k / TOKENS_PER_S + TTS_FIRST_AUDIO_S
-            for i in range(turns + 3):
-                published, done = await rig.turn(i)
-                first = rig.first_audio[done.turn_id]
-                if i >= 3:  # after warm-up turns (first HTTP connection, caches)
-                    samples.append((first - published - model_s) * 1000)
+            with machine:
+                for i in range(turns + 3):
+                    published, done = await rig.turn(i)
+                    first = rig.first_audio[done.turn_id]
+                    if i >= 3:  # after warm-up turns (first HTTP connection, caches)
+                        samples.append((first - published - model_s) * 1000)
     finally:
         await llm.aclose()
         server.terminate()
@@ -236,6 +243,7 @@ async def overhead(turns: int, safety: SafetyPipeline) -> dict[str, float]:
         "overhead_p50_ms": statistics.median(samples),
         "overhead_p99_ms": pct(samples, 0.99),
         "first_chunk_tokens": k + 1,
+        **machine.report("overhead"),
     }
 
 

@@ -53,7 +53,8 @@ class MemoryBus(Bus):
         self._dead: deque[DeadLetter] = deque(maxlen=10_000)
         self._last_ms = 0
         self._seq = 0
-        self._changed = asyncio.Event()
+        self._waiters: dict[StreamName, set[asyncio.Future[None]]] = {name: set() for name in STREAMS}
+        """Readers blocked on each stream: a publish wakes only the readers of its streams."""
 
     def _next_id(self) -> str:
         now = int(time.time() * 1000)
@@ -65,7 +66,9 @@ class MemoryBus(Bus):
 
     async def _append(self, items: Sequence[tuple[StreamName, bytes]]) -> list[str | None]:
         ids: list[str | None] = []
+        touched: set[StreamName] = set()
         for stream_name, data in items:
+            touched.add(stream_name)
             stream = self._streams[stream_name]
             entry_id = self._next_id()
             stream.entries.append((entry_id, data))
@@ -76,9 +79,28 @@ class MemoryBus(Bus):
                     old_id, _ = stream.entries.popleft()
                     del stream.by_id[old_id]
                     stream.first_seq += 1
-        self._changed.set()
-        self._changed = asyncio.Event()
+        for stream_name in touched:
+            waiters = self._waiters[stream_name]
+            for waiter in waiters:
+                if not waiter.done():
+                    waiter.set_result(None)
+            waiters.clear()
         return ids
+
+    async def _wait(self, streams: Sequence[StreamName], timeout: float) -> bool:
+        """Wait until one of ``streams`` gets an entry; False on timeout. No task per wait."""
+        waiter: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        for name in streams:
+            self._waiters[name].add(waiter)
+        try:
+            async with asyncio.timeout(timeout):
+                await waiter
+            return True
+        except TimeoutError:
+            return False
+        finally:
+            for name in streams:
+                self._waiters[name].discard(waiter)
 
     def _group(self, stream: StreamName, group: str) -> _Group:
         s = self._streams[stream]
@@ -100,16 +122,11 @@ class MemoryBus(Bus):
             return self._own_pending(group, consumer, streams, count)
         deadline = time.monotonic() + block_ms / 1000
         while True:
-            waiter = self._changed
             found = self._take_new(group, consumer, streams, count)
             if found or block_ms <= 0:
                 return found
             remaining = deadline - time.monotonic()
-            if remaining <= 0:
-                return {}
-            try:
-                await asyncio.wait_for(waiter.wait(), remaining)
-            except TimeoutError:
+            if remaining <= 0 or not await self._wait(streams, remaining):
                 return {}
 
     def _take_new(
@@ -185,16 +202,11 @@ class MemoryBus(Bus):
     ) -> dict[StreamName, list[RawEntry]]:
         deadline = time.monotonic() + block_ms / 1000
         while True:
-            waiter = self._changed
             found = {name: got for name, since in after.items() if (got := self._newer(name, since, count))}
             if found or block_ms <= 0:
                 return found
             remaining = deadline - time.monotonic()
-            if remaining <= 0:
-                return {}
-            try:
-                await asyncio.wait_for(waiter.wait(), remaining)
-            except TimeoutError:
+            if remaining <= 0 or not await self._wait(list(after), remaining):
                 return {}
 
     def _newer(self, stream: StreamName, since: str, count: int) -> list[RawEntry]:

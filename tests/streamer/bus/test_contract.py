@@ -127,6 +127,45 @@ async def test_blocking_read_wakes_on_publish(bus: Bus) -> None:
     await task
 
 
+async def test_blocking_read_on_several_streams_wakes_on_either(bus: Bus) -> None:
+    async def later() -> None:
+        await asyncio.sleep(0.05)
+        await bus.publish(ReplySentence(channel="chan", turn_id="t", index=0, text="Hi!"))  # not read
+        await asyncio.sleep(0.05)
+        await bus.publish(Interrupt(channel="chan", by="mod"))
+
+    task = asyncio.create_task(later())
+    got = await bus.read("brain", "c1", ["input", "control"], count=10, block_ms=2_000)
+    assert [d.event.type for d in got] == ["control.interrupt"]
+    await task
+
+
+async def test_a_reader_stays_blocked_while_other_streams_get_entries() -> None:
+    """The in-process bus wakes only the readers of the stream that got an entry: a busy
+    output stream must not spin the brain's input reader (each spurious wake costs a
+    turn ~0.1 ms of loop time)."""
+    bus = MemoryBus()
+    wakes = 0
+    take_new = bus._take_new
+
+    def counting(*args: object, **kw: object) -> object:
+        nonlocal wakes
+        wakes += 1
+        return take_new(*args, **kw)  # type: ignore[arg-type]
+
+    bus._take_new = counting  # type: ignore[method-assign]
+    reader = asyncio.create_task(bus.read("brain", "c1", ["input"], count=10, block_ms=2_000))
+    await asyncio.sleep(0.01)
+    for i in range(20):
+        await bus.publish(ReplySentence(channel="chan", turn_id="t", index=i, text="Hi!"))
+        await asyncio.sleep(0)
+    assert wakes == 1 and not reader.done()
+    await bus.publish(chat("now"))
+    got = await asyncio.wait_for(reader, 1)
+    assert [d.event.text for d in got] == ["now"]  # type: ignore[attr-defined]
+    assert wakes == 2
+
+
 BAD_ENTRIES = {
     "bad_json": b'{"type": "chat.message", "channel": ',
     "unknown_type": b'{"type": "chat.telepathy", "channel": "chan"}',
