@@ -39,6 +39,7 @@ from integrations.openai.tts import DEFAULT_TTS_VOICE, OpenAITTS
 from integrations.piper.tts import PiperTTS
 from integrations.silero_vad import SileroVAD
 from integrations.vtube_studio import MemoryTokenStore, TokenStore, VTSAvatar, VTSClient
+from streamer import heap
 from streamer.alerts import Alerts
 from streamer.brain import Brain
 from streamer.bus import Bus, make_bus
@@ -285,6 +286,7 @@ async def build_show(app: App, *, audio_dir: Path, pace: float | None = 1.0) -> 
     )  # fmt: skip
     performer.on_sentence = brain.on_sentence
     alerts = None if overlay is None else Alerts(app.bus, overlay, seconds=settings.obs.alert_seconds)
+    heap.settle()  # everything is loaded: a full collection over it would stall a sentence later
     return Show(brain, performer, llm, tts, sink, server, avatar, overlay, alerts)
 
 

@@ -4,6 +4,7 @@ with faster-whisper tiny.en to find the reply's words."""
 
 from __future__ import annotations
 
+import gc
 import re
 import sqlite3
 from pathlib import Path
@@ -42,7 +43,12 @@ async def test_rehearsal_speaks_replies_that_whisper_can_hear(
         data_dir=tmp_path / "data", database_url=f"sqlite+aiosqlite:///{tmp_path / 'e2e.db'}"
     )
 
-    summary = await rehearse(settings, path=log, speed=1.0)
+    gc.unfreeze()
+    try:
+        summary = await rehearse(settings, path=log, speed=1.0)
+        assert gc.get_freeze_count() > 0  # the loaded show was settled before it went live
+    finally:
+        gc.unfreeze()
 
     assert summary.stored == 3
     assert summary.brain is not None
