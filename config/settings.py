@@ -65,7 +65,7 @@ class RecorderSettings(_Section):
 
     batch_size: int = Field(default=1_000, ge=1, le=20_000)
     """Most events written in one transaction."""
-    block_ms: int = Field(default=200, ge=1, le=60_000)
+    block_ms: int = Field(default=200, ge=1, le=5_000)
     """How long one read waits for new entries."""
     retry_max_s: float = Field(default=5.0, gt=0, le=300)
     """Ceiling of the exponential back-off while the database is unreachable."""

@@ -6,6 +6,7 @@ Everything else receives its collaborators; nothing else picks an implementation
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import functools
 import logging
 from collections.abc import AsyncIterable, Callable, Coroutine
@@ -706,6 +707,19 @@ async def doctor(settings: Settings) -> list[Check]:
     return [*checks, *(Check(c.name, c.status, c.detail, c.fix) for c in found)]
 
 
+def _report_dead(tasks: list[asyncio.Task[object]], reported: set[asyncio.Task[object]]) -> None:
+    """Log a bot task that ended on its own, once (each loop handles its own failures, so
+    this is a bug, and the show may be missing a part: the operator must know)."""
+    for task in [t for t in tasks if t.done() and t not in reported]:
+        reported.add(task)
+        if task.cancelled():
+            log.error("bot task %s was cancelled", task.get_name())
+        elif (error := task.exception()) is not None:
+            log.error("bot task %s crashed: %s", task.get_name(), error, exc_info=error)
+        else:
+            log.error("bot task %s stopped", task.get_name())
+
+
 async def run_bot(
     settings: Settings,
     *,
@@ -732,6 +746,7 @@ async def run_bot(
     twitch: tuple[TwitchConnection, TwitchOut] | None = None
     twitch_tasks: list[asyncio.Task[object]] = []
     stop = stop or asyncio.Event()
+    reported: set[asyncio.Task[object]] = set()
     try:
         twitch = await build_twitch(settings, app, show.brain)
         twitch_tasks = [] if twitch is None else [
@@ -741,7 +756,9 @@ async def run_bot(
         while not stop.is_set():
             if on_status is not None:
                 on_status(app)
-            await asyncio.wait([asyncio.create_task(stop.wait())], timeout=2)
+            _report_dead(tasks, reported)
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(stop.wait(), 2)
     finally:
         if twitch is not None:  # first, so what Twitch still has queued reaches the bus and the recorder
             twitch[0].stop()

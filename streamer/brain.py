@@ -265,7 +265,10 @@ class Brain:
                     self._gates[d.event.id] = asyncio.Event()
                     if len(self._gates) > 100:  # ends that never came
                         self._gates.pop(next(iter(self._gates)))
-                self.selector.offer(d.event, now)
+                try:
+                    self.selector.offer(d.event, now)
+                except Exception:  # a bug on one odd event must not stop the brain listening
+                    log.exception("brain: could not consider %s %s", d.event.type, d.event.id)
             if batch:
                 self._collect_decisions()
                 await self._flush()
@@ -384,7 +387,11 @@ class Brain:
 
     async def _turn_loop(self) -> None:
         while not self._stop.is_set():
-            pick = None if (self.killed or self.muted) else self.selector.pick(self.clock())
+            try:
+                pick = None if (self.killed or self.muted) else self.selector.pick(self.clock())
+            except Exception:  # a selector bug: log it, keep the loop (and the kill switch) alive
+                log.exception("brain: the selector failed to pick")
+                pick = None
             self._collect_decisions()
             if pick is None:
                 await self._flush()

@@ -8,9 +8,10 @@ order once Redis is back, so a short Redis outage loses nothing and never blocks
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from collections import deque
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 import redis.asyncio as aioredis
@@ -26,6 +27,23 @@ log = logging.getLogger("streamer.bus.redis")
 FIELD = b"e"
 DEADLETTER_MAXLEN = 10_000
 _UNREACHABLE = (RedisConnectionError, RedisTimeoutError, OSError)
+SOCKET_TIMEOUT_S = 10.0
+"""A Redis that stops answering without closing the socket (a frozen server, a partition)
+fails a command after this long instead of hanging the caller. Above every ``block_ms``."""
+PUBLISH_TIMEOUT_S = 1.0
+"""A publish that Redis has not confirmed by then goes to the local outbox: the performer
+publishes before each sentence, so a hung Redis must not hold up speech for longer."""
+
+
+@contextlib.contextmanager
+def _translated(doing: str) -> Iterator[None]:
+    """Redis and socket errors become :class:`BusError`, the one error consumers handle."""
+    try:
+        yield
+    except _UNREACHABLE as exc:
+        raise BusError(f"Redis unreachable while {doing}: {type(exc).__name__}") from exc
+    except RedisError as exc:
+        raise BusError(f"Redis refused {doing}: {exc}", retryable=False) from exc
 
 
 class RedisBus(Bus):
@@ -50,9 +68,15 @@ class RedisBus(Bus):
         self._flusher: asyncio.Task[None] | None = None
 
     @classmethod
-    def from_url(cls, url: str, keys: Keys, **kwargs: Any) -> RedisBus:
+    def from_url(
+        cls, url: str, keys: Keys, *, socket_timeout_s: float = SOCKET_TIMEOUT_S, **kwargs: Any
+    ) -> RedisBus:
         client = aioredis.from_url(
-            url, decode_responses=False, socket_connect_timeout=2, health_check_interval=10
+            url,
+            decode_responses=False,
+            socket_connect_timeout=2,
+            socket_timeout=socket_timeout_s,
+            health_check_interval=10,
         )
         return cls(client, keys, **kwargs)
 
@@ -61,8 +85,10 @@ class RedisBus(Bus):
         if self._outbox:  # keep order: while anything waits, new events queue behind it
             return self._buffer(items)
         try:
-            return await self._xadd(items)
-        except _UNREACHABLE as exc:
+            async with asyncio.timeout(PUBLISH_TIMEOUT_S):
+                return await self._xadd(items)
+        except (*_UNREACHABLE, TimeoutError) as exc:
+            # after a timeout Redis may still have some of them: delivery is at least once
             log.warning("Redis unreachable while publishing (%s); buffering locally", type(exc).__name__)
             return self._buffer(items)
         except RedisError as exc:
@@ -127,28 +153,33 @@ class RedisBus(Bus):
         block_ms: int,
         pending: bool,
     ) -> dict[StreamName, list[RawEntry]]:
-        for s in streams:
-            await self._ensure_group(s, group)
-        names = {self.keys.stream(s): s for s in streams}
-        start = b"0" if pending else b">"
-        try:
-            reply: Any = await self.client.xreadgroup(
-                group, consumer, dict.fromkeys(names, start), count=count, block=None if pending else block_ms
-            )
-        except ResponseError as exc:
-            if "NOGROUP" in str(exc):  # the stream was deleted under us: recreate next time
-                self._groups.clear()
-                return {}
-            raise
-        except _UNREACHABLE as exc:
-            raise BusError(f"Redis unreachable: {type(exc).__name__}") from exc
-        out: dict[StreamName, list[RawEntry]] = {}
-        if pending:  # re-reads our own pending entries: fetch their delivery counts
-            for key_b, entries in reply or []:
-                name = names[key_b.decode()]
-                counts = await self._delivery_counts(key_b.decode(), group, entries)
-                out[name] = [RawEntry(i.decode(), _field(f), counts.get(i.decode(), 1)) for i, f in entries]
-            return {k: v for k, v in out.items() if v}
+        with _translated("reading"):
+            for s in streams:
+                await self._ensure_group(s, group)
+            names = {self.keys.stream(s): s for s in streams}
+            start = b"0" if pending else b">"
+            try:
+                reply: Any = await self.client.xreadgroup(
+                    group,
+                    consumer,
+                    dict.fromkeys(names, start),
+                    count=count,
+                    block=None if pending else block_ms,
+                )
+            except ResponseError as exc:
+                if "NOGROUP" in str(exc):  # the stream was deleted under us: recreate next time
+                    self._groups.clear()
+                    return {}
+                raise
+            out: dict[StreamName, list[RawEntry]] = {}
+            if pending:  # re-reads our own pending entries: fetch their delivery counts
+                for key_b, entries in reply or []:
+                    name = names[key_b.decode()]
+                    counts = await self._delivery_counts(key_b.decode(), group, entries)
+                    out[name] = [
+                        RawEntry(i.decode(), _field(f), counts.get(i.decode(), 1)) for i, f in entries
+                    ]
+                return {k: v for k, v in out.items() if v}
         for key_b, entries in reply or []:
             out[names[key_b.decode()]] = [RawEntry(i.decode(), _field(f)) for i, f in entries]
         return out
@@ -165,31 +196,29 @@ class RedisBus(Bus):
         self, group: str, consumer: str, streams: Sequence[StreamName], *, min_idle_ms: int, count: int
     ) -> dict[StreamName, list[RawEntry]]:
         out: dict[StreamName, list[RawEntry]] = {}
-        for stream in streams:
-            await self._ensure_group(stream, group)
-            key = self.keys.stream(stream)
-            try:
+        with _translated("claiming"):
+            for stream in streams:
+                await self._ensure_group(stream, group)
+                key = self.keys.stream(stream)
                 claim_reply: Any = await self.client.xautoclaim(
                     key, group, consumer, min_idle_time=min_idle_ms, start_id="0-0", count=count
                 )
-            except _UNREACHABLE as exc:
-                raise BusError(f"Redis unreachable: {type(exc).__name__}") from exc
-            claimed, deleted = claim_reply[1], claim_reply[2] if len(claim_reply) > 2 else []
-            if deleted:
-                log.warning("%d pending entries of %s were trimmed before being acked", len(deleted), key)
-            counts = await self._delivery_counts(key, group, claimed)
-            if claimed:
-                out[stream] = [RawEntry(i.decode(), _field(f), counts.get(i.decode(), 1)) for i, f in claimed]
+                claimed, deleted = claim_reply[1], claim_reply[2] if len(claim_reply) > 2 else []
+                if deleted:
+                    log.warning("%d pending entries of %s were trimmed before being acked", len(deleted), key)
+                counts = await self._delivery_counts(key, group, claimed)
+                if claimed:
+                    out[stream] = [
+                        RawEntry(i.decode(), _field(f), counts.get(i.decode(), 1)) for i, f in claimed
+                    ]
         return out
 
     async def _ack(self, group: str, ids: dict[StreamName, list[str]]) -> None:
-        try:
+        with _translated("acking"):  # unacked entries stay pending and are re-read later: safe
             pipe = self.client.pipeline(transaction=False)
             for stream, entry_ids in ids.items():
                 pipe.xack(self.keys.stream(stream), group, *entry_ids)
             await pipe.execute()
-        except _UNREACHABLE as exc:  # the entries stay pending and are re-read later: safe
-            raise BusError(f"Redis unreachable while acking: {type(exc).__name__}") from exc
 
     async def _store_dead_letter(self, letter: DeadLetter) -> None:
         fields: dict[bytes, bytes] = {
@@ -200,41 +229,37 @@ class RedisBus(Bus):
             b"reason": letter.reason.encode(),
             b"raw": letter.raw,
         }
-        await self.client.xadd(self.keys.deadletter, fields, maxlen=DEADLETTER_MAXLEN, approximate=True)  # type: ignore[arg-type]
+        with _translated("dead-lettering"):
+            await self.client.xadd(self.keys.deadletter, fields, maxlen=DEADLETTER_MAXLEN, approximate=True)  # type: ignore[arg-type]
 
     async def _latest_id(self, stream: StreamName) -> str:
-        try:
+        with _translated("reading the latest id"):
             rows: Any = await self.client.xrevrange(self.keys.stream(stream), count=1)
-        except _UNREACHABLE as exc:
-            raise BusError(f"Redis unreachable: {type(exc).__name__}") from exc
         return str(rows[0][0].decode()) if rows else "0-0"
 
     async def _tail(
         self, after: Mapping[StreamName, str], *, count: int, block_ms: int
     ) -> dict[StreamName, list[RawEntry]]:
         names = {self.keys.stream(s): s for s in after}
-        try:
+        with _translated("tailing"):
             reply: Any = await self.client.xread(
                 {self.keys.stream(s): i for s, i in after.items()},
                 count=count,
                 block=block_ms if block_ms > 0 else None,  # BLOCK 0 would wait forever
             )
-        except _UNREACHABLE as exc:
-            raise BusError(f"Redis unreachable: {type(exc).__name__}") from exc
         return {names[key_b.decode()]: [RawEntry(i.decode(), _field(f)) for i, f in entries]
                 for key_b, entries in reply or [] if entries}  # fmt: skip
 
     async def _recent(self, stream: StreamName, count: int) -> list[RawEntry]:
         if count <= 0:
             return []
-        try:
+        with _translated("reading recent entries"):
             rows: Any = await self.client.xrevrange(self.keys.stream(stream), count=count)
-        except _UNREACHABLE as exc:
-            raise BusError(f"Redis unreachable: {type(exc).__name__}") from exc
         return [RawEntry(i.decode(), _field(f)) for i, f in reversed(rows)]
 
     async def dead_letters(self, count: int = 100) -> list[DeadLetter]:
-        rows: Any = await self.client.xrevrange(self.keys.deadletter, count=count)
+        with _translated("reading dead letters"):
+            rows: Any = await self.client.xrevrange(self.keys.deadletter, count=count)
         out = []
         for _id, f in reversed(rows):
             out.append(
@@ -256,11 +281,14 @@ class RedisBus(Bus):
                 info: Any = await self.client.xpending(key, group)
             except ResponseError:  # no such group or stream yet
                 continue
+            except _UNREACHABLE as exc:
+                raise BusError(f"Redis unreachable while counting pending: {type(exc).__name__}") from exc
             total += int(info["pending"])
         return total
 
     async def length(self, stream: StreamName) -> int:
-        return int(await self.client.xlen(self.keys.stream(stream)))
+        with _translated("measuring a stream"):
+            return int(await self.client.xlen(self.keys.stream(stream)))
 
     async def close(self) -> None:
         if self._flusher is not None and not self._flusher.done():

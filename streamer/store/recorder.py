@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import os
 import socket
@@ -171,11 +172,17 @@ class Recorder:
                     isolate = True
                     continue
                 self.stats.db_failures += 1
+                if self._stop.is_set():  # shutting down: do not hang on a dead database
+                    log.error(
+                        "database write failed while stopping (%s: %s); %d events stay unacked in the bus",
+                        type(exc).__name__, _short(exc), len(batch),
+                    )  # fmt: skip
+                    return
                 log.warning(
                     "database write failed (%s: %s); %d events wait in the bus, retry in %.1fs",
                     type(exc).__name__, _short(exc), len(batch), delay,
                 )  # fmt: skip
-            await asyncio.sleep(delay)
+            await self._pause(delay)
             delay = min(delay * 2, self.retry_max_s)
         self.stats.batches += 1
         self.stats.stored += stored
@@ -187,6 +194,11 @@ class Recorder:
             await self.bus.ack(self.group, batch)
         except BusError as exc:  # stays pending: redelivered later, stored once
             log.warning("ack failed (%s); entries will be redelivered and deduplicated", exc)
+
+    async def _pause(self, seconds: float) -> None:
+        """Sleep between retries; :meth:`stop` cuts it short."""
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(self._stop.wait(), seconds)
 
     async def _write(self, batch: Sequence[Delivery]) -> int:
         channels = {d.event.channel for d in batch}

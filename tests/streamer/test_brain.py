@@ -312,3 +312,36 @@ async def test_a_reply_that_parrots_the_prompt_is_not_read_aloud(rig: Rig) -> No
     assert "Malenia is my favourite" in spoken
     assert "favourite boss here" not in spoken and "streamer says" not in spoken.lower()
     assert rig.brain.stats.echoes == 2
+
+
+async def test_a_selector_bug_is_logged_and_the_brain_keeps_listening(
+    rig: Rig, caplog: pytest.LogCaptureFixture
+) -> None:
+    selector = rig.brain.selector
+    offer, pick = selector.offer, selector.pick
+    broken = {"offer": 1, "pick": 1}
+
+    def flaky_offer(event: ev.EventBase, now: float) -> None:
+        if broken["offer"]:
+            broken["offer"] -= 1
+            raise RuntimeError("boom while offering")
+        offer(event, now)
+
+    def flaky_pick(now: float) -> object:
+        if broken["pick"]:
+            broken["pick"] -= 1
+            raise RuntimeError("boom while picking")
+        return pick(now)
+
+    selector.offer = flaky_offer  # type: ignore[method-assign]
+    selector.pick = flaky_pick  # type: ignore[method-assign,assignment]
+    rig.fake.behavior.reply = "Still listening!"
+    await rig.say("Hiyori are you there?")  # lost to the offer bug
+    await asyncio.sleep(0.3)
+    await rig.say("Hiyori hello again?", user=ev.Viewer(id="11", login="sumi", display_name="Sumi"))
+    out = await rig.outputs(until="reply.finished")
+    assert out[-1].text == "Still listening!"  # type: ignore[attr-defined]
+    messages = [r.getMessage() for r in caplog.records]
+    assert any("could not consider chat.message" in m for m in messages)
+    assert any("selector failed to pick" in m for m in messages)
+    assert broken == {"offer": 0, "pick": 0}

@@ -181,3 +181,32 @@ async def test_redis_outage_buffers_publishes_and_delivers_them_in_order(
     finally:
         await bus.close()
         await proxy.cut()
+
+
+async def test_stopping_while_postgres_is_down_returns_promptly_and_keeps_the_events(
+    redis_url: str, redis_prefix: str
+) -> None:
+    proxy = TcpProxy("127.0.0.1", 5432)
+    await proxy.start()
+    await proxy.cut()  # the database is down from the start
+    bus = RedisBus(aioredis.from_url(redis_url), Keys(redis_prefix, "chan"))
+    engine = make_engine(f"postgresql+asyncpg://postgres@127.0.0.1:{proxy.port}/test")
+    recorder = Recorder(bus, make_sessionmaker(engine), consumer="r1", block_ms=50, retry_max_s=30.0)
+    task = asyncio.create_task(recorder.run())
+    try:
+        await bus.publish_many(chats("s", 20))
+        deadline = time.monotonic() + 15
+        while recorder.stats.db_failures < 3 and time.monotonic() < deadline:
+            await asyncio.sleep(0.05)
+        assert recorder.stats.db_failures >= 3  # retrying, with back-off growing towards 30 s
+        stopped = time.monotonic()
+        recorder.stop()
+        await asyncio.wait_for(task, 10)
+        assert time.monotonic() - stopped < 5  # not stuck in the retry loop
+        assert await bus.pending_count(recorder.group) == 20  # unacked: the next start re-reads them
+        assert recorder.stats.stored == 0
+    finally:
+        task.cancel()
+        await engine.dispose()
+        await bus.close()
+        await proxy.cut()

@@ -1,0 +1,99 @@
+"""Redis gone or hung: every bus call fails as BusError (the one error consumers handle),
+quickly, and publishing never waits on it: events go to the local outbox."""
+
+from __future__ import annotations
+
+import asyncio
+import socket
+import time
+from collections.abc import AsyncIterator
+
+import pytest
+
+from engines.events import ChatMessage, Viewer
+from streamer.bus import Keys
+from streamer.bus.base import BusError, DeadLetter
+from streamer.bus.redis_streams import PUBLISH_TIMEOUT_S, RedisBus
+
+ALICE = Viewer(id="1", login="alice", display_name="Alice")
+
+
+def closed_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture
+async def silent_redis() -> AsyncIterator[int]:
+    """A server that accepts connections and reads, but never answers (a frozen Redis)."""
+
+    async def swallow(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        while await reader.read(65536):
+            pass
+
+    server = await asyncio.start_server(swallow, "127.0.0.1", 0)
+    yield server.sockets[0].getsockname()[1]
+    server.close()
+
+
+CALLS = {
+    "read": lambda b: b.read("g", "c", ["input"], count=10, block_ms=50),
+    "read_pending": lambda b: b.read_pending("g", "c", ["input"], count=10),
+    "claim_stale": lambda b: b.claim_stale("g", "c", ["input"], min_idle_ms=10, count=10),
+    "ack": lambda b: b._ack("g", {"input": ["1-0"]}),
+    "tail": lambda b: b.tail({"input": "0-0"}, count=10, block_ms=50),
+    "latest_ids": lambda b: b.latest_ids(["input"]),
+    "recent": lambda b: b.recent("input", 10),
+    "length": lambda b: b.length("input"),
+    "pending_count": lambda b: b.pending_count("g"),
+    "dead_letters": lambda b: b.dead_letters(),
+    "store_dead_letter": lambda b: b._store_dead_letter(
+        DeadLetter("input", "1-0", "g", "bad_json", "x", b"{")
+    ),
+}
+
+
+@pytest.mark.parametrize("call", sorted(CALLS))
+async def test_every_call_fails_as_bus_error_when_redis_is_down(call: str) -> None:
+    bus = RedisBus.from_url(f"redis://127.0.0.1:{closed_port()}/0", Keys("outage", "chan"))
+    try:
+        with pytest.raises(BusError, match="unreachable"):
+            await CALLS[call](bus)
+    finally:
+        await bus.close()
+
+
+async def test_a_hung_redis_fails_reads_after_the_socket_timeout(silent_redis: int) -> None:
+    bus = RedisBus.from_url(
+        f"redis://127.0.0.1:{silent_redis}/0", Keys("outage", "chan"), socket_timeout_s=0.5
+    )
+    try:
+        started = time.monotonic()
+        with pytest.raises(BusError, match="unreachable"):
+            await bus.read("g", "c", ["input"], count=10, block_ms=50)
+        assert time.monotonic() - started < 5
+    finally:
+        bus.client.connection_pool.reset()  # nothing to flush to a server that never answers
+        await bus.client.aclose()
+
+
+async def test_publishing_to_a_hung_redis_buffers_instead_of_waiting(silent_redis: int) -> None:
+    bus = RedisBus.from_url(
+        f"redis://127.0.0.1:{silent_redis}/0", Keys("outage", "chan")
+    )  # 10 s socket timeout
+    try:
+        started = time.monotonic()
+        ids = await bus.publish_many([ChatMessage(channel="chan", user=ALICE, text="hi")])
+        waited = time.monotonic() - started
+        assert ids == [None] and bus.outbox_size == 1
+        assert waited < PUBLISH_TIMEOUT_S + 1.0
+        # while the outbox holds anything, later events queue behind it at once, in order
+        started = time.monotonic()
+        await bus.publish_many([ChatMessage(channel="chan", user=ALICE, text="again")])
+        assert time.monotonic() - started < 0.1 and bus.outbox_size == 2
+    finally:
+        if bus._flusher is not None:
+            bus._flusher.cancel()
+        bus.client.connection_pool.reset()
+        await bus.client.aclose()
