@@ -546,7 +546,10 @@ def _explain(exc: ValidationError, path: Path | None) -> str:
         env = {"redis_url": "REDIS_URL", "database_url": "DATABASE_URL"}.get(key) or "VTUBER_" + "__".join(
             loc
         ).upper()
-        shown = "" if "input" not in err or _looks_secret(key) else f" (got {err['input']!r:.80})"
+        value = err.get("input")
+        # a whole section (a model or union error) may hold secrets under any key: never echo one
+        scalar = isinstance(value, str | int | float | bool) or value is None
+        shown = "" if "input" not in err or not scalar or _looks_secret(key) else f" (got {value!r:.80})"
         if err["type"] == "extra_forbidden":
             lines.append(f"  {key}: unknown setting{shown}; see docs/configuration.md for the keys")
             continue

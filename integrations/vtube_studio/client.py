@@ -386,6 +386,9 @@ class VTSClient:
                     self.last_error = VTSNotConnected("connection closed by VTube Studio")
                 except (BackendError, ConnectionClosed) as e:
                     self.last_error = e
+                except Exception as e:  # anything else (a bug, a token store error): reconnect, never die
+                    log.exception("VTube Studio session failed unexpectedly")
+                    self.last_error = e
                 finally:
                     self._ready.clear()
                     self._ws = None
@@ -404,7 +407,13 @@ class VTSClient:
             await asyncio.sleep(delay * random.uniform(0.8, 1.2))
 
     async def _authenticate(self) -> None:
-        token = await self.token_store.load()
+        try:
+            token = await self.token_store.load()
+        except Exception as exc:  # e.g. the database is down: ask VTube Studio for a new token
+            log.warning(
+                "could not load the VTube Studio token (%s); requesting a new one", type(exc).__name__
+            )
+            token = None
         if token and await self._auth_with(token):
             return
         if token:
@@ -416,7 +425,12 @@ class VTSClient:
         new_token = resp.get("authenticationToken")
         if not isinstance(new_token, str) or not new_token:
             raise BackendError(BACKEND, "AuthenticationTokenResponse carried no token")
-        await self.token_store.save(new_token)
+        try:
+            await self.token_store.save(new_token)
+        except Exception as exc:  # the show goes on; the streamer is asked to allow it again next time
+            log.warning(
+                "could not store the VTube Studio token (%s); using it for this session", type(exc).__name__
+            )
         if not await self._auth_with(new_token):
             raise BackendError(BACKEND, "authentication failed with a freshly issued token")
 

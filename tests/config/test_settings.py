@@ -74,6 +74,26 @@ def test_a_bad_secret_is_not_echoed(monkeypatch: pytest.MonkeyPatch) -> None:
     assert "topsecret" not in str(err.value)
 
 
+@pytest.mark.parametrize(
+    "env",
+    [
+        # a section-level error: the whole [twitch] section is the "input"
+        {"VTUBER_TWITCH__ENABLED": "true", "VTUBER_TWITCH__CLIENT_SECRET": "supersecretvalue123"},
+        # a bad union tag: the whole [tts] section, API key included, is the "input"
+        {"VTUBER_TTS__PROVIDER": "elevenlab", "VTUBER_TTS__API_KEY": "supersecretvalue123"},
+    ],
+)
+def test_a_section_error_never_echoes_the_section(
+    monkeypatch: pytest.MonkeyPatch, env: dict[str, str]
+) -> None:
+    for key, value in env.items():
+        monkeypatch.setenv(key, value)
+    with pytest.raises(ConfigError) as err:
+        load_settings()
+    assert "invalid configuration" in str(err.value)
+    assert "supersecretvalue123" not in str(err.value)
+
+
 def test_unknown_key_in_file(tmp_path: Path) -> None:
     (tmp_path / "vtuber.toml").write_text("[bus]\nmaxlenn = 5\n")
     with pytest.raises(ConfigError, match=r"bus\.maxlenn: unknown setting"):

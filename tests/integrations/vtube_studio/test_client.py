@@ -102,6 +102,41 @@ async def test_null_store_always_requests_a_token(fake: FakeVTS) -> None:
     assert fake.token_requests == 2
 
 
+class BrokenStore(MemoryTokenStore):
+    """A token store whose database is down: load and save raise, like asyncpg would."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.broken = True
+
+    async def load(self) -> str | None:
+        if self.broken:
+            raise ConnectionRefusedError("database down")
+        return await super().load()
+
+    async def save(self, token: str) -> None:
+        if self.broken:
+            raise ConnectionRefusedError("database down")
+        await super().save(token)
+
+
+async def test_a_dead_token_store_does_not_stop_the_avatar(
+    fake: FakeVTS, caplog: pytest.LogCaptureFixture
+) -> None:
+    store = BrokenStore()
+    async with make_client(fake, store) as client:
+        await client.wait_ready(2)  # a new token, used for this session though it could not be stored
+        assert client.connected and fake.token_requests == 1
+        assert len(await client.hotkeys()) == 4
+        assert store.saved == []
+        await fake.drop_connections()  # the session drops while the database is still down: reconnects
+        await asyncio.sleep(0.3)
+        await client.wait_ready(2)
+        assert client.connected
+    assert any("could not load the VTube Studio token" in r.getMessage() for r in caplog.records)
+    assert any("could not store the VTube Studio token" in r.getMessage() for r in caplog.records)
+
+
 async def test_denied_token_is_reported(fake: FakeVTS) -> None:
     fake.deny_tokens = True
     async with make_client(fake) as client:
