@@ -731,6 +731,12 @@ async def run_bot(
     Twitch (EventSub in, chat replies and moderation out), the streamer's voice, a replayed log.
     """
     app = await build_app(settings)
+    if settings.performer.sink == "wav" and not settings.dashboard.overlay_audio:
+        log.warning(
+            "the voice only goes to WAV files in %s: nobody hears it live. "
+            'Set performer.sink = "device" (or dashboard.overlay_audio = true) for the stream',
+            settings.data_dir / "audio",
+        )
     show = await build_show(app, audio_dir=settings.data_dir / "audio", pace=1.0)
     tasks: list[asyncio.Task[object]] = [
         asyncio.create_task(app.recorder.run(), name="recorder"),
