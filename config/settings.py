@@ -477,6 +477,15 @@ class Settings(BaseSettings):
             )
         return value
 
+    @model_validator(mode="after")
+    def _moderation_needs_an_endpoint(self) -> Settings:
+        if self.safety.moderation == "openai" and not isinstance(self.llm, OpenAILLMSettings):
+            raise ValueError(
+                'safety.moderation = "openai" uses llm.base_url and llm.api_key: it needs '
+                'llm.provider = "openai" (the local llama.cpp server has no moderation endpoint)'
+            )
+        return self
+
     @property
     def bus_backend(self) -> Literal["memory", "redis"]:
         """The bus that will actually run."""
@@ -554,6 +563,9 @@ def _explain(exc: ValidationError, path: Path | None) -> str:
             lines.append(f"  {key}: unknown setting{shown}; see docs/configuration.md for the keys")
             continue
         message = err["msg"].removeprefix("Value error, ")
+        if not loc:  # a rule across settings: no single variable to name
+            lines.append(f"  {message}" + (f" [file {path}]" if path else ""))
+            continue
         lines.append(f"  {key}: {message}{shown} [env {env}" + (f", or file {path}]" if path else "]"))
     return "\n".join(lines)
 

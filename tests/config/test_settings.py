@@ -125,3 +125,13 @@ def test_configuration_doc_is_up_to_date() -> None:
     import tools.config_doc as doc
 
     assert doc.DOC.read_text() == doc.render(), "run: .venv/bin/python tools/config_doc.py"
+
+
+def test_openai_moderation_without_an_openai_llm_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("VTUBER_SAFETY__MODERATION", "openai")
+    with pytest.raises(ConfigError, match=r"needs llm\.provider"):
+        load_settings()
+    monkeypatch.setenv("VTUBER_LLM__PROVIDER", "openai")
+    monkeypatch.setenv("VTUBER_LLM__BASE_URL", "https://api.openai.com/v1")
+    monkeypatch.setenv("VTUBER_LLM__MODEL", "gpt-4o-mini")
+    assert load_settings().safety.moderation == "openai"
