@@ -468,6 +468,21 @@ async def _voice_down(bus: Bus, channel: str, component: str, detail: str) -> No
         log.warning("could not publish the %s status: %s", component, exc)
 
 
+def _llm_status(app: App) -> Callable[[bool, str], Coroutine[Any, Any, None]]:
+    """Publishes the local model server's health (down while it restarts) for the dashboard."""
+
+    async def publish(up: bool, detail: str) -> None:
+        status = ComponentStatus(
+            channel=app.settings.channel, component="llm", state="ok" if up else "down", detail=detail[:500]
+        )
+        try:
+            await app.bus.publish(status)
+        except Exception as exc:
+            log.warning("could not publish the llm status: %s", exc)
+
+    return publish
+
+
 def _spawn(coro: Coroutine[Any, Any, None]) -> None:
     task = asyncio.create_task(coro)
     _background.add(task)
@@ -744,6 +759,8 @@ async def run_bot(
     ]
     if show.alerts is not None:
         tasks.append(asyncio.create_task(show.alerts.run(), name="alerts"))
+    if show.llm_server is not None:
+        tasks.append(asyncio.create_task(show.llm_server.keep_alive(_llm_status(app)), name="llm-keeper"))
     if replay is not None:
         source = ReplaySource(replay, channel=settings.channel, speed=settings.replay.speed)
         tasks.append(asyncio.create_task(source.run(app.bus.publish), name="replay"))

@@ -36,7 +36,7 @@ import sys
 import threading
 import time
 import weakref
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
@@ -231,6 +231,9 @@ class LlamaServer:
         self._pump: threading.Thread | None = None
         self._tail: collections.deque[str] = collections.deque(maxlen=_TAIL_LINES)
         self._log_file: IO[bytes] | None = None
+        self._wanted = False
+        """Started and not stopped: :meth:`keep_alive` brings it back if it dies."""
+        self.restarts = 0
 
     # ------------------------------------------------------------ properties
 
@@ -320,7 +323,51 @@ class LlamaServer:
             await self.stop()
             raise
         self.startup_s = time.perf_counter() - started
+        self._wanted = True
         logger.info("llama.cpp server ready at %s in %.1fs (pid %d)", self.base_url, self.startup_s, proc.pid)
+
+    async def keep_alive(
+        self,
+        on_change: Callable[[bool, str], Awaitable[None]] | None = None,
+        *,
+        check_s: float = 0.5,
+        backoff_max_s: float = 30.0,
+    ) -> None:
+        """Restart the server when it dies (a crash would otherwise fail every later turn).
+
+        Runs until cancelled. The restart keeps the port, so clients need no new address.
+        ``on_change(up, detail)`` is awaited when it goes down and when it is back."""
+        delay = 1.0
+        while True:
+            await asyncio.sleep(check_s)
+            proc = self._proc
+            if not self._wanted or proc is None or proc.poll() is None:
+                continue
+            port, model = self.port, self.model_path
+            code = proc.returncode
+            logger.error(
+                "llama.cpp server died (pid %d, exit code %s); restarting on port %s. Last output:\n%s",
+                proc.pid, code, port, self.output_tail(),
+            )  # fmt: skip
+            if self._pump is not None:
+                await asyncio.to_thread(self._pump.join, 2.0)
+            self._finish(proc)
+            self._wanted = True  # still wanted: _finish only tidied up the dead child
+            if on_change is not None:
+                await on_change(False, f"the local model server exited with code {code}; restarting")
+            while self._wanted and not self.running:
+                try:
+                    assert port is not None and model is not None
+                    await self._start_once(model, port)
+                except LlamaServerError as exc:
+                    self._wanted = True  # _start_once stopped the failed child; keep trying
+                    logger.warning("llama.cpp server restart failed (%s); next try in %.0fs", exc, delay)
+                    await asyncio.sleep(delay)
+                    delay = min(delay * 2, backoff_max_s)
+            self.restarts += 1
+            delay = 1.0
+            if on_change is not None and self.running:
+                await on_change(True, "the local model server is back")
 
     def _spawn(self, cmd: list[str], env: dict[str, str]) -> subprocess.Popen[bytes]:
         """Start the child. Synchronous on purpose: PR_SET_PDEATHSIG is tied to the thread
@@ -381,6 +428,7 @@ class LlamaServer:
 
     async def stop(self) -> None:
         """Terminate the child (SIGTERM, then SIGKILL after ``stop_timeout_s``) and reap it."""
+        self._wanted = False
         proc = self._proc
         if proc is None:
             return
@@ -398,6 +446,7 @@ class LlamaServer:
 
     def stop_sync(self) -> None:
         """Blocking :meth:`stop` (for atexit and other non-async places)."""
+        self._wanted = False
         proc = self._proc
         if proc is None:
             return

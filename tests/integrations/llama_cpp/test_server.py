@@ -212,6 +212,38 @@ async def test_second_server_and_stop_leaves_no_child(server: LlamaServer) -> No
     assert server.running  # the first one is untouched
 
 
+async def test_a_crashed_server_is_restarted_on_the_same_port() -> None:
+    srv = LlamaServer(LlamaServerConfig(n_threads=2))
+    await srv.start()
+    llm = OpenAILLM(base_url=srv.base_url, model=srv.model, limits=Limits(first_output_s=20, total_s=40))
+    changes: list[tuple[bool, str]] = []
+
+    async def on_change(up: bool, detail: str) -> None:
+        changes.append((up, detail))
+
+    keeper = asyncio.create_task(srv.keep_alive(on_change, check_s=0.1))
+    try:
+        port, first_pid = srv.port, srv.pid
+        assert first_pid is not None
+        os.kill(first_pid, 9)  # a crash, like the AMX segfault of a native build
+        deadline = time.monotonic() + 60
+        while len(changes) < 2 and time.monotonic() < deadline:
+            await asyncio.sleep(0.1)
+        assert [up for up, _ in changes] == [False, True]
+        assert "exited with code -9" in changes[0][1]
+        assert srv.running and srv.pid != first_pid and srv.port == port and srv.restarts == 1
+        request = LLMRequest(messages=(Message("user", "Say hello."),), max_tokens=8, temperature=0.0)
+        reply = "".join([d async for d in llm.stream_chat(request)])  # the same client, the same address
+        assert reply.strip()
+        await srv.stop()  # stopped on purpose: not brought back
+        await asyncio.sleep(0.5)
+        assert not srv.running and len(changes) == 2
+    finally:
+        keeper.cancel()
+        await llm.aclose()
+        await srv.stop()
+
+
 async def test_missing_model_fails_fast(tmp_path: Path) -> None:
     started = time.perf_counter()
     with pytest.raises(ModelNotFound) as info:
