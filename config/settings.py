@@ -418,7 +418,8 @@ class Settings(BaseSettings):
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
     """Lowest level of log lines shown."""
     data_dir: Path = Path("data")
-    """Where the SQLite file, rehearsal audio and transcripts go."""
+    """Where rehearsals (audio, transcript) and the WAV files of `run` go. The default SQLite
+    database is ./data/vtuber.db whatever this says (see database_url)."""
     redis_url: SecretStr | None = Field(
         default=None, validation_alias=AliasChoices("REDIS_URL", "VTUBER_REDIS_URL", "redis_url")
     )

@@ -43,7 +43,7 @@ from integrations.vtube_studio import MemoryTokenStore, TokenStore, VTSAvatar, V
 from streamer import heap
 from streamer.alerts import Alerts
 from streamer.brain import Brain
-from streamer.bus import Bus, make_bus
+from streamer.bus import Bus, BusError, make_bus
 from streamer.logs import redaction
 from streamer.performer import Performer
 from streamer.rehearsal import RehearsalSummary, run_rehearsal
@@ -498,9 +498,13 @@ async def send_ptt(settings: Settings, pressed: bool, *, by: str = "cli") -> Non
     """Publish a push-to-talk key change on the bus (``vtuber ptt down|up``)."""
     bus = make_bus(settings)
     try:
-        await bus.publish(PushToTalk(channel=settings.channel, by=by, pressed=pressed))
+        delivered = (
+            await bus.publish(PushToTalk(channel=settings.channel, by=by, pressed=pressed))
+        ) is not None
     finally:
         await bus.close()
+    if not delivered:  # only in the local outbox, which this short-lived command drops on exit
+        raise BusError("Redis is unreachable: the push-to-talk change did not reach the bot")
 
 
 async def obs_setup(settings: Settings) -> str:

@@ -19,6 +19,7 @@ from rich.table import Table
 
 from config.settings import ConfigError, Settings, load_settings, redacted, secret_values
 from streamer import app as bot
+from streamer.bus import BusError
 from streamer.logs import setup_logging
 
 console = Console()
@@ -359,7 +360,11 @@ def ptt(
             "[red]`vtuber ptt` reaches the running bot over Redis: set REDIS_URL as the bot has it[/red]"
         )
         raise typer.Exit(2)
-    asyncio.run(bot.send_ptt(settings, state == "down"))
+    try:
+        asyncio.run(bot.send_ptt(settings, state == "down"))
+    except BusError as exc:
+        console.print(f"[red]{escape(str(exc))}[/red]")
+        raise typer.Exit(1) from None
     console.print(f"push-to-talk {state}")
 
 

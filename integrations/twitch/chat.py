@@ -11,7 +11,7 @@ import asyncio
 import re
 import time
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from typing import Final
 
 MAX_CHARS: Final = 500
@@ -61,10 +61,18 @@ def split_message(text: str, *, limit: int = MAX_CHARS, max_parts: int = 2) -> l
 class RateWindow:
     """At most ``limit`` sends in any ``window_s`` seconds; :meth:`acquire` waits for room."""
 
-    def __init__(self, limit: int, window_s: float, *, clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self,
+        limit: int,
+        window_s: float,
+        *,
+        clock: Callable[[], float] = time.monotonic,
+        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+    ) -> None:
         self.limit = limit
         self.window_s = window_s
         self.clock = clock
+        self.sleep = sleep
         self._sent: deque[float] = deque()
         self._lock = asyncio.Lock()
 
@@ -83,6 +91,6 @@ class RateWindow:
         async with self._lock:
             while (delay := self.wait_s()) > 0:
                 waited += delay
-                await asyncio.sleep(delay)
+                await self.sleep(delay)
             self._sent.append(self.clock())
         return waited

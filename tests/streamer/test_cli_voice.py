@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import socket
 from pathlib import Path
 
 import redis.asyncio as aioredis
@@ -75,3 +76,13 @@ async def test_ptt_reaches_the_bot_over_redis(tmp_path: Path, redis_url: str, re
 def test_ptt_needs_the_bots_redis_bus(tmp_path: Path) -> None:
     local = vtuber("ptt", "down", cwd=tmp_path)
     assert local.returncode == 2 and "REDIS_URL" in local.stdout
+
+
+def test_ptt_with_redis_down_fails_instead_of_claiming_success(tmp_path: Path) -> None:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    out = vtuber("ptt", "down", cwd=tmp_path, env={"REDIS_URL": f"redis://127.0.0.1:{port}/0"})
+    assert out.returncode == 1, out.stdout + out.stderr
+    assert "did not reach the bot" in out.stdout
+    assert "push-to-talk down" not in out.stdout

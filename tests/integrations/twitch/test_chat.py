@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 from integrations.twitch.chat import ELLIPSIS, MAX_CHARS, RateWindow, split_message
 
 
@@ -47,3 +49,24 @@ def test_the_rate_window_allows_the_limit_then_says_how_long_to_wait() -> None:
     assert window.wait_s() == 20.0  # the first send leaves the window 30 s after it went out
     now[0] += 20
     assert window.wait_s() == 0
+
+
+async def test_acquire_waits_for_room_and_records_each_send() -> None:
+    now = [100.0]
+    slept: list[float] = []
+
+    async def sleep(seconds: float) -> None:  # a fake clock: sleeping moves it on
+        slept.append(seconds)
+        now[0] += seconds
+
+    window = RateWindow(2, 30.0, clock=lambda: now[0], sleep=sleep)
+    assert await window.acquire() == 0.0
+    now[0] += 5
+    assert await window.acquire() == 0.0
+    assert slept == []
+    assert await window.acquire() == 25.0  # the first send leaves the 30 s window at 130
+    assert slept == [25.0] and now[0] == 130.0
+    # concurrent senders queue: each takes the next free slot, none exceeds the limit
+    waits = await asyncio.gather(window.acquire(), window.acquire())
+    assert waits == [5.0, 25.0]
+    assert now[0] == 160.0
