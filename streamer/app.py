@@ -12,7 +12,7 @@ import logging
 from collections.abc import AsyncIterable, Callable, Coroutine
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
@@ -209,11 +209,18 @@ def _publish_fallback(bus: Bus, channel: str, fallback: TTSFallback) -> None:
     task.add_done_callback(_background.discard)
 
 
-async def _publish_quietly(bus: Bus, metric: Metric) -> None:
+async def _publish_quietly(bus: Bus, event: Metric | ComponentStatus) -> None:
+    """A side report (a metric, a component's health): a bus failure is only logged."""
     try:
-        await bus.publish(metric)
+        await bus.publish(event)
     except Exception as exc:
-        log.warning("could not publish the %s metric: %s", metric.name, exc)
+        log.warning("could not publish %s: %s", event.type, exc)
+
+
+async def _component_status(bus: Bus, channel: str, component: str, up: bool, detail: str) -> None:
+    state: Literal["ok", "down"] = "ok" if up else "down"
+    status = ComponentStatus(channel=channel, component=component, state=state, detail=detail[:500])
+    await _publish_quietly(bus, status)
 
 
 def build_sink(settings: Settings, audio_dir: Path, *, pace: float | None = 1.0) -> AudioSink:
@@ -439,7 +446,7 @@ def start_voice(settings: Settings, bus: Bus, show: Show) -> list[asyncio.Task[N
         voice = build_voice(settings, bus, show.brain, show.sink)
     except BackendError as exc:
         log.error("the streamer's voice cannot start: %s", exc)
-        _spawn(_voice_down(bus, settings.channel, component, str(exc)))
+        _spawn(_component_status(bus, settings.channel, component, False, str(exc)))
         return []
 
     async def run() -> None:
@@ -449,7 +456,7 @@ def start_voice(settings: Settings, bus: Bus, show: Show) -> list[asyncio.Task[N
                 await warm()
             except BackendError as exc:
                 log.error("speech recognition cannot start (%s); the streamer's voice is off", exc)
-                await _voice_down(bus, settings.channel, "stt", str(exc))
+                await _component_status(bus, settings.channel, "stt", False, str(exc))
                 return
         await listen(voice, voice_input(settings), publish_status=bus.publish, component=component)
 
@@ -457,30 +464,6 @@ def start_voice(settings: Settings, bus: Bus, show: Show) -> list[asyncio.Task[N
     if cfg.talk_mode == "push_to_talk":
         tasks.append(asyncio.create_task(PushToTalkListener(bus, voice.set_ptt).run(), name="push-to-talk"))
     return tasks
-
-
-async def _voice_down(bus: Bus, channel: str, component: str, detail: str) -> None:
-    try:
-        await bus.publish(
-            ComponentStatus(channel=channel, component=component, state="down", detail=detail[:500])
-        )
-    except Exception as exc:
-        log.warning("could not publish the %s status: %s", component, exc)
-
-
-def _llm_status(app: App) -> Callable[[bool, str], Coroutine[Any, Any, None]]:
-    """Publishes the local model server's health (down while it restarts) for the dashboard."""
-
-    async def publish(up: bool, detail: str) -> None:
-        status = ComponentStatus(
-            channel=app.settings.channel, component="llm", state="ok" if up else "down", detail=detail[:500]
-        )
-        try:
-            await app.bus.publish(status)
-        except Exception as exc:
-            log.warning("could not publish the llm status: %s", exc)
-
-    return publish
 
 
 def _spawn(coro: Coroutine[Any, Any, None]) -> None:
@@ -764,7 +747,8 @@ async def run_bot(
     if show.alerts is not None:
         tasks.append(asyncio.create_task(show.alerts.run(), name="alerts"))
     if show.llm_server is not None:
-        tasks.append(asyncio.create_task(show.llm_server.keep_alive(_llm_status(app)), name="llm-keeper"))
+        llm_status = functools.partial(_component_status, app.bus, settings.channel, "llm")
+        tasks.append(asyncio.create_task(show.llm_server.keep_alive(llm_status), name="llm-keeper"))
     if replay is not None:
         source = ReplaySource(replay, channel=settings.channel, speed=settings.replay.speed)
         tasks.append(asyncio.create_task(source.run(app.bus.publish), name="replay"))

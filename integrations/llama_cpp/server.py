@@ -320,7 +320,7 @@ class LlamaServer:
         try:
             await self._wait_healthy(proc, started)
         except BaseException:
-            await self.stop()
+            await self._terminate()
             raise
         self.startup_s = time.perf_counter() - started
         self._wanted = True
@@ -349,10 +349,7 @@ class LlamaServer:
                 "llama.cpp server died (pid %d, exit code %s); restarting on port %s. Last output:\n%s",
                 proc.pid, code, port, self.output_tail(),
             )  # fmt: skip
-            if self._pump is not None:
-                await asyncio.to_thread(self._pump.join, 2.0)
-            self._finish(proc)
-            self._wanted = True  # still wanted: _finish only tidied up the dead child
+            await self._terminate()  # reaps the dead child
             if on_change is not None:
                 await on_change(False, f"the local model server exited with code {code}; restarting")
             while self._wanted and not self.running:
@@ -360,7 +357,6 @@ class LlamaServer:
                     assert port is not None and model is not None
                     await self._start_once(model, port)
                 except LlamaServerError as exc:
-                    self._wanted = True  # _start_once stopped the failed child; keep trying
                     logger.warning("llama.cpp server restart failed (%s); next try in %.0fs", exc, delay)
                     await asyncio.sleep(delay)
                     delay = min(delay * 2, backoff_max_s)
@@ -429,6 +425,10 @@ class LlamaServer:
     async def stop(self) -> None:
         """Terminate the child (SIGTERM, then SIGKILL after ``stop_timeout_s``) and reap it."""
         self._wanted = False
+        await self._terminate()
+
+    async def _terminate(self) -> None:
+        """Stop (or reap) the current child; whether it is still wanted is the caller's business."""
         proc = self._proc
         if proc is None:
             return

@@ -276,14 +276,13 @@ class RedisBus(Bus):
 
     async def pending_count(self, group: str) -> int:
         total = 0
-        for key in (self.keys.stream(s) for s in ("input", "control", "output")):
-            try:
-                info: Any = await self.client.xpending(key, group)
-            except ResponseError:  # no such group or stream yet
-                continue
-            except _UNREACHABLE as exc:
-                raise BusError(f"Redis unreachable while counting pending: {type(exc).__name__}") from exc
-            total += int(info["pending"])
+        with _translated("counting pending entries"):
+            for key in (self.keys.stream(s) for s in ("input", "control", "output")):
+                try:
+                    info: Any = await self.client.xpending(key, group)
+                except ResponseError:  # no such group or stream yet
+                    continue
+                total += int(info["pending"])
         return total
 
     async def length(self, stream: StreamName) -> int:
