@@ -1,13 +1,12 @@
-"""`vtuber doctor`: the checks that need no vendor code (key, database, Redis), and the result shape.
+"""`vtuber doctor`: the checks that need no vendor code (key, database, Redis).
 
-The Twitch checks live with the Twitch adapter; ``streamer.app.doctor`` runs both.
+The result shape is :class:`engines.checks.Check`; the Twitch checks live with the Twitch
+adapter and return the same type; ``streamer.app.doctor`` runs both.
 """
 
 from __future__ import annotations
 
 import asyncio
-from dataclasses import dataclass
-from typing import Literal
 
 import redis.asyncio as aioredis
 from alembic.script import ScriptDirectory
@@ -15,20 +14,11 @@ from cryptography.fernet import Fernet
 from sqlalchemy import Connection
 
 from config.settings import Settings, redact_url
+from engines.checks import Check
 from streamer.store import make_engine
 from streamer.store.migrate import alembic_config
 
-Status = Literal["ok", "warn", "fail"]
-
-
-@dataclass(frozen=True, slots=True)
-class Check:
-    """One finding: what was checked, ok/warn/fail, what was found, and how to fix it."""
-
-    name: str
-    status: Status
-    detail: str
-    fix: str = ""
+__all__ = ["Check", "local_checks", "secret_key_check"]  # Check re-exported for streamer.app
 
 
 async def local_checks(settings: Settings, *, timeout_s: float = 5.0) -> list[Check]:

@@ -12,14 +12,13 @@ from __future__ import annotations
 
 import asyncio
 import time
-from dataclasses import dataclass
-from typing import Literal
 
 import aiohttp
 import twitchio
 from twitchio.authentication import OAuth
 
 from config.settings import TwitchSettings
+from engines.checks import Check
 from integrations.twitch import patches
 from integrations.twitch.errors import (
     LOGIN_HINT,
@@ -31,17 +30,7 @@ from integrations.twitch.errors import (
 from integrations.twitch.scopes import Role, missing_scopes, why
 from integrations.twitch.tokens import TwitchTokenStores
 
-__all__ = ["Check", "run_checks"]
-
-Status = Literal["ok", "warn", "fail"]
-
-
-@dataclass(frozen=True, slots=True)
-class Check:
-    name: str
-    status: Status
-    detail: str
-    fix: str = ""
+__all__ = ["run_checks"]
 
 
 async def run_checks(

@@ -1,41 +1,19 @@
 """The two accounts' OAuth tokens and where they live between runs.
 
-A :class:`TokenStore` keeps one string; the app plugs in the encrypted database store
-(``streamer/store/secrets.py``), so tokens are never written to a plain file. Each stored
-string is the JSON of a :class:`StoredToken`.
+Each account's token lives in a :class:`~engines.tokens.TokenStore` (the app plugs in the
+encrypted database store); each stored string is the JSON of a :class:`StoredToken`.
 """
 
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field, replace
-from typing import Protocol
 
+from engines.tokens import MemoryTokenStore, TokenStore
 from integrations.twitch.errors import LOGIN_HINT, TwitchAuthError
 from integrations.twitch.scopes import Role
 
-
-class TokenStore(Protocol):
-    """One secret string, loaded at start and saved after every login and refresh."""
-
-    async def load(self) -> str | None: ...
-
-    async def save(self, token: str) -> None: ...
-
-
-class MemoryTokenStore:
-    """Keeps the token in memory; ``saved`` lists every value saved, oldest first."""
-
-    def __init__(self, token: str | None = None) -> None:
-        self.token = token
-        self.saved: list[str] = []
-
-    async def load(self) -> str | None:
-        return self.token
-
-    async def save(self, token: str) -> None:
-        self.token = token
-        self.saved.append(token)
+__all__ = ["MemoryTokenStore", "StoredToken", "TokenStore", "TwitchTokenStores"]
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,12 +20,13 @@ import logging
 import random
 import uuid
 from collections.abc import Awaitable, Callable, Mapping
-from typing import Any, Protocol
+from typing import Any
 
 from websockets.asyncio.client import ClientConnection, connect
 from websockets.exceptions import ConnectionClosed, InvalidHandshake
 
 from engines.backends import BackendError, BackendTimeout
+from engines.tokens import MemoryTokenStore, NullTokenStore, TokenStore
 
 __all__ = [
     "API_NAME",
@@ -90,39 +91,6 @@ class VTSNotConnected(BackendError):
 
     def __init__(self, message: str = "not connected") -> None:
         super().__init__(BACKEND, message, retryable=True)
-
-
-class TokenStore(Protocol):
-    """Where the plugin's authentication token lives between runs (the lead plugs in a DB one)."""
-
-    async def load(self) -> str | None: ...
-
-    async def save(self, token: str) -> None: ...
-
-
-class MemoryTokenStore:
-    """Keeps the token in memory; ``saved`` lists every token saved, oldest first."""
-
-    def __init__(self, token: str | None = None) -> None:
-        self.token = token
-        self.saved: list[str] = []
-
-    async def load(self) -> str | None:
-        return self.token
-
-    async def save(self, token: str) -> None:
-        self.token = token
-        self.saved.append(token)
-
-
-class NullTokenStore:
-    """Persists nothing: every connection asks VTube Studio for a fresh token."""
-
-    async def load(self) -> str | None:
-        return None
-
-    async def save(self, token: str) -> None:
-        return None
 
 
 class VTSClient:
