@@ -26,6 +26,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from starlette.websockets import WebSocketDisconnect
 
 from engines import events as ev
+from engines.alert_text import alert_for
 from streamer.bus import Delivery
 from streamer.bus.audio import decode_frame
 from streamer.store.models import OverlayToken
@@ -68,36 +69,14 @@ def overlay_url(d: Dashboard, token: str) -> str:
     return f"{base.rstrip('/')}/overlay?token={token}"
 
 
-def alert_text(e: ev.EventBase) -> str | None:
-    """The overlay's alert line for a follow, sub, gift, cheer, raid or redemption."""
-    match e:
-        case ev.Follow():
-            return f"{e.user.display_name} followed!"
-        case ev.Subscription():
-            return f"{e.user.display_name} subscribed" + (" with a gift sub!" if e.is_gift else "!")
-        case ev.ResubMessage():
-            return f"{e.user.display_name} resubscribed for {e.cumulative_months} months!"
-        case ev.GiftSubs():
-            who = e.user.display_name if e.user else "An anonymous gifter"
-            return f"{who} gifted {e.total} sub{'s' if e.total != 1 else ''}!"
-        case ev.Cheer():
-            who = e.user.display_name if e.user else "Anonymous"
-            return f"{who} cheered {e.bits} bits!"
-        case ev.Raid():
-            return f"{e.from_user.display_name} is raiding with {e.viewers} viewers!"
-        case ev.Redemption():
-            return f"{e.user.display_name} redeemed {e.reward_title}!"
-    return None
-
-
 def overlay_message(e: ev.EventBase) -> dict[str, Any] | None:
     """What the overlay page is told about an event, if anything."""
     if isinstance(e, ev.ReplySentence):
         return {"t": "caption", "turn_id": e.turn_id, "text": e.text, "emotion": e.emotion}
     if isinstance(e, ev.ReplyFinished | ev.ReplyInterrupted):
         return {"t": "clear", "turn_id": e.turn_id}
-    text = alert_text(e)
-    return None if text is None else {"t": "alert", "kind": e.type, "text": text}
+    alert = alert_for(e)
+    return None if alert is None else {"t": "alert", "kind": e.type, "text": alert.text}
 
 
 # ---------------------------------------------------------------- routes

@@ -4,10 +4,23 @@ Every event is a frozen pydantic model with a dotted ``type`` discriminator, a s
 version ``v``, a stable ``id`` (the Twitch message id where Twitch gives one, so a
 redelivered event is recognised), the ``channel`` it belongs to and a UTC timestamp.
 
-Three unions group them by the stream they travel on: :data:`InputEvent`,
-:data:`ControlEvent` and :data:`OutputEvent`; :data:`Event` is any of them.
-:func:`encode` and :func:`decode` are the one JSON codec; :func:`decode` raises
-:class:`EventDecodeError` with a short, loggable reason for anything it cannot accept.
+Each kind is declared once, here. It says:
+
+- its stream, by its base (:class:`InputBase`, :class:`ControlBase`, :class:`OutputBase`
+  set the ``stream`` class variable), and its place in one of the unions
+  :data:`InputEvent`, :data:`ControlEvent` and :data:`OutputEvent` (a test checks both agree);
+- its :attr:`~EventBase.actor` (the viewer behind it) and its :attr:`~EventBase.viewer_text`
+  (what its author wrote or said), so no consumer works these out again;
+- whether it alerts on stream: membership of :data:`AlertEvent` (the wording lives in
+  :mod:`engines.alert_text`).
+
+:data:`EVENT_TYPES`, the ``*_TYPES`` sets, :func:`stream_of` and the decoder are derived
+from these declarations. Renderers match over the unions with ``assert_never``, so mypy
+names every place a new kind must be handled. :func:`encode` and :func:`decode` are the one
+JSON codec; :func:`decode` raises :class:`EventDecodeError` with a short, loggable reason
+for anything it cannot accept.
+
+This file is over 400 lines on purpose: every event kind is declared in this one place.
 """
 
 from __future__ import annotations
@@ -16,7 +29,7 @@ import re
 import uuid
 from datetime import UTC, datetime
 from enum import StrEnum
-from typing import Annotated, Any, Final, Literal
+from typing import Annotated, Any, ClassVar, Final, Literal, TypeAlias, get_args
 
 import orjson
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
@@ -60,14 +73,53 @@ class _Model(BaseModel):
     model_config = ConfigDict(frozen=True, extra="ignore", str_strip_whitespace=False)
 
 
+Stream = Literal["input", "control", "output"]
+"""The bus stream an event travels on."""
+
+
 class EventBase(_Model):
-    """Fields every event carries."""
+    """Fields every event carries, and what every kind declares."""
+
+    stream: ClassVar[Stream]
+    """The bus stream this kind travels on (set by :class:`InputBase`, :class:`ControlBase`
+    or :class:`OutputBase`)."""
 
     type: str
     v: int = Field(default=SCHEMA_VERSION, ge=1, le=SCHEMA_VERSION)
     id: Annotated[str, Field(min_length=1, max_length=128)] = Field(default_factory=new_id)
     channel: Name
     ts: datetime = Field(default_factory=utcnow)
+
+    @property
+    def actor(self) -> Viewer | None:
+        """The viewer behind the event (the raiding channel for a raid); None when there is
+        none or they are anonymous."""
+        return None
+
+    @property
+    def viewer_text(self) -> str:
+        """What the event's author wrote or said (a viewer, the streamer or a moderator);
+        "" when nothing."""
+        return ""
+
+
+class InputBase(EventBase):
+    """Something that happened on stream, for the bot to consider."""
+
+    stream: ClassVar[Stream] = "input"
+
+
+class ControlBase(EventBase):
+    """A command to the bot, from a moderator, the streamer or the system."""
+
+    stream: ClassVar[Stream] = "control"
+    by: Name = "system"
+
+
+class OutputBase(EventBase):
+    """What the bot did, decided or measured."""
+
+    stream: ClassVar[Stream] = "output"
 
 
 # ---------------------------------------------------------------- parts of events
@@ -115,7 +167,7 @@ class ReplyTo(_Model):
 # ---------------------------------------------------------------- input events
 
 
-class ChatMessage(EventBase):
+class ChatMessage(InputBase):
     type: Literal["chat.message"] = "chat.message"
     user: Viewer
     text: Text
@@ -127,23 +179,39 @@ class ChatMessage(EventBase):
     first_message: bool = False
     color: str | None = None
 
+    @property
+    def actor(self) -> Viewer | None:
+        return self.user
 
-class Follow(EventBase):
+    @property
+    def viewer_text(self) -> str:
+        return self.text
+
+
+class Follow(InputBase):
     type: Literal["channel.follow"] = "channel.follow"
     user: Viewer
+
+    @property
+    def actor(self) -> Viewer | None:
+        return self.user
 
 
 SubTier = Literal["1000", "2000", "3000", "prime"]
 
 
-class Subscription(EventBase):
+class Subscription(InputBase):
     type: Literal["channel.subscribe"] = "channel.subscribe"
     user: Viewer
     tier: SubTier = "1000"
     is_gift: bool = False
 
+    @property
+    def actor(self) -> Viewer | None:
+        return self.user
 
-class ResubMessage(EventBase):
+
+class ResubMessage(InputBase):
     type: Literal["channel.resub"] = "channel.resub"
     user: Viewer
     tier: SubTier = "1000"
@@ -152,8 +220,16 @@ class ResubMessage(EventBase):
     streak_months: int | None = Field(default=None, ge=0)
     duration_months: int = Field(default=1, ge=1)
 
+    @property
+    def actor(self) -> Viewer | None:
+        return self.user
 
-class GiftSubs(EventBase):
+    @property
+    def viewer_text(self) -> str:
+        return self.text
+
+
+class GiftSubs(InputBase):
     type: Literal["channel.gift"] = "channel.gift"
     user: Viewer | None = None
     """None when the gifter is anonymous."""
@@ -161,22 +237,38 @@ class GiftSubs(EventBase):
     total: int = Field(ge=1)
     cumulative_total: int | None = Field(default=None, ge=0)
 
+    @property
+    def actor(self) -> Viewer | None:
+        return self.user
 
-class Cheer(EventBase):
+
+class Cheer(InputBase):
     type: Literal["channel.cheer"] = "channel.cheer"
     user: Viewer | None = None
     """None when the cheer is anonymous."""
     bits: int = Field(ge=1)
     text: Text = ""
 
+    @property
+    def actor(self) -> Viewer | None:
+        return self.user
 
-class Raid(EventBase):
+    @property
+    def viewer_text(self) -> str:
+        return self.text
+
+
+class Raid(InputBase):
     type: Literal["channel.raid"] = "channel.raid"
     from_user: Viewer
     viewers: int = Field(ge=0)
 
+    @property
+    def actor(self) -> Viewer | None:
+        return self.from_user
 
-class Redemption(EventBase):
+
+class Redemption(InputBase):
     type: Literal["channel.redemption"] = "channel.redemption"
     user: Viewer
     reward_id: str
@@ -184,8 +276,16 @@ class Redemption(EventBase):
     cost: int = Field(default=0, ge=0)
     user_input: Text = ""
 
+    @property
+    def actor(self) -> Viewer | None:
+        return self.user
 
-class StreamerUtterance(EventBase):
+    @property
+    def viewer_text(self) -> str:
+        return self.user_input
+
+
+class StreamerUtterance(InputBase):
     type: Literal["streamer.utterance"] = "streamer.utterance"
     text: Text
     confidence: float = Field(default=1.0, ge=0.0, le=1.0)
@@ -200,8 +300,12 @@ class StreamerUtterance(EventBase):
     ``streamer.utterance_end`` that keeps it; one that withdraws it (the streamer went on
     talking) drops the reply, and the whole utterance comes again later."""
 
+    @property
+    def viewer_text(self) -> str:
+        return self.text
 
-class UtteranceEnd(EventBase):
+
+class UtteranceEnd(InputBase):
     """The fate of a preemptive (``final=False``) :class:`StreamerUtterance`: ``kept`` when the
     streamer stayed quiet to the end of the silence, withdrawn when they went on talking."""
 
@@ -210,15 +314,19 @@ class UtteranceEnd(EventBase):
     kept: bool
 
 
-class ModeratorInput(EventBase):
+class ModeratorInput(InputBase):
     """Something a moderator or the streamer typed into the dashboard for the bot to answer."""
 
     type: Literal["moderator.input"] = "moderator.input"
     author: Name
     text: Text
 
+    @property
+    def viewer_text(self) -> str:
+        return self.text
 
-class StreamState(EventBase):
+
+class StreamState(InputBase):
     """Stream online/offline and title/category changes (stream.online, channel.update)."""
 
     type: Literal["stream.state"] = "stream.state"
@@ -230,92 +338,81 @@ class StreamState(EventBase):
 # ---------------------------------------------------------------- control events
 
 
-class Interrupt(EventBase):
+class Interrupt(ControlBase):
     type: Literal["control.interrupt"] = "control.interrupt"
-    by: Name = "system"
     reason: str = ""
 
 
-class Skip(EventBase):
+class Skip(ControlBase):
     """Skip the current turn, or drop one queued input by its event id."""
 
     type: Literal["control.skip"] = "control.skip"
-    by: Name = "system"
     target_id: str | None = None
 
 
-class Mute(EventBase):
+class Mute(ControlBase):
     type: Literal["control.mute"] = "control.mute"
-    by: Name = "system"
     muted: bool = True
 
 
-class KillSwitch(EventBase):
+class KillSwitch(ControlBase):
     """Engaged: the bot stays silent until released."""
 
     type: Literal["control.kill"] = "control.kill"
-    by: Name = "system"
     engaged: bool = True
     reason: str = ""
 
 
-class PersonaSwitch(EventBase):
+class PersonaSwitch(ControlBase):
     type: Literal["control.persona"] = "control.persona"
-    by: Name = "system"
     persona: Name
     version: int | None = Field(default=None, ge=1)
 
 
-class SceneSwitch(EventBase):
+class SceneSwitch(ControlBase):
     """Switch the OBS program scene (a moderator's or the streamer's command)."""
 
     type: Literal["control.scene"] = "control.scene"
-    by: Name = "system"
     scene: Annotated[str, Field(min_length=1, max_length=100)]
 
 
-class HoldMode(EventBase):
+class HoldMode(ControlBase):
     """Hold-for-review: while engaged, replies wait for a moderator's approve or reject."""
 
     type: Literal["control.hold"] = "control.hold"
-    by: Name = "system"
     engaged: bool = True
 
 
-class Review(EventBase):
+class Review(ControlBase):
     """A moderator's verdict on a held reply; ``text`` replaces the reply when edited."""
 
     type: Literal["control.review"] = "control.review"
-    by: Name = "system"
     turn_id: Annotated[str, Field(min_length=1, max_length=128)]
     approve: bool
     text: Text | None = None
 
 
-class BlockViewer(EventBase):
+class BlockViewer(ControlBase):
     """Stop (or resume) answering one viewer. Not a Twitch ban."""
 
     type: Literal["control.block"] = "control.block"
-    by: Name = "system"
     user_id: Annotated[str, Field(max_length=32)] | None = None
     login: Name
     blocked: bool = True
 
 
-class BannedWord(EventBase):
+class BannedWord(ControlBase):
     """Add (or remove) a word from the runtime blocklist of both safety stages."""
 
     type: Literal["control.banned_word"] = "control.banned_word"
-    by: Name = "system"
     word: Annotated[str, Field(min_length=1, max_length=100), Clean]
     add: bool = True
 
 
-class TwitchModeration(EventBase):
+class TwitchModeration(ControlBase):
     """A moderator action to carry out on Twitch (timeout, ban, unban, delete a message)."""
 
     type: Literal["control.moderate"] = "control.moderate"
-    by: Name = "system"
     action: Literal["timeout", "ban", "unban", "delete"]
     user_id: Annotated[str, Field(max_length=32)] | None = None
     login: Name | None = None
@@ -324,18 +421,17 @@ class TwitchModeration(EventBase):
     reason: Annotated[str, Field(max_length=500)] = ""
 
 
-class PushToTalk(EventBase):
+class PushToTalk(ControlBase):
     """Push-to-talk key state for the streamer's microphone (talk mode ``push_to_talk``)."""
 
     type: Literal["control.ptt"] = "control.ptt"
-    by: Name = "system"
     pressed: bool
 
 
 # ---------------------------------------------------------------- output events
 
 
-class ReplyStarted(EventBase):
+class ReplyStarted(OutputBase):
     type: Literal["reply.started"] = "reply.started"
     turn_id: str
     trigger_ids: tuple[str, ...] = ()
@@ -343,7 +439,7 @@ class ReplyStarted(EventBase):
     reason: str = ""
 
 
-class ReplySentence(EventBase):
+class ReplySentence(OutputBase):
     type: Literal["reply.sentence"] = "reply.sentence"
     turn_id: str
     index: int = Field(ge=0)
@@ -351,7 +447,7 @@ class ReplySentence(EventBase):
     emotion: str = "neutral"
 
 
-class ReplyBlocked(EventBase):
+class ReplyBlocked(OutputBase):
     type: Literal["reply.blocked"] = "reply.blocked"
     turn_id: str | None = None
     target_id: str | None = None
@@ -362,21 +458,21 @@ class ReplyBlocked(EventBase):
     text: Text = ""
 
 
-class ReplyHeld(EventBase):
+class ReplyHeld(OutputBase):
     type: Literal["reply.held"] = "reply.held"
     turn_id: str
     text: Text
     reason: str = "hold-for-review"
 
 
-class ReplyInterrupted(EventBase):
+class ReplyInterrupted(OutputBase):
     type: Literal["reply.interrupted"] = "reply.interrupted"
     turn_id: str
     heard_text: Text = ""
     by: str = "system"
 
 
-class ReplyFinished(EventBase):
+class ReplyFinished(OutputBase):
     type: Literal["reply.finished"] = "reply.finished"
     turn_id: str
     text: Text = ""
@@ -384,7 +480,7 @@ class ReplyFinished(EventBase):
     latency_ms: float | None = Field(default=None, ge=0)
 
 
-class SelectionDecision(EventBase):
+class SelectionDecision(OutputBase):
     """The selector picked an input to answer, or dropped it, and why (for the chat monitor)."""
 
     type: Literal["decision"] = "decision"
@@ -395,7 +491,7 @@ class SelectionDecision(EventBase):
     turn_id: str | None = None
 
 
-class ComponentStatus(EventBase):
+class ComponentStatus(OutputBase):
     """A side system's health changed (Twitch, OBS, VTube Studio, TTS...), for the dashboard."""
 
     type: Literal["status.component"] = "status.component"
@@ -404,7 +500,7 @@ class ComponentStatus(EventBase):
     detail: Annotated[str, Field(max_length=500)] = ""
 
 
-class PersonaApplied(EventBase):
+class PersonaApplied(OutputBase):
     """The running bot's answer to a :class:`PersonaSwitch`: applied, or refused with why."""
 
     type: Literal["status.persona"] = "status.persona"
@@ -414,57 +510,16 @@ class PersonaApplied(EventBase):
     error: Annotated[str, Field(max_length=500)] = ""
 
 
-class Metric(EventBase):
+class Metric(OutputBase):
     type: Literal["metric"] = "metric"
     name: Annotated[str, Field(min_length=1, max_length=100)]
     value: float
     labels: dict[str, str] = Field(default_factory=dict)
 
 
-InputEvent = Annotated[
-    ChatMessage
-    | Follow
-    | Subscription
-    | ResubMessage
-    | GiftSubs
-    | Cheer
-    | Raid
-    | Redemption
-    | StreamerUtterance
-    | UtteranceEnd
-    | ModeratorInput
-    | StreamState,
-    Field(discriminator="type"),
-]
-ControlEvent = Annotated[
-    Interrupt
-    | Skip
-    | Mute
-    | KillSwitch
-    | PersonaSwitch
-    | SceneSwitch
-    | HoldMode
-    | Review
-    | BlockViewer
-    | BannedWord
-    | TwitchModeration
-    | PushToTalk,
-    Field(discriminator="type"),
-]
-OutputEvent = Annotated[
-    ReplyStarted
-    | ReplySentence
-    | ReplyBlocked
-    | ReplyHeld
-    | ReplyInterrupted
-    | ReplyFinished
-    | SelectionDecision
-    | ComponentStatus
-    | PersonaApplied
-    | Metric,
-    Field(discriminator="type"),
-]
-_AnyEvent = Annotated[
+# ---------------------------------------------------------------- the single lists
+
+InputEvent: TypeAlias = (
     ChatMessage
     | Follow
     | Subscription
@@ -477,7 +532,9 @@ _AnyEvent = Annotated[
     | UtteranceEnd
     | ModeratorInput
     | StreamState
-    | Interrupt
+)
+ControlEvent: TypeAlias = (
+    Interrupt
     | Skip
     | Mute
     | KillSwitch
@@ -489,7 +546,9 @@ _AnyEvent = Annotated[
     | BannedWord
     | TwitchModeration
     | PushToTalk
-    | ReplyStarted
+)
+OutputEvent: TypeAlias = (
+    ReplyStarted
     | ReplySentence
     | ReplyBlocked
     | ReplyHeld
@@ -498,27 +557,33 @@ _AnyEvent = Annotated[
     | SelectionDecision
     | ComponentStatus
     | PersonaApplied
-    | Metric,
-    Field(discriminator="type"),
-]
+    | Metric
+)
+AnyEvent: TypeAlias = InputEvent | ControlEvent | OutputEvent
+"""Every kind this build knows; ``isinstance(e, AnyEvent)`` narrows an :class:`EventBase` for a
+``match`` that ends in ``assert_never``."""
+AlertEvent: TypeAlias = Follow | Subscription | ResubMessage | GiftSubs | Cheer | Raid | Redemption
+"""The kinds that may show an on-stream alert (OBS and the overlay page); see :mod:`engines.alert_text`."""
+
 Event = EventBase
 """Any event; concrete values are always one of the union members."""
 
-_ADAPTER: Final[TypeAdapter[Any]] = TypeAdapter(_AnyEvent)
+STREAM_UNIONS: Final[dict[Stream, Any]] = {
+    "input": InputEvent,
+    "control": ControlEvent,
+    "output": OutputEvent,
+}
+"""Each stream's union, for code (and tests) that walk the declarations."""
+
 EVENT_TYPES: Final[dict[str, type[EventBase]]] = {
-    cls.model_fields["type"].default: cls
-    for cls in (
-        ChatMessage, Follow, Subscription, ResubMessage, GiftSubs, Cheer, Raid, Redemption,
-        StreamerUtterance, UtteranceEnd, ModeratorInput, StreamState, Interrupt, Skip, Mute, KillSwitch,
-        PersonaSwitch, SceneSwitch, HoldMode, Review, BlockViewer, BannedWord, TwitchModeration, PushToTalk,
-        ReplyStarted, ReplySentence, ReplyBlocked, ReplyHeld, ReplyInterrupted,
-        ReplyFinished, SelectionDecision, ComponentStatus, PersonaApplied, Metric,
-    )
-}  # fmt: skip
-_OUTPUT_PREFIXES: Final = ("reply.", "metric", "decision", "status.")
-INPUT_TYPES: Final = frozenset(t for t in EVENT_TYPES if not t.startswith(("control.", *_OUTPUT_PREFIXES)))
-CONTROL_TYPES: Final = frozenset(t for t in EVENT_TYPES if t.startswith("control."))
-OUTPUT_TYPES: Final = frozenset(t for t in EVENT_TYPES if t.startswith(_OUTPUT_PREFIXES))
+    cls.model_fields["type"].default: cls for union in STREAM_UNIONS.values() for cls in get_args(union)
+}
+INPUT_TYPES: Final = frozenset(t for t, cls in EVENT_TYPES.items() if cls.stream == "input")
+CONTROL_TYPES: Final = frozenset(t for t, cls in EVENT_TYPES.items() if cls.stream == "control")
+OUTPUT_TYPES: Final = frozenset(t for t, cls in EVENT_TYPES.items() if cls.stream == "output")
+ALERT_TYPES: Final = frozenset(cls.model_fields["type"].default for cls in get_args(AlertEvent))
+
+_ADAPTER: Final[TypeAdapter[Any]] = TypeAdapter(Annotated[AnyEvent, Field(discriminator="type")])
 
 
 class EventDecodeError(ValueError):
@@ -579,10 +644,6 @@ def _summarise(exc: ValidationError) -> str:
     return "; ".join(parts) + (f" (+{more} more)" if more > 0 else "")
 
 
-def stream_of(event: EventBase) -> Literal["input", "control", "output"]:
-    """The bus stream an event travels on."""
-    if event.type in CONTROL_TYPES:
-        return "control"
-    if event.type in OUTPUT_TYPES:
-        return "output"
-    return "input"
+def stream_of(event: EventBase) -> Stream:
+    """The bus stream an event travels on (its kind's declared ``stream``)."""
+    return event.stream

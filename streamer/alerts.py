@@ -1,8 +1,10 @@
-"""On-stream alerts for follows, subs, gifts, cheers and raids, and scene switches on command.
+"""On-stream alerts for follows, subs, gifts, cheers, raids and redemptions, and scene switches
+on command.
 
 Reads the input and control streams in its own consumer group, so alerts never wait for
 the character and never slow it down. Each alert is shown through the overlay for a few
-seconds; a ``control.scene`` event switches the OBS scene at once.
+seconds (the wording is :mod:`engines.alert_text`'s, shared with the overlay page); a
+``control.scene`` event switches the OBS scene at once.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from collections.abc import Awaitable, Callable
 from typing import Protocol
 
 from engines import events as ev
+from engines.alert_text import alert_for
 from streamer.bus import Bus, BusError, StreamName
 from streamer.bus.keys import GROUP_ALERTS
 
@@ -24,26 +27,6 @@ class AlertOverlay(Protocol):
     async def alert(self, kind: str, text: str, seconds: float = 5.0) -> bool: ...
 
     async def switch_scene(self, name: str) -> bool: ...
-
-
-def alert_for(e: ev.EventBase) -> tuple[str, str] | None:
-    """(kind, text) for an event that deserves an alert, else None."""
-    match e:
-        case ev.Follow():
-            return "follow", f"{e.user.display_name} just followed!"
-        case ev.Subscription(is_gift=False):
-            return "sub", f"{e.user.display_name} subscribed!"
-        case ev.ResubMessage():
-            return "sub", f"{e.user.display_name} resubscribed for {e.cumulative_months} months!"
-        case ev.GiftSubs():
-            who = e.user.display_name if e.user else "An anonymous gifter"
-            return "gift", f"{who} gifted {e.total} subs!"
-        case ev.Cheer():
-            who = e.user.display_name if e.user else "Anonymous"
-            return "cheer", f"{who} cheered {e.bits} bits!"
-        case ev.Raid():
-            return "raid", f"{e.from_user.display_name} is raiding with {e.viewers} viewers!"
-    return None
 
 
 class Alerts:
@@ -107,7 +90,7 @@ class Alerts:
         if (ev.utcnow() - e.ts).total_seconds() > self.max_age_s:  # a backlog after an outage: not news
             self.skipped += 1
             return
-        if await self.overlay.alert(found[0], found[1], self.seconds):
+        if await self.overlay.alert(found.kind, found.text, self.seconds):
             self.shown += 1
             with contextlib.suppress(TimeoutError):  # each alert gets its time on screen
                 async with asyncio.timeout(self.seconds):

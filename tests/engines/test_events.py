@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import get_args
 
 import pytest
 from hypothesis import given
@@ -81,6 +82,87 @@ def test_streams() -> None:
     assert by_stream["reply.sentence"] == "output"
     assert by_stream["metric"] == "output"
     assert set(ev.EVENT_TYPES) == ev.INPUT_TYPES | ev.CONTROL_TYPES | ev.OUTPUT_TYPES
+
+
+@pytest.mark.parametrize("stream", ["input", "control", "output"])
+def test_each_kind_declares_the_stream_of_its_union(stream: ev.Stream) -> None:
+    members = get_args(ev.STREAM_UNIONS[stream])
+    assert members
+    for cls in members:
+        assert cls.stream == stream, cls.__name__
+        assert ev.EVENT_TYPES[cls.model_fields["type"].default] is cls
+
+
+def test_every_declared_kind_is_in_exactly_one_union_and_in_event_types() -> None:
+    in_unions = [cls for union in ev.STREAM_UNIONS.values() for cls in get_args(union)]
+    assert len(in_unions) == len(set(in_unions)) == len(ev.EVENT_TYPES)
+    assert set(in_unions) == set(get_args(ev.AnyEvent))
+    declared = {
+        cls
+        for base in (ev.InputBase, ev.ControlBase, ev.OutputBase)
+        for cls in vars(ev).values()
+        if isinstance(cls, type) and issubclass(cls, base) and cls is not base
+    }
+    assert declared == set(in_unions)  # no kind declared and left out of its union
+
+
+def test_routing_is_derived_from_the_declared_streams_not_type_names() -> None:
+    for etype, cls in ev.EVENT_TYPES.items():
+        wanted = {"input": ev.INPUT_TYPES, "control": ev.CONTROL_TYPES, "output": ev.OUTPUT_TYPES}[cls.stream]
+        assert etype in wanted
+    assert "decision" in ev.OUTPUT_TYPES and "stream.state" in ev.INPUT_TYPES
+    for event in EXAMPLES:
+        assert ev.stream_of(event) == type(event).stream
+        assert isinstance(event, ev.AnyEvent)
+
+
+def test_the_stream_is_a_class_declaration_not_a_field() -> None:
+    event = ev.Follow(channel="c", user=V)
+    assert "stream" not in ev.Follow.model_fields
+    assert b"stream" not in ev.encode(event) and b"actor" not in ev.encode(event)
+
+
+def test_alerting_kinds_are_input_kinds() -> None:
+    assert {cls.model_fields["type"].default for cls in get_args(ev.AlertEvent)} == ev.ALERT_TYPES
+    assert ev.ALERT_TYPES <= ev.INPUT_TYPES
+
+
+W = ev.Viewer(id="7", login="raider", display_name="Raider")
+ACTORS: list[tuple[ev.EventBase, ev.Viewer | None, str]] = [
+    (ev.ChatMessage(channel="c", user=V, text="hello"), V, "hello"),
+    (ev.Follow(channel="c", user=V), V, ""),
+    (ev.Subscription(channel="c", user=V, is_gift=True), V, ""),
+    (ev.ResubMessage(channel="c", user=V, text="a year!"), V, "a year!"),
+    (ev.GiftSubs(channel="c", user=None, total=3), None, ""),
+    (ev.GiftSubs(channel="c", user=V, total=3), V, ""),
+    (ev.Cheer(channel="c", user=None, bits=5, text="go"), None, "go"),
+    (ev.Cheer(channel="c", user=V, bits=5), V, ""),
+    (ev.Raid(channel="c", from_user=W, viewers=9), W, ""),
+    (ev.Redemption(channel="c", user=V, reward_id="r", reward_title="Ask", user_input="why?"), V, "why?"),
+    (ev.StreamerUtterance(channel="c", text="hi chat"), None, "hi chat"),
+    (ev.UtteranceEnd(channel="c", utterance_id="u", kept=True), None, ""),
+    (ev.ModeratorInput(channel="c", author="mia", text="thank them"), None, "thank them"),
+    (ev.StreamState(channel="c", online=True), None, ""),
+    (ev.Review(channel="c", turn_id="t", approve=True, text="edited"), None, ""),
+    (ev.ReplySentence(channel="c", turn_id="t", index=0, text="Hi!"), None, ""),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("event", "actor", "text"), ACTORS, ids=lambda x: getattr(x, "type", None))
+def test_each_kind_declares_its_actor_and_viewer_text(
+    event: ev.EventBase, actor: ev.Viewer | None, text: str
+) -> None:
+    assert event.actor == actor
+    assert event.viewer_text == text
+
+
+def test_every_input_kind_has_an_actor_case() -> None:
+    assert {e.type for e, _, _ in ACTORS} >= ev.INPUT_TYPES
+
+
+def test_control_events_say_who_sent_them() -> None:
+    assert ev.Interrupt(channel="c").by == "system"
+    assert all("by" in cls.model_fields for cls in get_args(ev.ControlEvent))
 
 
 def test_twitch_message_id_is_the_event_id() -> None:

@@ -1,14 +1,14 @@
-"""Alerts: follow, sub, gift, cheer and raid become overlay alerts, in order, paced; chat does not."""
+"""Alerts: alerting events become overlay alerts, in order, paced; chat does not (the wording
+is tested in tests/engines/test_alert_text.py)."""
 
 from __future__ import annotations
 
 import asyncio
 from datetime import timedelta
 
-import pytest
-
 from engines import events as ev
-from streamer.alerts import Alerts, alert_for
+from engines.alert_text import alert_for
+from streamer.alerts import Alerts
 from streamer.bus import MemoryBus
 
 V = ev.Viewer(id="1", login="kiri", display_name="Kiri")
@@ -27,26 +27,6 @@ class RecordingOverlay:
     async def switch_scene(self, name: str) -> bool:
         self.scenes.append(name)
         return True
-
-
-@pytest.mark.parametrize(
-    ("event", "expected"),
-    [
-        (ev.Follow(channel="c", user=V), ("follow", "Kiri just followed!")),
-        (ev.Subscription(channel="c", user=V), ("sub", "Kiri subscribed!")),
-        (
-            ev.ResubMessage(channel="c", user=V, cumulative_months=7),
-            ("sub", "Kiri resubscribed for 7 months!"),
-        ),
-        (ev.GiftSubs(channel="c", user=None, total=5), ("gift", "An anonymous gifter gifted 5 subs!")),
-        (ev.Cheer(channel="c", user=V, bits=500), ("cheer", "Kiri cheered 500 bits!")),
-        (ev.Raid(channel="c", from_user=V, viewers=87), ("raid", "Kiri is raiding with 87 viewers!")),
-        (ev.ChatMessage(channel="c", user=V, text="hi"), None),
-        (ev.Subscription(channel="c", user=V, is_gift=True), None),  # the gift event already announced it
-    ],
-)
-def test_which_events_alert(event: ev.EventBase, expected: tuple[str, str] | None) -> None:
-    assert alert_for(event) == expected
 
 
 async def test_alerts_are_shown_in_order_paced_and_stale_ones_skipped() -> None:
@@ -85,3 +65,25 @@ async def test_a_scene_switch_command_switches_at_once_even_during_an_alert() ->
     assert overlay.scenes == ["Just Chatting"]  # not queued behind the 5 s raid alert
     alerts.stop()
     await asyncio.wait_for(task, 6)
+
+
+async def test_obs_shows_redemptions_and_not_each_gifted_sub_in_the_shared_wording() -> None:
+    bus = MemoryBus()
+    overlay = RecordingOverlay()
+    alerts = Alerts(bus, overlay, seconds=0.01)
+    redeem = ev.Redemption(channel="c", user=V, reward_id="r1", reward_title="Hydrate")
+    await bus.publish_many(
+        [
+            ev.Subscription(channel="c", user=V, is_gift=True),  # the gift event announces the burst
+            redeem,
+            ev.Follow(channel="c", user=V),
+        ]
+    )
+    task = asyncio.create_task(alerts.run())
+    async with asyncio.timeout(5):
+        while len(overlay.shown) < 2:
+            await asyncio.sleep(0.01)
+    alerts.stop()
+    await asyncio.wait_for(task, 2)
+    assert overlay.shown == [("redemption", "Kiri redeemed Hydrate!"), ("follow", "Kiri followed!")]
+    assert overlay.shown[0] == alert_for(redeem)
