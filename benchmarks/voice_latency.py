@@ -54,7 +54,8 @@ from integrations.faster_whisper.stt import FasterWhisperSTT
 from integrations.llama_cpp.server import LlamaServer, LlamaServerConfig
 from integrations.openai.llm import OpenAILLM
 from integrations.piper.tts import PiperTTS
-from streamer.app import build_stt, build_voice
+from integrations.registry import build_stt
+from streamer.app import build_voice
 from streamer.brain import Brain
 from streamer.bus import MemoryBus
 from streamer.performer import Performer, Utterance
@@ -506,7 +507,7 @@ async def main() -> None:
     load_before = os.getloadavg()[0]
     safety = SafetyPipeline()
     safety.warm()
-    stt = build_stt(voice_settings(args), bench_persona())  # the app's own, primed with her names
+    stt = build_stt(voice_settings(args).voice, bench_persona())  # the app's own, primed with her names
     await stt.warm_up()
     report: dict[str, Any] = {
         "end_silence_ms": args.end_silence_ms, "early_stt_ms": args.early_stt_ms, "beam_size": args.beam_size,

@@ -8,15 +8,18 @@ from __future__ import annotations
 
 import tomllib
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from config.providers import tts_provider_names
 
 PERSONAS_DIR = Path(__file__).with_name("personas")
 DEFAULT_PERSONA = "hiyori"
 
 Word = Annotated[str, Field(min_length=1, max_length=64)]
-TTSProvider = Literal["piper", "elevenlabs", "openai"]
+TTSProvider = str
+"""A registered TTS provider's name (``config.providers``)."""
 
 
 class Persona(BaseModel):
@@ -77,6 +80,17 @@ class Persona(BaseModel):
     max_sentences: int = Field(default=3, ge=1, le=20)
     """The reply stops after this many spoken sentences."""
     temperature: float = Field(default=0.7, ge=0, le=2)
+
+    @field_validator("voices")
+    @classmethod
+    def _known_providers(cls, value: dict[str, str]) -> dict[str, str]:
+        known = tts_provider_names()
+        unknown = sorted(set(value) - known)
+        if unknown:
+            raise ValueError(
+                f"unknown TTS provider {', '.join(unknown)}; expected one of {', '.join(sorted(known))}"
+            )
+        return value
 
     @field_validator("emotions")
     @classmethod

@@ -10,13 +10,13 @@ as they are. The config file is ``vtuber.toml`` in the working directory, or the
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, ClassVar, Literal
 
 from pydantic import (
     AliasChoices,
     BaseModel,
-    ConfigDict,
     Field,
     SecretStr,
     ValidationError,
@@ -30,12 +30,41 @@ from pydantic_settings import (
     TomlConfigSettingsSource,
 )
 
+from config.providers import (
+    LLM_PROVIDERS,
+    TTS_PROVIDERS,
+    CloudTTSSettings,
+    ElevenLabsSettings,
+    LLMConfig,
+    LocalLLMSettings,
+    OpenAILLMSettings,
+    OpenAITTSSettings,
+    PiperSettings,
+    TTSConfig,
+)
+from config.section import Section
+
+__all__ = [
+    "CloudTTSSettings",
+    "ConfigError",
+    "ElevenLabsSettings",
+    "LocalLLMSettings",
+    "OpenAILLMSettings",
+    "OpenAITTSSettings",
+    "PiperSettings",
+    "Settings",
+    "TwitchSettings",
+    "load_settings",
+    "redact_url",
+    "redacted",
+    "secret_values",
+]
+
 DEFAULT_CONFIG_FILE = "vtuber.toml"
 DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///data/vtuber.db"
 
 
-class _Section(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+_Section = Section
 
 
 class BusSettings(_Section):
@@ -78,119 +107,12 @@ class ReplaySettings(_Section):
     """A JSONL chat log; None means the bundled sample stream."""
 
 
-class LocalLLMSettings(_Section):
-    """The bundled SmolLM2-135M on a llama.cpp server the bot starts and stops itself."""
-
-    provider: Literal["llama_cpp"] = "llama_cpp"
-    model_path: Path | None = None
-    """A .gguf file; None means the bundled SmolLM2-135M-Instruct."""
-    requantize: Literal["off", "q8_0"] = "q8_0"
-    """The bundled model ships as Q4_1; q8_0 converts it once (about 2 s, kept under
-    ~/.cache/vtuber-bot/models) into a format llama.cpp reads prompts faster in, holding each
-    weight to within rounding. Ignored for a model_path of your own."""
-    threads: int = Field(default=2, ge=1, le=256)
-    context_tokens: int = Field(default=2_048, ge=256, le=131_072)
-    start_timeout_s: float = Field(default=60.0, gt=0)
-    memory_tokens: int = Field(default=0, ge=0, le=100_000)
-    """Recent conversation sent with each turn. 0 by default: on a 135M model on a CPU each
-    changed history token costs prompt time (150 tokens: about +300 ms to first audio)."""
-    nice: int = Field(default=10, ge=0, le=19)
-    """How much nicer (lower CPU priority) the llama.cpp server runs than the bot, so that
-    speech synthesis is not starved by token generation on a small CPU. 10: first audio
-    about 480 -> 355 ms on 2 cores (the model writes on while piper speaks); 0: equal."""
-
-
-class OpenAILLMSettings(_Section):
-    """Any OpenAI-compatible endpoint: OpenAI, Ollama, vLLM, LM Studio, OpenRouter."""
-
-    provider: Literal["openai"] = "openai"
-    base_url: str = Field(default="https://api.openai.com/v1", pattern=r"^https?://")
-    model: str = Field(default="gpt-4o-mini", min_length=1)
-    api_key: SecretStr = SecretStr("")
-    """Secret. Local servers accept any non-empty value."""
-    memory_tokens: int = Field(default=600, ge=0, le=100_000)
-    """Recent conversation sent with each turn, trimmed oldest first."""
-
-
 class LLMTimeouts(_Section):
     first_token_s: float = Field(default=15.0, gt=0)
     """A reply whose first token takes longer is abandoned; the stream goes on."""
     stall_s: float = Field(default=5.0, gt=0)
     """Longest silence between two tokens."""
     total_s: float = Field(default=60.0, gt=0)
-
-
-class PiperSettings(_Section):
-    """Local neural TTS (the default): no account, no network."""
-
-    provider: Literal["piper"] = "piper"
-    model_path: Path | None = None
-    """A piper .onnx voice; None means the bundled CC0 voice en_US-joe-medium (or the persona's voice)."""
-    length_scale: float = Field(default=1.0, gt=0.2, le=3.0)
-    """Speaking rate: below 1 is faster."""
-    clause_split: Literal["none", "first", "all"] = "first"
-    """Synthesise a sentence's first clause on its own so its audio starts sooner."""
-
-
-class _CloudTTSSettings(_Section):
-    provider: Literal["elevenlabs", "openai"]
-    voice: str | None = Field(default=None, min_length=1, max_length=200)
-    """Voice for every persona; None: the persona's voice for this provider, else the provider default."""
-    first_audio_s: float = Field(default=3.0, gt=0, le=60)
-    """A sentence's cloud audio must start within this, or piper speaks it (skipped with fallback off)."""
-    stall_s: float = Field(default=3.0, gt=0, le=60)
-    """Longest gap in a sentence's cloud audio before it is given up (and piper speaks it)."""
-    fallback: bool = True
-    """When the cloud voice fails or is late, the local piper voice speaks that sentence."""
-    fallback_cooldown_s: float = Field(default=30.0, ge=0, le=3_600)
-    """After a cloud failure, piper speaks alone this long before the cloud is tried again."""
-
-
-class ElevenLabsSettings(_CloudTTSSettings):
-    """ElevenLabs voices, streamed as raw PCM."""
-
-    provider: Literal["elevenlabs"] = "elevenlabs"
-    api_key: SecretStr = Field(default=SecretStr(""), validate_default=True)
-    """Secret: set VTUBER_TTS__API_KEY in the environment, not in the file."""
-    mode: Literal["http", "websocket"] = "websocket"
-    """websocket: one socket per turn, each sentence sent as soon as it is vetted; http: one request per sentence."""
-    model: str = Field(default="eleven_flash_v2_5", min_length=1)
-    base_url: str = Field(default="https://api.elevenlabs.io", pattern=r"^https?://")
-    ws_url: str | None = Field(default=None, pattern=r"^wss?://")
-    """The websocket address; None: base_url with wss:// (ws:// for http://)."""
-    sample_rate: int = 22050
-    """PCM output rate (pcm_<rate>): 16000, 22050, 24000 or 44100; 22050 matches piper, 44100 needs a Pro plan."""
-    stability: float | None = Field(default=None, ge=0, le=1)
-    """Voice setting override; None keeps the voice's own."""
-    similarity_boost: float | None = Field(default=None, ge=0, le=1)
-    speed: float | None = Field(default=None, ge=0.7, le=1.2)
-
-    @field_validator("api_key")
-    @classmethod
-    def _key_given(cls, value: SecretStr) -> SecretStr:
-        if not value.get_secret_value():
-            raise ValueError("required for ElevenLabs: set VTUBER_TTS__API_KEY in the environment")
-        return value
-
-    @field_validator("sample_rate")
-    @classmethod
-    def _pcm_rate(cls, value: int) -> int:
-        if value not in (16000, 22050, 24000, 44100):
-            raise ValueError("must be 16000, 22050, 24000 or 44100")
-        return value
-
-
-class OpenAITTSSettings(_CloudTTSSettings):
-    """OpenAI text-to-speech, or any server with the same /audio/speech endpoint (24 kHz PCM)."""
-
-    provider: Literal["openai"] = "openai"
-    api_key: SecretStr = SecretStr("")
-    """Secret: set VTUBER_TTS__API_KEY. Local servers accept any value."""
-    base_url: str = Field(default="https://api.openai.com/v1", pattern=r"^https?://")
-    model: str = Field(default="gpt-4o-mini-tts", min_length=1)
-    instructions: str | None = Field(default=None, max_length=2_000)
-    """How to speak (gpt-4o-mini-tts only), e.g. "Cheerful and quick, like a streamer"."""
-    speed: float | None = Field(default=None, ge=0.25, le=4.0)
 
 
 class PerformerSettings(_Section):
@@ -434,14 +356,10 @@ class Settings(BaseSettings):
     Without it, tokens are kept in memory only and must be authorised again after a restart."""
     persona: str = "hiyori"
     """A bundled persona id or a path to a persona .toml file."""
-    llm: LocalLLMSettings | OpenAILLMSettings = Field(
-        default_factory=LocalLLMSettings, discriminator="provider"
-    )
+    llm: LLMConfig = Field(default_factory=LLM_PROVIDERS[0])
     """The language model: provider llama_cpp (bundled, local) or openai (any compatible endpoint)."""
     llm_timeouts: LLMTimeouts = LLMTimeouts()
-    tts: PiperSettings | ElevenLabsSettings | OpenAITTSSettings = Field(
-        default_factory=PiperSettings, discriminator="provider"
-    )
+    tts: TTSConfig = Field(default_factory=TTS_PROVIDERS[0])
     """The voice: provider piper (bundled, local), elevenlabs or openai (cloud, with piper as fallback)."""
     performer: PerformerSettings = PerformerSettings()
     vtube_studio: VTubeStudioSettings = VTubeStudioSettings()
@@ -585,45 +503,45 @@ def redact_url(url: str) -> str:
     return f"{scheme}://{user}:***@{host}" if user else f"{scheme}://:***@{host}"
 
 
+def _secrets(model: BaseModel, path: tuple[str, ...] = ()) -> Iterator[tuple[tuple[str, ...], SecretStr]]:
+    """Every ``SecretStr`` in a settings tree, with its path: found by walking the fields, so a
+    new provider's key is redacted without anyone listing it."""
+    for name in type(model).model_fields:
+        value = getattr(model, name)
+        if isinstance(value, SecretStr):
+            yield (*path, name), value
+        elif isinstance(value, BaseModel):
+            yield from _secrets(value, (*path, name))
+
+
+def _is_url(path: tuple[str, ...]) -> bool:
+    return path[-1].endswith("_url")
+
+
 def redacted(settings: Settings) -> dict[str, Any]:
-    """The effective settings as plain data, with every secret masked (for ``config check``)."""
+    """The effective settings as plain data, with every secret masked (for ``config check``).
+    URLs keep their host and lose their password; other secrets read ``***`` when set."""
     data: dict[str, Any] = settings.model_dump(mode="json")
-    for key in ("redis_url", "database_url"):
-        secret = getattr(settings, key)
-        data[key] = None if secret is None else redact_url(secret.get_secret_value())
+    for path, secret in _secrets(settings):
+        *parents, key = path
+        node = data
+        for part in parents:
+            node = node[part]
+        value = secret.get_secret_value()
+        node[key] = redact_url(value) if _is_url(path) else ("***" if value else "")
     data["bus"]["effective_backend"] = settings.bus_backend
-    data["secret_key"] = "***" if settings.secret_key else None
-    data["obs"]["password"] = "***" if settings.obs.password.get_secret_value() else ""
-    data["twitch"]["client_secret"] = "***" if settings.twitch.client_secret.get_secret_value() else ""
-    if isinstance(settings.llm, OpenAILLMSettings):
-        data["llm"]["api_key"] = "***" if settings.llm.api_key.get_secret_value() else ""
-    if isinstance(settings.tts, ElevenLabsSettings | OpenAITTSSettings):
-        data["tts"]["api_key"] = "***" if settings.tts.api_key.get_secret_value() else ""
     return data
 
 
 def secret_values(settings: Settings) -> list[str]:
-    """Every secret string in the settings, for the log redaction filter."""
+    """Every secret string in the settings, for the log redaction filter: each ``SecretStr``
+    field's value, and only the password of a URL (its host is not a secret)."""
     found: list[str] = []
-    for key in ("redis_url", "database_url"):
-        secret = getattr(settings, key)
-        if secret is None:
-            continue
-        url = secret.get_secret_value()
-        creds = url.partition("://")[2].rpartition("@")[0]
-        if ":" in creds and creds.split(":", 1)[1]:
-            found.append(creds.split(":", 1)[1])
-    if isinstance(settings.llm, OpenAILLMSettings) and settings.llm.api_key.get_secret_value():
-        found.append(settings.llm.api_key.get_secret_value())
-    if (
-        isinstance(settings.tts, ElevenLabsSettings | OpenAITTSSettings)
-        and settings.tts.api_key.get_secret_value()
-    ):
-        found.append(settings.tts.api_key.get_secret_value())
-    if settings.secret_key is not None:
-        found.append(settings.secret_key.get_secret_value())
-    if settings.obs.password.get_secret_value():
-        found.append(settings.obs.password.get_secret_value())
-    if settings.twitch.client_secret.get_secret_value():
-        found.append(settings.twitch.client_secret.get_secret_value())
+    for path, secret in _secrets(settings):
+        value = secret.get_secret_value()
+        if _is_url(path):
+            creds = value.partition("://")[2].rpartition("@")[0]
+            value = creds.split(":", 1)[1] if ":" in creds else ""
+        if value:
+            found.append(value)
     return found

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import abc
 import asyncio
+import logging
 import time
-from collections.abc import AsyncGenerator, AsyncIterator, Callable
+from collections.abc import AsyncGenerator, AsyncIterator, Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal, Protocol, TypeVar
 
 T = TypeVar("T")
+log = logging.getLogger("engines.backends")
 
 
 class BackendError(RuntimeError):
@@ -151,10 +153,22 @@ class AudioChunk:
         return len(self.pcm) / 2 / self.sample_rate
 
 
+@dataclass(frozen=True, slots=True)
+class TTSSetup:
+    """What a TTS adapter's ``from_settings`` gets besides its own settings model."""
+
+    voice: str | None = None
+    """The persona's voice for this provider; None: the adapter's default voice."""
+    limits: Limits = field(default_factory=Limits)
+    """The performer's per-sentence limits (a cloud voice's settings carry their own)."""
+
+
 class TTSBackend(abc.ABC):
     """Synthesises one sentence as a stream of PCM chunks."""
 
     name: str = "tts"
+    required: bool = False
+    """A voice the show cannot go on without (the local one): a warm-up failure is fatal."""
 
     def __init__(self, *, limits: Limits | None = None) -> None:
         self.limits = limits or Limits(first_output_s=10.0, stall_s=5.0, total_s=30.0)
@@ -165,6 +179,21 @@ class TTSBackend(abc.ABC):
 
     @abc.abstractmethod
     def _synthesize_impl(self, text: str, *, voice: str | None) -> AsyncIterator[AudioChunk]: ...
+
+    async def warm_up(self) -> None:
+        """Load the voice by speaking one word. A voice that is not :attr:`required` (a cloud
+        voice) that fails here is logged, never fatal: its sentences are skipped until it works."""
+        try:
+            async for _chunk in self.synthesize("Hello."):
+                pass
+        except BackendError as exc:
+            if self.required:
+                raise
+            log.warning(
+                "the %s voice is not working at start-up (%s); its sentences are skipped until it is",
+                self.name,
+                exc,
+            )
 
     def open_turn(self, *, voice: str | None = None) -> TTSTurn | None:
         """A streaming session for one turn (one connection, sentences sent as they are
@@ -263,6 +292,17 @@ class STTBackend(abc.ABC):
 
 
 # ---------------------------------------------------------------- avatar and overlay
+
+
+class ModelServer(Protocol):
+    """A local model process the bot runs itself (llama.cpp): warmed with the persona's prefix,
+    restarted when it dies, stopped with the bot."""
+
+    async def warm_up(self, messages: Sequence[Mapping[str, str]] | None = None) -> float: ...
+
+    async def keep_alive(self, on_change: Callable[[bool, str], Awaitable[None]] | None = None) -> None: ...
+
+    async def stop(self) -> None: ...
 
 
 class AvatarBackend(Protocol):

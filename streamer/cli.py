@@ -4,25 +4,28 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import json
 import signal
 import sys
-from collections.abc import Awaitable, Callable
+from collections.abc import Iterable
+from importlib.metadata import EntryPoint, entry_points
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from config.settings import ConfigError, Settings, load_settings, redacted, secret_values
-from streamer import app as bot
+from config.settings import ConfigError, redacted
+from streamer import commands, supervisor
+from streamer.app import App
 from streamer.bus import BusError
-from streamer.logs import setup_logging
+from streamer.cli_common import ConfigOption, console
+from streamer.cli_common import load as _settings
+from streamer.cli_common import run as _run
 
-console = Console()
 cli = typer.Typer(
     help="An AI VTuber for Twitch: reads chat and events, answers in character, performs the reply.",
     no_args_is_help=True,
@@ -37,34 +40,6 @@ cli.add_typer(db_cli, name="db")
 cli.add_typer(obs_cli, name="obs")
 twitch_cli = typer.Typer(help="Connect the bot to a Twitch channel.", no_args_is_help=True)
 cli.add_typer(twitch_cli, name="twitch")
-
-ConfigOption = Annotated[
-    Path | None,
-    typer.Option(
-        "--config",
-        "-c",
-        help="TOML config file (default: $VTUBER_CONFIG or ./vtuber.toml).",
-        show_default=False,
-    ),
-]
-
-
-def _settings(config: Path | None) -> Settings:
-    try:
-        settings = load_settings(config)
-    except ConfigError as exc:
-        console.print(f"[red]{escape(str(exc))}[/red]", highlight=False)
-        raise typer.Exit(2) from None
-    setup_logging(settings.log_level, secrets=secret_values(settings))
-    return settings
-
-
-def _run(coro: object) -> None:
-    """Run a coroutine; Ctrl-C or SIGTERM stops it cleanly."""
-    try:
-        asyncio.run(coro)  # type: ignore[arg-type]
-    except KeyboardInterrupt:
-        console.print("[yellow]stopped[/yellow]")
 
 
 def _stop_on_signals(stop: asyncio.Event) -> None:
@@ -110,11 +85,11 @@ def rehearse(
         def on_progress(done: int, total: int) -> None:
             progress.update(task, completed=done, total=total)
 
-        summary_box: list[bot.RehearsalSummary] = []
+        summary_box: list[commands.RehearsalSummary] = []
 
         async def go() -> None:
             summary_box.append(
-                await bot.rehearse(settings, path=file, speed=speed, with_show=show, on_progress=on_progress)
+                await commands.rehearse(settings, path=file, speed=speed, with_show=show, on_progress=on_progress)
             )
 
         _run(go())
@@ -123,7 +98,7 @@ def rehearse(
     _print_summary(summary_box[0])
 
 
-def _print_summary(summary: bot.RehearsalSummary) -> None:
+def _print_summary(summary: commands.RehearsalSummary) -> None:
     table = Table(title="Recorded this run", show_edge=False)
     table.add_column("event type")
     table.add_column("count", justify="right")
@@ -164,7 +139,7 @@ def run(
 
     last: list[str] = []
 
-    def status(app: bot.App) -> None:
+    def status(app: App) -> None:
         s = app.recorder.stats
         line = (
             f"stored {s.stored} events in {s.batches} batches; duplicates {s.duplicates}; "
@@ -177,7 +152,7 @@ def run(
     async def go() -> None:
         stop = asyncio.Event()
         _stop_on_signals(stop)
-        await bot.run_bot(settings, replay=replay, stop=stop, on_status=status)
+        await supervisor.run_bot(settings, replay=replay, stop=stop, on_status=status)
 
     _run(go())
 
@@ -198,7 +173,7 @@ def record(
     async def go() -> None:
         stop = asyncio.Event()
         _stop_on_signals(stop)
-        await bot.run_recorder(settings, consumer=consumer, stop=stop)
+        await supervisor.run_recorder(settings, consumer=consumer, stop=stop)
 
     _run(go())
 
@@ -258,7 +233,7 @@ def obs_setup(config: ConfigOption = None) -> None:
     from engines.backends import BackendError
 
     try:
-        console.print(f"[green]{escape(asyncio.run(bot.obs_setup(settings)))}[/green]")
+        console.print(f"[green]{escape(asyncio.run(commands.obs_setup(settings)))}[/green]")
     except BackendError as exc:
         console.print(f"[red]{escape(str(exc))}[/red]")
         raise typer.Exit(1) from None
@@ -285,7 +260,7 @@ def twitch_login(
     roles = ("bot", "broadcaster") if account == "both" else (account,)
     try:
         logins = asyncio.run(
-            bot.twitch_login(settings, say=lambda line: console.print(escape(line)), roles=roles)
+            commands.twitch_login(settings, say=lambda line: console.print(escape(line)), roles=roles)
         )
     except (ConfigError, BackendError) as exc:
         console.print(f"[red]{escape(str(exc))}[/red]")
@@ -298,7 +273,7 @@ def doctor(config: ConfigOption = None) -> None:
     """Check everything live mode needs: key, database, Redis, and Twitch (credentials, tokens,
     scopes, connectivity). Says what is wrong and how to fix it; exits 1 if anything failed."""
     settings = _settings(config)
-    checks = asyncio.run(bot.doctor(settings))
+    checks = asyncio.run(commands.doctor(settings))
     colour = {"ok": "green", "warn": "yellow", "fail": "red"}
     for check in checks:
         console.print(
@@ -325,7 +300,7 @@ def audio_devices() -> None:
     from engines.backends import BackendError
 
     try:
-        devices = bot.audio_devices()
+        devices = commands.audio_devices()
     except BackendError as exc:
         console.print(f"[red]{escape(str(exc))}[/red]")
         raise typer.Exit(1) from None
@@ -361,151 +336,44 @@ def ptt(
         )
         raise typer.Exit(2)
     try:
-        asyncio.run(bot.send_ptt(settings, state == "down"))
+        asyncio.run(commands.send_ptt(settings, state == "down"))
     except BusError as exc:
         console.print(f"[red]{escape(str(exc))}[/red]")
         raise typer.Exit(1) from None
     console.print(f"push-to-talk {state}")
 
 
-# ---------------------------------------------------------------- dashboard, accounts, overlay
+# ---------------------------------------------------------------- command plugins
 
-user_cli = typer.Typer(help="Dashboard accounts: the streamer (admin) and moderators.", no_args_is_help=True)
-overlay_cli = typer.Typer(help="The OBS overlay page (a browser source).", no_args_is_help=True)
-cli.add_typer(user_cli, name="user")
-cli.add_typer(overlay_cli, name="overlay")
-
-
-async def _on_dashboard_store(settings: Settings, work: Callable[[Any], Awaitable[Any]]) -> Any:
-    """Run ``work(sessions)`` on the configured database, migrated to the newest schema first."""
-    from streamer.store import make_engine, make_sessionmaker, upgrade
-
-    url = settings.database_url.get_secret_value()
-    await upgrade(url)
-    engine = make_engine(url)
-    try:
-        return await work(make_sessionmaker(engine))
-    finally:
-        await engine.dispose()
+PLUGIN_GROUP = "vtuber.commands"
+"""Entry-point group of command plugins: each names a typer.Typer (the dashboard's commands
+come from ``dashboard_api.cli``, declared in pyproject.toml)."""
 
 
-@user_cli.command("add")
-def user_add(
-    name: Annotated[str, typer.Argument(help="Login name: letters, digits, '_', '.' or '-'.")],
-    role: Annotated[str, typer.Option(help="streamer (may do everything) or moderator.")] = "moderator",
-    password_stdin: Annotated[
-        bool, typer.Option("--password-stdin", help="Read the password from the first line of stdin.")
-    ] = False,
-    config: ConfigOption = None,
-) -> None:
-    """Create a dashboard account (the first one should be the streamer: --role streamer)."""
-    settings = _settings(config)
-    from argon2 import PasswordHasher
-
-    from dashboard_api.accounts import AccountError, check_name, check_password, create_account
-
-    try:
-        check_name(name)
-        if role not in ("streamer", "moderator"):
-            raise AccountError("--role must be streamer or moderator")
-        if password_stdin:
-            password = sys.stdin.readline().rstrip("\r\n")
-        else:
-            password = typer.prompt("Password", hide_input=True, confirmation_prompt=True)
-        check_password(password)
-    except AccountError as exc:
-        console.print(f"[red]{escape(str(exc))}[/red]")
-        raise typer.Exit(2) from None
-
-    try:
-        asyncio.run(_on_dashboard_store(
-            settings, lambda s: create_account(s, name, role, password, by="cli", hasher=PasswordHasher())
-        ))  # fmt: skip
-    except AccountError as exc:
-        console.print(f"[red]{escape(str(exc))}[/red]")
-        raise typer.Exit(1) from None
-    console.print(f"[green]account {escape(name)} ({role}) created[/green]")
-
-
-@user_cli.command("list")
-def user_list(config: ConfigOption = None) -> None:
-    """List the dashboard accounts."""
-    settings = _settings(config)
-    from dashboard_api.accounts import Account, list_accounts
-
-    accounts: list[Account] = asyncio.run(_on_dashboard_store(settings, list_accounts))
-    if not accounts:
-        console.print("no accounts yet: `vtuber user add NAME --role streamer`")
-        return
-    table = Table(title="Dashboard accounts", show_edge=False)
-    for column in ("name", "role", "created by", "created"):
-        table.add_column(column)
-    for a in accounts:
-        table.add_row(escape(a.name), a.role, escape(a.created_by), f"{a.created_at:%Y-%m-%d %H:%M}")
-    console.print(table)
-
-
-@user_cli.command("remove")
-def user_remove(
-    name: Annotated[str, typer.Argument(help="The account to remove.")], config: ConfigOption = None
-) -> None:
-    """Remove a dashboard account and end its sessions (not the last streamer)."""
-    settings = _settings(config)
-    from dashboard_api.accounts import AccountError, delete_account
-
-    try:
-        removed = asyncio.run(_on_dashboard_store(settings, lambda s: delete_account(s, name)))
-    except AccountError as exc:
-        console.print(f"[red]{escape(str(exc))}[/red]")
-        raise typer.Exit(1) from None
-    if not removed:
-        console.print(f"[red]no account {escape(name)}[/red]")
-        raise typer.Exit(1)
-    console.print(f"account {escape(name)} removed")
-
-
-@overlay_cli.command("rotate-token")
-def overlay_rotate_token(config: ConfigOption = None) -> None:
-    """Make a new overlay URL (the old one stops working) and print it once."""
-    settings = _settings(config)
-    from dashboard_api.overlay import rotate_overlay_token
-
-    token = asyncio.run(_on_dashboard_store(settings, lambda s: rotate_overlay_token(s, by="cli")))
-    cfg = settings.dashboard
-    base = (cfg.public_url or f"http://{cfg.host}:{cfg.port}").rstrip("/")
-    sys.stdout.write(f"{base}/overlay?token={token}\n")
-
-
-@cli.command()
-def dashboard(
-    config: ConfigOption = None,
-    preview: Annotated[
-        bool, typer.Option("--preview/--no-preview", help="Start the model for persona previews.")
-    ] = True,
-) -> None:
-    """Serve the dashboard (chat monitor, persona editor, stats, overlay) on dashboard.host:port."""
-    settings = _settings(config)
-    import uvicorn
-
-    from dashboard_api.app import create_app
-    from streamer.store import upgrade
-
-    async def go() -> None:
-        await upgrade(settings.database_url.get_secret_value())
-        llm, server = await bot.build_llm(settings) if preview else (None, None)
+def add_plugins(app: typer.Typer, plugins: Iterable[EntryPoint]) -> None:
+    """Merge each plugin's commands and groups into ``app``'s top level. One that fails to load
+    is skipped with a warning on stderr, so a broken plugin never stops the bot's own commands."""
+    for ep in plugins:
         try:
-            app = create_app(settings, preview_llm=llm, safety=bot.build_safety(settings))
-            cfg = settings.dashboard
-            console.print(f"dashboard on http://{cfg.host}:{cfg.port} (Ctrl-C stops it)")
-            await uvicorn.Server(uvicorn.Config(app, host=cfg.host, port=cfg.port, log_config=None)).serve()
-        finally:
-            if llm is not None:
-                await llm.aclose()
-            if server is not None:
-                await server.stop()
+            plugin = ep.load()
+        except Exception as exc:
+            typer.echo(
+                f"vtuber: skipped the {ep.name} commands ({ep.value}): {type(exc).__name__}: {exc}", err=True
+            )
+            continue
+        if not isinstance(plugin, typer.Typer):
+            typer.echo(f"vtuber: skipped the {ep.name} commands: {ep.value} is not a typer.Typer", err=True)
+            continue
+        app.add_typer(plugin)
 
-    _run(go())
+
+@functools.cache
+def full_cli() -> typer.Typer:
+    """``vtuber`` as installed: the bot's own commands, then every plugin's. The plugins load
+    here, not on import, so importing this module never imports the web package."""
+    add_plugins(cli, entry_points(group=PLUGIN_GROUP))
+    return cli
 
 
 def main() -> None:
-    cli()
+    full_cli()()

@@ -27,7 +27,16 @@ import httpx
 from elevenlabs.core.api_error import ApiError
 from websockets.asyncio.client import ClientConnection
 
-from engines.backends import AudioChunk, BackendError, BackendTimeout, Limits, TTSBackend, TTSTurn
+from config.providers import ElevenLabsSettings
+from engines.backends import (
+    AudioChunk,
+    BackendError,
+    BackendTimeout,
+    Limits,
+    TTSBackend,
+    TTSSetup,
+    TTSTurn,
+)
 from engines.voice.pcm_stream import SampleAligner
 from integrations.elevenlabs.errors import NAME, status_error
 from integrations.elevenlabs.stream_input import StreamInputTurn
@@ -60,6 +69,16 @@ class ElevenLabsTTS(TTSBackend):
     ``stability``, ``similarity_boost`` and ``speed`` override the voice's stored settings."""
 
     name = NAME
+
+    @classmethod
+    def from_settings(cls, cfg: ElevenLabsSettings, setup: TTSSetup) -> ElevenLabsTTS:
+        """The registry's builder: ``cfg.voice`` wins over the persona's voice."""
+        return cls(
+            api_key=cfg.api_key, voice_id=cfg.voice or setup.voice or DEFAULT_VOICE_ID, model=cfg.model,
+            base_url=cfg.base_url, ws_url=cfg.ws_url, sample_rate=cfg.sample_rate, mode=cfg.mode,
+            stability=cfg.stability, similarity_boost=cfg.similarity_boost, speed=cfg.speed,
+            limits=Limits(first_output_s=cfg.first_audio_s, stall_s=cfg.stall_s),
+        )  # fmt: skip
 
     def __init__(
         self,

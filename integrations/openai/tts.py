@@ -15,7 +15,8 @@ from typing import Any
 import openai
 from openai import AsyncOpenAI
 
-from engines.backends import AudioChunk, BackendError, Limits, TTSBackend
+from config.providers import OpenAITTSSettings
+from engines.backends import AudioChunk, BackendError, Limits, TTSBackend, TTSSetup
 from engines.voice.pcm_stream import SampleAligner
 from integrations.openai.llm import DEFAULT_API_KEY, SecretLike, reveal_secret, translate_error
 
@@ -36,6 +37,15 @@ class OpenAITTS(TTSBackend):
     """
 
     name = "openai-tts"
+
+    @classmethod
+    def from_settings(cls, cfg: OpenAITTSSettings, setup: TTSSetup) -> OpenAITTS:
+        """The registry's builder: ``cfg.voice`` wins over the persona's voice."""
+        return cls(
+            base_url=cfg.base_url, model=cfg.model, voice=cfg.voice or setup.voice or DEFAULT_TTS_VOICE,
+            api_key=cfg.api_key, instructions=cfg.instructions, speed=cfg.speed,
+            limits=Limits(first_output_s=cfg.first_audio_s, stall_s=cfg.stall_s),
+        )  # fmt: skip
 
     def __init__(
         self,

@@ -27,7 +27,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from engines.backends import AudioChunk, BackendError, Limits, TTSBackend
+from config.providers import PiperSettings
+from engines.backends import AudioChunk, BackendError, Limits, TTSBackend, TTSSetup
 
 if TYPE_CHECKING:
     from piper import PiperVoice
@@ -136,6 +137,18 @@ class PiperTTS(TTSBackend):
     """
 
     name = "piper"
+    required = True
+
+    @classmethod
+    def from_settings(cls, cfg: PiperSettings, setup: TTSSetup) -> PiperTTS:
+        """The registry's builder: ``cfg.model_path`` wins over the persona's voice."""
+        voice = cfg.model_path or (Path(setup.voice) if setup.voice else None)
+        return cls(
+            model_path=voice,
+            length_scale=cfg.length_scale,
+            clause_split=cfg.clause_split,
+            limits=setup.limits,
+        )
 
     def __init__(
         self,

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from config.settings import load_settings
-from streamer.app import _report_dead, run_bot
+from streamer.supervisor import report_dead, run_bot
 from tests.support.fake_openai import FakeBehavior, FakeOpenAI
 
 
@@ -27,9 +27,9 @@ async def test_a_crashed_or_stopped_task_is_logged_once(caplog: pytest.LogCaptur
     await asyncio.wait([crashed, finished])
     tasks: list[asyncio.Task[object]] = [running, crashed, finished]  # type: ignore[list-item]
     reported: set[asyncio.Task[object]] = set()
-    with caplog.at_level(logging.ERROR, logger="streamer.app"):
-        _report_dead(tasks, reported)
-        _report_dead(tasks, reported)
+    with caplog.at_level(logging.ERROR, logger="streamer.supervisor"):
+        report_dead(tasks, reported)
+        report_dead(tasks, reported)
     messages = [r.getMessage() for r in caplog.records]
     assert messages == ["bot task brain crashed: the brain fell over", "bot task alerts stopped"]
     assert tasks == [running, crashed, finished]  # run_bot still cancels and awaits them all
@@ -51,7 +51,7 @@ async def test_run_warns_when_the_voice_only_goes_to_files(
             performer={"sink": sink},
         )
         stop = asyncio.Event()
-        with caplog.at_level(logging.WARNING, logger="streamer.app"):
+        with caplog.at_level(logging.WARNING, logger="streamer.supervisor"):
             bot = asyncio.create_task(run_bot(settings, stop=stop, on_status=lambda app: stop.set()))
             await asyncio.wait_for(bot, 60)  # on_status runs once the show is up: stop there
     said = any("nobody hears it live" in r.getMessage() for r in caplog.records)

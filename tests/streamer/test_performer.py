@@ -5,6 +5,7 @@ fallback published on the real Redis bus."""
 from __future__ import annotations
 
 import asyncio
+import functools
 import time
 import wave
 from collections.abc import AsyncIterator
@@ -19,9 +20,10 @@ from engines.backends import Limits
 from engines.voice.fallback_tts import FallbackTTS
 from engines.voice.sinks import NullSink, WavFileSink
 from integrations.elevenlabs import ElevenLabsTTS
-from streamer.app import build_tts
+from integrations.registry import build_tts
 from streamer.bus import Bus, make_bus
 from streamer.performer import Performer, PerformResult, Utterance
+from streamer.status import publish_fallback
 from tests.support.fake_elevenlabs import API_KEY, ElevenBehavior, FakeElevenLabs, render_speech
 from tests.support.fake_openai_tts import API_KEY as OPENAI_KEY
 from tests.support.fake_openai_tts import FakeOpenAITTS, SpeechBehavior
@@ -161,7 +163,11 @@ async def test_a_failing_cloud_voice_still_speaks_every_sentence_with_piper(
 ) -> None:
     fake.behavior.fail_status = 500  # the websocket handshake is refused
     settings = cloud_settings(fake, redis_url, redis_prefix)
-    tts = build_tts(settings, load_persona("hiyori"), bus=bus)
+    tts = build_tts(
+        settings,
+        load_persona("hiyori"),
+        on_fallback=functools.partial(publish_fallback, bus, settings.channel),
+    )
     assert isinstance(tts, FallbackTTS) and tts.sample_rate == 22_050
     sink = WavFileSink(tmp_path, pace=None)
     starts: list[float] = []
@@ -193,7 +199,11 @@ async def test_a_socket_lost_mid_turn_hands_the_rest_of_the_turn_to_piper(
 ) -> None:
     fake.behavior = ElevenBehavior(drop_after=5)  # sentence 1 (360 ms) arrives, sentence 2 breaks off
     settings = cloud_settings(fake, redis_url, redis_prefix)
-    tts = build_tts(settings, load_persona("hiyori"), bus=bus)
+    tts = build_tts(
+        settings,
+        load_persona("hiyori"),
+        on_fallback=functools.partial(publish_fallback, bus, settings.channel),
+    )
     assert isinstance(tts, FallbackTTS)
     sink = WavFileSink(tmp_path, pace=None)
     performer = Performer(tts, sink)

@@ -14,7 +14,7 @@ import pytest
 
 from config.settings import load_settings
 from integrations.faster_whisper.stt import FasterWhisperSTT, transcribe_wav
-from streamer.app import rehearse
+from streamer.commands import rehearse
 
 pytestmark = pytest.mark.slow
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from config.settings import ConfigError, load_settings
-from streamer.app import doctor, twitch_login
+from streamer.commands import doctor, twitch_login
 from streamer.store.secrets import new_key
 from tests.support.fake_twitch import FakeTwitch
 

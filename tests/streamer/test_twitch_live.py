@@ -16,9 +16,10 @@ from sqlalchemy import text
 
 from config.persona import PERSONAS_DIR
 from config.settings import load_settings
-from streamer.app import run_bot, twitch_login
+from streamer.commands import twitch_login
 from streamer.store import make_engine
 from streamer.store.secrets import new_key
+from streamer.supervisor import run_bot
 from tests.support.fake_openai import FakeBehavior, FakeOpenAI
 from tests.support.fake_twitch import FakeTwitch, FakeUser, chat_message_event, stream_online_event
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from config.settings import load_settings
-from streamer.app import run_bot
+from streamer.supervisor import run_bot
 
 pytestmark = pytest.mark.slow
 BOSS = Path(__file__).resolve().parents[1] / "data" / "voice" / "boss.wav"

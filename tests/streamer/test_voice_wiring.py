@@ -15,7 +15,8 @@ from engines.backends import AudioChunk, STTBackend, Transcript
 from engines.voice import pcm
 from engines.voice.ducking import DuckingSink
 from engines.voice.sinks import NullSink
-from streamer.app import build_voice, until_quiet
+from streamer.app import build_voice
+from streamer.barge_in import until_quiet
 from streamer.brain import Brain
 from streamer.bus import MemoryBus
 from streamer.sources.voice import SpeechSignal

@@ -1,0 +1,191 @@
+"""The provider registry: which adapter each provider's settings build, one line per backend.
+
+Adding a TTS backend touches four places: its adapter (with a ``from_settings`` classmethod),
+its settings model in ``config/providers.py`` (registered there with ``@tts_provider``), one
+``TTS.register`` line below, and its tests (the TTS contract suite takes it from ``TTS``).
+``streamer`` reaches the adapters only through this module and ``streamer/app.py``; this is also
+the one module allowed to join two integrations (the local llama.cpp server is spoken to through
+the OpenAI-compatible client).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Generic, TypeVar
+
+from config.persona import Persona
+from config.providers import (
+    LLM_PROVIDERS,
+    TTS_PROVIDERS,
+    CloudTTSSettings,
+    ElevenLabsSettings,
+    LLMProviderSettings,
+    LocalLLMSettings,
+    OpenAILLMSettings,
+    OpenAITTSSettings,
+    PiperSettings,
+    TTSProviderSettings,
+    provider_name,
+)
+from config.settings import OBSSettings, Settings, VoiceSettings
+from engines.ai.safety import DEFAULT_CLASSIFIER_THRESHOLD, ModerationBackend, SafetyPipeline
+from engines.backends import Limits, LLMBackend, ModelServer, TTSBackend, TTSSetup
+from engines.voice.fallback_tts import FallbackTTS, TTSFallback
+from integrations.elevenlabs import ElevenLabsTTS
+from integrations.faster_whisper.stt import FasterWhisperSTT
+from integrations.llama_cpp.server import LlamaServer, LlamaServerConfig
+from integrations.obs import ObsOverlay
+from integrations.openai.llm import OpenAILLM
+from integrations.openai.moderation import OpenAIModeration
+from integrations.openai.tts import OpenAITTS
+from integrations.piper.tts import PiperTTS
+
+S = TypeVar("S")
+C = TypeVar("C")
+B = TypeVar("B")
+M = TypeVar("M")
+
+
+class UnknownProviderError(LookupError):
+    """A settings model that no adapter is registered for (a bug: a model without its line)."""
+
+
+class Registry(Generic[S, C, B]):
+    """Builders of one kind of backend, keyed by the provider's settings model."""
+
+    def __init__(self, kind: str) -> None:
+        self.kind = kind
+        self._builders: dict[type[Any], Callable[[Any, C], B]] = {}
+
+    def register(self, model: type[M], build: Callable[[M, C], B]) -> None:
+        """Name the builder for one provider's settings model (once)."""
+        if model in self._builders:
+            raise ValueError(f"{self.kind} provider {model.__name__} is registered twice")
+        self._builders[model] = build
+
+    def build(self, cfg: S, context: C) -> B:
+        """Build the backend that ``cfg`` configures."""
+        try:
+            build = self._builders[type(cfg)]
+        except KeyError:
+            raise UnknownProviderError(
+                f"no {self.kind} adapter is registered for {type(cfg).__name__}"
+            ) from None
+        return build(cfg, context)
+
+    def __iter__(self) -> Iterator[type[Any]]:
+        return iter(self._builders)
+
+
+@dataclass(frozen=True, slots=True)
+class LLMParts:
+    """The LLM client, and the local model server it talks to (None for a remote endpoint)."""
+
+    llm: LLMBackend
+    server: ModelServer | None = None
+
+
+async def _llama_cpp(cfg: LocalLLMSettings, limits: Limits) -> LLMParts:
+    server = LlamaServer(
+        LlamaServerConfig(
+            model_path=cfg.model_path, n_threads=cfg.threads, n_ctx=cfg.context_tokens,
+            startup_timeout_s=cfg.start_timeout_s, verbose=False, nice=cfg.nice,
+            requantize=None if cfg.requantize == "off" else cfg.requantize,
+        )
+    )  # fmt: skip
+    await server.start()
+    llm = OpenAILLM(base_url=server.base_url, model=server.model, api_key="local", limits=limits)
+    return LLMParts(llm, server)
+
+
+async def _openai_llm(cfg: OpenAILLMSettings, limits: Limits) -> LLMParts:
+    return LLMParts(OpenAILLM(base_url=cfg.base_url, model=cfg.model, api_key=cfg.api_key, limits=limits))
+
+
+LLM: Registry[LLMProviderSettings, Limits, Awaitable[LLMParts]] = Registry("llm")
+LLM.register(LocalLLMSettings, _llama_cpp)
+LLM.register(OpenAILLMSettings, _openai_llm)
+
+TTS: Registry[TTSProviderSettings, TTSSetup, TTSBackend] = Registry("tts")
+TTS.register(PiperSettings, PiperTTS.from_settings)
+TTS.register(ElevenLabsSettings, ElevenLabsTTS.from_settings)
+TTS.register(OpenAITTSSettings, OpenAITTS.from_settings)
+
+
+def _openai_moderation(settings: Settings) -> ModerationBackend:
+    llm = settings.llm
+    assert isinstance(llm, OpenAILLMSettings), "the settings refuse moderation without an OpenAI LLM"
+    return OpenAIModeration(base_url=llm.base_url, api_key=llm.api_key)
+
+
+MODERATION: dict[str, Callable[[Settings], ModerationBackend]] = {"openai": _openai_moderation}
+"""``safety.moderation`` names one of these (or ``none``)."""
+
+
+def unregistered() -> list[str]:
+    """Provider settings models that have no adapter line here (should be empty)."""
+    missing = [m for m in LLM_PROVIDERS if m not in set(LLM)] + [
+        m for m in TTS_PROVIDERS if m not in set(TTS)
+    ]
+    return [f"{m.__name__} ({provider_name(m)})" for m in missing]
+
+
+async def build_llm(settings: Settings) -> LLMParts:
+    """The configured LLM; for the bundled model, also the llama.cpp server it runs on (started)."""
+    t = settings.llm_timeouts
+    limits = Limits(first_output_s=t.first_token_s, stall_s=t.stall_s, total_s=t.total_s)
+    return await LLM.build(settings.llm, limits)
+
+
+def build_tts(
+    settings: Settings, persona: Persona, *, on_fallback: Callable[[TTSFallback], None] | None = None
+) -> TTSBackend:
+    """The configured voice. A cloud voice gets piper as its per-sentence fallback (unless
+    ``tts.fallback`` is off); ``on_fallback`` hears of each sentence piper spoke instead."""
+    cfg = settings.tts
+    limits = Limits(
+        first_output_s=settings.performer.tts_first_audio_s, stall_s=settings.performer.tts_first_audio_s
+    )
+    voice = TTS.build(cfg, TTSSetup(voice=persona.voice_for(cfg.provider), limits=limits))
+    if not isinstance(cfg, CloudTTSSettings) or not cfg.fallback:
+        return voice
+    local_voice = persona.voices.get("piper")
+    local = PiperTTS(
+        model_path=Path(local_voice) if local_voice else None, clause_split="first", limits=limits
+    )
+    return FallbackTTS(
+        voice, local, provider=cfg.provider, sample_rate=int(getattr(voice, "sample_rate", 22_050)),
+        cooldown_s=cfg.fallback_cooldown_s, on_fallback=on_fallback,
+    )  # fmt: skip
+
+
+def build_safety(settings: Settings) -> SafetyPipeline:
+    """The safety pipeline with the configured moderation endpoint, if any."""
+    cfg = settings.safety
+    moderation = None if cfg.moderation == "none" else MODERATION[cfg.moderation](settings)
+    threshold = cfg.classifier_threshold or DEFAULT_CLASSIFIER_THRESHOLD
+    return SafetyPipeline(
+        allowed_domains=cfg.allowed_domains, moderation=moderation, classifier_threshold=threshold
+    )
+
+
+def build_stt(cfg: VoiceSettings, persona: Persona) -> FasterWhisperSTT:
+    """faster-whisper for the streamer's voice, primed with the character's names (tiny.en
+    otherwise hears "Hiyori" as "He worried")."""
+    names = ", ".join(dict.fromkeys((persona.name, *persona.aliases)))
+    return FasterWhisperSTT(
+        cfg.stt_model,
+        language=cfg.language or "en",
+        initial_prompt=f"Chat with {names}.",
+        beam_size=cfg.stt_beam_size,
+        short_window_s=cfg.stt_window_s,
+    )
+
+
+def obs_overlay(cfg: OBSSettings) -> ObsOverlay:
+    """The OBS captions and alerts client (not yet connected)."""
+    return ObsOverlay(
+        cfg.host, cfg.port, cfg.password, caption_source=cfg.caption_source, alert_source=cfg.alert_source
+    )

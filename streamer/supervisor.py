@@ -1,0 +1,147 @@
+"""The long-running processes: the bot (recorder, brain, performer and every configured source)
+and the separate recorder worker. They start what ``streamer.app`` built, report a task that
+died, and shut down in the order that loses nothing."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import functools
+import logging
+from collections.abc import Callable
+from pathlib import Path
+
+from config.settings import Settings
+from engines.backends import BackendError
+from streamer.app import App, Show, build_app, build_show, build_twitch, build_voice, voice_input
+from streamer.bus import Bus
+from streamer.sources.push_to_talk import PushToTalkListener
+from streamer.sources.replay import ReplaySource
+from streamer.sources.voice import listen
+from streamer.status import component_status, spawn
+
+log = logging.getLogger("streamer.supervisor")
+
+
+def start_voice(settings: Settings, bus: Bus, show: Show) -> list[asyncio.Task[None]]:
+    """The voice tasks for ``run_bot``: the source (its STT warmed first) and, in talk mode
+    push_to_talk, the listener for control.ptt. A voice part that cannot start is logged and
+    reported as a component status; the show goes on without it."""
+    cfg = settings.voice
+    component = "mic" if cfg.input == "mic" else "voice"
+    try:
+        voice = build_voice(settings, bus, show.brain, show.sink)
+    except BackendError as exc:
+        log.error("the streamer's voice cannot start: %s", exc)
+        spawn(component_status(bus, settings.channel, component, False, str(exc)))
+        return []
+
+    async def run() -> None:
+        warm = getattr(voice.stt, "warm_up", None)
+        if warm is not None:
+            try:
+                await warm()
+            except BackendError as exc:
+                log.error("speech recognition cannot start (%s); the streamer's voice is off", exc)
+                await component_status(bus, settings.channel, "stt", False, str(exc))
+                return
+        await listen(voice, voice_input(settings), publish_status=bus.publish, component=component)
+
+    tasks = [asyncio.create_task(run(), name="voice")]
+    if cfg.talk_mode == "push_to_talk":
+        tasks.append(asyncio.create_task(PushToTalkListener(bus, voice.set_ptt).run(), name="push-to-talk"))
+    return tasks
+
+
+def report_dead(tasks: list[asyncio.Task[object]], reported: set[asyncio.Task[object]]) -> None:
+    """Log a bot task that ended on its own, once (each loop handles its own failures, so
+    this is a bug, and the show may be missing a part: the operator must know)."""
+    for task in [t for t in tasks if t.done() and t not in reported]:
+        reported.add(task)
+        if task.cancelled():
+            log.error("bot task %s was cancelled", task.get_name())
+        elif (error := task.exception()) is not None:
+            log.error("bot task %s crashed: %s", task.get_name(), error, exc_info=error)
+        else:
+            log.error("bot task %s stopped", task.get_name())
+
+
+async def run_bot(
+    settings: Settings,
+    *,
+    replay: Path | None = None,
+    stop: asyncio.Event | None = None,
+    on_status: Callable[[App], None] | None = None,
+) -> None:
+    """The long-running bot: recorder, brain and performer, plus every configured source:
+    Twitch (EventSub in, chat replies and moderation out), the streamer's voice, a replayed log.
+    """
+    app = await build_app(settings)
+    if settings.performer.sink == "wav" and not settings.dashboard.overlay_audio:
+        log.warning(
+            "the voice only goes to WAV files in %s: nobody hears it live. "
+            'Set performer.sink = "device" (or dashboard.overlay_audio = true) for the stream',
+            settings.data_dir / "audio",
+        )
+    show = await build_show(app, audio_dir=settings.data_dir / "audio", pace=1.0)
+    tasks: list[asyncio.Task[object]] = [
+        asyncio.create_task(app.recorder.run(), name="recorder"),
+        asyncio.create_task(show.brain.run(), name="brain"),
+    ]
+    if show.alerts is not None:
+        tasks.append(asyncio.create_task(show.alerts.run(), name="alerts"))
+    if show.llm_server is not None:
+        llm_status = functools.partial(component_status, app.bus, settings.channel, "llm")
+        tasks.append(asyncio.create_task(show.llm_server.keep_alive(llm_status), name="llm-keeper"))
+    if replay is not None:
+        source = ReplaySource(replay, channel=settings.channel, speed=settings.replay.speed)
+        tasks.append(asyncio.create_task(source.run(app.bus.publish), name="replay"))
+    if settings.voice.input != "none":
+        tasks.extend(start_voice(settings, app.bus, show))
+    twitch = None
+    twitch_tasks: list[asyncio.Task[object]] = []
+    stop = stop or asyncio.Event()
+    reported: set[asyncio.Task[object]] = set()
+    try:
+        twitch = await build_twitch(settings, app, show.brain)
+        twitch_tasks = [] if twitch is None else [
+            asyncio.create_task(twitch[0].run(), name="twitch"), asyncio.create_task(twitch[1].run(), name="twitch-out")
+        ]  # fmt: skip
+        tasks.extend(twitch_tasks)
+        while not stop.is_set():
+            if on_status is not None:
+                on_status(app)
+            report_dead(tasks, reported)
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(stop.wait(), 2)
+    finally:
+        if twitch is not None:  # first, so what Twitch still has queued reaches the bus and the recorder
+            twitch[0].stop()
+            twitch[1].stop()
+            await asyncio.wait(twitch_tasks, timeout=10)
+        app.recorder.stop()
+        show.brain.stop()
+        if show.alerts is not None:
+            show.alerts.stop()
+        for task in tasks[2:]:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+        await show.close()
+        await app.close()
+
+
+async def run_recorder(
+    settings: Settings, *, consumer: str | None = None, stop: asyncio.Event | None = None
+) -> None:
+    """Run only the recorder until ``stop`` is set (a separate worker next to the bot)."""
+    app = await build_app(settings, consumer=consumer)
+    task = asyncio.create_task(app.recorder.run(), name="recorder")
+    try:
+        if stop is None:
+            await task
+        else:
+            await stop.wait()
+    finally:
+        app.recorder.stop()
+        await asyncio.wait_for(task, 30)
+        await app.close()
