@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import datetime
+from typing import assert_never
 
 from engines import events as ev
 
@@ -21,7 +22,11 @@ def _who(user: ev.Viewer | None) -> str:
 
 
 def describe_input(e: ev.EventBase) -> str:
-    """One line for an input event."""
+    """One line for an input event (the type alone for any other)."""
+    return _describe(e) if isinstance(e, ev.InputEvent) else e.type
+
+
+def _describe(e: ev.InputEvent) -> str:
     match e:
         case ev.ChatMessage():
             return f"chat    {e.user.display_name}: {_clip(e.text)}"
@@ -49,7 +54,7 @@ def describe_input(e: ev.EventBase) -> str:
         case ev.StreamState():
             return f"stream  online={e.online} title={e.title!r} category={e.category!r}"
         case _:
-            return f"{e.type}"
+            assert_never(e)
 
 
 def render(
@@ -73,6 +78,8 @@ def render(
 
 
 def _line(e: ev.EventBase, by_id: dict[str, ev.EventBase], show_all_drops: bool) -> str | None:
+    if not isinstance(e, ev.AnyEvent):
+        return e.type
     match e:
         case ev.SelectionDecision():
             target = by_id.get(e.target_id)
@@ -98,5 +105,11 @@ def _line(e: ev.EventBase, by_id: dict[str, ev.EventBase], show_all_drops: bool)
             return f"CONTROL {e.type} by {e.by}"
         case ev.Metric():
             return None
-        case _:
-            return describe_input(e)
+        case (
+            ev.PersonaSwitch() | ev.SceneSwitch() | ev.HoldMode() | ev.Review() | ev.BlockViewer()
+            | ev.BannedWord() | ev.TwitchModeration() | ev.PushToTalk()
+            | ev.ReplyHeld() | ev.ComponentStatus() | ev.PersonaApplied()
+        ):  # fmt: skip
+            return e.type
+        case _:  # the input kinds: a control or output kind missing above fails the type check here
+            return _describe(e)
