@@ -12,6 +12,7 @@ import re
 from collections import deque
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import assert_never
 
 from config.persona import Persona
 from engines import events as ev
@@ -189,42 +190,53 @@ class ContextBuilder:
         return name if name and self.name_ok(name) else "A viewer"
 
 
-def _line(e: ev.EventBase, _who: Callable[[ev.Viewer | None], str]) -> str:
+def _line(e: ev.EventBase, who_of: Callable[[ev.Viewer | None], str]) -> str:
+    if not isinstance(e, ev.InputEvent):
+        return neutralise(getattr(e, "text", "") or e.type)
+    who, said = who_of(e.actor), neutralise(e.viewer_text)
     match e:
         case ev.ChatMessage():
             tags = [r.value for r in sorted(e.roles)] + (["first message"] if e.first_message else [])
             meta = f" ({', '.join(tags)})" if tags else ""
             bits = f" [cheered {e.bits} bits]" if e.bits else ""
-            return f'{_who(e.user)}{meta}{bits} says: "{neutralise(e.text)}"'
+            return f'{who}{meta}{bits} says: "{said}"'
         case ev.StreamerUtterance():
-            return f'The streamer says to you: "{neutralise(e.text)}"'
+            return f'The streamer says to you: "{said}"'
         case ev.ModeratorInput():
-            return f'Moderator {neutralise(e.author)} says: "{neutralise(e.text)}"'
+            return f'Moderator {neutralise(e.author)} says: "{said}"'
         case ev.Raid():
-            return f"{_who(e.from_user)} raided the channel with {e.viewers} viewers."
+            return f"{who} raided the channel with {e.viewers} viewers."
         case ev.Subscription():
-            return f"{_who(e.user)} subscribed" + (" with a gifted sub." if e.is_gift else ".")
+            return f"{who} subscribed" + (" with a gifted sub." if e.is_gift else ".")
         case ev.ResubMessage():
-            return f'{_who(e.user)} resubscribed for {e.cumulative_months} months and says: "{neutralise(e.text)}"'
+            return f'{who} resubscribed for {e.cumulative_months} months and says: "{said}"'
         case ev.GiftSubs():
-            return f"{_who(e.user)} gifted {e.total} subs to the community."
+            return f"{who} gifted {e.total} subs to the community."
         case ev.Cheer():
-            return f'{_who(e.user)} cheered {e.bits} bits and says: "{neutralise(e.text)}"'
+            return f'{who} cheered {e.bits} bits and says: "{said}"'
         case ev.Redemption():
-            return f'{_who(e.user)} redeemed "{neutralise(e.reward_title)}" and wrote: "{neutralise(e.user_input)}"'
+            return f'{who} redeemed "{neutralise(e.reward_title)}" and wrote: "{said}"'
         case ev.Follow():
-            return f"{_who(e.user)} followed the channel."
+            return f"{who} followed the channel."
+        case ev.UtteranceEnd() | ev.StreamState():
+            return e.type
         case _:
-            return neutralise(getattr(e, "text", "") or e.type)
+            assert_never(e)
 
 
 def _task(first: ev.EventBase) -> str:
-    if isinstance(first, ev.StreamerUtterance):
-        return "Answer the streamer directly."
-    if isinstance(first, ev.Raid):
-        return "Welcome the raiders warmly and thank the raider by name."
-    if isinstance(first, ev.Subscription | ev.ResubMessage | ev.GiftSubs | ev.Cheer | ev.Follow):
-        return "Thank them by name, briefly and warmly."
-    if isinstance(first, ev.Redemption):
-        return "Respond to the redemption."
-    return "Reply to chat."
+    if not isinstance(first, ev.InputEvent):
+        return "Reply to chat."
+    match first:
+        case ev.StreamerUtterance():
+            return "Answer the streamer directly."
+        case ev.Raid():
+            return "Welcome the raiders warmly and thank the raider by name."
+        case ev.Subscription() | ev.ResubMessage() | ev.GiftSubs() | ev.Cheer() | ev.Follow():
+            return "Thank them by name, briefly and warmly."
+        case ev.Redemption():
+            return "Respond to the redemption."
+        case ev.ChatMessage() | ev.ModeratorInput() | ev.UtteranceEnd() | ev.StreamState():
+            return "Reply to chat."
+        case _:
+            assert_never(first)

@@ -110,3 +110,34 @@ def test_echoes_of_the_prompt_are_recognised() -> None:
         "What is your name?",
     ):
         assert not echoes_prompt(answer, prompt), answer
+
+
+DESCRIBED: list[tuple[ev.EventBase, str, str]] = [
+    (chat("hi", roles=frozenset({ev.Role.VIP}), bits=5), 'Kiri (vip) [cheered 5 bits] says: "hi"', "Reply to chat."),
+    (ev.Follow(channel="c", user=KIRI), "Kiri followed the channel.", "Thank them by name, briefly and warmly."),
+    (ev.Subscription(channel="c", user=KIRI, is_gift=True), "Kiri subscribed with a gifted sub.", "Thank them"),
+    (ev.ResubMessage(channel="c", user=KIRI, cumulative_months=3, text="yay"),
+     'Kiri resubscribed for 3 months and says: "yay"', "Thank them"),
+    (ev.GiftSubs(channel="c", user=None, total=5), "An anonymous viewer gifted 5 subs to the community.", "Thank them"),
+    (ev.Cheer(channel="c", user=None, bits=9, text='say "hi"'), "An anonymous viewer cheered 9 bits and says: \"say 'hi'\"",
+     "Thank them"),
+    (ev.Raid(channel="c", from_user=KIRI, viewers=42), "Kiri raided the channel with 42 viewers.",
+     "Welcome the raiders warmly and thank the raider by name."),
+    (ev.Redemption(channel="c", user=KIRI, reward_id="r", reward_title="Ask", user_input="why?"),
+     'Kiri redeemed "Ask" and wrote: "why?"', "Respond to the redemption."),
+    (ev.StreamerUtterance(channel="c", text="say hi"), 'The streamer says to you: "say hi"',
+     "Answer the streamer directly."),
+    (ev.UtteranceEnd(channel="c", utterance_id="u", kept=True), "streamer.utterance_end", "Reply to chat."),
+    (ev.ModeratorInput(channel="c", author="mia", text="thank them"), 'Moderator mia says: "thank them"',
+     "Reply to chat."),
+    (ev.StreamState(channel="c", online=True), "stream.state", "Reply to chat."),
+]  # fmt: skip
+
+
+def test_every_input_kind_has_its_line_and_task() -> None:
+    builder = ContextBuilder(PERSONA)
+    assert {e.type for e, _, _ in DESCRIBED} == ev.INPUT_TYPES
+    for event, line, task in DESCRIBED:
+        first, last = builder.describe("priority", [event]).split("\n")
+        assert first == line
+        assert last.startswith(task)
