@@ -46,15 +46,11 @@ from engines.events import (
     Cheer,
     EventBase,
     Follow,
-    GiftSubs,
     ModeratorInput,
-    Raid,
     Redemption,
-    ResubMessage,
     Role,
     StreamerUtterance,
     StreamState,
-    Subscription,
 )
 
 __all__ = ["Decision", "InputCheck", "Pick", "ScoreWeights", "Selector", "SelectorConfig", "StreamSnapshot"]
@@ -232,7 +228,7 @@ class Selector:
         """The reason to drop an event on sight, or None."""
         cfg = self.config
         chat = isinstance(event, ChatMessage)
-        login = event.user.login.lower() if isinstance(event, ChatMessage) else _login_of(event)
+        login = _login_of(event)
         if login is not None:
             if login in cfg.bot_logins:
                 return "self"
@@ -244,7 +240,7 @@ class Selector:
                 return "blocked"
         if now - arrival > (cfg.max_age_s if chat else cfg.priority_max_age_s):
             return "stale"
-        text = _text_of(event).strip()
+        text = event.viewer_text.strip()
         if chat:
             if not text:
                 return "empty"
@@ -344,18 +340,6 @@ class Selector:
 
 
 def _login_of(event: EventBase) -> str | None:
-    """The viewer an event comes from (the raiding channel for a raid), lowercased."""
-    if isinstance(event, Raid):
-        return event.from_user.login.lower()
-    if isinstance(event, ChatMessage | Follow | Subscription | ResubMessage | GiftSubs | Cheer | Redemption):
-        return event.user.login.lower() if event.user is not None else None
-    return None
-
-
-def _text_of(event: EventBase) -> str:
-    """The viewer- or streamer-written text of an event ("" when it has none)."""
-    if isinstance(event, Redemption):
-        return event.user_input
-    if isinstance(event, ChatMessage | ResubMessage | Cheer | StreamerUtterance | ModeratorInput):
-        return event.text
-    return ""
+    """The viewer an event comes from (its declared actor), lowercased."""
+    actor = event.actor
+    return actor.login.lower() if actor is not None else None

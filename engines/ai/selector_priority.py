@@ -10,20 +10,24 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Hashable
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Final, assert_never
 
 from engines.ai.selector_pool import Decision, Group, Ledger, Pick, PriorityQueue
 from engines.events import (
+    ChatMessage,
     Cheer,
     EventBase,
     Follow,
     GiftSubs,
+    InputEvent,
     ModeratorInput,
     Raid,
     Redemption,
     ResubMessage,
     StreamerUtterance,
+    StreamState,
     Subscription,
+    UtteranceEnd,
 )
 
 if TYPE_CHECKING:
@@ -134,23 +138,29 @@ def pick_of(tier: int, group: Group, extra: list[EventBase], reason: str | None 
 
 def slot_of(event: EventBase) -> tuple[int, Hashable, str]:
     """Tier, group key and reason label of a priority event."""
+    if not isinstance(event, InputEvent):
+        raise ValueError(f"not a priority event: {event.type}")
     eid = event.id
-    if isinstance(event, ModeratorInput):
-        return DIRECT, eid, "moderator"
-    if isinstance(event, StreamerUtterance):
-        return DIRECT, eid, "streamer"
-    if isinstance(event, Raid):
-        return RAID, eid, "raid"
-    if isinstance(event, GiftSubs):
-        return SUBS, ("gift", event.user.login.lower() if event.user else ""), "gift"
-    if isinstance(event, Subscription):
-        return (SUBS, _RECIPIENTS, _RECIPIENTS) if event.is_gift else (SUBS, "subs", "subscription")
-    if isinstance(event, ResubMessage):
-        return SUBS, eid, "resub"
-    if isinstance(event, Cheer):
-        return CHEER, eid, "cheer"
-    if isinstance(event, Redemption):
-        return REDEMPTION, eid, "redemption"
-    if isinstance(event, Follow):
-        return FOLLOW, "follows", "follows"
-    raise ValueError(f"not a priority event: {event.type}")
+    match event:
+        case ModeratorInput():
+            return DIRECT, eid, "moderator"
+        case StreamerUtterance():
+            return DIRECT, eid, "streamer"
+        case Raid():
+            return RAID, eid, "raid"
+        case GiftSubs():
+            return SUBS, ("gift", event.user.login.lower() if event.user else ""), "gift"
+        case Subscription():
+            return (SUBS, _RECIPIENTS, _RECIPIENTS) if event.is_gift else (SUBS, "subs", "subscription")
+        case ResubMessage():
+            return SUBS, eid, "resub"
+        case Cheer():
+            return CHEER, eid, "cheer"
+        case Redemption():
+            return REDEMPTION, eid, "redemption"
+        case Follow():
+            return FOLLOW, "follows", "follows"
+        case ChatMessage() | UtteranceEnd() | StreamState():
+            raise ValueError(f"not a priority event: {event.type}")
+        case _:
+            assert_never(event)
