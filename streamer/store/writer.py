@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
-from typing import Any
+from typing import Any, assert_never
 
 from sqlalchemy import select, text, update
 from sqlalchemy.dialects import postgresql, sqlite
@@ -57,14 +57,6 @@ _PG_VIEWERS_UPSERT = text(
     """
 )
 
-_USER_TYPES = frozenset(
-    {"chat.message", "channel.follow", "channel.subscribe", "channel.resub", "channel.gift", "channel.cheer",
-     "channel.redemption"}
-)  # fmt: skip
-_PROJECTED_TYPES = ev.OUTPUT_TYPES | ev.CONTROL_TYPES
-"""Types with a projection beyond the viewer table (dispatch on the type string: the hot
-path sees chat, and a chain of isinstance checks per event showed up in profiles)."""
-
 
 def _insert(session: AsyncSession, model: Any) -> Any:
     """The dialect's Core INSERT (``on_conflict_do_nothing``/``_do_update``); Core skips ORM bookkeeping."""
@@ -86,21 +78,12 @@ async def channel_ids(session: AsyncSession, logins: set[str], cache: dict[str, 
     return cache
 
 
-def _viewer_of(event: ev.EventBase) -> ev.Viewer | None:
-    etype = event.type
-    if etype in _USER_TYPES:
-        user: ev.Viewer | None = event.user  # type: ignore[attr-defined]
-        return user
-    if etype == "channel.raid":
-        from_user: ev.Viewer = event.from_user  # type: ignore[attr-defined]
-        return from_user
-    return None
-
-
 def _text_of(event: ev.EventBase) -> str | None:
+    """The searchable ``text`` column: what the author wrote for input events (None when
+    nothing), the event's own text for the bot's output and moderators' commands."""
+    if event.stream == "input":
+        return event.viewer_text or None
     text = getattr(event, "text", None)
-    if text is None and event.type == "channel.redemption":
-        text = getattr(event, "user_input", None)
     return text if isinstance(text, str) else None
 
 
@@ -114,7 +97,7 @@ async def write_events(
     if not batch:
         return set()
     cids = channel_cache
-    viewers = [_viewer_of(e) for _, e in batch]
+    viewers = [e.actor for _, e in batch]
     conn = await session.connection()
     if conn.dialect.name == "postgresql":
         result = await conn.execute(
@@ -163,9 +146,14 @@ async def _project(session: AsyncSession, fresh: list[ev.EventBase], cids: dict[
     metrics: list[dict[str, Any]] = []
     updates: list[tuple[datetime, str, dict[str, Any]]] = []
     for e in fresh:
-        if e.type not in _PROJECTED_TYPES:
+        if e.stream == "input":  # the hot path: chat feeds only the viewer table
             continue
         cid = cids[e.channel]
+        if isinstance(e, ev.ControlEvent):
+            moderation.append(_moderation_row(e, cid))
+            continue
+        if not isinstance(e, ev.OutputEvent):
+            continue
         match e:
             case ev.ReplyStarted():
                 turns.append(
@@ -177,26 +165,15 @@ async def _project(session: AsyncSession, fresh: list[ev.EventBase], cids: dict[
                 )  # fmt: skip
             case ev.ReplySentence():
                 sentences.append(
-                    {
-                        "id": e.id,
-                        "turn_id": e.turn_id,
-                        "index": e.index,
-                        "text": e.text,
-                        "emotion": e.emotion,
-                        "ts": e.ts,
-                    }
-                )
+                    {"id": e.id, "turn_id": e.turn_id, "index": e.index, "text": e.text, "emotion": e.emotion,
+                     "ts": e.ts}
+                )  # fmt: skip
             case ev.ReplyFinished():
                 done = {"status": "finished", "finished_at": e.ts, "text": e.text, "latency_ms": e.latency_ms}
                 updates.append((e.ts, e.turn_id, done))
             case ev.ReplyInterrupted():
-                updates.append(
-                    (
-                        e.ts,
-                        e.turn_id,
-                        {"status": "interrupted", "finished_at": e.ts, "heard_text": e.heard_text},
-                    )
-                )
+                interrupted = {"status": "interrupted", "finished_at": e.ts, "heard_text": e.heard_text}
+                updates.append((e.ts, e.turn_id, interrupted))
             case ev.ReplyHeld():
                 updates.append((e.ts, e.turn_id, {"status": "held"}))
             case ev.ReplyBlocked():
@@ -208,31 +185,13 @@ async def _project(session: AsyncSession, fresh: list[ev.EventBase], cids: dict[
                 )  # fmt: skip
             case ev.Metric():
                 metrics.append(
-                    {
-                        "id": e.id,
-                        "channel_id": cid,
-                        "name": e.name,
-                        "value": e.value,
-                        "labels": e.labels,
-                        "ts": e.ts,
-                    }
-                )
-            case _ if e.type in ev.CONTROL_TYPES:
-                details = e.model_dump(mode="json", exclude={"id", "channel", "ts", "type", "v", "by"})
-                target = next(
-                    (
-                        str(v)
-                        for k in ("target_id", "turn_id", "login", "user_id", "persona", "scene", "word")
-                        if (v := getattr(e, k, None))
-                    ),
-                    None,
-                )
-                moderation.append(
-                    {"id": e.id, "channel_id": cid, "actor": getattr(e, "by", "system"), "action": e.type,
-                     "target": target, "details": details, "ts": e.ts}
+                    {"id": e.id, "channel_id": cid, "name": e.name, "value": e.value, "labels": e.labels,
+                     "ts": e.ts}
                 )  # fmt: skip
+            case ev.SelectionDecision() | ev.ComponentStatus() | ev.PersonaApplied():
+                pass  # kept in the events table only
             case _:
-                pass
+                assert_never(e)
     for model, values in (
         (Turn, turns),
         (ReplySentenceRow, sentences),
@@ -246,10 +205,25 @@ async def _project(session: AsyncSession, fresh: list[ev.EventBase], cids: dict[
         await conn.execute(update(Turn).where(Turn.id == turn_id).values(**changes))
 
 
+def _moderation_row(e: ev.ControlEvent, cid: int) -> dict[str, Any]:
+    """Every command is audited the same way: who, what, on what target, with which details."""
+    details = e.model_dump(mode="json", exclude={"id", "channel", "ts", "type", "v", "by"})
+    target = next(
+        (
+            str(v)
+            for k in ("target_id", "turn_id", "login", "user_id", "persona", "scene", "word")
+            if (v := getattr(e, k, None))
+        ),
+        None,
+    )
+    return {"id": e.id, "channel_id": cid, "actor": e.by, "action": e.type, "target": target,
+            "details": details, "ts": e.ts}  # fmt: skip
+
+
 async def _upsert_viewers(session: AsyncSession, fresh: list[ev.EventBase], cids: dict[str, int]) -> None:
     seen: dict[tuple[int, str], dict[str, Any]] = {}
     for e in fresh:
-        viewer = _viewer_of(e)
+        viewer = e.actor
         if viewer is None:
             continue
         key = (cids[e.channel], viewer.id)
