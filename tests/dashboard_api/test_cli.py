@@ -14,7 +14,7 @@ from pathlib import Path
 import httpx
 from typer.testing import CliRunner
 
-from streamer.cli import cli
+from streamer.cli import full_cli
 from tests.support.dashboard_env import free_port
 from tests.support.fake_openai import FakeBehavior, FakeOpenAI
 
@@ -37,9 +37,9 @@ class Result:
 
 
 def vtuber(*args: str, env: dict[str, str], cwd: Path, stdin: str | None = None) -> Result:
-    """The `vtuber` command, in this process."""
+    """The `vtuber` command as installed (the dashboard's commands come in as a plugin), in this process."""
     overrides = {k: v for k, v in env.items() if k.startswith(("VTUBER_", "DATABASE_URL", "REDIS_URL"))}
-    result = CliRunner().invoke(cli, list(args), input=stdin, env={"REDIS_URL": None, **overrides})  # type: ignore[dict-item]
+    result = CliRunner().invoke(full_cli(), list(args), input=stdin, env={"REDIS_URL": None, **overrides})  # type: ignore[dict-item]
     return Result(result.exit_code, result.output)
 
 

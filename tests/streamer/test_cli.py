@@ -28,7 +28,7 @@ def vtuber(
 def test_help_explains_every_command(tmp_path: Path) -> None:
     out = vtuber("--help", cwd=tmp_path)
     assert out.returncode == 0
-    for command in ("run", "rehearse", "record", "config", "db"):
+    for command in ("run", "rehearse", "record", "config", "db", "dashboard", "user", "overlay"):
         assert command in out.stdout
     sub = vtuber("db", "--help", cwd=tmp_path)
     assert "upgrade" in sub.stdout
