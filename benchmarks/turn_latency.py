@@ -42,7 +42,7 @@ from benchmarks.selector_flood import run as run_flood
 from config.persona import Persona, load_persona
 from config.settings import LocalLLMSettings, PiperSettings, Settings
 from engines import events as ev
-from engines.ai.context import scrub_reply
+from engines.ai.reply_stage import ReplyStage, Utterance
 from engines.ai.safety import SafetyPipeline
 from engines.ai.sentences import SentenceSplitter, SplitterConfig
 from engines.backends import Limits, LLMBackend, LLMRequest, TTSBackend
@@ -52,7 +52,7 @@ from integrations.openai.llm import OpenAILLM
 from integrations.piper.tts import PiperTTS
 from streamer.brain import Brain
 from streamer.bus import MemoryBus
-from streamer.performer import Performer, Utterance
+from streamer.performer import Performer
 from tests.support.fake_openai import tokenize
 from tests.support.fixed_tts import FixedTimingTTS
 
@@ -195,17 +195,15 @@ def first_chunk_token_index(brain: Brain, reply: str) -> int:
     return len(tokenize(reply)) - 1
 
 
-async def whole_reply(llm: LLMBackend, request: LLMRequest, max_sentences: int) -> str:
-    """The reply the non-streaming way would speak: the same sentences, all of them first."""
-    splitter = SentenceSplitter(SplitterConfig(early_first_clause=False))
-    sentences: list[str] = []
-    async for delta in llm.stream_chat(request):
-        sentences += splitter.feed(delta)
-        if len(sentences) >= max_sentences:
-            break
-    else:
-        sentences += splitter.flush()
-    return " ".join(scrub_reply(s) for s in sentences[:max_sentences])
+async def whole_reply(brain: Brain, llm: LLMBackend, request: LLMRequest) -> str:
+    """The reply the non-streaming way would speak: the bot's own reply stage (no early first
+    clause), every sentence written before any is spoken."""
+    stage = ReplyStage(
+        brain.safety, brain.emotions, max_sentences=brain.persona.max_sentences,
+        splitter=SplitterConfig(early_first_clause=False),
+    )  # fmt: skip
+    vetted = stage.vet(llm.stream_chat(request), echo_of=request.messages[-1].content)
+    return " ".join([v.text async for v in vetted if v.utterance is not None])
 
 
 async def overhead(turns: int, safety: SafetyPipeline) -> dict[str, float]:
@@ -294,7 +292,7 @@ async def local_models(
                 )
                 request = rig.brain.context.build(prompt, rig.brain.memory)
                 t0 = time.perf_counter()
-                spoken = await whole_reply(llm, request, persona.max_sentences)
+                spoken = await whole_reply(rig.brain, llm, request)
                 async for _chunk in tts.synthesize(spoken):
                     pass
                 full_ttfa.append((time.perf_counter() - t0) * 1000)

@@ -1,23 +1,25 @@
 """Persona preview: run one sample chat message through the model and safety, off air.
 
-The same steps the bot takes for a turn (input safety, the persona's prompt, the streamed
-reply split into sentences, emotion tags, output safety per sentence), but nothing is
-published and nothing is spoken. The model is injected (an :class:`LLMBackend`), so the
+The same steps the bot takes for a turn: input safety, the persona's prompt, then the bot's
+own :class:`ReplyStage` (the streamed reply split into sentences, emotion tags, scrubbing, the
+echo check, output safety per sentence, the sentence cap). Nothing is published and nothing is
+spoken; sentences the bot would drop are shown with the reason. The model is injected (an :class:`LLMBackend`), so the
 dashboard stays free of vendor SDKs.
 """
 
 from __future__ import annotations
 
 import time
+from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 
 from config.persona import Persona
 from engines import events as ev
-from engines.ai.context import ContextBuilder, Memory, scrub_reply
+from engines.ai.context import ContextBuilder, Memory
 from engines.ai.emotions import EmotionMapper
+from engines.ai.reply_stage import ReplyStage, Vetted
 from engines.ai.safety import SafetyPipeline
 from engines.ai.safety.decision import SafetyDecision
-from engines.ai.sentences import SentenceSplitter, SplitterConfig
 from engines.backends import BackendError, LLMBackend
 
 PREVIEW_VIEWER = ev.Viewer(id="0", login="preview_viewer", display_name="PreviewViewer")
@@ -76,31 +78,26 @@ async def run_preview(
     prompt = context.describe("chat", [chat])
     result.prompt = prompt
     emotions = EmotionMapper(persona.emotions, default=persona.default_emotion)
-    splitter = SentenceSplitter(SplitterConfig())
-    previous = None
+    stage = ReplyStage(safety, emotions, max_sentences=persona.max_sentences)
+    request = context.build(prompt, Memory())
 
-    async def vet(sentence: str) -> None:
-        nonlocal previous
-        tagged = emotions.tag(sentence, previous=previous)
-        previous = tagged
-        text = scrub_reply(tagged.text)
-        if not text or not any(ch.isalnum() for ch in text):
-            return
-        decision = await safety.acheck_output(text) if safety.has_moderation else safety.check_output(text)
-        result.sentences.append(PreviewSentence(text, tagged.emotion, _verdict(decision)))
-
-    try:
-        async for delta in llm.stream_chat(context.build(prompt, Memory())):
+    async def timed(deltas: AsyncIterator[str]) -> AsyncIterator[str]:
+        async for delta in deltas:
             if result.first_token_ms is None:
                 result.first_token_ms = (time.perf_counter() - started) * 1000
-            for sentence in splitter.feed(delta):
-                await vet(sentence)
-            if len(result.sentences) >= persona.max_sentences:
-                break
-        for sentence in splitter.flush():
-            if len(result.sentences) < persona.max_sentences:
-                await vet(sentence)
+            yield delta
+
+    try:
+        async for vetted in stage.vet(timed(llm.stream_chat(request)), echo_of=request.messages[-1].content):
+            result.sentences.append(PreviewSentence(vetted.text, vetted.emotion, _sentence_verdict(vetted)))
     except BackendError as exc:
         result.error = f"the model failed: {exc}"[:500]
     result.total_ms = (time.perf_counter() - started) * 1000
     return result
+
+
+def _sentence_verdict(vetted: Vetted) -> Verdict:
+    if vetted.outcome == "echo":
+        return Verdict(True, "echo", "repeats the prompt instead of answering it")
+    assert vetted.decision is not None
+    return _verdict(vetted.decision)

@@ -25,15 +25,17 @@ from dataclasses import dataclass
 
 from config.persona import Persona, PersonaError
 from engines import events as ev
-from engines.ai.context import ContextBuilder, Memory, StreamInfo, echoes_prompt, scrub_reply
+from engines.ai.context import ContextBuilder, Memory, StreamInfo
 from engines.ai.emotions import EmotionMapper
+from engines.ai.reply_stage import REPLY_SPLITTER, ReplyStage, Utterance
 from engines.ai.safety import SafetyPipeline
 from engines.ai.selector import Pick, Selector, SelectorConfig
-from engines.ai.sentences import SentenceSplitter, SplitterConfig
+from engines.ai.sentences import SplitterConfig
+from engines.ai.turn import Turn
 from engines.backends import BackendError, LLMBackend
 from streamer.bus import Bus, BusError, Delivery, StreamName
 from streamer.bus.keys import GROUP_BRAIN
-from streamer.performer import Performer, PerformResult, Utterance
+from streamer.performer import Performer, PerformResult
 
 log = logging.getLogger("streamer.brain")
 
@@ -109,7 +111,7 @@ class Brain:
         self.safety = safety
         self.clock = clock
         self.consumer = consumer or f"brain-{os.getpid()}"
-        self.splitter = splitter or SplitterConfig(first_clause_min_words=2)
+        self.splitter = splitter or REPLY_SPLITTER
         self.memory_tokens = memory_tokens
         self.stats = BrainStats()
         self.memory = Memory()
@@ -117,9 +119,7 @@ class Brain:
         self.killed = False
         self._pending_out: list[ev.EventBase] = []
         self._arrivals: dict[str, float] = {}
-        self._turn: asyncio.Task[None] | None = None
-        self._turn_id: str | None = None
-        self._interrupted_by: str | None = None
+        self._turn: Turn | None = None
         self._wake = asyncio.Event()
         self._stop = asyncio.Event()
         self._online_since: float | None = None
@@ -137,7 +137,6 @@ class Brain:
         self._reviews: dict[str, asyncio.Future[ev.Review]] = {}
         self._gates: dict[str, asyncio.Event] = {}
         """Preemptive utterances waiting for their ``streamer.utterance_end``, by id."""
-        self._turn_triggers: frozenset[str] = frozenset()
         self.apply_persona(persona, selector=selector)
 
     # ------------------------------------------------------------ set-up and control
@@ -180,7 +179,7 @@ class Brain:
     @property
     def busy(self) -> bool:
         """A turn is running."""
-        return self._turn is not None and not self._turn.done()
+        return self._turn is not None and self._turn.running
 
     def stop(self) -> None:
         self._stop.set()
@@ -190,18 +189,15 @@ class Brain:
     @property
     def turn_id(self) -> str | None:
         """The running turn's id (None between turns)."""
-        return self._turn_id if self.busy else None
+        return self._turn.id if self._turn is not None and self._turn.running else None
 
     def interrupt(self, by: str, *, turn_id: str | None = None) -> bool:
         """Cut the current turn now (only if it is ``turn_id``, when given). Returns whether
         one was cut."""
-        if self._turn is None or self._turn.done():
+        turn = self._turn
+        if turn is None or (turn_id is not None and turn_id != turn.id):
             return False
-        if turn_id is not None and turn_id != self._turn_id:
-            return False
-        self._interrupted_by = by
-        self._turn.cancel()
-        return True
+        return turn.interrupt(by)
 
     def _utterance_end(self, e: ev.UtteranceEnd) -> None:
         """A preemptive utterance is kept (its reply's audio may start) or withdrawn (the
@@ -213,7 +209,7 @@ class Brain:
             return
         if self.selector.retract(e.utterance_id):
             log.info("preemptive utterance %s withdrawn before its turn", e.utterance_id)
-        if e.utterance_id in self._turn_triggers and self.interrupt("withdrawn"):
+        if self._turn is not None and e.utterance_id in self._turn.triggers and self.interrupt("withdrawn"):
             self.stats.withdrawn += 1
             log.info("the streamer went on talking: the prepared reply is dropped")
 
@@ -298,7 +294,7 @@ class Brain:
             case ev.Skip(target_id=None):
                 self.interrupt(e.by)
             case ev.Skip():
-                if e.target_id == self._turn_id:
+                if e.target_id == self.turn_id:
                     self.interrupt(e.by)
                 else:
                     self.selector.skip(e.target_id or "")
@@ -400,12 +396,10 @@ class Brain:
                     async with asyncio.timeout(0.25):
                         await self._wake.wait()
                 continue
-            self._interrupted_by = None
-            self._turn_triggers = frozenset(e.id for e in pick.events)
-            self._turn_id = ev.new_id()
-            self._turn = asyncio.create_task(self._run_turn(pick, self._turn_id), name="turn")
-            await asyncio.wait([self._turn])
-            if not self._turn.cancelled() and (error := self._turn.exception()) is not None:
+            turn = self._turn = Turn(triggers=frozenset(e.id for e in pick.events))
+            task = turn.task = asyncio.create_task(self._run_turn(pick, turn), name="turn")
+            await asyncio.wait([task])
+            if not task.cancelled() and (error := task.exception()) is not None:
                 # a bug, not a backend failure (those are handled in the turn): log it, go on
                 self.stats.failed += 1
                 log.error("turn crashed: %s", error, exc_info=error)
@@ -413,7 +407,8 @@ class Brain:
 
     # ------------------------------------------------------------ one turn
 
-    async def _run_turn(self, pick: Pick, turn_id: str) -> None:
+    async def _run_turn(self, pick: Pick, turn: Turn) -> None:
+        turn_id = turn.id
         if self.safety.has_moderation and not await self._moderated_ok(pick):
             return
         self.stats.turns += 1
@@ -447,20 +442,22 @@ class Brain:
             )
         except asyncio.CancelledError:
             self.stats.interrupted += 1
+            turn.heard_text = result.heard_text
             await self._publish(
                 ev.ReplyInterrupted(
-                    channel=self.channel, turn_id=turn_id, heard_text=result.heard_text[:2000],
-                    by=self._interrupted_by or "system",
+                    channel=self.channel, turn_id=turn_id, heard_text=turn.heard_text[:2000],
+                    by=turn.interrupted_by or "system",
                 )
             )  # fmt: skip
-            if self._interrupted_by != "withdrawn":  # the streamer's words were not final: forget them
-                self.memory.add(prompt, result.heard_text)
+            if turn.interrupted_by != "withdrawn":  # the streamer's words were not final: forget them
+                self.memory.add(prompt, turn.heard_text)
             return
         except BackendError as exc:
             self.stats.failed += 1
             log.error("turn %s failed: %s", turn_id, exc)
         latency = None if result.first_audio_at is None else (result.first_audio_at - arrival) * 1000
-        self.memory.add(prompt, result.heard_text)
+        turn.heard_text = result.heard_text
+        self.memory.add(prompt, turn.heard_text)
         self.stats.finished += 1
         out: list[ev.EventBase] = [
             ev.ReplyFinished(
@@ -518,57 +515,29 @@ class Brain:
     async def _utterances(
         self, turn_id: str, deltas: AsyncIterator[str], *, limit: int | None = -1, echo_of: str | None = None
     ) -> AsyncIterator[Utterance]:
-        """Split streamed text into sentences, tag emotions, vet each through output safety.
-
-        ``limit`` caps whole sentences (-1: the persona's ``max_sentences``; None: no cap, for
-        a moderator's edited text). A sentence that parrots ``echo_of`` (the turn's prompt)
-        is dropped unspoken."""
-        splitter = SentenceSplitter(self.splitter)
-        index = 0
-        sentences = 0  # whole sentences: an early first clause does not count
-        previous = None
-
-        async def vet(sentence: str) -> Utterance | None:
-            nonlocal index, previous, sentences
-            tagged = self.emotions.tag(sentence, previous=previous)
-            previous = tagged
-            text = scrub_reply(tagged.text)
-            if not text or not any(ch.isalnum() for ch in text):
-                return None
-            if echo_of is not None and echoes_prompt(text, echo_of):
-                self.stats.echoes += 1
-                log.info("turn %s: dropped a sentence that repeats the prompt", turn_id)
-                return None
-            if self.safety.has_moderation:
-                decision = await self.safety.acheck_output(text)
-            else:
-                decision = self.safety.check_output(text)
-            if decision.blocked:
-                self.stats.blocked_sentences += 1
-                self._pending_out.append(
-                    ev.ReplyBlocked(
-                        channel=self.channel, turn_id=turn_id, stage="output", layer=str(decision.layer),
-                        reason=decision.reason[:200], text=text[:2000],
-                    )
-                )  # fmt: skip
-                log.info("turn %s: blocked a sentence (%s: %s)", turn_id, decision.layer, decision.reason)
-                return None
-            u = Utterance(index, text, tagged.emotion)
-            index += 1
-            sentences += 0 if text.endswith((",", ";", ":", "-", "\u2013", "\u2014")) else 1
-            return u
-
+        """The turn's reply through the :class:`ReplyStage` (split, tag, scrub, echo check,
+        output safety). ``limit`` caps whole sentences (-1: the persona's ``max_sentences``;
+        None: no cap, for a moderator's edited text). Blocked sentences are published; a
+        failing LLM ends the reply with what was already written."""
         cap = self.persona.max_sentences if limit == -1 else limit
+        stage = ReplyStage(self.safety, self.emotions, max_sentences=cap, splitter=self.splitter)
         try:
-            async for delta in deltas:
-                for sentence in splitter.feed(delta):
-                    if (u := await vet(sentence)) is not None:
-                        yield u
-                if cap is not None and sentences >= cap:  # enough said: stop the model (a small one rambles)
-                    return
-            for sentence in splitter.flush():
-                if (cap is None or sentences < cap) and (u := await vet(sentence)) is not None:
-                    yield u
+            async for vetted in stage.vet(deltas, echo_of=echo_of):
+                if vetted.utterance is not None:
+                    yield vetted.utterance
+                elif vetted.outcome == "echo":
+                    self.stats.echoes += 1
+                    log.info("turn %s: dropped a sentence that repeats the prompt", turn_id)
+                elif vetted.decision is not None:
+                    self.stats.blocked_sentences += 1
+                    layer, reason = str(vetted.decision.layer), vetted.decision.reason
+                    self._pending_out.append(
+                        ev.ReplyBlocked(
+                            channel=self.channel, turn_id=turn_id, stage="output", layer=layer,
+                            reason=reason[:200], text=vetted.text[:2000],
+                        )
+                    )  # fmt: skip
+                    log.info("turn %s: blocked a sentence (%s: %s)", turn_id, layer, reason)
         except BackendError as exc:
             # whatever was already written still gets spoken; the next turn goes on
             self.stats.failed += 1

@@ -26,23 +26,17 @@ import time
 from collections.abc import AsyncGenerator, AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass, field
 
+from engines.ai.reply_stage import Utterance
 from engines.backends import AudioChunk, BackendError, TTSBackend, TTSTurn
 from engines.voice.sinks import AudioSink
 from streamer.stage import Stage
+
+__all__ = ["LOOKAHEAD", "PerformResult", "Performer", "Utterance"]
 
 log = logging.getLogger("streamer.performer")
 
 LOOKAHEAD = 2
 """Sentences synthesised ahead of the one playing."""
-
-
-@dataclass(frozen=True, slots=True)
-class Utterance:
-    """One vetted sentence, ready to speak."""
-
-    index: int
-    text: str
-    emotion: str
 
 
 @dataclass(slots=True)

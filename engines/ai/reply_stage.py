@@ -1,0 +1,124 @@
+"""The reply stage: how a streamed reply becomes sentences fit to speak.
+
+One class, used by the brain for every turn, by the dashboard's persona preview and by the
+benchmarks, so what the preview shows is what the bot would say. In order, per sentence:
+
+1. the splitter cuts the model's stream (the first chunk early, at a clause boundary);
+2. the emotion mapper reads and strips the emotion tag (or guesses one);
+3. ``scrub_reply`` removes prompt debris a small model echoes (role tags, fences, markdown);
+4. a sentence with no letters or digits left is dropped unremarked;
+5. a sentence that parrots the turn's own prompt is dropped (an *echo*);
+6. output safety runs (remotely too, when a moderation endpoint is configured);
+7. the cap: after ``max_sentences`` whole sentences that passed, the model is stopped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from typing import Final, Literal
+
+from engines.ai.context import echoes_prompt, scrub_reply
+from engines.ai.emotions import EmotionMapper, TaggedSentence
+from engines.ai.safety import SafetyPipeline
+from engines.ai.safety.decision import SafetyDecision
+from engines.ai.sentences import SentenceSplitter, SplitterConfig
+
+REPLY_SPLITTER: Final = SplitterConfig(first_clause_min_words=2)
+"""How replies are cut on air: a first clause of two words may go to the voice on its own."""
+
+_CLAUSE_ENDS: Final = (",", ";", ":", "-", "\u2013", "\u2014")
+
+
+@dataclass(frozen=True, slots=True)
+class Utterance:
+    """One vetted sentence, ready to speak."""
+
+    index: int
+    text: str
+    emotion: str
+
+
+@dataclass(frozen=True, slots=True)
+class Vetted:
+    """One sentence's fate in the stage: spoken (``utterance``), or why not."""
+
+    text: str
+    emotion: str
+    outcome: Literal["ok", "blocked", "echo"]
+    decision: SafetyDecision | None = None
+    """The output safety decision (None for an echo, which is dropped before safety)."""
+    utterance: Utterance | None = None
+    """Set when the sentence passed: what the performer speaks."""
+
+
+class ReplyStage:
+    """Vets one turn's reply. Build one per turn (it is cheap): it carries the turn's safety
+    pipeline, the persona's emotions and sentence cap."""
+
+    def __init__(
+        self,
+        safety: SafetyPipeline,
+        emotions: EmotionMapper,
+        *,
+        max_sentences: int | None,
+        splitter: SplitterConfig = REPLY_SPLITTER,
+    ) -> None:
+        self.safety = safety
+        self.emotions = emotions
+        self.max_sentences = max_sentences
+        self.splitter = splitter
+
+    async def vet(self, deltas: AsyncIterator[str], *, echo_of: str | None = None) -> AsyncIterator[Vetted]:
+        """Every sentence of the streamed reply with its fate, in order. ``echo_of`` is the
+        turn's prompt (None: no echo check, e.g. for a moderator's edited text). The stream is
+        left unread once ``max_sentences`` whole sentences have passed. A failing model
+        (``BackendError``) propagates after the sentences already vetted."""
+        splitter = SentenceSplitter(self.splitter)
+        cap = self.max_sentences
+        passed = 0  # whole sentences: an early first clause does not count
+        index = 0
+        previous: TaggedSentence | None = None
+        try:
+            async for delta in deltas:
+                for sentence in splitter.feed(delta):
+                    vetted, previous = await self._one(sentence, index, previous, echo_of)
+                    if vetted is not None:
+                        index, passed = self._count(vetted, index, passed)
+                        yield vetted
+                if cap is not None and passed >= cap:  # enough said: stop the model (a small one rambles)
+                    return
+            for sentence in splitter.flush():
+                if cap is not None and passed >= cap:
+                    return
+                vetted, previous = await self._one(sentence, index, previous, echo_of)
+                if vetted is not None:
+                    index, passed = self._count(vetted, index, passed)
+                    yield vetted
+        finally:
+            close = getattr(deltas, "aclose", None)
+            if close is not None:
+                await close()
+
+    @staticmethod
+    def _count(vetted: Vetted, index: int, passed: int) -> tuple[int, int]:
+        if vetted.utterance is None:
+            return index, passed
+        return index + 1, passed + (0 if vetted.text.endswith(_CLAUSE_ENDS) else 1)
+
+    async def _one(
+        self, sentence: str, index: int, previous: TaggedSentence | None, echo_of: str | None
+    ) -> tuple[Vetted | None, TaggedSentence]:
+        tagged = self.emotions.tag(sentence, previous=previous)
+        text = scrub_reply(tagged.text)
+        if not text or not any(ch.isalnum() for ch in text):
+            return None, tagged
+        if echo_of is not None and echoes_prompt(text, echo_of):
+            return Vetted(text, tagged.emotion, "echo"), tagged
+        if self.safety.has_moderation:
+            decision = await self.safety.acheck_output(text)
+        else:
+            decision = self.safety.check_output(text)
+        if decision.blocked:
+            return Vetted(text, tagged.emotion, "blocked", decision), tagged
+        return Vetted(text, tagged.emotion, "ok", decision, Utterance(index, text, tagged.emotion)), tagged

@@ -1,0 +1,116 @@
+"""The reply stage: the one vetting of a reply, shared by the brain, the preview and the
+benchmarks."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+
+import pytest
+
+from engines.ai.emotions import EmotionMapper
+from engines.ai.reply_stage import ReplyStage, Vetted
+from engines.ai.safety import SafetyPipeline
+from engines.ai.sentences import SplitterConfig
+from engines.backends import BackendError
+
+EMOTIONS = EmotionMapper(("neutral", "happy", "sad"), default="neutral")
+
+
+class Stream:
+    """A model's token stream that records how far it was read and whether it was closed."""
+
+    def __init__(self, text: str, *, fail_after: int | None = None) -> None:
+        self.tokens = [t + " " for t in text.split(" ")]
+        self.read = 0
+        self.closed = False
+        self.fail_after = fail_after
+
+    async def __call__(self) -> AsyncIterator[str]:
+        try:
+            for token in self.tokens:
+                if self.fail_after is not None and self.read >= self.fail_after:
+                    raise BackendError("llm", "stream broke", retryable=True)
+                self.read += 1
+                yield token
+        finally:
+            self.closed = True
+
+
+def stage(max_sentences: int | None = 5, **safety: object) -> ReplyStage:
+    return ReplyStage(SafetyPipeline(classifier=None, **safety), EMOTIONS, max_sentences=max_sentences)  # type: ignore[arg-type]
+
+
+async def vet(s: ReplyStage, stream: Stream, echo_of: str | None = None) -> list[Vetted]:
+    return [v async for v in s.vet(stream(), echo_of=echo_of)]
+
+
+async def test_sentences_are_tagged_scrubbed_and_indexed() -> None:
+    out = await vet(stage(), Stream("[happy] Hello there friend, nice to see you. **Bold** move! ..."))
+    spoken = [v.utterance for v in out if v.utterance is not None]
+    assert [u.text for u in spoken] == ["Hello there friend,", "nice to see you.", "Bold move!"]
+    assert [u.index for u in spoken] == [0, 1, 2]
+    assert spoken[0].emotion == "happy"
+    assert all(v.outcome == "ok" for v in out)
+
+
+async def test_an_unsafe_sentence_is_blocked_with_its_decision() -> None:
+    out = await vet(
+        stage(extra_blocklist=["pineapple"]), Stream("I like you. Pineapple is my secret. Bye now.")
+    )
+    assert [v.outcome for v in out] == ["ok", "blocked", "ok"]
+    blocked = out[1]
+    assert blocked.utterance is None and blocked.decision is not None and blocked.decision.blocked
+    assert [v.utterance.index for v in out if v.utterance] == [0, 1]  # indexes count spoken sentences
+
+
+async def test_a_sentence_that_parrots_the_prompt_is_an_echo() -> None:
+    prompt = "The streamer says to you: what is the best farm animal in the whole game"
+    out = await vet(
+        stage(), Stream("The best farm animal in the whole game. Cows, obviously!"), echo_of=prompt
+    )
+    assert [v.outcome for v in out] == ["echo", "ok"]
+    assert out[0].decision is None
+
+
+async def test_the_cap_counts_whole_spoken_sentences_and_stops_the_model() -> None:
+    stream = Stream("Well then, one. Two. Three. Four. Five. Six.")
+    out = await vet(stage(max_sentences=2), stream)
+    assert [v.text for v in out if v.utterance] == ["Well then,", "one.", "Two."]  # the early clause is free
+    assert stream.read < len(stream.tokens)
+    assert stream.closed
+
+
+async def test_blocked_sentences_do_not_count_toward_the_cap() -> None:
+    out = await vet(
+        stage(max_sentences=1, extra_blocklist=["pineapple"]), Stream("Pineapple now. Hello friend.")
+    )
+    assert [v.outcome for v in out] == ["blocked", "ok"]
+
+
+async def test_no_cap_speaks_everything() -> None:
+    out = await vet(stage(max_sentences=None), Stream(" ".join(f"Line {i}." for i in range(12))))
+    assert len([v for v in out if v.utterance]) == 12
+
+
+async def test_a_failing_model_keeps_what_was_vetted_before() -> None:
+    s = stage()
+    seen: list[Vetted] = []
+
+    async def collect() -> None:
+        async for v in s.vet(Stream("First one here. Second one here. Third.", fail_after=5)()):
+            seen.append(v)
+
+    with pytest.raises(BackendError):
+        await collect()
+    assert [v.text for v in seen] == ["First one here."]
+
+
+async def test_a_splitter_without_early_clause_keeps_the_first_sentence_whole() -> None:
+    s = ReplyStage(
+        SafetyPipeline(classifier=None),
+        EMOTIONS,
+        max_sentences=3,
+        splitter=SplitterConfig(early_first_clause=False),
+    )
+    out = await vet(s, Stream("Well hello there, my friend. Welcome."))
+    assert [v.text for v in out] == ["Well hello there, my friend.", "Welcome."]
