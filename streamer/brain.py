@@ -22,8 +22,9 @@ import random
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
+from typing import cast
 
-from config.persona import Persona, PersonaError
+from config.persona import Persona
 from engines import events as ev
 from engines.ai.context import ContextBuilder, Memory, StreamInfo
 from engines.ai.emotions import EmotionMapper
@@ -33,17 +34,17 @@ from engines.ai.selector import Pick, Selector, SelectorConfig
 from engines.ai.sentences import SplitterConfig
 from engines.ai.turn import Turn
 from engines.backends import BackendError, LLMBackend
+from streamer.brain_controls import handle_control
 from streamer.bus import Bus, BusError, Delivery, StreamName
 from streamer.bus.keys import GROUP_BRAIN
 from streamer.performer import Performer, PerformResult
+from streamer.review import HOLD_TIMEOUT_S, ReviewDesk
 
 log = logging.getLogger("streamer.brain")
 
 PersonaLoader = Callable[[str, int | None], Awaitable[tuple[Persona, int] | None]]
 """Loads a stored persona version (None: the latest); None when there is no such version."""
 
-HOLD_TIMEOUT_S = 600.0
-"""A held reply nobody reviews is dropped after this long (it would be stale anyway)."""
 PREEMPT_WAIT_S = 5.0
 """A preemptive turn whose ``streamer.utterance_end`` never comes speaks after this long."""
 
@@ -128,13 +129,11 @@ class Brain:
         self.persona_loader = persona_loader
         self.persona_version = persona_version
         self.on_persona = on_persona
-        self.hold_timeout_s = hold_timeout_s
-        self.hold = persona.hold_for_review
+        self.reviews = ReviewDesk(channel, engaged=persona.hold_for_review, timeout_s=hold_timeout_s)
         """Hold-for-review: each reply waits for a moderator's verdict before it is spoken."""
         self.blocked_viewers: set[str] = set()
         """Logins a moderator blocked from the bot (not a Twitch ban); kept across persona switches."""
         self.banned_words: set[str] = set()
-        self._reviews: dict[str, asyncio.Future[ev.Review]] = {}
         self._gates: dict[str, asyncio.Event] = {}
         """Preemptive utterances waiting for their ``streamer.utterance_end``, by id."""
         self.apply_persona(persona, selector=selector)
@@ -145,7 +144,7 @@ class Brain:
         """Switch character without a restart. The selector is rebuilt for the new pacing, so
         chat waiting to be answered is dropped; blocked viewers and banned words carry over."""
         self.persona = persona
-        self._rebuild_safety()
+        self.rebuild_safety()
         self.context = ContextBuilder(
             persona, history_tokens=self.memory_tokens, name_ok=self.safety.check_name
         )
@@ -159,7 +158,7 @@ class Brain:
         for login in self.blocked_viewers:
             self.selector.block_viewer(login)
 
-    def _rebuild_safety(self) -> None:
+    def rebuild_safety(self) -> None:
         """The base pipeline plus the persona's blocklist plus moderators' banned words."""
         safety = self.base_safety.with_blocklist(self.persona.blocklist, source=f"persona:{self.persona.id}")
         if self.banned_words:
@@ -266,7 +265,7 @@ class Brain:
                 except Exception:  # a bug on one odd event must not stop the brain listening
                     log.exception("brain: could not consider %s %s", d.event.type, d.event.id)
             if batch:
-                self._collect_decisions()
+                self.collect_decisions()
                 await self._flush()
                 with contextlib.suppress(BusError):
                     await self.bus.ack(GROUP_BRAIN, batch)
@@ -287,99 +286,8 @@ class Brain:
                     await self.bus.ack(GROUP_BRAIN, batch)
 
     async def _handle_control(self, e: ev.EventBase) -> None:
-        match e:
-            case ev.Interrupt():
-                log.info("interrupt by %s (%s)", e.by, e.reason or "no reason")
-                self.interrupt(e.by)
-            case ev.Skip(target_id=None):
-                self.interrupt(e.by)
-            case ev.Skip():
-                if e.target_id == self.turn_id:
-                    self.interrupt(e.by)
-                else:
-                    self.selector.skip(e.target_id or "")
-                    self._collect_decisions()
-            case ev.Mute():
-                self.muted = e.muted
-                if e.muted:
-                    self.interrupt(e.by)
-            case ev.KillSwitch():
-                self.killed = e.engaged
-                log.warning("kill switch %s by %s", "engaged" if e.engaged else "released", e.by)
-                if e.engaged:
-                    self.interrupt(e.by)
-            case ev.PersonaSwitch():
-                log.info("persona switch to %s v%s requested by %s", e.persona, e.version or "latest", e.by)
-                await self._switch_persona(e)
-            case ev.HoldMode():
-                self.hold = e.engaged
-                log.warning("hold-for-review %s by %s", "on" if e.engaged else "off", e.by)
-                if not e.engaged:  # replies already waiting go out as they are
-                    for turn_id, held in list(self._reviews.items()):
-                        if not held.done():
-                            held.set_result(
-                                ev.Review(channel=self.channel, by=e.by, turn_id=turn_id, approve=True)
-                            )
-            case ev.Review():
-                waiting = self._reviews.get(e.turn_id)
-                if waiting is None or waiting.done():
-                    log.warning("review of %s by %s: no reply is waiting for it", e.turn_id, e.by)
-                else:
-                    waiting.set_result(e)
-            case ev.BlockViewer():
-                login = e.login.strip().lstrip("@").lower()
-                if e.blocked:
-                    self.blocked_viewers.add(login)
-                    self.selector.block_viewer(login)  # drops what of theirs is waiting, too
-                else:
-                    self.blocked_viewers.discard(login)
-                    self.selector.unblock_viewer(login)
-                self._collect_decisions()
-                log.info("viewer %s %s by %s", e.login, "blocked" if e.blocked else "unblocked", e.by)
-            case ev.BannedWord():
-                word = e.word.strip().lower()
-                if e.add:
-                    self.banned_words.add(word)
-                else:
-                    self.banned_words.discard(word)
-                self._rebuild_safety()
-                log.info("banned word %s by %s", "added" if e.add else "removed", e.by)
+        await handle_control(self, cast(ev.ControlEvent, e))  # the control stream carries only these
         self._wake.set()
-
-    async def _switch_persona(self, e: ev.PersonaSwitch) -> None:
-        """Load the named stored version and apply it; answer with ``status.persona`` either way."""
-        error = ""
-        found: tuple[Persona, int] | None = None
-        if self.persona_loader is None:
-            error = "this bot has no persona store to load versions from"
-        else:
-            try:
-                found = await self.persona_loader(e.persona, e.version)
-            except PersonaError as exc:
-                error = str(exc)
-            except Exception as exc:  # a dead database: keep the current persona, say why
-                log.warning("persona switch: could not load %s: %s", e.persona, exc)
-                error = f"could not load the persona: {type(exc).__name__}"
-            if found is None and not error:
-                error = f"persona {e.persona} has no version {e.version or ''}".rstrip() + " stored"
-        if found is None:
-            log.warning("persona switch to %s refused: %s", e.persona, error)
-            await self._publish(
-                ev.PersonaApplied(
-                    channel=self.channel, persona=e.persona, version=e.version, ok=False, error=error[:500]
-                )
-            )
-            return
-        persona, version = found
-        self.apply_persona(persona)
-        self.persona_version = version
-        if self.on_persona is not None:
-            try:
-                self.on_persona(persona)
-            except Exception:
-                log.exception("persona switch: a collaborator failed to follow")
-        log.info("persona %s v%d applied", persona.id, version)
-        await self._publish(ev.PersonaApplied(channel=self.channel, persona=persona.id, version=version))
 
     async def _turn_loop(self) -> None:
         while not self._stop.is_set():
@@ -388,7 +296,7 @@ class Brain:
             except Exception:  # a selector bug: log it, keep the loop (and the kill switch) alive
                 log.exception("brain: the selector failed to pick")
                 pick = None
-            self._collect_decisions()
+            self.collect_decisions()
             if pick is None:
                 await self._flush()
                 self._wake.clear()
@@ -421,7 +329,7 @@ class Brain:
         topic = random.choice(self.persona.idle_topics) if self.persona.idle_topics else None
         prompt = self.context.describe(pick.kind, pick.events, idle_topic=topic)
         request = self.context.build(prompt, self.memory, self._stream_info())
-        await self._publish(
+        await self.publish(
             ev.ReplyStarted(
                 channel=self.channel, turn_id=turn_id, trigger_ids=tuple(e.id for e in pick.events),
                 persona=self.persona.id, reason=pick.reason,
@@ -432,7 +340,7 @@ class Brain:
             utterances = self._utterances(
                 turn_id, self.llm.stream_chat(request), echo_of=request.messages[-1].content
             )
-            if self.hold:
+            if self.reviews.engaged:
                 reviewed = await self._held(turn_id, utterances)
                 if reviewed is None:
                     return
@@ -443,7 +351,7 @@ class Brain:
         except asyncio.CancelledError:
             self.stats.interrupted += 1
             turn.heard_text = result.heard_text
-            await self._publish(
+            await self.publish(
                 ev.ReplyInterrupted(
                     channel=self.channel, turn_id=turn_id, heard_text=turn.heard_text[:2000],
                     by=turn.interrupted_by or "system",
@@ -473,7 +381,7 @@ class Brain:
                     channel=self.channel, name="llm_first_token_ms", value=self.llm.stats.last_first_output_ms
                 )
             )
-        await self._publish(*out)
+        await self.publish(*out)
 
     async def _held(
         self, turn_id: str, utterances: AsyncIterator[Utterance]
@@ -486,21 +394,13 @@ class Brain:
         if not written:
             return _replay(written)
         self.stats.held += 1
-        verdict: asyncio.Future[ev.Review] = asyncio.get_running_loop().create_future()
-        self._reviews[turn_id] = verdict
-        await self._publish(ev.ReplyHeld(channel=self.channel, turn_id=turn_id, text=text[:2000]))
-        try:
-            async with asyncio.timeout(self.hold_timeout_s):
-                review = await verdict
-        except TimeoutError:
-            review = None
-        finally:
-            self._reviews.pop(turn_id, None)
+        await self.publish(ev.ReplyHeld(channel=self.channel, turn_id=turn_id, text=text[:2000]))
+        review = await self.reviews.verdict(turn_id)
         if review is None or not review.approve:
             self.stats.rejected += 1
             why = "nobody reviewed it in time" if review is None else f"rejected by {review.by}"
             log.info("turn %s: held reply dropped (%s)", turn_id, why)
-            await self._publish(
+            await self.publish(
                 ev.ReplyBlocked(
                     channel=self.channel, turn_id=turn_id, stage="output", layer="moderator", reason=why,
                     text=text[:2000],
@@ -555,7 +455,7 @@ class Brain:
             decision = await self.safety.acheck_input(text)
             if decision.blocked:
                 self.stats.blocked_inputs += 1
-                await self._publish(
+                await self.publish(
                     ev.ReplyBlocked(
                         channel=self.channel, target_id=e.id, stage="input", layer=str(decision.layer),
                         reason=decision.reason[:200], text=text[:2000],
@@ -566,7 +466,7 @@ class Brain:
 
     async def on_sentence(self, turn_id: str, u: Utterance) -> None:
         """Performer hook: the sentence's first audio is playing now."""
-        await self._publish(
+        await self.publish(
             ev.ReplySentence(
                 channel=self.channel, turn_id=turn_id, index=u.index, text=u.text, emotion=u.emotion
             )
@@ -579,7 +479,7 @@ class Brain:
         uptime = None if self._online_since is None else self.clock() - self._online_since
         return StreamInfo(title=s.title, category=s.category, uptime_s=uptime)
 
-    def _collect_decisions(self) -> None:
+    def collect_decisions(self) -> None:
         for d in self.selector.drain_decisions():
             self._pending_out.append(
                 ev.SelectionDecision(
@@ -600,7 +500,7 @@ class Brain:
                     )
                 )  # fmt: skip
 
-    async def _publish(self, *events: ev.EventBase) -> None:
+    async def publish(self, *events: ev.EventBase) -> None:
         self._pending_out.extend(events)
         await self._flush()
 
