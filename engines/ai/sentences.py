@@ -12,6 +12,9 @@ The output does not depend on how the text was cut into deltas.
 
 Emotion tags such as "[happy]" are passed through untouched: a tag is never split and a
 tag-only piece is kept with the text that follows it (`engines.ai.emotions` removes them).
+
+Over 400 lines on purpose: one incremental scanner whose boundary rules (abbreviations,
+numbers, ellipses, emoji, tags, the early first clause) must be read together.
 """
 
 from __future__ import annotations

@@ -17,6 +17,9 @@ common token prefix, so a stable prompt prefix (persona first, volatile parts la
 evaluated once. ``cache=True`` adds its RAM state cache (``--cache``), which also keeps the
 states of earlier, different prompts, at the cost of saving a state after every request.
 :meth:`LlamaServer.warm_up` evaluates a prompt (say the persona) ahead of the first turn.
+
+Over 400 lines on purpose: the child process's whole life (port, start, health, warm-up,
+keep-alive restarts, PDEATHSIG, stop) is one resource with one owner.
 """
 
 from __future__ import annotations

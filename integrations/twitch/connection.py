@@ -22,6 +22,9 @@ later (``revoked`` stays shown until then); :meth:`TwitchConnection.run` never r
 
 **Tokens** come from a :class:`~integrations.twitch.tokens.TwitchTokenStores`; every
 refresh twitchio makes is written back at once, and on close.
+
+Over 400 lines: the EventSub sessions, the publisher and the Helix calls share the
+connection's token and reconnect state (issue 14 reworks the session renewal; split it then).
 """
 
 from __future__ import annotations

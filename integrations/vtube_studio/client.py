@@ -7,6 +7,9 @@ token is replaced once), and a supervisor that reconnects with exponential backo
 
 While disconnected, :meth:`VTSClient.request` fails at once with :class:`VTSNotConnected`
 so callers on the show's hot path never wait for VTube Studio.
+
+Over 400 lines on purpose: the connection, request matching, authentication and the
+reconnecting supervisor share one socket's state and are only correct together.
 """
 
 from __future__ import annotations

@@ -48,6 +48,9 @@ a file fed faster than real time compresses it. A chunk with a ``captured_at`` a
 
 The VAD, the STT and the echo gate are injected (built in ``streamer/app.py``), never
 imported here.
+
+Over 400 lines on purpose: endpointing, early transcription, preemption and barge-in
+decide on the same utterance state, frame by frame.
 """
 
 from __future__ import annotations
