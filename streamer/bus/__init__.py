@@ -5,18 +5,24 @@ from __future__ import annotations
 from config.settings import Settings
 
 from .base import Bus, BusError, BusStats, DeadLetter, Delivery
+from .consume import Backoff, Batches, ConsumerStats, Handler, StaleClaim
 from .keys import STREAMS, Keys, StreamName
 from .memory import MemoryBus
 
 __all__ = [
     "STREAMS",
+    "Backoff",
+    "Batches",
     "Bus",
     "BusError",
     "BusStats",
+    "ConsumerStats",
     "DeadLetter",
     "Delivery",
+    "Handler",
     "Keys",
     "MemoryBus",
+    "StaleClaim",
     "StreamName",
     "make_bus",
 ]

@@ -7,6 +7,9 @@ Semantics (both implementations, proved by one contract test suite):
 - Consumer groups give at-least-once delivery: an entry stays pending until acked, a
   restarted consumer re-reads its own pending entries, and ``claim_stale`` takes over
   entries left by a dead consumer. Ack only after the work is durable.
+- Every consumer reads through :meth:`Bus.consume` (or :meth:`Bus.batches`), the one loop
+  that replays, backs off and acks (:mod:`streamer.bus.consume`), under a consumer name
+  that is the same on every restart.
 - Anything on a stream that is not a valid event (bad JSON, unknown type, newer schema,
   bad UTF-8, oversize...) is logged, counted, copied to the dead-letter stream and acked,
   so it never reaches a consumer and never blocks one. So is an entry delivered more than
@@ -16,14 +19,19 @@ Semantics (both implementations, proved by one contract test suite):
 from __future__ import annotations
 
 import abc
+import asyncio
 import logging
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from engines.events import EventBase, EventDecodeError, decode, encode, stream_of
 
 from .keys import StreamName
+
+if TYPE_CHECKING:
+    from .consume import Backoff, Batches, Handler, StaleClaim
 
 log = logging.getLogger("streamer.bus")
 
@@ -121,17 +129,72 @@ class Bus(abc.ABC):
     async def read_pending(
         self, group: str, consumer: str, streams: Sequence[StreamName], *, count: int
     ) -> list[Delivery]:
-        """This consumer's own unacked entries (call on start-up, before ``read``)."""
-        raw = await self._read(group, consumer, streams, count=count, block_ms=0, pending=True)
-        return await self._accept(group, raw)
+        """This consumer's own unacked entries (call on start-up, before ``read``). Empty only
+        when none is left: entries dead-lettered on the way do not end the replay early."""
+        while True:
+            raw = await self._read(group, consumer, streams, count=count, block_ms=0, pending=True)
+            good = await self._accept(group, raw)
+            if good or not raw:
+                return good
 
     async def claim_stale(
         self, group: str, consumer: str, streams: Sequence[StreamName], *, min_idle_ms: int, count: int
     ) -> list[Delivery]:
-        """Take over entries another consumer left unacked for at least ``min_idle_ms``."""
-        raw = await self._claim(group, consumer, streams, min_idle_ms=min_idle_ms, count=count)
-        self.stats.claimed += sum(len(v) for v in raw.values())
-        return await self._accept(group, raw)
+        """Take over entries another consumer left unacked for at least ``min_idle_ms``. Empty
+        only when none is left to take (as :meth:`read_pending`)."""
+        while True:
+            raw = await self._claim(group, consumer, streams, min_idle_ms=min_idle_ms, count=count)
+            self.stats.claimed += sum(len(v) for v in raw.values())
+            good = await self._accept(group, raw)
+            if good or not raw:
+                return good
+
+    def batches(
+        self,
+        group: str,
+        consumer: str,
+        streams: Sequence[StreamName],
+        *,
+        stop: asyncio.Event,
+        count: int = 100,
+        block_ms: int = 500,
+        claim: StaleClaim | None = None,
+        backoff: Backoff | None = None,
+        prefetch: bool = False,
+        on_idle: Callable[[], None] | None = None,
+    ) -> Batches:
+        """The consumer's batches until ``stop``: its own pending entries first, then new ones
+        (and stale ones of other consumers, with ``claim``), backing off while the bus is down.
+        The caller acks each batch (see :mod:`streamer.bus.consume`)."""
+        from .consume import Batches
+
+        return Batches(
+            self, group, consumer, streams, stop=stop, count=count, block_ms=block_ms, claim=claim,
+            backoff=backoff, prefetch=prefetch, on_idle=on_idle,
+        )  # fmt: skip
+
+    async def consume(
+        self,
+        group: str,
+        consumer: str,
+        streams: Sequence[StreamName],
+        handler: Handler,
+        *,
+        stop: asyncio.Event,
+        count: int = 100,
+        block_ms: int = 500,
+        claim: StaleClaim | None = None,
+        backoff: Backoff | None = None,
+    ) -> None:
+        """Hand each batch to ``handler`` until ``stop``, and ack it when the handler returns.
+
+        The one read loop every consumer uses: pending replay after a restart, back-off while
+        the bus is down, and a batch whose handler raised stays pending and is tried again
+        (see :mod:`streamer.bus.consume`). ``consumer`` must be the same on every restart.
+        """
+        await self.batches(
+            group, consumer, streams, stop=stop, count=count, block_ms=block_ms, claim=claim, backoff=backoff
+        ).handle_each(handler)
 
     async def ack(self, group: str, deliveries: Iterable[Delivery]) -> None:
         by_stream: dict[StreamName, list[str]] = {}

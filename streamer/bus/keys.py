@@ -26,6 +26,12 @@ GROUP_TWITCH_MODERATION: Final = "twitch-moderation"
 """Twitch out: timeouts, bans, unbans and message deletions (reads control)."""
 
 
+def consumer_name(group: str, channel: str) -> str:
+    """A consumer's default name: the same on every restart (never a PID), so a restarted
+    consumer re-reads what it had read and not acked before it stopped."""
+    return f"{group}-{channel}"
+
+
 @dataclass(frozen=True, slots=True)
 class Keys:
     """Key names for one channel of one deployment."""

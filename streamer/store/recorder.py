@@ -3,8 +3,11 @@
 - Its own consumer group, so it never slows the live path (brain, performer, dashboard).
 - Acks a batch only after its transaction committed. Writes are idempotent on event id,
   so a redelivered entry (after a crash or a reclaim) is stored once.
-- On start it first re-reads its own pending entries; every ``claim_every_s`` it takes
-  over entries that a dead recorder left pending (XAUTOCLAIM).
+- It reads through :meth:`Bus.batches <streamer.bus.Bus.batches>`, the loop every consumer
+  shares: on start it first re-reads its own pending entries (its name is the same on
+  every restart); every ``claim_every_s`` it takes over entries that a dead recorder left
+  pending (XAUTOCLAIM); the next batch is read while this one is written (double
+  buffering); a bus outage is backed off and logged once.
 - While the database is unreachable it keeps the batch in hand, backs off and retries;
   the backlog waits in the bus, unacked, and drains when the database returns.
 - A single event the database rejects (a data error) is isolated and dead-lettered, so
@@ -16,7 +19,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-import os
 import socket
 import time
 from collections.abc import Callable, Sequence
@@ -25,7 +27,7 @@ from dataclasses import dataclass
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from streamer.bus import STREAMS, Bus, BusError, Delivery
+from streamer.bus import STREAMS, Backoff, Bus, Delivery, StaleClaim
 from streamer.bus.keys import GROUP_RECORDER
 
 from .writer import channel_ids, write_events
@@ -37,8 +39,9 @@ _ISOLATION_ATTEMPTS = 3
 
 
 def default_consumer_name() -> str:
-    """Stable per process: host and pid."""
-    return f"recorder-{socket.gethostname()}-{os.getpid()}"
+    """The same on every restart on this host, so a restarted recorder takes back what it had
+    read and not stored (a recorder on another host claims it once it is stale)."""
+    return f"recorder-{socket.gethostname()}"
 
 
 @dataclass(slots=True)
@@ -99,59 +102,23 @@ class Recorder:
 
     async def run(self) -> None:
         log.info("recorder %s starting (group %s)", self.consumer, self.group)
-        await self._drain(
-            lambda: self.bus.read_pending(self.group, self.consumer, STREAMS, count=self.batch_size)
-        )
-        last_claim = time.monotonic()
-        # double buffering: the next batch is read and decoded while this one is written
-        reading = asyncio.create_task(self._guarded_read())
-        try:
-            while not self._stop.is_set():
-                batch = await reading
-                if time.monotonic() - last_claim >= self.claim_every_s:
-                    last_claim = time.monotonic()
-                    await self._drain(self._claim)
-                reading = asyncio.create_task(self._guarded_read())
-                if batch:
-                    await self.record(batch)
-                elif batch is not None:
-                    self._idle.set()
-        finally:
-            reading.cancel()  # anything it took stays pending and is re-read later
+        batches = self.bus.batches(
+            self.group, self.consumer, STREAMS, stop=self._stop, count=self.batch_size, block_ms=self.block_ms,
+            claim=StaleClaim(self.claim_idle_ms, self.claim_every_s), backoff=Backoff(max_s=self.retry_max_s),
+            prefetch=True, on_idle=self._idle.set,
+        )  # fmt: skip
+        async with batches:
+            async for batch in batches:
+                # acked only once stored: a stop during a database outage leaves it pending
+                if await self.record(batch) and not await batches.ack(batch):
+                    log.warning("ack failed; %d stored entries will come back, deduplicated", len(batch))
+                self.stats.bus_failures = batches.stats.bus_failures
+        self.stats.bus_failures = batches.stats.bus_failures
         log.info("recorder %s stopped: %s", self.consumer, self.stats)
 
-    async def _claim(self) -> list[Delivery]:
-        return await self.bus.claim_stale(
-            self.group, self.consumer, STREAMS, min_idle_ms=self.claim_idle_ms, count=self.batch_size
-        )
-
-    async def _drain(self, fetch: Callable[[], object]) -> None:
-        while not self._stop.is_set():
-            try:
-                batch = await fetch()  # type: ignore[misc]
-            except BusError as exc:
-                await self._bus_trouble(exc)
-                continue
-            if not batch:
-                return
-            await self.record(batch)
-
-    async def _guarded_read(self) -> list[Delivery] | None:
-        try:
-            return await self.bus.read(
-                self.group, self.consumer, STREAMS, count=self.batch_size, block_ms=self.block_ms
-            )
-        except BusError as exc:
-            await self._bus_trouble(exc)
-            return None
-
-    async def _bus_trouble(self, exc: BusError) -> None:
-        self.stats.bus_failures += 1
-        log.warning("recorder: bus unavailable (%s); retrying", exc)
-        await asyncio.sleep(min(0.5 * self.stats.bus_failures, self.retry_max_s))
-
-    async def record(self, batch: Sequence[Delivery]) -> None:
-        """Write one batch durably (retrying while the database is down), then ack it."""
+    async def record(self, batch: Sequence[Delivery]) -> bool:
+        """Write one batch durably, retrying while the database is down. False when stopped
+        before it could: the batch must stay unacked."""
         delay = 0.1
         isolate, attempts = False, 0
         while True:
@@ -177,7 +144,7 @@ class Recorder:
                         "database write failed while stopping (%s: %s); %d events stay unacked in the bus",
                         type(exc).__name__, _short(exc), len(batch),
                     )  # fmt: skip
-                    return
+                    return False
                 log.warning(
                     "database write failed (%s: %s); %d events wait in the bus, retry in %.1fs",
                     type(exc).__name__, _short(exc), len(batch), delay,
@@ -190,10 +157,7 @@ class Recorder:
         self.stats.last_commit = time.time()
         if self.on_commit is not None:
             self.on_commit(batch)
-        try:
-            await self.bus.ack(self.group, batch)
-        except BusError as exc:  # stays pending: redelivered later, stored once
-            log.warning("ack failed (%s); entries will be redelivered and deduplicated", exc)
+        return True
 
     async def _pause(self, seconds: float) -> None:
         """Sleep between retries; :meth:`stop` cuts it short."""
