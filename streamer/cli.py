@@ -11,7 +11,7 @@ import sys
 from collections.abc import Iterable
 from importlib.metadata import EntryPoint, entry_points
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.markup import escape
@@ -19,12 +19,17 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from config.settings import ConfigError, redacted
-from streamer import commands, supervisor
-from streamer.app import App
 from streamer.bus import BusError
 from streamer.cli_common import ConfigOption, console
 from streamer.cli_common import load as _settings
 from streamer.cli_common import run as _run
+
+if TYPE_CHECKING:
+    from streamer.app import App
+    from streamer.rehearsal import RehearsalSummary
+
+# The bot's work (streamer.commands, streamer.supervisor) is imported inside each command, so
+# `vtuber dashboard` and `vtuber user ...` never load the bot's composition root.
 
 cli = typer.Typer(
     help="An AI VTuber for Twitch: reads chat and events, answers in character, performs the reply.",
@@ -73,6 +78,8 @@ def rehearse(
     Runs on the embedded defaults (in-process bus, SQLite in ./data): no accounts, no network.
     """
     settings = _settings(config)
+    from streamer import commands
+
     console.print(
         f"[bold]Rehearsal[/bold] channel [cyan]{settings.channel}[/cyan], bus {settings.bus_backend}, "
         f"database {redacted(settings)['database_url']}"
@@ -85,11 +92,13 @@ def rehearse(
         def on_progress(done: int, total: int) -> None:
             progress.update(task, completed=done, total=total)
 
-        summary_box: list[commands.RehearsalSummary] = []
+        summary_box: list[RehearsalSummary] = []
 
         async def go() -> None:
             summary_box.append(
-                await commands.rehearse(settings, path=file, speed=speed, with_show=show, on_progress=on_progress)
+                await commands.rehearse(
+                    settings, path=file, speed=speed, with_show=show, on_progress=on_progress
+                )
             )
 
         _run(go())
@@ -98,7 +107,7 @@ def rehearse(
     _print_summary(summary_box[0])
 
 
-def _print_summary(summary: commands.RehearsalSummary) -> None:
+def _print_summary(summary: RehearsalSummary) -> None:
     table = Table(title="Recorded this run", show_edge=False)
     table.add_column("event type")
     table.add_column("count", justify="right")
@@ -136,6 +145,7 @@ def run(
 ) -> None:
     """Run the bot until stopped (Ctrl-C): the bus, every configured source and the recorder."""
     settings = _settings(config)
+    from streamer import supervisor
 
     last: list[str] = []
 
@@ -169,6 +179,7 @@ def record(
     if settings.bus_backend != "redis":
         console.print("[red]`vtuber record` runs beside the bot and needs a shared bus: set REDIS_URL[/red]")
         raise typer.Exit(2)
+    from streamer import supervisor
 
     async def go() -> None:
         stop = asyncio.Event()
@@ -231,6 +242,7 @@ def obs_setup(config: ConfigOption = None) -> None:
     """Create the caption and alert text sources that OBS is missing (safe to run again)."""
     settings = _settings(config)
     from engines.backends import BackendError
+    from streamer import commands
 
     try:
         console.print(f"[green]{escape(asyncio.run(commands.obs_setup(settings)))}[/green]")
@@ -253,6 +265,7 @@ def twitch_login(
     """
     settings = _settings(config)
     from engines.backends import BackendError
+    from streamer import commands
 
     if account not in ("bot", "broadcaster", "both"):
         console.print("[red]--account must be bot, broadcaster or both[/red]")
@@ -273,6 +286,8 @@ def doctor(config: ConfigOption = None) -> None:
     """Check everything live mode needs: key, database, Redis, and Twitch (credentials, tokens,
     scopes, connectivity). Says what is wrong and how to fix it; exits 1 if anything failed."""
     settings = _settings(config)
+    from streamer import commands
+
     checks = asyncio.run(commands.doctor(settings))
     colour = {"ok": "green", "warn": "yellow", "fail": "red"}
     for check in checks:
@@ -298,6 +313,7 @@ def audio_devices() -> None:
     """List the sound devices: index, name, input/output channels, default rate, and which
     are the system defaults. Use the index or part of the name for voice.device."""
     from engines.backends import BackendError
+    from streamer import commands
 
     try:
         devices = commands.audio_devices()
@@ -335,6 +351,8 @@ def ptt(
             "[red]`vtuber ptt` reaches the running bot over Redis: set REDIS_URL as the bot has it[/red]"
         )
         raise typer.Exit(2)
+    from streamer import commands
+
     try:
         asyncio.run(commands.send_ptt(settings, state == "down"))
     except BusError as exc:

@@ -32,10 +32,10 @@ not_a_typer = object()
 def loaded_modules(code: str) -> set[str]:
     """The modules a fresh interpreter holds after running ``code``."""
     out = subprocess.run(
-        [sys.executable, "-c", f"{code}\nimport sys\nprint('\\n'.join(sys.modules))"],
+        [sys.executable, "-c", f"{code}\nimport sys\nprint('--modules--', *sys.modules)"],
         cwd=ROOT, capture_output=True, text=True, check=True, timeout=120,
     )  # fmt: skip
-    return set(out.stdout.split())
+    return set(out.stdout.rpartition("--modules--")[2].split())
 
 
 def test_the_dashboard_plugin_is_installed_as_an_entry_point() -> None:
@@ -65,6 +65,16 @@ def test_the_dashboard_commands_do_not_load_the_bots_composition_root() -> None:
     modules = loaded_modules("import dashboard_api.cli")
     assert "dashboard_api.cli" in modules
     assert not {"streamer.app", "streamer.cli", "streamer.commands"} & modules
+
+
+@pytest.mark.parametrize("argv", [["dashboard", "--help"], ["user", "list", "--help"]])
+def test_the_dashboard_commands_run_without_the_bots_composition_root(argv: list[str]) -> None:
+    modules = loaded_modules(
+        f"import sys\nsys.argv = ['vtuber', *{argv!r}]\nfrom streamer.cli import main\n"
+        "try:\n    main()\nexcept SystemExit as exc:\n    assert exc.code == 0, exc.code"
+    )
+    assert "dashboard_api.cli" in modules
+    assert not {"streamer.app", "streamer.commands", "streamer.supervisor"} & modules
 
 
 def test_a_plugin_joins_the_top_level_and_a_broken_one_is_skipped(capsys: pytest.CaptureFixture[str]) -> None:
