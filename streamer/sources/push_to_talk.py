@@ -3,20 +3,20 @@
 The dashboard (or ``vtuber ptt down|up``) publishes :class:`~engines.events.PushToTalk` on
 the control stream. :class:`PushToTalkListener` reads that stream in its own consumer group
 (``voice``), so the key never waits behind the brain, and hands each press and release to
-``set_ptt`` in order. Key changes older than ``max_age_s`` are ignored: after a restart the
-group may hand back presses from before it, and a stale "down" must not open the mic.
+``set_ptt`` in order, through :meth:`Bus.consume <streamer.bus.Bus.consume>` (replay after
+a restart, back-off, ack). Key changes older than ``max_age_s`` are ignored: after a restart
+the group may hand back presses from before it, and a stale "down" must not open the mic.
 """
 
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 from collections.abc import Callable
 from datetime import datetime
 
 from engines.events import PushToTalk, utcnow
-from streamer.bus import Bus, BusError
+from streamer.bus import Bus, Delivery
 from streamer.bus.keys import GROUP_VOICE
 
 __all__ = ["PushToTalkListener"]
@@ -51,26 +51,25 @@ class PushToTalkListener:
         self._stop.set()
 
     async def run(self) -> None:
-        while not self._stop.is_set():
-            try:
-                batch = await self.bus.read(
-                    GROUP_VOICE, self.consumer, ["control"], count=100, block_ms=self.block_ms
-                )
-            except BusError as exc:
-                log.warning("push-to-talk: bus unavailable (%s)", exc)
-                await asyncio.sleep(0.5)
+        await self.bus.consume(
+            GROUP_VOICE,
+            self.consumer,
+            ["control"],
+            self._apply,
+            stop=self._stop,
+            count=100,
+            block_ms=self.block_ms,
+        )
+
+    async def _apply(self, batch: list[Delivery]) -> None:
+        for delivery in batch:
+            event = delivery.event
+            if not isinstance(event, PushToTalk):
                 continue
-            for delivery in batch:
-                event = delivery.event
-                if not isinstance(event, PushToTalk):
-                    continue
-                if (self.clock() - event.ts).total_seconds() > self.max_age_s:
-                    self.stale += 1
-                    log.info("push-to-talk: ignored a key change from %s (stale)", event.ts.isoformat())
-                    continue
-                self.applied += 1
-                log.debug("push-to-talk %s by %s", "down" if event.pressed else "up", event.by)
-                self.set_ptt(event.pressed)
-            if batch:
-                with contextlib.suppress(BusError):
-                    await self.bus.ack(GROUP_VOICE, batch)
+            if (self.clock() - event.ts).total_seconds() > self.max_age_s:
+                self.stale += 1
+                log.info("push-to-talk: ignored a key change from %s (stale)", event.ts.isoformat())
+                continue
+            self.applied += 1
+            log.debug("push-to-talk %s by %s", "down" if event.pressed else "up", event.by)
+            self.set_ptt(event.pressed)
