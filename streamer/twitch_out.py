@@ -21,14 +21,15 @@ Commands older than ``MODERATION_MAX_AGE_S`` are not (a backlog must not ban peo
 The Twitch side is injected (:class:`TwitchActions`); it logs every failure with Twitch's
 reason. Here each failure is logged again with what was lost (a send can fail before it
 reaches Twitch: not connected), counted and published as a ``metric`` event, and the entry is
-acked: a failed send is reported, not retried forever. A worker never dies: an unexpected
-error (the bus, a bug) is logged and the worker goes on after ``RETRY_S``.
+acked: a failed send is reported, not retried forever. Both workers read through
+:meth:`Bus.consume <streamer.bus.Bus.consume>` (replay after a restart, back-off while the bus
+is down, ack after the batch). A worker never dies: an unexpected error (a bug, in the bus or
+here) is logged and the worker goes on after ``RETRY_S``.
 """
 
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable
@@ -38,15 +39,17 @@ from typing import Final, Protocol
 from config.persona import Persona
 from engines import events as ev
 from engines.backends import BackendError
-from streamer.bus import Bus, BusError, Delivery, StreamName
+from streamer.bus import Bus, BusError, Delivery, Handler, StreamName
 from streamer.bus.keys import GROUP_TWITCH_CHAT, GROUP_TWITCH_MODERATION
 
 log = logging.getLogger("streamer.twitch_out")
 
 MODERATION_MAX_AGE_S: Final = 600.0
 RETRY_S: Final = 1.0
-_DRAIN_READS: Final = 20
-"""At most this many input reads (of 500) before the output batch is handled, even in a flood."""
+_CHAT_READ: Final = 10_000
+"""Entries per stream and read for the chat worker. It reads input and output together (one
+atomic read), and a reply's trigger is published before the reply, so the read that brings a
+reply also brings its trigger, unless more than this many chat messages wait (a flood)."""
 _PROTECTED: Final = frozenset({ev.Role.BROADCASTER, ev.Role.MODERATOR})
 
 
@@ -127,8 +130,18 @@ class TwitchOut:
 
     async def run(self) -> None:
         tasks = [
-            asyncio.create_task(self._chat_loop(), name="twitch-chat"),
-            asyncio.create_task(self._moderation_loop(), name="twitch-moderation"),
+            asyncio.create_task(
+                self._worker(
+                    "chat", GROUP_TWITCH_CHAT, ["input", "output"], self._chat_batch, _CHAT_READ, 200
+                ),
+                name="twitch-chat",
+            ),
+            asyncio.create_task(
+                self._worker(
+                    "moderation", GROUP_TWITCH_MODERATION, ["control"], self._moderation_batch, 500, 500
+                ),
+                name="twitch-moderation",
+            ),
         ]
         try:
             await self._stop.wait()
@@ -139,65 +152,33 @@ class TwitchOut:
 
     # ------------------------------------------------------------------ reading
 
-    async def _read(
-        self, group: str, streams: list[StreamName], block_ms: int, *, pending: bool = False
-    ) -> list[Delivery]:
-        try:
-            if pending:
-                return await self.bus.read_pending(group, self.consumer, streams, count=500)
-            return await self.bus.read(group, self.consumer, streams, count=500, block_ms=block_ms)
-        except BusError as exc:
-            log.warning("twitch out: bus unavailable (%s); retrying", exc)
-            await asyncio.sleep(1.0)
-            return []
-
-    async def _ack(self, group: str, batch: list[Delivery]) -> None:
-        if batch:
-            with contextlib.suppress(BusError):
-                await self.bus.ack(group, batch)
-
-    async def _chat_loop(self) -> None:
-        pending = True  # first what this consumer read before a restart and never acked
+    async def _worker(
+        self, worker: str, group: str, streams: list[StreamName], handle: Handler, count: int, block_ms: int
+    ) -> None:
+        """Consume until :meth:`stop`; an error that is not the bus being down is logged, then
+        the worker starts again (first re-reading what it had not acked)."""
         while not self._stop.is_set():
             try:
-                streams: list[StreamName] = ["input", "output"] if pending else ["output"]
-                await self._chat_batch(await self._read(GROUP_TWITCH_CHAT, streams, 200, pending=pending))
-                pending = False
+                await self.bus.consume(
+                    group, self.consumer, streams, handle, stop=self._stop, count=count, block_ms=block_ms
+                )
             except Exception as exc:
-                await self._failing("chat", exc)
+                await self._failing(worker, exc)
 
-    async def _chat_batch(self, output: list[Delivery]) -> None:
-        """Learn every chat message published so far, then handle the output events in order."""
-        inputs = [d for d in output if d.stream == "input"]
-        for _ in range(_DRAIN_READS):  # input first: a reply's trigger is always published before it
-            more = await self._read(GROUP_TWITCH_CHAT, ["input"], 1)
-            inputs.extend(more)
-            if not more:
-                break
-        for d in inputs:
-            if isinstance(d.event, ev.ChatMessage):
+    async def _chat_batch(self, batch: list[Delivery]) -> None:
+        """Learn the batch's chat messages, then handle its output events in order."""
+        for d in batch:  # input first: a reply's trigger is always published before it
+            if d.stream == "input" and isinstance(d.event, ev.ChatMessage):
                 e = d.event
                 self._chats.remember(e.id, _Author(e.user.id, e.user.login, bool(e.roles & _PROTECTED)))
-        await self._ack(GROUP_TWITCH_CHAT, inputs)
-        handled = [d for d in output if d.stream == "output"]
-        for d in handled:
-            await self._guarded(self._on_output(d.event), d)
-        await self._ack(GROUP_TWITCH_CHAT, handled)
+        for d in batch:
+            if d.stream == "output":
+                await self._guarded(self._on_output(d.event), d)
 
-    async def _moderation_loop(self) -> None:
-        pending = True
-        while True:
-            try:
-                batch = await self._read(GROUP_TWITCH_MODERATION, ["control"], 500, pending=pending)
-                pending = False
-                for d in batch:
-                    if isinstance(d.event, ev.TwitchModeration):
-                        await self._guarded(self._moderate(d.event), d)
-                await self._ack(GROUP_TWITCH_MODERATION, batch)
-            except Exception as exc:
-                await self._failing("moderation", exc)
-            if self._stop.is_set():
-                return
+    async def _moderation_batch(self, batch: list[Delivery]) -> None:
+        for d in batch:
+            if isinstance(d.event, ev.TwitchModeration):
+                await self._guarded(self._moderate(d.event), d)
 
     @staticmethod
     async def _failing(worker: str, exc: Exception) -> None:
