@@ -8,6 +8,13 @@ arrival order, retrying while the bus is down (the queue is bounded: when full, 
 event is dropped and counted). Handlers do nothing else. The bot's own message is known by the
 id Twitch answers, or, when its echo comes first, by the text being sent.
 
+Why this queue, on top of the Redis bus's own outbox: twitchio runs each notification's
+handler as its own task, so handlers that awaited the publish (up to a second on a hung
+Redis) could overtake each other; a synchronous hand-off to one queue and one publisher
+keeps arrival order. And the bus's outbox only holds events while Redis is unreachable: a
+Redis that refuses writes (out of memory, a read-only replica) makes ``publish`` raise, and
+this queue is what keeps Twitch's events until it accepts them again.
+
 **Out.** Chat replies as the bot account (split to Twitch's 500 characters, paced to the
 account's rate, threaded on the triggering message) and moderation as the broadcaster.
 Helix 429 and 5xx are retried with exponential back-off and jitter (a chat message only when
