@@ -23,6 +23,7 @@ from config.settings import Settings
 from engines.ai.context import ContextBuilder
 from engines.backends import AudioChunk, BackendError, LLMBackend, ModelServer, STTBackend, TTSBackend
 from engines.events import ComponentStatus
+from engines.tokens import MemoryTokenStore, TokenStore
 from engines.voice.ducking import DuckingSink
 from engines.voice.echo import EchoConfig, EchoGate, tap_playback
 from engines.voice.sinks import AudioSink, NullSink, TeeSink, WavFileSink
@@ -32,7 +33,7 @@ from integrations.audio.sounddevice_sink import SoundDeviceSink
 from integrations.obs import ObsOverlay
 from integrations.registry import build_llm, build_safety, build_stt, build_tts, obs_overlay
 from integrations.silero_vad import SileroVAD
-from integrations.vtube_studio import MemoryTokenStore, TokenStore, VTSAvatar, VTSClient
+from integrations.vtube_studio import VTSAvatar, VTSClient
 from streamer import heap
 from streamer.alerts import Alerts
 from streamer.barge_in import BargeIn

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from config.settings import ConfigError, Settings
+from engines.checks import Check
 from engines.events import PushToTalk
 from integrations.audio.sounddevice_mic import AudioDevice
 from integrations.audio.sounddevice_mic import audio_devices as list_audio_devices
@@ -16,7 +17,7 @@ from streamer.bus import BusError, make_bus
 from streamer.rehearsal import RehearsalSummary, run_rehearsal
 from streamer.sources.replay import SAMPLE_STREAM, ReplaySource
 from streamer.store import make_engine, make_sessionmaker, upgrade
-from streamer.twitch_doctor import Check, local_checks, secret_key_check
+from streamer.twitch_doctor import local_checks, secret_key_check
 
 __all__ = ["RehearsalSummary", "audio_devices", "doctor", "obs_setup", "rehearse", "send_ptt", "twitch_login"]
 
@@ -129,4 +130,4 @@ async def doctor(settings: Settings) -> list[Check]:
         )
     finally:
         await engine.dispose()
-    return [*checks, *(Check(c.name, c.status, c.detail, c.fix) for c in found)]
+    return [*checks, *found]
