@@ -17,7 +17,7 @@ from typing import Protocol
 
 from engines import events as ev
 from engines.alert_text import alert_for
-from streamer.bus import Bus, BusError, StreamName
+from streamer.bus import Bus, Delivery, StreamName
 from streamer.bus.keys import GROUP_ALERTS
 
 log = logging.getLogger("streamer.alerts")
@@ -63,19 +63,16 @@ class Alerts:
             await asyncio.gather(scenes, return_exceptions=True)
 
     async def _consume(self, stream: StreamName, handle: Callable[[ev.EventBase], Awaitable[None]]) -> None:
-        """Read one stream in the alerts group, handle each event in order, then ack."""
-        while not self._stop.is_set():
-            try:
-                batch = await self.bus.read(GROUP_ALERTS, self.consumer, [stream], count=100, block_ms=500)
-            except BusError as exc:
-                log.warning("alerts: bus unavailable (%s)", exc)
-                await asyncio.sleep(1.0)
-                continue
+        """Read one stream in the alerts group through :meth:`Bus.consume` (replay after a
+        restart, back-off, ack after the batch), handling each event in order."""
+
+        async def each(batch: list[Delivery]) -> None:
             for d in batch:
                 await handle(d.event)
-            if batch:
-                with contextlib.suppress(BusError):
-                    await self.bus.ack(GROUP_ALERTS, batch)
+
+        await self.bus.consume(
+            GROUP_ALERTS, self.consumer, [stream], each, stop=self._stop, count=100, block_ms=500
+        )
 
     async def _scene_command(self, e: ev.EventBase) -> None:
         if isinstance(e, ev.SceneSwitch):
