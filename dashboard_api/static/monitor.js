@@ -30,27 +30,42 @@ const filters = { cats: new Set(), search: "" };
 
 function who(user) { return user ? user.display_name || user.login : "anonymous"; }
 
-function remember(id, whoName, text) {
-  messages.set(id, { who: whoName, text });
+// Who is behind an input event and what they wrote: the same as each kind's declared `actor`
+// and `viewer_text` in engines/events.py (the selector, context and recorder read those).
+function actorOf(e) { return e.type === "channel.raid" ? e.from_user : e.user; }
+function viewerText(e) {
+  switch (e.type) {
+    case "chat.message": case "channel.resub": case "channel.cheer": case "streamer.utterance": case "moderator.input":
+      return e.text || "";
+    case "channel.redemption": return e.user_input || "";
+    default: return "";
+  }
+}
+
+function remember(e) {
+  const text = viewerText(e);
+  if (!text) return;
+  const name = e.type === "streamer.utterance" ? "streamer" : e.type === "moderator.input" ? `mod ${e.author}` : who(actorOf(e));
+  messages.set(e.id, { who: name, text });
   if (messages.size > 5000) messages.delete(messages.keys().next().value);
 }
 
 function describe(e) {
   switch (e.type) {
-    case "chat.message": remember(e.id, who(e.user), e.text); return { who: who(e.user), text: e.text };
+    case "chat.message": return { who: who(e.user), text: e.text };
     case "moderator.input": return { who: `mod ${e.author}`, text: e.text };
-    case "streamer.utterance": remember(e.id, "streamer", e.text); return { who: e.final === false ? "streamer (voice, early)" : "streamer (voice)", text: e.text };
+    case "streamer.utterance": return { who: e.final === false ? "streamer (voice, early)" : "streamer (voice)", text: e.text };
     case "streamer.utterance_end": {
       const m = messages.get(e.utterance_id);
       return { who: "streamer", text: e.kept ? "finished speaking" : `went on talking; early words withdrawn${m ? `: ${m.text}` : ""}` };
     }
     case "channel.follow": return { who: who(e.user), text: "followed" };
     case "channel.subscribe": return { who: who(e.user), text: `subscribed (${e.tier})${e.is_gift ? " - gift" : ""}` };
-    case "channel.resub": remember(e.id, who(e.user), e.text); return { who: who(e.user), text: `resubscribed, ${e.cumulative_months} months: ${e.text}` };
+    case "channel.resub": return { who: who(e.user), text: `resubscribed, ${e.cumulative_months} months: ${e.text}` };
     case "channel.gift": return { who: who(e.user), text: `gifted ${e.total} subs` };
-    case "channel.cheer": remember(e.id, who(e.user), e.text); return { who: who(e.user), text: `cheered ${e.bits} bits: ${e.text}` };
+    case "channel.cheer": return { who: who(e.user), text: `cheered ${e.bits} bits: ${e.text}` };
     case "channel.raid": return { who: who(e.from_user), text: `raided with ${e.viewers} viewers` };
-    case "channel.redemption": remember(e.id, who(e.user), e.user_input); return { who: who(e.user), text: `redeemed ${e.reward_title}: ${e.user_input}` };
+    case "channel.redemption": return { who: who(e.user), text: `redeemed ${e.reward_title}: ${e.user_input}` };
     case "stream.state": return { who: "stream", text: [e.online === true ? "online" : e.online === false ? "offline" : "", e.title, e.category].filter(Boolean).join(" · ") };
     case "decision": {
       const m = messages.get(e.target_id);
@@ -118,6 +133,7 @@ function track(e) {
 
 function makeRow(item) {
   const e = item.e;
+  remember(e);
   const d = describe(e);
   return { id: e.id, type: e.type, cat: CATEGORY(e.type), ts: e.ts, who: d.who, text: d.text, e, search: `${d.who} ${d.text}`.toLowerCase() };
 }
