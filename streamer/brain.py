@@ -17,7 +17,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-import os
 import random
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable
@@ -35,8 +34,8 @@ from engines.ai.sentences import SplitterConfig
 from engines.ai.turn import Turn
 from engines.backends import BackendError, LLMBackend
 from streamer.brain_controls import handle_control
-from streamer.bus import Bus, BusError, Delivery, StreamName
-from streamer.bus.keys import GROUP_BRAIN
+from streamer.bus import Bus, BusError, Delivery, Handler, StreamName
+from streamer.bus.keys import GROUP_BRAIN, consumer_name
 from streamer.performer import Performer, PerformResult
 from streamer.review import HOLD_TIMEOUT_S, ReviewDesk
 
@@ -111,7 +110,8 @@ class Brain:
         self.base_safety = safety
         self.safety = safety
         self.clock = clock
-        self.consumer = consumer or f"brain-{os.getpid()}"
+        self.consumer = consumer or consumer_name(GROUP_BRAIN, channel)
+        """The same on every restart: a restarted brain takes back what it had read and not acked."""
         self.splitter = splitter or REPLY_SPLITTER
         self.memory_tokens = memory_tokens
         self.stats = BrainStats()
@@ -237,17 +237,15 @@ class Brain:
 
     # ------------------------------------------------------------ loops
 
-    async def _read(self, stream: StreamName, block_ms: int) -> list[Delivery]:
-        try:
-            return await self.bus.read(GROUP_BRAIN, self.consumer, [stream], count=500, block_ms=block_ms)
-        except BusError as exc:
-            log.warning("brain: bus unavailable (%s); retrying", exc)
-            await asyncio.sleep(0.5)
-            return []
+    async def _read(self, stream: StreamName, handle: Handler, block_ms: int) -> None:
+        """Consume one stream in the brain's group until stop: after a restart its pending
+        entries first, back-off while the bus is down, each batch acked once handled."""
+        await self.bus.consume(
+            GROUP_BRAIN, self.consumer, [stream], handle, stop=self._stop, count=500, block_ms=block_ms
+        )
 
     async def _input_loop(self) -> None:
-        while not self._stop.is_set():
-            batch = await self._read("input", 200)
+        async def offer(batch: list[Delivery]) -> None:
             now = self.clock()
             for d in batch:
                 if isinstance(d.event, ev.UtteranceEnd):
@@ -264,26 +262,23 @@ class Brain:
                     self.selector.offer(d.event, now)
                 except Exception:  # a bug on one odd event must not stop the brain listening
                     log.exception("brain: could not consider %s %s", d.event.type, d.event.id)
-            if batch:
-                self.collect_decisions()
-                await self._flush()
-                with contextlib.suppress(BusError):
-                    await self.bus.ack(GROUP_BRAIN, batch)
-                self._wake.set()
+            self.collect_decisions()
+            await self._flush()
+            self._wake.set()
             if len(self._arrivals) > 50_000:
                 self._arrivals.clear()
 
+        await self._read("input", offer, 200)
+
     async def _control_loop(self) -> None:
-        while not self._stop.is_set():
-            batch = await self._read("control", 1_000)
+        async def obey(batch: list[Delivery]) -> None:
             for d in batch:
                 try:
                     await self._handle_control(d.event)
                 except Exception:  # a bug in one control must not stop the others
                     log.exception("control %s failed", d.event.type)
-            if batch:
-                with contextlib.suppress(BusError):
-                    await self.bus.ack(GROUP_BRAIN, batch)
+
+        await self._read("control", obey, 1_000)
 
     async def _handle_control(self, e: ev.EventBase) -> None:
         await handle_control(self, cast(ev.ControlEvent, e))  # the control stream carries only these
