@@ -44,7 +44,7 @@ function viewerText(e) {
 
 function remember(e) {
   const text = viewerText(e);
-  if (!text) return;
+  if (!text && !actorOf(e)) return;
   const name = e.type === "streamer.utterance" ? "streamer" : e.type === "moderator.input" ? `mod ${e.author}` : who(actorOf(e));
   messages.set(e.id, { who: name, text });
   if (messages.size > 5000) messages.delete(messages.keys().next().value);
