@@ -171,7 +171,8 @@ def run(
 def record(
     config: ConfigOption = None,
     consumer: Annotated[
-        str | None, typer.Option(help="Consumer name (default: recorder-<host>-<pid>).")
+        str | None,
+        typer.Option(help="Consumer name, kept across restarts (default: recorder-<host>-worker)."),
     ] = None,
 ) -> None:
     """Run only the recorder: a worker that logs every bus event to the database (needs Redis)."""

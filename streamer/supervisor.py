@@ -19,6 +19,7 @@ from streamer.sources.push_to_talk import PushToTalkListener
 from streamer.sources.replay import ReplaySource
 from streamer.sources.voice import listen
 from streamer.status import component_status, spawn
+from streamer.store.recorder import default_consumer_name
 
 log = logging.getLogger("streamer.supervisor")
 
@@ -134,7 +135,7 @@ async def run_recorder(
     settings: Settings, *, consumer: str | None = None, stop: asyncio.Event | None = None
 ) -> None:
     """Run only the recorder until ``stop`` is set (a separate worker next to the bot)."""
-    app = await build_app(settings, consumer=consumer)
+    app = await build_app(settings, consumer=consumer or default_consumer_name(worker=True))
     task = asyncio.create_task(app.recorder.run(), name="recorder")
     try:
         if stop is None:

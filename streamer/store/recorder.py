@@ -38,10 +38,11 @@ _ISOLATION_ATTEMPTS = 3
 """A batch whose every event the database refuses is retried this often before dead-lettering."""
 
 
-def default_consumer_name() -> str:
+def default_consumer_name(*, worker: bool = False) -> str:
     """The same on every restart on this host, so a restarted recorder takes back what it had
-    read and not stored (a recorder on another host claims it once it is stale)."""
-    return f"recorder-{socket.gethostname()}"
+    read and not stored (a recorder on another host claims it once it is stale). The separate
+    ``vtuber record`` worker is ``recorder-<host>-worker``: never the bot's own recorder's name."""
+    return f"recorder-{socket.gethostname()}" + ("-worker" if worker else "")
 
 
 @dataclass(slots=True)
