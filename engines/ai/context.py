@@ -12,7 +12,7 @@ import re
 from collections import deque
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import assert_never
+from typing import Final, assert_never
 
 from config.persona import Persona
 from engines import events as ev
@@ -179,8 +179,8 @@ class ContextBuilder:
         if kind == "idle" or not events:
             topic = neutralise(idle_topic or "anything fun about the stream")
             return f"Chat has been quiet. Say something to keep the stream lively, about {topic}."
-        lines = [_line(e, self._who) for e in events]
-        return "\n".join([*lines, _task(events[0])])
+        described = [_line_and_task(e, self._who) for e in events]
+        return "\n".join([*(line for line, _ in described), described[0][1]])
 
     def _who(self, user: ev.Viewer | None) -> str:
         """A viewer's name as it may be read aloud: unsafe names become "a viewer"."""
@@ -190,53 +190,46 @@ class ContextBuilder:
         return name if name and self.name_ok(name) else "A viewer"
 
 
-def _line(e: ev.EventBase, who_of: Callable[[ev.Viewer | None], str]) -> str:
+_CHAT: Final = "Reply to chat."
+_THANK: Final = "Thank them by name, briefly and warmly."
+
+
+def _line_and_task(e: ev.EventBase, who_of: Callable[[ev.Viewer | None], str]) -> tuple[str, str]:
+    """What happened, as one fenced line, and the task if this event leads the pick."""
     if not isinstance(e, ev.InputEvent):
-        return neutralise(getattr(e, "text", "") or e.type)
+        return neutralise(getattr(e, "text", "") or e.type), _CHAT
     who, said = who_of(e.actor), neutralise(e.viewer_text)
     match e:
         case ev.ChatMessage():
             tags = [r.value for r in sorted(e.roles)] + (["first message"] if e.first_message else [])
             meta = f" ({', '.join(tags)})" if tags else ""
             bits = f" [cheered {e.bits} bits]" if e.bits else ""
-            return f'{who}{meta}{bits} says: "{said}"'
+            return f'{who}{meta}{bits} says: "{said}"', _CHAT
         case ev.StreamerUtterance():
-            return f'The streamer says to you: "{said}"'
+            return f'The streamer says to you: "{said}"', "Answer the streamer directly."
         case ev.ModeratorInput():
-            return f'Moderator {neutralise(e.author)} says: "{said}"'
+            return f'Moderator {neutralise(e.author)} says: "{said}"', _CHAT
         case ev.Raid():
-            return f"{who} raided the channel with {e.viewers} viewers."
+            return (
+                f"{who} raided the channel with {e.viewers} viewers.",
+                "Welcome the raiders warmly and thank the raider by name.",
+            )
         case ev.Subscription():
-            return f"{who} subscribed" + (" with a gifted sub." if e.is_gift else ".")
+            return f"{who} subscribed" + (" with a gifted sub." if e.is_gift else "."), _THANK
         case ev.ResubMessage():
-            return f'{who} resubscribed for {e.cumulative_months} months and says: "{said}"'
+            return f'{who} resubscribed for {e.cumulative_months} months and says: "{said}"', _THANK
         case ev.GiftSubs():
-            return f"{who} gifted {e.total} subs to the community."
+            return f"{who} gifted {e.total} subs to the community.", _THANK
         case ev.Cheer():
-            return f'{who} cheered {e.bits} bits and says: "{said}"'
+            return f'{who} cheered {e.bits} bits and says: "{said}"', _THANK
         case ev.Redemption():
-            return f'{who} redeemed "{neutralise(e.reward_title)}" and wrote: "{said}"'
+            return (
+                f'{who} redeemed "{neutralise(e.reward_title)}" and wrote: "{said}"',
+                "Respond to the redemption.",
+            )
         case ev.Follow():
-            return f"{who} followed the channel."
+            return f"{who} followed the channel.", _THANK
         case ev.UtteranceEnd() | ev.StreamState():
-            return e.type
+            return e.type, _CHAT
         case _:
             assert_never(e)
-
-
-def _task(first: ev.EventBase) -> str:
-    if not isinstance(first, ev.InputEvent):
-        return "Reply to chat."
-    match first:
-        case ev.StreamerUtterance():
-            return "Answer the streamer directly."
-        case ev.Raid():
-            return "Welcome the raiders warmly and thank the raider by name."
-        case ev.Subscription() | ev.ResubMessage() | ev.GiftSubs() | ev.Cheer() | ev.Follow():
-            return "Thank them by name, briefly and warmly."
-        case ev.Redemption():
-            return "Respond to the redemption."
-        case ev.ChatMessage() | ev.ModeratorInput() | ev.UtteranceEnd() | ev.StreamState():
-            return "Reply to chat."
-        case _:
-            assert_never(first)
