@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import func, select
 
 from engines import events as ev
-from streamer.bus import MemoryBus
+from streamer.bus import STREAMS, MemoryBus
 from streamer.store import Recorder, make_engine, make_sessionmaker
 from streamer.store.models import (
     EventRow,
@@ -21,6 +21,7 @@ from streamer.store.models import (
     Turn,
     Viewer,
 )
+from streamer.store.recorder import default_consumer_name
 
 ALICE = ev.Viewer(id="11", login="alice", display_name="Alice")
 BOB = ev.Viewer(id="22", login="bob", display_name="Bob")
@@ -139,4 +140,17 @@ async def test_a_row_the_database_rejects_is_isolated_and_dead_lettered(sessions
         [letter] = await bus.dead_letters()
         assert letter.kind == "store_rejected"
         assert recorder.stats.rejected == 1
+    assert await bus.pending_count("recorder") == 0
+
+
+async def test_a_restarted_recorder_stores_first_what_it_had_read_before_it_died(sessions: object) -> None:
+    """Its default name is the same on every restart, so no stale claim is needed (it is off here)."""
+    bus = MemoryBus()
+    await bus.publish_many(a_stream())
+    taken = await bus.read("recorder", default_consumer_name(), STREAMS, count=100, block_ms=0)
+    assert len(taken) == 11  # read, then the process died before its commit
+    recorder = Recorder(bus, sessions, block_ms=20, claim_every_s=3_600)  # type: ignore[arg-type]
+    await run_until_idle(recorder)
+    assert await count(sessions, EventRow) == 11
+    assert recorder.stats.stored == 11
     assert await bus.pending_count("recorder") == 0
