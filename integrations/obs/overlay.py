@@ -75,6 +75,23 @@ def _secret(password: SecretStr | str | None) -> str:
     return password or ""
 
 
+def _req_client(**kwargs: Any) -> Any:
+    """``obs.ReqClient(**kwargs)``, except that a failed connect or identify (a wrong password)
+    closes its socket: obsws-python 1.8 leaves it to the garbage collector."""
+    base = obs.baseclient.ObsClient.__new__(obs.baseclient.ObsClient)
+    try:
+        base.__init__(**kwargs)  # connects and reads the server's hello
+        base.authenticate()
+    except BaseException:
+        if getattr(base, "ws", None) is not None:
+            base.ws.shutdown()
+        raise
+    client = obs.ReqClient.__new__(obs.ReqClient)
+    client.logger = logging.getLogger("obsws_python.reqs.ReqClient")
+    client.base_client = base
+    return client
+
+
 def open_client(host: str, port: int, password: SecretStr | str | None, *, timeout_s: float = 2.0) -> Any:
     """A connected, identified ``obsws_python.ReqClient`` (blocking), or a BackendError.
 
@@ -91,7 +108,7 @@ def open_client(host: str, port: int, password: SecretStr | str | None, *, timeo
             BACKEND, f"OBS not reachable at {host}:{port} ({reason})", retryable=True
         ) from None
     try:
-        return obs.ReqClient(host=host, port=port, password=_secret(password), timeout=timeout_s)
+        return _req_client(host=host, port=port, password=_secret(password), timeout=timeout_s)
     except obs.error.OBSSDKTimeoutError:
         raise BackendError(
             BACKEND, f"OBS at {host}:{port} did not answer in {timeout_s:g}s", retryable=True

@@ -313,22 +313,22 @@ PARENT = textwrap.dedent(
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="PR_SET_PDEATHSIG is Linux-only")
 @pytest.mark.parametrize("how", ["exit", "kill"])
 def test_child_never_outlives_the_parent(how: str) -> None:
-    parent = subprocess.Popen(
+    with subprocess.Popen(
         [sys.executable, "-c", PARENT, how],
         cwd=ROOT,
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         text=True,
-    )
-    assert parent.stdin is not None and parent.stdout is not None
-    try:
-        child = int(parent.stdout.readline())
-        assert pid_alive(child)
-        parent.stdin.write("go\n")
-        parent.stdin.flush()
-        parent.wait(30)
-        assert wait_gone(child), f"llama.cpp child {child} outlived its parent ({how})"
-    finally:
-        if parent.poll() is None:
-            parent.kill()
-            parent.wait()
+    ) as parent:  # closes the pipes on the way out
+        assert parent.stdin is not None and parent.stdout is not None
+        try:
+            child = int(parent.stdout.readline())
+            assert pid_alive(child)
+            parent.stdin.write("go\n")
+            parent.stdin.flush()
+            parent.wait(30)
+            assert wait_gone(child), f"llama.cpp child {child} outlived its parent ({how})"
+        finally:
+            if parent.poll() is None:
+                parent.kill()
+                parent.wait()

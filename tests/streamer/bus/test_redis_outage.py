@@ -5,15 +5,15 @@ from __future__ import annotations
 
 import asyncio
 import socket
-import time
 from collections.abc import AsyncIterator
 
 import pytest
+from redis.exceptions import TimeoutError as RedisTimeoutError
 
 from engines.events import ChatMessage, Viewer
 from streamer.bus import Keys
 from streamer.bus.base import BusError, DeadLetter
-from streamer.bus.redis_streams import PUBLISH_TIMEOUT_S, RedisBus
+from streamer.bus.redis_streams import RedisBus
 
 ALICE = Viewer(id="1", login="alice", display_name="Alice")
 
@@ -73,28 +73,28 @@ async def test_a_hung_redis_fails_reads_after_the_socket_timeout(silent_redis: i
         f"redis://127.0.0.1:{silent_redis}/0", Keys("outage", "chan"), socket_timeout_s=0.5
     )
     try:
-        started = time.monotonic()
-        with pytest.raises(BusError, match="unreachable"):
+        with pytest.raises(BusError, match="unreachable") as info:
             await bus.read("g", "c", ["input"], count=10, block_ms=50)
-        assert time.monotonic() - started < 5
+        # the silent server never answers: only the socket timeout can have ended the read
+        assert isinstance(info.value.__cause__, RedisTimeoutError)
     finally:
         await bus.client.aclose()  # closes the sockets (a dropped pool would leave them to the GC)
 
 
 async def test_publishing_to_a_hung_redis_buffers_instead_of_waiting(silent_redis: int) -> None:
+    # a socket timeout far beyond the test's own: only the publish timeout can end the publish
     bus = RedisBus.from_url(
-        f"redis://127.0.0.1:{silent_redis}/0", Keys("outage", "chan")
-    )  # 10 s socket timeout
+        f"redis://127.0.0.1:{silent_redis}/0", Keys("outage", "chan"), socket_timeout_s=3600
+    )
     try:
-        started = time.monotonic()
         ids = await bus.publish_many([ChatMessage(channel="chan", user=ALICE, text="hi")])
-        waited = time.monotonic() - started
         assert ids == [None] and bus.outbox_size == 1
-        assert waited < PUBLISH_TIMEOUT_S + 1.0
-        # while the outbox holds anything, later events queue behind it at once, in order
-        started = time.monotonic()
-        await bus.publish_many([ChatMessage(channel="chan", user=ALICE, text="again")])
-        assert time.monotonic() - started < 0.1 and bus.outbox_size == 2
+        # while the outbox holds anything, later events queue behind it at once: the publish
+        # completes without suspending even once (no Redis round trip to wait for)
+        publish = bus.publish_many([ChatMessage(channel="chan", user=ALICE, text="again")])
+        with pytest.raises(StopIteration) as done:
+            publish.send(None)
+        assert done.value.value == [None] and bus.outbox_size == 2
     finally:
         if bus._flusher is not None:
             bus._flusher.cancel()
