@@ -33,19 +33,18 @@ from engines.ai.selector import Pick, Selector, SelectorConfig
 from engines.ai.sentences import SplitterConfig
 from engines.ai.turn import Turn
 from engines.backends import BackendError, LLMBackend
+from streamer import preempt
 from streamer.brain_controls import handle_control
 from streamer.bus import Bus, BusError, Delivery, Handler, StreamName
 from streamer.bus.keys import GROUP_BRAIN, consumer_name
 from streamer.performer import Performer, PerformResult
+from streamer.preempt import PreemptGates
 from streamer.review import HOLD_TIMEOUT_S, ReviewDesk
 
 log = logging.getLogger("streamer.brain")
 
 PersonaLoader = Callable[[str, int | None], Awaitable[tuple[Persona, int] | None]]
 """Loads a stored persona version (None: the latest); None when there is no such version."""
-
-PREEMPT_WAIT_S = 5.0
-"""A preemptive turn whose ``streamer.utterance_end`` never comes speaks after this long."""
 
 
 def selector_config(persona: Persona, *, bot_logins: frozenset[str] = frozenset()) -> SelectorConfig:
@@ -134,7 +133,7 @@ class Brain:
         self.blocked_viewers: set[str] = set()
         """Logins a moderator blocked from the bot (not a Twitch ban); kept across persona switches."""
         self.banned_words: set[str] = set()
-        self._gates: dict[str, asyncio.Event] = {}
+        self._gates = PreemptGates()
         """Preemptive utterances waiting for their ``streamer.utterance_end``, by id."""
         self.apply_persona(persona, selector=selector)
 
@@ -201,25 +200,14 @@ class Brain:
     def _utterance_end(self, e: ev.UtteranceEnd) -> None:
         """A preemptive utterance is kept (its reply's audio may start) or withdrawn (the
         reply is dropped unheard, or the utterance never picked)."""
-        gate = self._gates.pop(e.utterance_id, None)
+        self._gates.end(e)
         if e.kept:
-            if gate is not None:
-                gate.set()
             return
         if self.selector.retract(e.utterance_id):
             log.info("preemptive utterance %s withdrawn before its turn", e.utterance_id)
         if self._turn is not None and e.utterance_id in self._turn.triggers and self.interrupt("withdrawn"):
             self.stats.withdrawn += 1
             log.info("the streamer went on talking: the prepared reply is dropped")
-
-    async def _gate(self, gate: asyncio.Event) -> None:
-        """Hold a preemptive turn's first audio until its utterance is kept. Without word
-        (a lost event) it goes ahead after ``PREEMPT_WAIT_S``: the streamer did say it."""
-        try:
-            async with asyncio.timeout(PREEMPT_WAIT_S):
-                await gate.wait()
-        except TimeoutError:
-            log.warning("preemptive utterance: no end event in %.0f s; speaking anyway", PREEMPT_WAIT_S)
 
     async def run(self) -> None:
         tasks = [
@@ -255,9 +243,7 @@ class Brain:
                 if isinstance(d.event, ev.StreamState) and d.event.online:
                     self._online_since = now
                 if isinstance(d.event, ev.StreamerUtterance) and not d.event.final:
-                    self._gates[d.event.id] = asyncio.Event()
-                    if len(self._gates) > 100:  # ends that never came
-                        self._gates.pop(next(iter(self._gates)))
+                    self._gates.open(d.event)
                 try:
                     self.selector.offer(d.event, now)
                 except Exception:  # a bug on one odd event must not stop the brain listening
@@ -315,7 +301,7 @@ class Brain:
         if self.safety.has_moderation and not await self._moderated_ok(pick):
             return
         self.stats.turns += 1
-        gate = next((g for e in pick.events if (g := self._gates.get(e.id)) is not None), None)
+        gate = self._gates.of(pick.events)
         if gate is not None:
             self.stats.preempted += 1
         arrival = min(
@@ -341,7 +327,7 @@ class Brain:
                     return
                 utterances = reviewed
             await self.performer.perform(
-                turn_id, utterances, result, gate=None if gate is None else lambda: self._gate(gate)
+                turn_id, utterances, result, gate=None if gate is None else lambda: preempt.wait(gate)
             )
         except asyncio.CancelledError:
             self.stats.interrupted += 1

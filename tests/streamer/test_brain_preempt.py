@@ -9,7 +9,7 @@ import asyncio
 
 import pytest
 
-import streamer.brain as brain_module
+import streamer.preempt as preempt_module
 from engines import events as ev
 from tests.streamer.test_brain import Rig, rig  # noqa: F401 - the fixture is used by name
 from tests.streamer.test_brain_controls import outputs_for
@@ -80,7 +80,7 @@ async def test_a_lost_end_event_does_not_stall_the_show(
     rig: Rig,  # noqa: F811
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(brain_module, "PREEMPT_WAIT_S", 0.3)
+    monkeypatch.setattr(preempt_module, "PREEMPT_WAIT_S", 0.3)
     rig.fake.behavior.reply = "Still here!"
     await rig.bus.publish(preemptive("Hiyori, are you there?"))
     out = await rig.outputs(until="reply.finished", timeout=5.0)
