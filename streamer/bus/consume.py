@@ -48,10 +48,13 @@ _Source = Literal["pending", "claim", "new"]
 
 @dataclass(frozen=True, slots=True)
 class Backoff:
-    """Capped exponential back-off: ``first_s`` after the first failure, doubling up to ``max_s``."""
+    """Capped exponential back-off: ``first_s`` after the first failure, doubling up to ``max_s``.
+
+    The default cap is short because the live consumers (the brain's control stream above
+    all) should pick up again soon after Redis is back; the recorder passes its own."""
 
     first_s: float = 0.25
-    max_s: float = 5.0
+    max_s: float = 2.0
 
     def delay(self, failures: int) -> float:
         """The wait after the ``failures``-th failure in a row (counting from 1)."""
