@@ -1,147 +1,157 @@
-"""Safety benchmark: the pipeline over the labelled chat set, accuracy and cost.
+"""Safety benchmark: every default layer over the labelled sets, per split, category and side.
 
-Runs :meth:`SafetyPipeline.check_input` over ``tests/data/safety_labelled.jsonl``
-(hostile and ordinary chat lines, each tagged with a category and a ``tune`` or
-``holdout`` split) and reports the block rate on hostile lines, the false-positive
-rate on ordinary lines, per-category rates, and the time per message once warm.
+    .venv/bin/python benchmarks/safety_eval.py                 # every split
+    .venv/bin/python benchmarks/safety_eval.py --split eval    # only the held-out evaluation set
+    .venv/bin/python benchmarks/safety_eval.py --errors eval   # also list that split's misses
+    .venv/bin/python benchmarks/safety_eval.py --no-semantic   # the rules alone, for comparison
 
-    .venv/bin/python benchmarks/safety_eval.py            # report (both splits)
-    .venv/bin/python benchmarks/safety_eval.py --errors   # also list the tune split's mistakes
-    .venv/bin/python benchmarks/safety_eval.py --sweep    # classifier thresholds on the tune split
+Splits:
 
-Tune on the ``tune`` split only; the ``holdout`` figures are the honest ones.
-The last line printed is one JSON object: hostile, ok, block_rate, false_positive_rate,
-by_category, us_per_msg (one message at a time), us_per_msg_batch (check_inputs), and
-the same accuracy figures per split under "splits".
+- ``eval``: ``tests/data/safety_eval.jsonl``, written by technique and never tuned on: the
+  honest figures;
+- ``tune``: ``tests/data/safety_labelled.jsonl``, what the rules were tuned on (memory);
+- ``train``: ``tools/safety_data/train.jsonl``, what the semantic head was trained on (memory).
+
+Viewer lines go through ``check_inputs``, the bot's sentences through ``check_outputs`` and
+display names through ``check_name``. Per split: recall (hostile lines blocked) per category
+and per side, the false-positive rate (harmless lines blocked) per category and per side,
+the macro recall over hostile categories, the worst category, and the cost per sentence
+(``check_output``, one at a time, warm: p50 and p99). The last line printed is one JSON object.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import statistics
 import sys
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
 
-from engines.ai.safety import SafetyDecision, SafetyPipeline
+from config.settings import load_settings
+from engines.ai.safety import SafetyPipeline
+from integrations.registry import build_safety
 
-DATA = Path(__file__).resolve().parents[1] / "tests" / "data" / "safety_labelled.jsonl"
+SPLITS = {
+    "eval": ROOT / "tests" / "data" / "safety_eval.jsonl",
+    "tune": ROOT / "tests" / "data" / "safety_labelled.jsonl",
+    "train": ROOT / "tools" / "safety_data" / "train.jsonl",
+}
 
 
 @dataclass(frozen=True)
-class Example:
+class Line:
     text: str
-    label: str
+    hostile: bool
+    side: str
     category: str
-    split: str
 
 
-def load_labelled(path: Path = DATA) -> list[Example]:
-    examples: list[Example] = []
-    with path.open(encoding="utf-8") as f:
-        for line_no, line in enumerate(f, 1):
-            if not line.strip():
-                continue
-            row = json.loads(line)
-            if row["label"] not in ("hostile", "ok"):
-                raise ValueError(f"{path}:{line_no}: label must be hostile or ok")
-            examples.append(Example(row["text"], row["label"], row["category"], row.get("split", "tune")))
-    return examples
+def load(path: Path) -> list[Line]:
+    lines = []
+    for raw in path.read_text(encoding="utf-8").splitlines():
+        if raw.strip():
+            row = json.loads(raw)
+            hostile = row["label"] == "hostile"
+            lines.append(Line(row["text"], hostile, row.get("side", "input"), row["category"]))
+    return lines
 
 
-def score(examples: Sequence[Example], decisions: Sequence[SafetyDecision]) -> dict[str, Any]:
-    """Block rate, false-positive rate and per-category block rates."""
-    hostile = [d for e, d in zip(examples, decisions, strict=True) if e.label == "hostile"]
-    ok = [d for e, d in zip(examples, decisions, strict=True) if e.label == "ok"]
-    by_category: dict[str, dict[str, Any]] = {}
-    for e, d in zip(examples, decisions, strict=True):
-        cat = by_category.setdefault(e.category, {"label": e.label, "n": 0, "blocked": 0})
-        cat["n"] += 1
-        cat["blocked"] += int(d.blocked)
-    for cat in by_category.values():
-        cat["block_rate"] = round(cat["blocked"] / cat["n"], 4)
+def blocked(pipeline: SafetyPipeline, lines: Sequence[Line]) -> list[bool]:
+    out: dict[int, bool] = {}
+    for side, check in (("input", pipeline.check_inputs), ("output", pipeline.check_outputs)):
+        idx = [i for i, line in enumerate(lines) if line.side == side]
+        for i, decision in zip(idx, check([lines[i].text for i in idx]), strict=True):
+            out[i] = decision.blocked
+    for i, line in enumerate(lines):
+        if line.side == "name":
+            out[i] = not pipeline.check_name(line.text)
+    return [out[i] for i in range(len(lines))]
+
+
+def _rate(hits: list[bool]) -> float:
+    return round(sum(hits) / len(hits), 4) if hits else 0.0
+
+
+def score(lines: Sequence[Line], hits: Sequence[bool]) -> dict[str, Any]:
+    by_cat: dict[tuple[bool, str], list[bool]] = {}
+    by_side: dict[tuple[bool, str], list[bool]] = {}
+    for line, hit in zip(lines, hits, strict=True):
+        by_cat.setdefault((line.hostile, line.category), []).append(hit)
+        by_side.setdefault((line.hostile, line.side), []).append(hit)
+    recall = {c: _rate(h) for (hostile, c), h in sorted(by_cat.items()) if hostile}
+    fpr = {c: _rate(h) for (hostile, c), h in sorted(by_cat.items()) if not hostile}
+    hostile_hits = [h for line, h in zip(lines, hits, strict=True) if line.hostile]
+    harmless_hits = [h for line, h in zip(lines, hits, strict=True) if not line.hostile]
+    worst = min(recall.items(), key=lambda kv: kv[1]) if recall else ("", 0.0)
     return {
-        "hostile": len(hostile),
-        "ok": len(ok),
-        "block_rate": round(sum(d.blocked for d in hostile) / max(len(hostile), 1), 4),
-        "false_positive_rate": round(sum(d.blocked for d in ok) / max(len(ok), 1), 4),
-        "by_category": dict(sorted(by_category.items())),
+        "hostile": len(hostile_hits),
+        "harmless": len(harmless_hits),
+        "recall": _rate(hostile_hits),
+        "false_positive_rate": _rate(harmless_hits),
+        "macro_recall": round(statistics.fmean(recall.values()), 4) if recall else 0.0,
+        "worst_category": {"category": worst[0], "recall": worst[1]},
+        "recall_by_side": {s: _rate(h) for (hostile, s), h in sorted(by_side.items()) if hostile},
+        "false_positive_rate_by_side": {s: _rate(h) for (hostile, s), h in sorted(by_side.items()) if not hostile},
+        "recall_by_category": recall,
+        "false_positive_rate_by_category": fpr,
     }
 
 
-def evaluate(pipeline: SafetyPipeline, examples: Sequence[Example]) -> dict[str, Any]:
-    decisions = pipeline.check_inputs([e.text for e in examples])
-    report = score(examples, decisions)
-    report["splits"] = {
-        split: {k: v for k, v in score(subset, [decisions[i] for i in idx]).items() if k != "by_category"}
-        for split in sorted({e.split for e in examples})
-        for idx in [[i for i, e in enumerate(examples) if e.split == split]]
-        for subset in [[examples[i] for i in idx]]
+def cost(pipeline: SafetyPipeline, sentences: Sequence[str]) -> dict[str, float]:
+    """Milliseconds per sentence, one ``check_output`` at a time (as the reply stage calls it)."""
+    for text in sentences[:20]:
+        pipeline.check_output(text)
+    times = []
+    for text in sentences:
+        started = time.perf_counter()
+        pipeline.check_output(text)
+        times.append((time.perf_counter() - started) * 1000)
+    times.sort()
+    return {
+        "ms_per_sentence_p50": round(statistics.median(times), 3),
+        "ms_per_sentence_p99": round(times[min(len(times) - 1, int(len(times) * 0.99))], 3),
     }
-    return report
 
 
-def time_per_message(pipeline: SafetyPipeline, texts: Sequence[str], rounds: int) -> tuple[float, float]:
-    """Microseconds per message: one at a time, and through ``check_inputs``."""
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--split", choices=[*SPLITS, "all"], default="all")
+    ap.add_argument("--errors", choices=list(SPLITS), help="list the misses and false positives of a split")
+    ap.add_argument("--no-semantic", action="store_true", help="the rules and the classifier alone")
+    args = ap.parse_args()
+
+    pipeline = build_safety(load_settings(), semantic=not args.no_semantic)
     pipeline.warm()
-    pipeline.check_inputs(texts)
-    start = time.perf_counter()
-    for _ in range(rounds):
-        for text in texts:
-            pipeline.check_input(text)
-    single = (time.perf_counter() - start) / (rounds * len(texts)) * 1e6
-    start = time.perf_counter()
-    for _ in range(rounds):
-        pipeline.check_inputs(texts)
-    batch = (time.perf_counter() - start) / (rounds * len(texts)) * 1e6
-    return round(single, 2), round(batch, 2)
-
-
-def sweep(examples: Sequence[Example], thresholds: Iterable[float]) -> None:
-    tune = [e for e in examples if e.split == "tune"]
-    for threshold in thresholds:
-        report = evaluate(SafetyPipeline(classifier_threshold=threshold), tune)
+    report: dict[str, Any] = {"semantic": pipeline.has_semantic, "splits": {}}
+    names = list(SPLITS) if args.split == "all" else [args.split]
+    for name in names:
+        if not SPLITS[name].exists():
+            continue
+        lines = load(SPLITS[name])
+        hits = blocked(pipeline, lines)
+        report["splits"][name] = score(lines, hits)
+        if args.errors == name:
+            for line, hit in zip(lines, hits, strict=True):
+                if hit != line.hostile:
+                    kind = "MISS" if line.hostile else "FALSE+"
+                    print(f"{kind:6} {line.side:6} {line.category:22} {line.text!r}")
+    outputs = [line.text for line in load(SPLITS["eval"]) if line.side == "output"] if SPLITS["eval"].exists() else []
+    report.update(cost(pipeline, outputs or ["Thanks for the follow, welcome in!"] * 50))
+    for name, split in report["splits"].items():
         print(
-            f"threshold {threshold:.2f}: block_rate {report['block_rate']:.3f} "
-            f"false_positive_rate {report['false_positive_rate']:.3f}"
+            f"{name:6} recall {split['recall']:.3f}  macro {split['macro_recall']:.3f}  "
+            f"false+ {split['false_positive_rate']:.3f}  worst {split['worst_category']}",
+            file=sys.stderr,
         )
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
-    parser.add_argument("--data", type=Path, default=DATA)
-    parser.add_argument("--rounds", type=int, default=20, help="timing rounds over the whole set")
-    parser.add_argument("--errors", action="store_true", help="list the tune split's mistakes")
-    parser.add_argument("--errors-split", default="tune", help="split whose mistakes --errors lists")
-    parser.add_argument("--sweep", action="store_true", help="sweep classifier thresholds on the tune split")
-    args = parser.parse_args(argv)
-
-    examples = load_labelled(args.data)
-    pipeline = SafetyPipeline()
-    pipeline.warm()
-    if args.sweep:
-        sweep(examples, [x / 100 for x in range(50, 100, 5)] + [0.97, 0.99])
-    report = evaluate(pipeline, examples)
-    if args.errors:
-        decisions = pipeline.check_inputs([e.text for e in examples])
-        for e, d in zip(examples, decisions, strict=True):
-            wrong = d.blocked != (e.label == "hostile")
-            if wrong and e.split == args.errors_split:
-                score_text = f"{d.score:.3f}" if d.score is not None else "-"
-                print(f"{e.label:7} {e.category:14} {d.verdict:5} {d.layer:10} {score_text:5} {e.text!r}")
-    single, batch = time_per_message(pipeline, [e.text for e in examples], args.rounds)
-    report["us_per_msg"] = single
-    report["us_per_msg_batch"] = batch
     print(json.dumps(report))
-    return 0
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    main()

@@ -88,7 +88,11 @@ async def run_preview(
             yield delta
 
     try:
-        async for vetted in stage.vet(timed(llm.stream_chat(request)), echo_of=request.messages[-1].content):
+        async for vetted in stage.vet(
+            timed(llm.stream_chat(request)),
+            echo_of=request.messages[-1].content,
+            system=request.messages[0].content,
+        ):
             result.sentences.append(PreviewSentence(vetted.text, vetted.emotion, _sentence_verdict(vetted)))
     except BackendError as exc:
         result.error = f"the model failed: {exc}"[:500]
@@ -99,5 +103,7 @@ async def run_preview(
 def _sentence_verdict(vetted: Vetted) -> Verdict:
     if vetted.outcome == "echo":
         return Verdict(True, "echo", "repeats the prompt instead of answering it")
+    if vetted.outcome == "leak":
+        return Verdict(True, "prompt_leak", "reads out the character's instructions")
     assert vetted.decision is not None
     return _verdict(vetted.decision)

@@ -319,8 +319,9 @@ class Brain:
         result = PerformResult()
         try:
             utterances = self._utterances(
-                turn_id, self.llm.stream_chat(request), echo_of=request.messages[-1].content
-            )
+                turn_id, self.llm.stream_chat(request), echo_of=request.messages[-1].content,
+                system=request.messages[0].content,
+            )  # fmt: skip
             if self.reviews.engaged:
                 reviewed = await self._held(turn_id, utterances)
                 if reviewed is None:
@@ -394,7 +395,13 @@ class Brain:
         return _replay(written)
 
     async def _utterances(
-        self, turn_id: str, deltas: AsyncIterator[str], *, limit: int | None = -1, echo_of: str | None = None
+        self,
+        turn_id: str,
+        deltas: AsyncIterator[str],
+        *,
+        limit: int | None = -1,
+        echo_of: str | None = None,
+        system: str | None = None,
     ) -> AsyncIterator[Utterance]:
         """The turn's reply through the :class:`ReplyStage` (split, tag, scrub, echo check,
         output safety). ``limit`` caps whole sentences (-1: the persona's ``max_sentences``;
@@ -403,15 +410,19 @@ class Brain:
         cap = self.persona.max_sentences if limit == -1 else limit
         stage = ReplyStage(self.safety, self.emotions, max_sentences=cap, splitter=self.splitter)
         try:
-            async for vetted in stage.vet(deltas, echo_of=echo_of):
+            async for vetted in stage.vet(deltas, echo_of=echo_of, system=system):
                 if vetted.utterance is not None:
                     yield vetted.utterance
                 elif vetted.outcome == "echo":
                     self.stats.echoes += 1
                     log.info("turn %s: dropped a sentence that repeats the prompt", turn_id)
-                elif vetted.decision is not None:
+                else:
                     self.stats.blocked_sentences += 1
-                    layer, reason = str(vetted.decision.layer), vetted.decision.reason
+                    layer, reason = (
+                        (str(vetted.decision.layer), vetted.decision.reason)
+                        if vetted.decision is not None
+                        else ("prompt_leak", "reads out the character's instructions")
+                    )
                     self._pending_out.append(
                         ev.ReplyBlocked(
                             channel=self.channel, turn_id=turn_id, stage="output", layer=layer,

@@ -7,13 +7,17 @@ benchmarks, so what the preview shows is what the bot would say. In order, per s
 2. the emotion mapper reads and strips the emotion tag (or guesses one);
 3. ``scrub_reply`` removes prompt debris a small model echoes (role tags, fences, markdown);
 4. a sentence with no letters or digits left is dropped unremarked;
-5. a sentence that parrots the turn's own prompt is dropped (an *echo*);
+5. a sentence that parrots the turn's own prompt is dropped (an *echo*), and one that reads
+   out the persona's instructions (six words in a row from the system prompt, or one of its
+   headings) is dropped as a *leak*;
 6. output safety runs (remotely too, when a moderation endpoint is configured);
 7. the cap: after ``max_sentences`` whole sentences that passed, the model is stopped.
 """
 
 from __future__ import annotations
 
+import functools
+import re
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from typing import Final, Literal
@@ -28,6 +32,35 @@ REPLY_SPLITTER: Final = SplitterConfig(first_clause_min_words=2)
 """How replies are cut on air: a first clause of two words may go to the voice on its own."""
 
 _CLAUSE_ENDS: Final = (",", ";", ":", "-", "\u2013", "\u2014")
+LEAK_MIN_WORDS: Final = 6
+"""A run of this many words copied from the system prompt is a leak (fewer are common phrases)."""
+_WORD: Final = re.compile(r"[^\W_]+")
+_HEADING: Final = re.compile(r"^\s*([A-Z][^\n:]{2,40}):\s*$", re.MULTILINE)
+
+
+def leaks_system_prompt(sentence: str, system: str) -> bool:
+    """The sentence reads out the character's instructions: one of the system prompt's
+    headings ("How you talk:"), or ``LEAK_MIN_WORDS`` words in a row copied from it."""
+    said = _WORD.findall(sentence.lower())
+    for heading in _headings(system):
+        if heading in " ".join(said):
+            return True
+    if len(said) < LEAK_MIN_WORDS:
+        return False
+    words = _system_words(system)
+    return any(
+        f" {' '.join(said[i : i + LEAK_MIN_WORDS])} " in words for i in range(len(said) - LEAK_MIN_WORDS + 1)
+    )
+
+
+@functools.lru_cache(maxsize=8)
+def _system_words(system: str) -> str:
+    return f" {' '.join(_WORD.findall(system.lower()))} "
+
+
+@functools.lru_cache(maxsize=8)
+def _headings(system: str) -> tuple[str, ...]:
+    return tuple(" ".join(_WORD.findall(h.lower())) for h in _HEADING.findall(system))
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,9 +78,9 @@ class Vetted:
 
     text: str
     emotion: str
-    outcome: Literal["ok", "blocked", "echo"]
+    outcome: Literal["ok", "blocked", "echo", "leak"]
     decision: SafetyDecision | None = None
-    """The output safety decision (None for an echo, which is dropped before safety)."""
+    """The output safety decision (None for an echo or a leak, dropped before safety)."""
     utterance: Utterance | None = None
     """Set when the sentence passed: what the performer speaks."""
 
@@ -69,9 +102,12 @@ class ReplyStage:
         self.max_sentences = max_sentences
         self.splitter = splitter
 
-    async def vet(self, deltas: AsyncIterator[str], *, echo_of: str | None = None) -> AsyncIterator[Vetted]:
+    async def vet(
+        self, deltas: AsyncIterator[str], *, echo_of: str | None = None, system: str | None = None
+    ) -> AsyncIterator[Vetted]:
         """Every sentence of the streamed reply with its fate, in order. ``echo_of`` is the
-        turn's prompt (None: no echo check, e.g. for a moderator's edited text). The stream is
+        turn's prompt (None: no echo check, e.g. for a moderator's edited text); ``system`` the
+        system prompt (None: no leak check). The stream is
         left unread once ``max_sentences`` whole sentences have passed. A failing model
         (``BackendError``) propagates after the sentences already vetted."""
         splitter = SentenceSplitter(self.splitter)
@@ -82,7 +118,7 @@ class ReplyStage:
         try:
             async for delta in deltas:
                 for sentence in splitter.feed(delta):
-                    vetted, previous = await self._one(sentence, index, previous, echo_of)
+                    vetted, previous = await self._one(sentence, index, previous, echo_of, system)
                     if vetted is not None:
                         index, passed = self._count(vetted, index, passed)
                         yield vetted
@@ -91,7 +127,7 @@ class ReplyStage:
             for sentence in splitter.flush():
                 if cap is not None and passed >= cap:
                     return
-                vetted, previous = await self._one(sentence, index, previous, echo_of)
+                vetted, previous = await self._one(sentence, index, previous, echo_of, system)
                 if vetted is not None:
                     index, passed = self._count(vetted, index, passed)
                     yield vetted
@@ -107,7 +143,12 @@ class ReplyStage:
         return index + 1, passed + (0 if vetted.text.endswith(_CLAUSE_ENDS) else 1)
 
     async def _one(
-        self, sentence: str, index: int, previous: TaggedSentence | None, echo_of: str | None
+        self,
+        sentence: str,
+        index: int,
+        previous: TaggedSentence | None,
+        echo_of: str | None,
+        system: str | None,
     ) -> tuple[Vetted | None, TaggedSentence]:
         tagged = self.emotions.tag(sentence, previous=previous)
         text = scrub_reply(tagged.text)
@@ -115,6 +156,8 @@ class ReplyStage:
             return None, tagged
         if echo_of is not None and echoes_prompt(text, echo_of):
             return Vetted(text, tagged.emotion, "echo"), tagged
+        if system is not None and leaks_system_prompt(text, system):
+            return Vetted(text, tagged.emotion, "leak"), tagged
         if self.safety.has_moderation:
             decision = await self.safety.acheck_output(text)
         else:

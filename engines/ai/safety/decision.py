@@ -35,6 +35,7 @@ class Layer(StrEnum):
     INJECTION = "injection"
     HARM = "harm"
     CLASSIFIER = "classifier"
+    SEMANTIC = "semantic"
     MODERATION = "moderation"
 
 
@@ -80,11 +81,16 @@ class ModerationResult:
 
 @runtime_checkable
 class ModerationBackend(Protocol):
-    """A remote moderation service (for example OpenAI's moderation endpoint).
+    """A remote moderation service (OpenAI's moderation endpoint, a guard model such as
+    Llama Guard 3 behind an OpenAI-compatible server).
 
     Implementations live in ``integrations/``; they translate vendor errors into
     exceptions. The pipeline applies its own timeout and decides what a failure means
-    (fail open to the local decision, or fail closed).
+    (fail open to the local decision, or fail closed), per stage.
+
+    ``stage`` says whose words ``text`` is: a viewer's (``input``) or the bot's own sentence
+    (``output``). A guard model judges the two differently (the user turn or the assistant
+    turn); a service that does not care may ignore it.
     """
 
-    async def check(self, text: str) -> ModerationResult: ...
+    async def check(self, text: str, *, stage: Stage = "input") -> ModerationResult: ...

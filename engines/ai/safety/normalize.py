@@ -250,6 +250,11 @@ def normalize(text: str) -> Normalized:
 
 
 _CAMEL: Final = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
+_DIGIT_EDGES: Final = re.compile(
+    r"(?<=[A-Za-z]{2})(?=\d{2,}(?:\s|$))|(?<=^\d)(?=[A-Za-z]{3})|(?<=\s\d)(?=[A-Za-z]{3})"
+)
+"""A run of digits that ends a word (``Lord99``) or one digit that starts it (``4chanKid``):
+split off; digits inside a word stay, for leetspeak (``k1ll``)."""
 
 
 def split_name(display_name: str) -> str:
@@ -261,4 +266,5 @@ def split_name(display_name: str) -> str:
     s = unicodedata.normalize("NFKC", display_name).translate(invisible_table())
     s = s.translate(_confusables_table()) if not s.isascii() else s
     s = re.sub(r"[_\s.\-]+", " ", s)
-    return _CAMEL.sub(" ", s)
+    s = _CAMEL.sub(" ", s)
+    return _DIGIT_EDGES.sub(" ", s)

@@ -114,3 +114,16 @@ async def test_a_splitter_without_early_clause_keeps_the_first_sentence_whole() 
     )
     out = await vet(s, Stream("Well hello there, my friend. Welcome."))
     assert [v.text for v in out] == ["Well hello there, my friend.", "Welcome."]
+
+
+async def test_a_sentence_that_reads_out_the_instructions_is_a_leak() -> None:
+    system = (
+        "You are Hiyori, a cheerful streamer.\n\nHow you talk:\n- Answer in one to three short sentences.\n"
+    )
+    out = [
+        v
+        async for v in stage().vet(
+            Stream("How you talk: answer in one to three short sentences. Anyway, hi!")(), system=system
+        )
+    ]
+    assert [v.outcome for v in out] == ["leak", "leak", "ok"]  # the early clause, then the rule

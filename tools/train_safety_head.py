@@ -1,0 +1,191 @@
+"""Train the semantic safety layer's head (engines/ai/safety/data/semantic_head.npz).
+
+    .venv/bin/python tools/train_safety_head.py            # train, pick thresholds, write the head
+    .venv/bin/python tools/train_safety_head.py --report   # only print the validation figures
+
+Data: ``tools/safety_data/train.jsonl`` (written for this head, by technique) and
+``tests/data/safety_labelled.jsonl`` (the rules' tuning set). Never the evaluation set
+``tests/data/safety_eval.jsonl``: this script refuses to read it.
+
+Method: every line is embedded once with the bot's own embedder (USE multilingual); a
+multinomial logistic regression (scikit-learn, balanced class weights) is fitted on 80% of the
+lines (stratified by category, seeded); on the other 20% the per-side threshold on the total
+hostile probability is the lowest that keeps harmless lines of that side at or under
+``--max-fpr`` blocked, and the per-class thresholds for minors and self-harm are set the same
+way at half that rate. The head is then refitted on every line with those thresholds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from engines.ai.safety.semantic import DEFAULT_HEAD, SemanticHead  # noqa: E402
+from integrations.sentence_encoder import USEEmbedder  # noqa: E402
+
+TRAIN = ROOT / "tools" / "safety_data" / "train.jsonl"
+TUNE = ROOT / "tests" / "data" / "safety_labelled.jsonl"
+EVAL = ROOT / "tests" / "data" / "safety_eval.jsonl"
+
+CLASSES = (
+    "harmless",
+    "hate",
+    "harassment",
+    "sexual",
+    "minors",
+    "self_harm",
+    "pii",
+    "spam",
+    "injection",
+    "other",
+)
+GROUP = {
+    "slur": "hate", "obfuscated_slur": "hate", "hate_no_slur": "hate", "hate": "hate",
+    "harassment_threat": "harassment", "harassment": "harassment", "threat": "harassment",
+    "sexual": "sexual", "minors": "minors", "self_harm": "self_harm",
+    "doxxing_pii": "pii", "doxxing": "pii", "pii": "pii",
+    "spam_scam": "spam", "spam": "spam",
+    "prompt_injection": "injection", "injection": "injection", "jailbreak_roleplay": "injection",
+    "username": "other", "encoding_translation": "other",
+}  # fmt: skip
+ENCODED = (
+    "base64",
+    "rot13",
+    "revers",
+    "morse",
+    "a1z26",
+    "nato",
+    "pig",
+    "spaced",
+    "homoglyph",
+    "scrambl",
+    "zero",
+)
+"""Techniques whose lines are encodings: the decoders read them, the head would learn noise."""
+
+
+def load(path: Path) -> list[dict[str, Any]]:
+    if path.resolve() == EVAL.resolve():
+        raise SystemExit("refusing to train on the evaluation set")
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        row = json.loads(line)
+        label = "harmless" if row["label"] in ("ok", "harmless") else "hostile"
+        technique = str(row.get("technique", ""))
+        if label == "hostile" and any(t in technique.lower() for t in ENCODED):
+            continue
+        group = "harmless" if label == "harmless" else GROUP.get(row["category"], "other")
+        if row.get("side") == "output" and row["category"] == "jailbreak_roleplay":
+            group = "other"  # the bot in an evil persona: what it says, not an injection
+        rows.append(
+            {
+                "text": row["text"],
+                "group": group,
+                "side": row.get("side", "input"),
+                "category": row["category"],
+            }
+        )
+    return rows
+
+
+def fit(x: np.ndarray, y: np.ndarray, c: float) -> tuple[np.ndarray, np.ndarray]:
+    from sklearn.linear_model import LogisticRegression
+
+    model = LogisticRegression(C=c, class_weight="balanced", max_iter=3000)
+    model.fit(x, y)
+    weight = np.zeros((x.shape[1], len(CLASSES)), dtype=np.float32)
+    bias = np.full(len(CLASSES), -30.0, dtype=np.float32)  # a class with no examples never wins
+    for column, cls in enumerate(model.classes_):
+        weight[:, cls] = model.coef_[column]
+        bias[cls] = model.intercept_[column]
+    return weight, bias
+
+
+def threshold_for(scores: np.ndarray, max_fpr: float) -> float:
+    """The lowest threshold that blocks at most ``max_fpr`` of these harmless scores."""
+    if len(scores) == 0:
+        return 0.5
+    ranked = np.sort(scores)[::-1]
+    allowed = int(np.floor(max_fpr * len(ranked)))
+    return float(min(0.99, max(0.35, ranked[allowed] + 1e-4)))
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument(
+        "--max-fpr", type=float, default=0.01, help="harmless lines blocked per side on validation"
+    )
+    ap.add_argument("--c", type=float, default=4.0, help="inverse regularisation strength")
+    ap.add_argument("--report", action="store_true", help="do not write the head")
+    ap.add_argument("--out", type=Path, default=DEFAULT_HEAD)
+    args = ap.parse_args()
+
+    rows = (load(TRAIN) if TRAIN.exists() else []) + load(TUNE)
+    texts = [r["text"] for r in rows]
+    embedder = USEEmbedder(threads=1)
+    x = np.concatenate([embedder.embed(texts[i : i + 256]) for i in range(0, len(texts), 256)])
+    y = np.array([CLASSES.index(r["group"]) for r in rows])
+    sides = np.array([r["side"] for r in rows])
+
+    rng = np.random.default_rng(20261206)
+    val = np.zeros(len(rows), dtype=bool)
+    for group in set(r["category"] + r["side"] for r in rows):
+        idx = [i for i, r in enumerate(rows) if r["category"] + r["side"] == group]
+        rng.shuffle(idx)
+        val[idx[: max(1, len(idx) // 5)]] = True
+
+    weight, bias = fit(x[~val], y[~val], args.c)
+    probe = SemanticHead(CLASSES, weight, bias, thresholds={})
+    p = probe.probabilities(x[val])
+    hostile = 1.0 - p[:, 0]
+    harmless = y[val] == 0
+    thresholds = {}
+    for side in ("input", "output", "name"):
+        mask = harmless & (sides[val] == side)
+        thresholds[side] = threshold_for(hostile[mask], args.max_fpr)
+    class_thresholds = {}
+    for cls in ("minors", "self_harm"):
+        col = CLASSES.index(cls)
+        class_thresholds[cls] = max(threshold_for(p[harmless, col], args.max_fpr / 2), 0.3)
+    head = SemanticHead(CLASSES, weight, bias, thresholds, class_thresholds, embedder.name)
+
+    report: dict[str, Any] = {"train_lines": int((~val).sum()), "validation_lines": int(val.sum())}
+    blocked = np.array(
+        [head.judge(row, str(side)) is not None for row, side in zip(p, sides[val], strict=True)]
+    )  # type: ignore[arg-type]
+    by: dict[str, list[int]] = {}
+    for ok, r in zip(blocked, [rows[i] for i in np.flatnonzero(val)], strict=True):
+        key = f"{'harmless' if r['group'] == 'harmless' else 'hostile'}:{r['category']}"
+        by.setdefault(key, [0, 0])
+        by[key][0] += int(ok)
+        by[key][1] += 1
+    report["validation"] = {k: round(v[0] / v[1], 3) for k, v in sorted(by.items())}
+    report["thresholds"] = thresholds
+    report["class_thresholds"] = class_thresholds
+    print(json.dumps(report, indent=1))
+    if args.report:
+        return
+    weight, bias = fit(x, y, args.c)
+    final = SemanticHead(CLASSES, weight, bias, thresholds, class_thresholds, embedder.name)
+    digest = hashlib.sha256((TRAIN.read_bytes() if TRAIN.exists() else b"") + TUNE.read_bytes()).hexdigest()[:16]
+    counts = Counter(r["group"] for r in rows)
+    final.save(
+        args.out, data_sha256=digest, lines=len(rows), counts=dict(counts), c=args.c, max_fpr=args.max_fpr
+    )
+    print(f"wrote {args.out} ({args.out.stat().st_size // 1024} KiB) from {len(rows)} lines")
+
+
+if __name__ == "__main__":
+    main()
