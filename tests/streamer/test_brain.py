@@ -194,7 +194,8 @@ async def test_llm_endpoint_down_gives_a_clear_error_and_the_stream_continues(
     assert rig.brain.stats.failed >= 1
     # the endpoint comes back on the same port: the bot answers again
     port = rig.fake.port
-    rig.fake._server = await asyncio.start_server(rig.fake._handle, "127.0.0.1", port)
+    await rig.fake.start()
+    assert rig.fake.port == port
     rig.fake.behavior.reply = "I'm back, chat!"
     await rig.say("Hiyori are you ok?", user=ev.Viewer(id="10", login="yuzu", display_name="Yuzu"))
     out = await rig.outputs(until="reply.finished")

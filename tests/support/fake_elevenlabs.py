@@ -34,11 +34,12 @@ import json
 import math
 import time
 from dataclasses import dataclass, field
-from types import TracebackType
 from typing import Any
 
 import numpy as np
 from aiohttp import WSMsgType, web
+
+from tests.support.standin import AiohttpStandIn, Faults
 
 __all__ = ["API_KEY", "ElevenBehavior", "FakeElevenLabs", "render_speech", "samples_per_char"]
 
@@ -70,7 +71,9 @@ def render_speech(text: str, rate: int, ms_per_char: int = 40) -> bytes:
 
 
 @dataclass
-class ElevenBehavior:
+class ElevenBehavior(Faults):
+    """``stall_after`` and ``drop_after`` count HTTP body pieces, or websocket audio messages."""
+
     ms_per_char: int = 40
     chunk_bytes: int = 2_049
     """HTTP body pieces (odd: samples are split across pieces, as a real network may)."""
@@ -78,11 +81,6 @@ class ElevenBehavior:
     """Audio per websocket message (not a multiple of a character: chars straddle messages).
     At 22050 Hz both must be multiples of 20 ms to be whole samples."""
     first_audio_s: float = 0.0
-    fail_status: int | None = None
-    stall_after: int | None = None
-    """Chunks sent before the stand-in goes silent, keeping the connection open."""
-    drop_after: int | None = None
-    """Chunks sent before the stand-in drops the connection (no close frame)."""
     alignment: bool = True
     message_interval_s: float = 0.0
     """Pause between websocket audio messages (0: as fast as it can, like a fast model)."""
@@ -122,43 +120,22 @@ _ERRORS = {
 }
 
 
-class FakeElevenLabs:
+class FakeElevenLabs(AiohttpStandIn[RecordedRequest]):
+    """``requests`` logs the HTTP requests; ``sockets`` the websocket sessions."""
+
     def __init__(self, behavior: ElevenBehavior | None = None, *, api_key: str = API_KEY) -> None:
+        super().__init__()
         self.behavior = behavior or ElevenBehavior()
         self.api_key = api_key
-        self.requests: list[RecordedRequest] = []
         self.sockets: list[Socket] = []
-        self.port = 0
-        self._runner: web.AppRunner | None = None
-        self._release = asyncio.Event()
 
     @property
     def base_url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
+        return f"http://{self.host}:{self.port}"
 
-    async def start(self) -> FakeElevenLabs:
-        app = web.Application()
+    def _routes(self, app: web.Application) -> None:
         app.router.add_post("/v1/text-to-speech/{voice_id}/stream", self._http_stream)
         app.router.add_get("/v1/text-to-speech/{voice_id}/stream-input", self._stream_input)
-        self._runner = web.AppRunner(app, access_log=None, shutdown_timeout=1.0)
-        await self._runner.setup()
-        site = web.TCPSite(self._runner, "127.0.0.1", 0)
-        await site.start()
-        self.port = int(self._runner.addresses[0][1])
-        return self
-
-    async def stop(self) -> None:
-        self._release.set()  # end stalls
-        if self._runner is not None:
-            await self._runner.cleanup()
-
-    async def __aenter__(self) -> FakeElevenLabs:
-        return await self.start()
-
-    async def __aexit__(
-        self, et: type[BaseException] | None, e: BaseException | None, tb: TracebackType | None
-    ) -> None:
-        await self.stop()
 
     def render(self, text: str, rate: int) -> bytes:
         return render_speech(text, rate, self.behavior.ms_per_char)
@@ -187,22 +164,9 @@ class FakeElevenLabs:
                 status=422,
             )
         pcm = self.render(str(body.get("text", "")), int(fmt.removeprefix("pcm_")))
-        response = web.StreamResponse(headers={"Content-Type": "application/octet-stream"})
-        response.enable_chunked_encoding()
-        await response.prepare(request)
-        if b.first_audio_s:
-            await asyncio.sleep(b.first_audio_s)
-        for i, start in enumerate(range(0, len(pcm), b.chunk_bytes)):
-            if b.drop_after is not None and i >= b.drop_after:
-                assert request.transport is not None
-                request.transport.abort()
-                return response
-            if b.stall_after is not None and i >= b.stall_after:
-                await self._release.wait()
-                return response
-            await response.write(pcm[start : start + b.chunk_bytes])
-        await response.write_eof()
-        return response
+        return await self.stream_bytes(
+            request, pcm, piece_bytes=b.chunk_bytes, faults=b, first_delay_s=b.first_audio_s
+        )
 
     # ------------------------------------------------------------ websocket
 
@@ -275,6 +239,11 @@ class FakeElevenLabs:
         chunk_samples = samples_per_char(rate, b.ws_chunk_ms)
         sent = 0
         first = True
+
+        def drop() -> None:
+            sock.dropped = True
+            self.abort(request)
+
         while True:
             got = await pending.get()
             ending = got is None
@@ -292,13 +261,7 @@ class FakeElevenLabs:
                 sock.generations.append(text)
                 pcm = self.render(text, rate)
                 for start in range(0, len(pcm) // 2, chunk_samples):
-                    if b.drop_after is not None and sent >= b.drop_after:
-                        sock.dropped = True
-                        assert request.transport is not None
-                        request.transport.abort()
-                        return
-                    if b.stall_after is not None and sent >= b.stall_after:
-                        await self._release.wait()
+                    if await self.interrupt(b, sent, drop):
                         return
                     end = min(len(pcm) // 2, start + chunk_samples)
                     first_char = -(-start // per_char)

@@ -31,14 +31,14 @@ import itertools
 import json
 import re
 import socket
-import threading
 import time
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from http import HTTPStatus
-from types import TracebackType
 from typing import Any
+
+from tests.support.standin import Faults, SocketStandIn
 
 __all__ = ["MODERATION_CATEGORIES", "FakeBehavior", "FakeOpenAI", "RecordedRequest", "tokenize"]
 
@@ -83,8 +83,10 @@ _ERROR_BODIES: dict[int, tuple[str, str, str | None]] = {
 
 
 @dataclass
-class FakeBehavior:
-    """How the fake answers. Mutable; read once per request."""
+class FakeBehavior(Faults):
+    """How the fake answers. Mutable; read once per request. ``fail_status`` answers chat
+    completions with that HTTP status and an OpenAI-style error body; ``stall_after`` and
+    ``drop_after`` count content tokens (a stall keeps the stream open and silent)."""
 
     reply: str | Sequence[str] = "Hello chat! It is lovely to see you all here today."
     """The reply text, or a list of replies used in turn (cycled)."""
@@ -98,15 +100,9 @@ class FakeBehavior:
     """Send the usage chunk when the client asks (``stream_options.include_usage``)."""
     honour_max_tokens: bool = True
     """Stop after ``max_tokens`` tokens with finish_reason "length"."""
-    fail_status: int | None = None
-    """Answer chat completions with this HTTP status and an OpenAI-style error body."""
     fail_count: int | None = None
     """With ``fail_status``: fail only this many more requests (decremented), then succeed."""
     fail_message: str | None = None
-    stall_after: int | None = None
-    """Send this many content tokens, then keep the stream open and silent."""
-    drop_after: int | None = None
-    """Send this many content tokens, then reset the connection."""
     flagged_words: dict[str, str] = field(default_factory=lambda: {"badword": "harassment"})
     """Moderation: a word (case-insensitive, whole word) → the category it flags."""
     flagged_score: float = 0.93
@@ -130,22 +126,16 @@ class _BadRequest(Exception):
     pass
 
 
-class FakeOpenAI:
-    """The stand-in server. ``base_url`` ends in ``/v1`` (what ``AsyncOpenAI`` wants)."""
+class FakeOpenAI(SocketStandIn[RecordedRequest]):
+    """The stand-in server. ``base_url`` ends in ``/v1`` (what ``AsyncOpenAI`` wants).
+    ``stop()`` closes every open connection, stalled streams included; ``start()`` again
+    serves on the same port."""
 
     def __init__(self, behavior: FakeBehavior | None = None, *, host: str = "127.0.0.1") -> None:
+        super().__init__()
         self.behavior = behavior or FakeBehavior()
         self.host = host
-        self.port = 0
-        self.requests: list[RecordedRequest] = []
-        self._server: asyncio.Server | None = None
-        self._tasks: set[asyncio.Task[Any]] = set()
-        self._writers: set[asyncio.StreamWriter] = set()
         self._reply_index = itertools.count()
-        self._thread: threading.Thread | None = None
-        self._thread_loop: asyncio.AbstractEventLoop | None = None
-
-    # ------------------------------------------------------------ lifecycle
 
     @property
     def base_url(self) -> str:
@@ -154,78 +144,9 @@ class FakeOpenAI:
     def chat_requests(self) -> list[RecordedRequest]:
         return [r for r in self.requests if r.path.endswith("/chat/completions")]
 
-    async def start(self) -> None:
-        """Listen on a free port, on the running event loop."""
-        self._server = await asyncio.start_server(self._handle, self.host, 0)
-        self.port = self._server.sockets[0].getsockname()[1]
-
-    async def stop(self) -> None:
-        """Close the listener and every open connection (stalled streams included)."""
-        if self._server is not None:
-            self._server.close()
-        for w in list(self._writers):
-            w.transport.abort()
-        for t in list(self._tasks):
-            t.cancel()
-        if self._tasks:
-            await asyncio.gather(*self._tasks, return_exceptions=True)
-        if self._server is not None:
-            await self._server.wait_closed()
-            self._server = None
-
-    async def __aenter__(self) -> FakeOpenAI:
-        await self.start()
-        return self
-
-    async def __aexit__(
-        self, et: type[BaseException] | None, e: BaseException | None, tb: TracebackType | None
-    ) -> None:
-        await self.stop()
-
-    def start_in_thread(self) -> None:
-        """Run on a private event loop in a daemon thread (for latency measurements)."""
-        loop = asyncio.new_event_loop()
-        ready = threading.Event()
-
-        def run() -> None:
-            asyncio.set_event_loop(loop)
-            loop.run_until_complete(self.start())
-            ready.set()
-            loop.run_forever()
-            loop.run_until_complete(loop.shutdown_asyncgens())
-            loop.close()
-
-        self._thread_loop = loop
-        self._thread = threading.Thread(target=run, name="fake-openai", daemon=True)
-        self._thread.start()
-        if not ready.wait(10):
-            raise RuntimeError("fake OpenAI server did not start")
-
-    def stop_thread(self) -> None:
-        loop, thread = self._thread_loop, self._thread
-        if loop is None or thread is None:
-            return
-        asyncio.run_coroutine_threadsafe(self.stop(), loop).result(10)
-        loop.call_soon_threadsafe(loop.stop)
-        thread.join(10)
-        self._thread_loop = self._thread = None
-
-    def __enter__(self) -> FakeOpenAI:
-        self.start_in_thread()
-        return self
-
-    def __exit__(
-        self, et: type[BaseException] | None, e: BaseException | None, tb: TracebackType | None
-    ) -> None:
-        self.stop_thread()
-
     # ------------------------------------------------------------ HTTP plumbing
 
-    async def _handle(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
-        task = asyncio.current_task()
-        assert task is not None
-        self._tasks.add(task)
-        self._writers.add(writer)
+    async def _connection(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         sock = writer.get_extra_info("socket")
         if sock is not None:
             with contextlib.suppress(OSError):
@@ -245,8 +166,6 @@ class FakeOpenAI:
         except (ConnectionError, asyncio.IncompleteReadError):
             pass
         finally:
-            self._writers.discard(writer)
-            self._tasks.discard(task)
             with contextlib.suppress(Exception):
                 writer.close()
 

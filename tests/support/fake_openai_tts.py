@@ -12,14 +12,13 @@ dropped connection after N chunks.
 
 from __future__ import annotations
 
-import asyncio
 from dataclasses import dataclass
-from types import TracebackType
 from typing import Any
 
 from aiohttp import web
 
 from tests.support.fake_elevenlabs import render_speech
+from tests.support.standin import AiohttpStandIn, Faults
 
 __all__ = ["API_KEY", "SAMPLE_RATE", "FakeOpenAITTS", "SpeechBehavior"]
 
@@ -36,56 +35,32 @@ _ERRORS: dict[int, tuple[str, str, str | None]] = {
 
 
 @dataclass
-class SpeechBehavior:
+class SpeechBehavior(Faults):
     ms_per_char: int = 40
     chunk_bytes: int = 3_001
     """Body pieces; odd, so samples are split across chunks."""
     first_audio_s: float = 0.0
-    fail_status: int | None = None
     fail_on: str | None = None
     """Only texts containing this fail (with ``fail_status``, default 500)."""
-    stall_after: int | None = None
-    drop_after: int | None = None
 
 
-class FakeOpenAITTS:
+class FakeOpenAITTS(AiohttpStandIn[dict[str, Any]]):
+    """``requests``: ``{"body": <the JSON body>, "key_ok": <the bearer key was right>}``."""
+
     def __init__(self, behavior: SpeechBehavior | None = None, *, api_key: str = API_KEY) -> None:
+        super().__init__()
         self.behavior = behavior or SpeechBehavior()
         self.api_key = api_key
-        self.requests: list[dict[str, Any]] = []
-        self.port = 0
-        self._runner: web.AppRunner | None = None
-        self._release = asyncio.Event()
 
     @property
     def base_url(self) -> str:
-        return f"http://127.0.0.1:{self.port}/v1"
+        return f"http://{self.host}:{self.port}/v1"
 
     def render(self, text: str) -> bytes:
         return render_speech(text, SAMPLE_RATE, self.behavior.ms_per_char)
 
-    async def start(self) -> FakeOpenAITTS:
-        app = web.Application()
+    def _routes(self, app: web.Application) -> None:
         app.router.add_post("/v1/audio/speech", self._speech)
-        self._runner = web.AppRunner(app, access_log=None, shutdown_timeout=1.0)
-        await self._runner.setup()
-        site = web.TCPSite(self._runner, "127.0.0.1", 0)
-        await site.start()
-        self.port = int(self._runner.addresses[0][1])
-        return self
-
-    async def stop(self) -> None:
-        self._release.set()
-        if self._runner is not None:
-            await self._runner.cleanup()
-
-    async def __aenter__(self) -> FakeOpenAITTS:
-        return await self.start()
-
-    async def __aexit__(
-        self, et: type[BaseException] | None, e: BaseException | None, tb: TracebackType | None
-    ) -> None:
-        await self.stop()
 
     @staticmethod
     def _error(status: int) -> web.Response:
@@ -107,19 +82,6 @@ class FakeOpenAITTS:
         if body.get("response_format") != "pcm" or not body.get("input") or not body.get("voice"):
             return self._error(400)
         pcm = self.render(str(body["input"]))
-        response = web.StreamResponse(headers={"Content-Type": "application/octet-stream"})
-        response.enable_chunked_encoding()
-        await response.prepare(request)
-        if b.first_audio_s:
-            await asyncio.sleep(b.first_audio_s)
-        for i, start in enumerate(range(0, len(pcm), b.chunk_bytes)):
-            if b.drop_after is not None and i >= b.drop_after:
-                assert request.transport is not None
-                request.transport.abort()
-                return response
-            if b.stall_after is not None and i >= b.stall_after:
-                await self._release.wait()
-                return response
-            await response.write(pcm[start : start + b.chunk_bytes])
-        await response.write_eof()
-        return response
+        return await self.stream_bytes(
+            request, pcm, piece_bytes=b.chunk_bytes, faults=b, first_delay_s=b.first_audio_s
+        )

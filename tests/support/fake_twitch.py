@@ -33,13 +33,14 @@ import contextlib
 import json
 import secrets
 import uuid
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from types import TracebackType
 from typing import Any
 
 from aiohttp import WSMsgType, web
+
+from tests.support.standin import AiohttpStandIn
 
 __all__ = [
     "FakeTwitch",
@@ -181,8 +182,11 @@ class _Failure:
     drop: tuple[str, str] | None = None
 
 
-class FakeTwitch:
+class FakeTwitch(AiohttpStandIn[Recorded]):
     """Run with ``async with FakeTwitch() as twitch``; see the module docstring."""
+
+    shutdown_timeout_s = 60.0
+    """aiohttp's default: open EventSub sockets are closed by ``stop()`` before that."""
 
     def __init__(
         self,
@@ -194,6 +198,7 @@ class FakeTwitch:
         echo_chat: bool = True,
         device_interval: int = 5,
     ) -> None:
+        super().__init__()
         self.client_id = client_id
         self.client_secret = client_secret
         self.keepalive_every_s = keepalive_every_s
@@ -205,7 +210,6 @@ class FakeTwitch:
         self.refresh_tokens: dict[str, Token] = {}
         self.sessions: dict[str, Session] = {}
         self.subscriptions: dict[str, Subscription] = {}
-        self.requests: list[Recorded] = []
         self.chat: list[dict[str, Any]] = []
         """Every chat message sent: the body, plus ``sender_login`` and ``message_id``."""
         self.bans: list[dict[str, Any]] = []
@@ -226,19 +230,17 @@ class FakeTwitch:
         """Hold back the welcome on a reconnect URL this long."""
         self._failures: dict[tuple[str, str], list[_Failure]] = {}
         self._reconnects: dict[str, str] = {}
-        self._tasks: set[asyncio.Task[Any]] = set()
-        self._app = web.Application()
-        self._app.router.add_route("*", "/oauth2/{name}", self._oauth)
-        self._app.router.add_route("*", "/helix/{path:.*}", self._helix)
-        self._app.router.add_get("/ws", self._ws)
-        self._runner: web.AppRunner | None = None
-        self.port = 0
 
     # ------------------------------------------------------------------ lifecycle
 
+    def _routes(self, app: web.Application) -> None:
+        app.router.add_route("*", "/oauth2/{name}", self._oauth)
+        app.router.add_route("*", "/helix/{path:.*}", self._helix)
+        app.router.add_get("/ws", self._ws)
+
     @property
     def base(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
+        return f"http://{self.host}:{self.port}"
 
     @property
     def helix_url(self) -> str:
@@ -250,7 +252,7 @@ class FakeTwitch:
 
     @property
     def ws_url(self) -> str:
-        return f"ws://127.0.0.1:{self.port}/ws"
+        return f"ws://{self.host}:{self.port}/ws"
 
     def settings(self, **overrides: Any) -> dict[str, Any]:
         """``twitch`` settings pointing at this stand-in."""
@@ -265,32 +267,13 @@ class FakeTwitch:
             **overrides,
         }
 
-    async def start(self) -> None:
-        self._runner = web.AppRunner(self._app, handle_signals=False, access_log=None)
-        await self._runner.setup()
-        site = web.TCPSite(self._runner, "127.0.0.1", 0)
-        await site.start()
-        server = site._server
-        assert server is not None and server.sockets  # type: ignore[attr-defined]
-        self.port = server.sockets[0].getsockname()[1]  # type: ignore[attr-defined]
-
-    async def stop(self) -> None:
+    async def _close(self) -> None:
         for session in list(self.sessions.values()):
             for task in session.tasks:
                 task.cancel()
             with contextlib.suppress(Exception):
                 await session.ws.close(code=1001)
-        if self._runner is not None:
-            await self._runner.cleanup()
-
-    async def __aenter__(self) -> FakeTwitch:
-        await self.start()
-        return self
-
-    async def __aexit__(
-        self, et: type[BaseException] | None, e: BaseException | None, tb: TracebackType | None
-    ) -> None:
-        await self.stop()
+        await super()._close()
 
     # ------------------------------------------------------------------ set-up helpers
 
@@ -359,11 +342,6 @@ class FakeTwitch:
 
     def live_sessions(self) -> list[Session]:
         return [s for s in self.sessions.values() if not s.closed and not s.retired]
-
-    async def wait_for(self, condition: Callable[[], object], timeout: float = 10.0) -> None:
-        async with asyncio.timeout(timeout):
-            while not condition():
-                await asyncio.sleep(0.01)
 
     # ------------------------------------------------------------------ EventSub: sending
 
@@ -757,16 +735,11 @@ class FakeTwitch:
         if self.echo_chat and self.subscribed("channel.chat.message"):
             broadcaster = self.users[str(body.get("broadcaster_id"))]
             echo = chat_message_event(broadcaster, self.users[sender], text, message_id=message_id)
-            task = asyncio.create_task(self.notify("channel.chat.message", echo))
-            self._keep(task)
+            task = self.spawn(self.notify("channel.chat.message", echo))
             if self.chat_answer_delay_s:  # the echo is on its way before the send is answered
                 await task
                 await asyncio.sleep(self.chat_answer_delay_s)
         return web.json_response({"data": [{"message_id": message_id, "is_sent": True, "drop_reason": None}]})
-
-    def _keep(self, task: asyncio.Task[Any]) -> None:
-        self._tasks.add(task)
-        task.add_done_callback(self._tasks.discard)
 
     def _moderator_ok(self, token: Token, q: Any, scope: str) -> web.Response | None:
         if q.get("broadcaster_id") not in self.users:

@@ -18,12 +18,13 @@ import time
 import uuid
 from dataclasses import dataclass, field
 from http import HTTPStatus
-from types import TracebackType
 from typing import Any
 
 from websockets.asyncio.server import Server, ServerConnection, serve
 from websockets.exceptions import ConnectionClosed
 from websockets.http11 import Request, Response
+
+from tests.support.standin import StandIn
 
 API_NAME = "VTubeStudioPublicAPI"
 API_VERSION = "1.0"
@@ -74,8 +75,9 @@ def _parse(raw: str | bytes) -> dict[str, Any] | None:
     return msg if isinstance(msg, dict) else None
 
 
-class FakeVTS:
-    """``async with FakeVTS() as vts: ...``; connect to ``vts.url``."""
+class FakeVTS(StandIn[dict[str, Any]]):
+    """``async with FakeVTS() as vts: ...``; connect to ``vts.url``. ``requests`` holds every
+    JSON request, in arrival order."""
 
     def __init__(
         self,
@@ -86,18 +88,17 @@ class FakeVTS:
         jitter_s: float = 0.0,
         deny_tokens: bool = False,
     ) -> None:
+        super().__init__()
         self.hotkeys = list(hotkeys)
         self.cooldown_s = cooldown_s
         self.jitter_s = jitter_s
         self.deny_tokens = deny_tokens
-        self.port = 0
         self.valid_tokens: dict[str, tuple[str, str]] = {}
         """token -> (pluginName, pluginDeveloper)."""
         self.token_requests = 0
         self.auth_requests: list[tuple[str, bool]] = []
         """(token, authenticated) per AuthenticationRequest."""
         self.connections = 0
-        self.requests: list[dict[str, Any]] = []
         self.response_order: list[str] = []
         """requestIDs in the order responses were sent (differs from request order under jitter)."""
         self.triggered: list[str] = []
@@ -111,37 +112,25 @@ class FakeVTS:
         self._server: Server | None = None
         self._sessions: dict[ServerConnection, _Session] = {}
         self._refuse_until = 0.0
-        self._tasks: set[asyncio.Task[None]] = set()
         self._event_counter = 0
 
     # lifecycle -----------------------------------------------------------------------------
 
     @property
     def url(self) -> str:
-        return f"ws://127.0.0.1:{self.port}"
+        return f"ws://{self.host}:{self.port}"
 
-    async def start(self) -> None:
+    async def _listen(self, port: int) -> int:
         self._server = await serve(
-            self._handle, "127.0.0.1", self.port, process_request=self._process_request, ping_interval=None
+            self._handle, self.host, port, process_request=self._process_request, ping_interval=None
         )
-        self.port = next(iter(self._server.sockets)).getsockname()[1]
+        return int(next(iter(self._server.sockets)).getsockname()[1])
 
-    async def stop(self) -> None:
+    async def _close(self) -> None:
         if self._server is not None:
             self._server.close()
             await self._server.wait_closed()
             self._server = None
-        for task in list(self._tasks):
-            task.cancel()
-
-    async def __aenter__(self) -> FakeVTS:
-        await self.start()
-        return self
-
-    async def __aexit__(
-        self, et: type[BaseException] | None, e: BaseException | None, tb: TracebackType | None
-    ) -> None:
-        await self.stop()
 
     # controls ------------------------------------------------------------------------------
 
@@ -204,9 +193,7 @@ class FakeVTS:
                 if msg is not None:
                     self.requests.append(msg)  # in arrival order
                 if self.jitter_s > 0:
-                    task = asyncio.create_task(self._answer_later(session, msg))
-                    self._tasks.add(task)
-                    task.add_done_callback(self._tasks.discard)
+                    self.spawn(self._answer_later(session, msg))
                 else:
                     await self._answer(session, msg)
         except ConnectionClosed:

@@ -5,40 +5,31 @@ from __future__ import annotations
 import asyncio
 import contextlib
 
+from tests.support.standin import SocketStandIn
 
-class TcpProxy:
-    """Forwards 127.0.0.1:<port> to a target. ``cut()`` drops every connection and refuses new ones."""
+
+class TcpProxy(SocketStandIn[object]):
+    """Forwards 127.0.0.1:<port> to a target. ``cut()`` drops every connection and refuses new
+    ones; ``restore()`` listens on the same port again."""
 
     def __init__(self, target_host: str, target_port: int) -> None:
+        super().__init__()
         self.target = (target_host, target_port)
-        self.port = 0
-        self._server: asyncio.Server | None = None
-        self._writers: set[asyncio.StreamWriter] = set()
-
-    async def start(self) -> None:
-        self._server = await asyncio.start_server(self._handle, "127.0.0.1", self.port)
-        self.port = self._server.sockets[0].getsockname()[1]
 
     async def cut(self) -> None:
         """Stop listening (connects are refused) and reset every open connection."""
-        if self._server is not None:
-            self._server.close()
-            await self._server.wait_closed()
-            self._server = None
-        for w in list(self._writers):
-            w.transport.abort()
-        self._writers.clear()
+        await self.stop()
 
     async def restore(self) -> None:
         await self.start()
 
-    async def _handle(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+    async def _connection(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         try:
             up_reader, up_writer = await asyncio.open_connection(*self.target)
         except OSError:
             writer.transport.abort()
             return
-        self._writers.update({writer, up_writer})
+        self.track(up_writer)
 
         async def pipe(src: asyncio.StreamReader, dst: asyncio.StreamWriter) -> None:
             try:
@@ -48,7 +39,7 @@ class TcpProxy:
             except (ConnectionError, OSError):
                 pass
             finally:
-                self._writers.discard(dst)
+                self.untrack(dst)
                 with contextlib.suppress(Exception):
                     dst.transport.abort()
 
