@@ -338,6 +338,8 @@ class StreamInputTurn(TTSTurn):
 
     async def _say_impl(self, text: str) -> AsyncIterator[AudioChunk]:
         text = " ".join(text.split())
+        if not text:  # nothing to voice, so nothing is sent (over HTTP no request is made either)
+            return _no_audio()
         sentence = self.router.add(text)
         if self._error is not None or self._closed:
             self.router.fail(self._error or BackendError(NAME, "the turn is closed"))
@@ -384,3 +386,8 @@ class StreamInputTurn(TTSTurn):
         if self._ws is not None:
             self._tts.close_later(self._ws)
             self._ws = None
+
+
+async def _no_audio() -> AsyncIterator[AudioChunk]:
+    return
+    yield  # pragma: no cover - makes this an async generator

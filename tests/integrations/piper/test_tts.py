@@ -6,9 +6,9 @@ from __future__ import annotations
 import asyncio
 import shutil
 import time
-from collections.abc import AsyncGenerator, Iterator
+from collections.abc import Iterator
 from pathlib import Path
-from typing import cast
+from typing import Any
 
 import pytest
 
@@ -42,39 +42,39 @@ async def test_hello_chat_is_speech_at_the_voice_rate(tts: PiperTTS) -> None:
     assert tts.stats.last_first_output_ms is not None
 
 
-async def test_streams_one_chunk_per_sentence(tts: PiperTTS) -> None:
+async def test_streams_one_chunk_per_sentence(tts: PiperTTS, monkeypatch: pytest.MonkeyPatch) -> None:
     text = "Hi there. How is everyone doing today? I am doing great, thanks for asking."
-    started = time.perf_counter()
-    arrivals: list[float] = []
+    voice = tts._voices[tts.default_voice.model]
+    synthesised = 0
+    original = voice.synthesize
+
+    def counting(*args: Any, **kwargs: Any) -> Iterator[Any]:
+        nonlocal synthesised
+        for sentence in original(*args, **kwargs):
+            synthesised += 1
+            yield sentence
+
+    monkeypatch.setattr(voice, "synthesize", counting)
     chunks: list[AudioChunk] = []
+    synthesised_when_handed_on: list[int] = []
     async for chunk in tts.synthesize(text):
-        arrivals.append(time.perf_counter() - started)
+        synthesised_when_handed_on.append(synthesised)
         chunks.append(chunk)
     assert len(chunks) == 3
-    assert arrivals[0] < arrivals[-1] * 0.6  # the first sentence came well before the last
+    # each sentence is handed on as soon as it is ready, before the next one is started
+    assert synthesised_when_handed_on == [1, 2, 3]
     assert chunks[0].seconds < chunks[2].seconds
 
 
-async def test_clause_split_first_gives_earlier_audio(tts: PiperTTS) -> None:
+async def test_clause_split_first_hands_on_the_first_clause_alone(tts: PiperTTS) -> None:
+    """The first audio is only the first clause, so less is synthesised before it plays."""
     text = "Well, that was a really close one, but we managed to win the final round in the end."
     split = PiperTTS(clause_split="first")
-    split._voices = tts._voices  # share the loaded voice
-    whole_ttfa: list[float] = []
-    split_ttfa: list[float] = []
-    for _ in range(3):
-        for backend, out in ((tts, whole_ttfa), (split, split_ttfa)):
-            started = time.perf_counter()
-            gen = backend.synthesize(text)
-            first = await anext(gen)
-            out.append(time.perf_counter() - started)
-            rest = [c async for c in gen]
-            assert first.seconds > 0.3
-            if backend is split:
-                assert len(rest) == 1
-    print(
-        f"\npiper TTFA whole sentence {min(whole_ttfa) * 1000:.0f} ms, first clause split off {min(split_ttfa) * 1000:.0f} ms"
-    )
-    assert min(split_ttfa) < min(whole_ttfa)
+    split._voices = dict(tts._voices)  # share the loaded voice
+    whole = await synth(tts, text)
+    first, *rest = await synth(split, text)
+    assert len(whole) == 1 and len(rest) == 1
+    assert 0.3 < first.seconds < whole[0].seconds * 0.7  # "Well, that was a really close one,"
     await split.aclose()
 
 
@@ -89,11 +89,6 @@ def test_split_clauses() -> None:
         "four five six;",
         "seven eight nine.",
     ]
-
-
-async def test_empty_text_gives_no_audio(tts: PiperTTS) -> None:
-    assert await synth(tts, "") == []
-    assert await synth(tts, "   ") == []
 
 
 async def test_voices_by_alias_name_and_path(tts: PiperTTS, tmp_path: Path) -> None:
@@ -153,29 +148,12 @@ async def test_length_scale_slows_speech(tts: PiperTTS) -> None:
 
 
 async def test_cancel_mid_stream_then_synthesise_again(tts: PiperTTS) -> None:
-    gen = cast(
-        AsyncGenerator[AudioChunk, None], tts.synthesize("First one here. Second one here. Third one.")
-    )
+    gen = tts.synthesize("First one here. Second one here. Third one.")
     first = await anext(gen)
     assert first.seconds > 0
     await gen.aclose()  # an interrupt: the rest is never synthesised for us
     again = await synth(tts, "Still working.")
     assert pcm.concat(again).seconds > 0.4
-
-
-async def test_cancelled_task_during_synthesis(tts: PiperTTS) -> None:
-    long_text = " ".join(["This is a long sentence that takes a while to synthesise."] * 6)
-
-    async def consume() -> None:
-        async for _ in tts.synthesize(long_text):
-            pass
-
-    task = asyncio.create_task(consume())
-    await asyncio.sleep(0.05)
-    task.cancel()
-    with pytest.raises(asyncio.CancelledError):
-        await task
-    assert pcm.concat(await synth(tts, "Back again.")).seconds > 0.3
 
 
 async def test_envelope_follows_real_speech(tts: PiperTTS) -> None:
