@@ -312,13 +312,75 @@ class TwitchSettings(_Section):
         return self
 
 
+class ModerationPolicy(_Section):
+    """What a judge may take, and what its silence means (shared by every judge's section)."""
+
+    timeout_s: float = Field(default=1.5, gt=0, le=30)
+    """Seconds the judge may take on one text; past it the judge counts as down for that text."""
+    fail_closed_output: bool = True
+    """When the judge is late or down, drop the bot's sentence (the drop is logged with the
+    reason). False: the local layers' decision stands."""
+    fail_closed_input: bool = False
+    """When the judge is late or down, block the viewer's message too. False: the local layers'
+    decision stands."""
+
+    @property
+    def fail_closed_stages(self) -> tuple[Literal["input", "output"], ...]:
+        """The stages where a late or failed judge blocks the text."""
+        stages: list[Literal["input", "output"]] = []
+        if self.fail_closed_input:
+            stages.append("input")
+        if self.fail_closed_output:
+            stages.append("output")
+        return tuple(stages)
+
+
+class GuardJudgeSettings(ModerationPolicy):
+    """A guard model (Llama Guard 3, ShieldGemma) behind an OpenAI-compatible chat endpoint."""
+
+    base_url: str = Field(default="http://localhost:11434/v1", pattern=r"^https?://")
+    """The server's OpenAI-compatible root: Ollama http://localhost:11434/v1, vLLM http://host:8000/v1."""
+    model: str = Field(default="llama-guard3", min_length=1)
+    """The guard model's name on that server (Ollama: llama-guard3, shieldgemma; vLLM: the served name)."""
+    api_key: SecretStr = SecretStr("")
+    """Secret, if the server wants one (Ollama and vLLM accept any)."""
+    style: Literal["llama_guard", "shieldgemma"] = "llama_guard"
+    """How the model answers: llama_guard ("safe", or "unsafe" and hazard codes S1-S14) or
+    shieldgemma ("Yes"/"No" to a policy question)."""
+
+
+class OpenAIModerationSettings(ModerationPolicy):
+    """OpenAI's moderation endpoint (/v1/moderations)."""
+
+    base_url: str | None = Field(default=None, pattern=r"^https?://")
+    """None: llm.base_url when llm.provider is openai, else https://api.openai.com/v1."""
+    api_key: SecretStr | None = None
+    """Secret. None: llm.api_key when llm.provider is openai (then required here otherwise)."""
+    model: str = Field(default="omni-moderation-latest", min_length=1)
+    """The moderation model."""
+
+
 class SafetySettings(_Section):
     classifier_threshold: float | None = Field(default=None, gt=0, lt=1)
     """Offline profanity classifier threshold; None uses the tuned default."""
     allowed_domains: tuple[str, ...] = ("twitch.tv", "clips.twitch.tv")
     """Links to these domains are not blocked."""
-    moderation: Literal["none", "openai"] = "none"
-    """Also ask a moderation endpoint (uses the OpenAI LLM settings' base_url and api_key)."""
+    moderation: Literal["none", "openai", "guard"] = "none"
+    """Also ask a judge once the local layers pass: openai (OpenAI's moderation endpoint, see
+    openai_moderation) or guard (a guard model on an OpenAI-compatible server, see judge)."""
+    judge: GuardJudgeSettings = GuardJudgeSettings()
+    """The guard model, with moderation = "guard"."""
+    openai_moderation: OpenAIModerationSettings = OpenAIModerationSettings()
+    """OpenAI's moderation endpoint, with moderation = "openai"."""
+
+    @property
+    def moderation_policy(self) -> ModerationPolicy | None:
+        """The configured judge's timeout and fail-closed policy (None without a judge)."""
+        if self.moderation == "guard":
+            return self.judge
+        if self.moderation == "openai":
+            return self.openai_moderation
+        return None
 
 
 class Settings(BaseSettings):
@@ -398,10 +460,15 @@ class Settings(BaseSettings):
 
     @model_validator(mode="after")
     def _moderation_needs_an_endpoint(self) -> Settings:
-        if self.safety.moderation == "openai" and not isinstance(self.llm, OpenAILLMSettings):
+        if (
+            self.safety.moderation == "openai"
+            and self.safety.openai_moderation.api_key is None
+            and not isinstance(self.llm, OpenAILLMSettings)
+        ):
             raise ValueError(
                 'safety.moderation = "openai" uses llm.base_url and llm.api_key: it needs '
-                'llm.provider = "openai" (the local llama.cpp server has no moderation endpoint)'
+                'llm.provider = "openai" (the local llama.cpp server has no moderation endpoint), '
+                "or a key of its own in safety.openai_moderation.api_key"
             )
         return self
 

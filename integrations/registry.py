@@ -37,8 +37,9 @@ from integrations.elevenlabs import ElevenLabsTTS
 from integrations.faster_whisper.stt import FasterWhisperSTT
 from integrations.llama_cpp.server import LlamaServer, LlamaServerConfig
 from integrations.obs import ObsOverlay
+from integrations.openai.guard import GuardModeration
 from integrations.openai.llm import OpenAILLM
-from integrations.openai.moderation import OpenAIModeration
+from integrations.openai.moderation import OPENAI_BASE_URL, OpenAIModeration
 from integrations.openai.tts import OpenAITTS
 from integrations.piper.tts import PiperTTS
 
@@ -114,13 +115,35 @@ TTS.register(ElevenLabsSettings, ElevenLabsTTS.from_settings)
 TTS.register(OpenAITTSSettings, OpenAITTS.from_settings)
 
 
+_JUDGE_CLIENT_MARGIN_S = 1.0
+"""A judge's HTTP client gives up this much after the pipeline's deadline (``timeout_s``), which
+is the one that decides: the client's own timeout is the backstop for its sockets."""
+
+
 def _openai_moderation(settings: Settings) -> ModerationBackend:
-    llm = settings.llm
-    assert isinstance(llm, OpenAILLMSettings), "the settings refuse moderation without an OpenAI LLM"
-    return OpenAIModeration(base_url=llm.base_url, api_key=llm.api_key)
+    """OpenAI's moderation endpoint: its own base_url and api_key, else the OpenAI LLM's."""
+    cfg = settings.safety.openai_moderation
+    llm = settings.llm if isinstance(settings.llm, OpenAILLMSettings) else None
+    api_key = cfg.api_key if cfg.api_key is not None else (llm.api_key if llm else None)
+    assert api_key is not None, "the settings refuse openai moderation without a key or an OpenAI LLM"
+    base_url = cfg.base_url or (llm.base_url if llm else OPENAI_BASE_URL)
+    timeout_s = cfg.timeout_s + _JUDGE_CLIENT_MARGIN_S
+    return OpenAIModeration(base_url=base_url, api_key=api_key, model=cfg.model, timeout_s=timeout_s)
 
 
-MODERATION: dict[str, Callable[[Settings], ModerationBackend]] = {"openai": _openai_moderation}
+def _guard_moderation(settings: Settings) -> ModerationBackend:
+    """A guard model (Llama Guard 3, ShieldGemma) on an OpenAI-compatible server."""
+    cfg = settings.safety.judge
+    return GuardModeration(
+        base_url=cfg.base_url, model=cfg.model, api_key=cfg.api_key, style=cfg.style,
+        timeout_s=cfg.timeout_s + _JUDGE_CLIENT_MARGIN_S,
+    )  # fmt: skip
+
+
+MODERATION: dict[str, Callable[[Settings], ModerationBackend]] = {
+    "openai": _openai_moderation,
+    "guard": _guard_moderation,
+}
 """``safety.moderation`` names one of these (or ``none``)."""
 
 
@@ -165,10 +188,12 @@ def build_safety(settings: Settings) -> SafetyPipeline:
     """The safety pipeline with the configured moderation endpoint, if any."""
     cfg = settings.safety
     moderation = None if cfg.moderation == "none" else MODERATION[cfg.moderation](settings)
+    policy = cfg.moderation_policy or cfg.judge  # without a judge, the policy is moot
     threshold = cfg.classifier_threshold or DEFAULT_CLASSIFIER_THRESHOLD
     return SafetyPipeline(
-        allowed_domains=cfg.allowed_domains, moderation=moderation, classifier_threshold=threshold
-    )
+        allowed_domains=cfg.allowed_domains, moderation=moderation, classifier_threshold=threshold,
+        moderation_timeout_s=policy.timeout_s, moderation_fail_closed=policy.fail_closed_stages,
+    )  # fmt: skip
 
 
 def build_stt(cfg: VoiceSettings, persona: Persona) -> FasterWhisperSTT:

@@ -14,7 +14,7 @@ from collections.abc import Mapping
 import openai
 from openai import AsyncOpenAI
 
-from engines.ai.safety.decision import ModerationResult
+from engines.ai.safety.decision import ModerationResult, Stage
 from engines.backends import BackendError
 from integrations.openai.llm import DEFAULT_API_KEY, SecretLike, reveal_secret, translate_error
 
@@ -56,7 +56,8 @@ class OpenAIModeration:
     async def aclose(self) -> None:
         await self._client.close()
 
-    async def check(self, text: str) -> ModerationResult:
+    async def check(self, text: str, *, stage: Stage = "input") -> ModerationResult:
+        """``stage`` is ignored: the endpoint judges any text the same way."""
         try:
             response = await self._client.moderations.create(model=self.model, input=text)
         except openai.APIError as exc:

@@ -23,12 +23,23 @@ def _secret_fields(model: type[BaseModel]) -> list[str]:
     return [name for name, field in model.model_fields.items() if _is_secret(field.annotation)]
 
 
-def _sections() -> dict[str, type[BaseModel]]:
+def _sections(model: type[BaseModel] = Settings) -> dict[str, type[BaseModel]]:
     return {
         name: field.annotation
-        for name, field in Settings.model_fields.items()
+        for name, field in model.model_fields.items()
         if isinstance(field.annotation, type) and issubclass(field.annotation, BaseModel)
     }
+
+
+def _plant(model: type[BaseModel], path: str, planted: list[str]) -> dict[str, Any]:
+    """A value for every secret field of ``model`` and of the sections nested in it."""
+    values: dict[str, Any] = {name: f"planted-{path}-{name}" for name in _secret_fields(model)}
+    planted.extend(values.values())
+    for name, nested in _sections(model).items():
+        inner = _plant(nested, f"{path}.{name}", planted)
+        if inner:
+            values[name] = inner
+    return values
 
 
 def _provider_cases() -> list[tuple[type[BaseModel], type[BaseModel]]]:
@@ -47,10 +58,9 @@ def test_every_secret_field_is_redacted_and_filtered(llm: type[BaseModel], tts: 
     }
     planted = ["pw-redis-1f9a", "pw-db-77c2", "sk-secret-key-a1b2"]
     for section, model in _sections().items():
-        values = {name: f"planted-{section}-{name}" for name in _secret_fields(model)}
+        values = _plant(model, section, planted)
         if values:
             overrides[section] = values
-            planted.extend(values.values())
     for section, model in (("llm", llm), ("tts", tts)):
         values = {name: f"planted-{section}-{provider_name(model)}-{name}" for name in _secret_fields(model)}
         overrides[section] = {"provider": provider_name(model), **values}
@@ -78,3 +88,13 @@ def test_the_walk_sees_the_provider_secret_fields() -> None:
     """The cloud voices and the hosted LLM have a key: the test above would be empty without them."""
     with_keys = [m.__name__ for m in (*LLM_PROVIDERS, *TTS_PROVIDERS) if _secret_fields(m)]
     assert {"OpenAILLMSettings", "ElevenLabsSettings", "OpenAITTSSettings"} <= set(with_keys)
+
+
+def test_the_walk_sees_secret_fields_in_nested_sections() -> None:
+    """A judge's key sits one section deeper (safety.judge.api_key): the tests above plant it too."""
+    planted: list[str] = []
+    _plant(Settings, "settings", planted)
+    assert {
+        "planted-settings.safety.judge-api_key",
+        "planted-settings.safety.openai_moderation-api_key",
+    } <= set(planted)

@@ -135,3 +135,50 @@ def test_openai_moderation_without_an_openai_llm_is_refused(monkeypatch: pytest.
     monkeypatch.setenv("VTUBER_LLM__BASE_URL", "https://api.openai.com/v1")
     monkeypatch.setenv("VTUBER_LLM__MODEL", "gpt-4o-mini")
     assert load_settings().safety.moderation == "openai"
+
+
+def test_openai_moderation_with_its_own_key_works_beside_the_local_model(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("VTUBER_SAFETY__MODERATION", "openai")
+    monkeypatch.setenv("VTUBER_SAFETY__OPENAI_MODERATION__API_KEY", "sk-mod")
+    s = load_settings()
+    assert s.llm.provider == "llama_cpp"
+    assert s.safety.openai_moderation.api_key is not None
+    assert s.safety.moderation_policy is s.safety.openai_moderation
+
+
+def test_the_guard_judge_from_a_file_and_the_environment(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "vtuber.toml").write_text(
+        '[safety]\nmoderation = "guard"\n'
+        '[safety.judge]\nbase_url = "http://gpu-box:8000/v1"\nmodel = "meta-llama/Llama-Guard-3-1B"\n'
+    )
+    monkeypatch.setenv("VTUBER_SAFETY__JUDGE__STYLE", "shieldgemma")
+    monkeypatch.setenv("VTUBER_SAFETY__JUDGE__FAIL_CLOSED_INPUT", "true")
+    judge = load_settings().safety.judge
+    assert (judge.base_url, judge.model, judge.style) == (
+        "http://gpu-box:8000/v1",
+        "meta-llama/Llama-Guard-3-1B",
+        "shieldgemma",
+    )
+    assert judge.timeout_s == 1.5
+    assert judge.fail_closed_stages == ("input", "output")
+
+
+def test_a_judge_fails_closed_on_output_only_by_default() -> None:
+    s = load_settings(safety={"moderation": "guard"})
+    assert s.safety.moderation_policy is s.safety.judge
+    assert s.safety.judge.fail_closed_stages == ("output",)
+    assert s.safety.openai_moderation.fail_closed_stages == ("output",)
+    assert load_settings().safety.moderation_policy is None
+
+
+@pytest.mark.parametrize(
+    "judge",
+    [{"style": "wildguard"}, {"timeout_s": 0}, {"base_url": "localhost:11434"}, {"model": ""}],
+)
+def test_bad_judge_settings_are_refused(judge: dict[str, object]) -> None:
+    with pytest.raises(ConfigError, match=r"safety\.judge"):
+        load_settings(safety={"moderation": "guard", "judge": judge})

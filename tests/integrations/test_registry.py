@@ -11,9 +11,18 @@ from config.settings import load_settings
 from engines.backends import TTSSetup
 from engines.voice.fallback_tts import FallbackTTS
 from integrations.elevenlabs import ElevenLabsTTS
+from integrations.openai.guard import GuardModeration
+from integrations.openai.moderation import OpenAIModeration
 from integrations.openai.tts import OpenAITTS
 from integrations.piper.tts import PiperTTS
-from integrations.registry import TTS, UnknownProviderError, build_safety, build_tts, unregistered
+from integrations.registry import (
+    MODERATION,
+    TTS,
+    UnknownProviderError,
+    build_safety,
+    build_tts,
+    unregistered,
+)
 
 
 def test_every_provider_settings_model_has_an_adapter() -> None:
@@ -63,3 +72,64 @@ def test_a_provider_is_registered_once() -> None:
 
 def test_safety_without_moderation_has_none() -> None:
     assert not build_safety(load_settings()).has_moderation
+
+
+async def test_the_guard_judge_is_built_from_its_settings() -> None:
+    settings = load_settings(
+        safety={
+            "moderation": "guard",
+            "judge": {"base_url": "http://gpu-box:8000/v1/", "model": "google/shieldgemma-2b",
+                      "style": "shieldgemma", "timeout_s": 0.8, "fail_closed_input": True},
+        }
+    )  # fmt: skip
+    judge = MODERATION["guard"](settings)
+    assert isinstance(judge, GuardModeration)
+    try:
+        assert (judge.base_url, judge.model, judge.style) == (
+            "http://gpu-box:8000/v1", "google/shieldgemma-2b", "shieldgemma"
+        )  # fmt: skip
+    finally:
+        await judge.aclose()
+    safety = build_safety(settings)
+    built = safety._moderation
+    assert isinstance(built, GuardModeration)
+    try:
+        assert safety.moderation_timeout_s == 0.8
+        assert safety.moderation_fail_closed == frozenset({"input", "output"})
+    finally:
+        await built.aclose()
+
+
+@pytest.mark.parametrize(
+    ("safety", "base_url"),
+    [
+        ({"openai_moderation": {"api_key": "sk-mod"}}, "https://api.openai.com/v1"),
+        (
+            {"openai_moderation": {"api_key": "sk-mod", "base_url": "https://mod.example/v1"}},
+            "https://mod.example/v1",
+        ),
+    ],
+)
+async def test_openai_moderation_has_its_own_endpoint(safety: dict[str, object], base_url: str) -> None:
+    judge = MODERATION["openai"](load_settings(safety={"moderation": "openai", **safety}))
+    assert isinstance(judge, OpenAIModeration)
+    try:
+        assert judge.base_url == base_url
+    finally:
+        await judge.aclose()
+
+
+async def test_openai_moderation_defaults_to_the_openai_llms_endpoint() -> None:
+    settings = load_settings(
+        llm={"provider": "openai", "base_url": "https://llm.example/v1", "api_key": "sk-llm"},
+        safety={"moderation": "openai"},
+    )
+    safety = build_safety(settings)
+    judge = safety._moderation
+    assert isinstance(judge, OpenAIModeration)
+    try:
+        assert judge.base_url == "https://llm.example/v1"
+        assert safety.moderation_fail_closed == frozenset({"output"})
+        assert safety.moderation_timeout_s == settings.safety.openai_moderation.timeout_s
+    finally:
+        await judge.aclose()

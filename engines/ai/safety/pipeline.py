@@ -80,8 +80,11 @@ class SafetyPipeline:
     ``classifier``: ``"default"`` for the shared profanity_check model, ``None`` to skip layer 5.
     ``classifier_threshold``: probability at or above which layer 5 blocks.
     ``moderation``: optional remote backend, consulted by the ``acheck_*`` methods after the
-    local layers allow; ``moderation_timeout_s`` bounds it; on error or timeout the local
-    decision stands unless ``moderation_fail_closed``.
+    local layers allow; ``moderation_timeout_s`` bounds it. On error or timeout the local
+    decision stands (fail open) unless the stage is in ``moderation_fail_closed``: then the
+    text is blocked, with the reason logged (fail closed). ``moderation_fail_closed`` takes the
+    stages, or a bool for both stages or neither. The default, ``("output",)``, drops the bot's
+    sentence when the judge is late or down and lets viewer chat through on the local layers.
     ``block_output_profanity``: block mild swearing in the bot's own sentences.
     """
 
@@ -95,13 +98,21 @@ class SafetyPipeline:
         classifier_threshold: float = DEFAULT_CLASSIFIER_THRESHOLD,
         moderation: ModerationBackend | None = None,
         moderation_timeout_s: float = DEFAULT_MODERATION_TIMEOUT_S,
-        moderation_fail_closed: bool = False,
+        moderation_fail_closed: bool | Iterable[Stage] = ("output",),
         block_output_profanity: bool = True,
     ) -> None:
         if not 0.0 < classifier_threshold <= 1.0:
             raise ValueError("classifier_threshold must be in (0, 1]")
         if moderation_timeout_s <= 0:
             raise ValueError("moderation_timeout_s must be positive")
+        if isinstance(moderation_fail_closed, bool):
+            fail_closed: frozenset[Stage] = (
+                frozenset(("input", "output")) if moderation_fail_closed else frozenset()
+            )
+        else:
+            fail_closed = frozenset(moderation_fail_closed)
+            if not fail_closed <= {"input", "output"}:
+                raise ValueError('moderation_fail_closed takes the stages "input" and "output"')
         base = blocklist if blocklist is not None else Blocklist.default()
         self._blocklist = base.extended(extra_blocklist, source="persona", category="persona")
         self._links = LinkFinder(allowed_domains)
@@ -109,7 +120,8 @@ class SafetyPipeline:
         self.classifier_threshold = classifier_threshold
         self._moderation = moderation
         self.moderation_timeout_s = moderation_timeout_s
-        self.moderation_fail_closed = moderation_fail_closed
+        self.moderation_fail_closed = fail_closed
+        """The stages where a late or failed moderation backend blocks the text."""
         self.block_output_profanity = block_output_profanity
 
     # ------------------------------------------------------------ configuration
@@ -255,25 +267,30 @@ class SafetyPipeline:
             return local
         try:
             async with asyncio.timeout(self.moderation_timeout_s):
-                result = await self._moderation.check(text)
+                result = await self._moderation.check(text, stage=stage)
         except Exception as exc:  # any backend failure, timeouts included
-            log.warning(
-                "moderation backend failed (%s: %s); %s",
-                type(exc).__name__,
-                exc,
-                "blocking (fail-closed)" if self.moderation_fail_closed else "using the local decision",
-            )
-            if self.moderation_fail_closed:
-                return SafetyDecision(
-                    Verdict.BLOCK,
-                    Layer.MODERATION,
-                    "moderation unavailable (fail-closed)",
+            late = isinstance(exc, TimeoutError)
+            detail = str(exc) or (f"no answer within {self.moderation_timeout_s:g} s" if late else "")
+            if stage not in self.moderation_fail_closed:
+                log.warning(
+                    "moderation backend failed on %s (%s: %s); using the local decision",
                     stage,
-                    local.normalized,
-                    None,
-                    "unavailable",
+                    type(exc).__name__,
+                    detail,
                 )
-            return local
+                return local
+            reason = f"moderation {'timed out' if late else 'unavailable'} (fail-closed)"
+            log.warning(
+                "moderation backend failed on %s (%s: %s); %s: %s",
+                stage,
+                type(exc).__name__,
+                detail,
+                "dropped the sentence" if stage == "output" else "blocked the message",
+                reason,
+            )
+            return SafetyDecision(
+                Verdict.BLOCK, Layer.MODERATION, reason, stage, local.normalized, None, "unavailable"
+            )
         if result.flagged:
             categories = ", ".join(result.categories) or "flagged"
             return SafetyDecision(

@@ -15,6 +15,7 @@ from engines.ai.safety import (
     ModerationResult,
     SafetyDecision,
     SafetyPipeline,
+    Stage,
     Verdict,
 )
 from engines.events import ReplyBlocked
@@ -39,7 +40,7 @@ class FakeModeration:
         self.error = error
         self.seen: list[str] = []
 
-    async def check(self, text: str) -> ModerationResult:
+    async def check(self, text: str, *, stage: Stage = "input") -> ModerationResult:
         self.seen.append(text)
         if self.delay:
             await asyncio.sleep(self.delay)
