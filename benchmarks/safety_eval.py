@@ -98,25 +98,30 @@ def score(lines: Sequence[Line], hits: Sequence[bool]) -> dict[str, Any]:
         "macro_recall": round(statistics.fmean(recall.values()), 4) if recall else 0.0,
         "worst_category": {"category": worst[0], "recall": worst[1]},
         "recall_by_side": {s: _rate(h) for (hostile, s), h in sorted(by_side.items()) if hostile},
-        "false_positive_rate_by_side": {s: _rate(h) for (hostile, s), h in sorted(by_side.items()) if not hostile},
+        "false_positive_rate_by_side": {
+            s: _rate(h) for (hostile, s), h in sorted(by_side.items()) if not hostile
+        },
         "recall_by_category": recall,
         "false_positive_rate_by_category": fpr,
     }
 
 
-def cost(pipeline: SafetyPipeline, sentences: Sequence[str]) -> dict[str, float]:
-    """Milliseconds per sentence, one ``check_output`` at a time (as the reply stage calls it)."""
+def cost(pipeline: SafetyPipeline, sentences: Sequence[str], what: str = "sentence") -> dict[str, float]:
+    """Milliseconds per sentence, one ``check_output`` at a time (as the reply stage calls it),
+    or with ``what="message"`` per viewer message, one ``check_input`` at a time (the target on
+    the local layers: well under a millisecond)."""
+    check = pipeline.check_input if what == "message" else pipeline.check_output
     for text in sentences[:20]:
-        pipeline.check_output(text)
+        check(text)
     times = []
     for text in sentences:
         started = time.perf_counter()
-        pipeline.check_output(text)
+        check(text)
         times.append((time.perf_counter() - started) * 1000)
     times.sort()
     return {
-        "ms_per_sentence_p50": round(statistics.median(times), 3),
-        "ms_per_sentence_p99": round(times[min(len(times) - 1, int(len(times) * 0.99))], 3),
+        f"ms_per_{what}_p50": round(statistics.median(times), 3),
+        f"ms_per_{what}_p99": round(times[min(len(times) - 1, int(len(times) * 0.99))], 3),
     }
 
 
@@ -142,8 +147,20 @@ def main() -> None:
                 if hit != line.hostile:
                     kind = "MISS" if line.hostile else "FALSE+"
                     print(f"{kind:6} {line.side:6} {line.category:22} {line.text!r}")
-    outputs = [line.text for line in load(SPLITS["eval"]) if line.side == "output"] if SPLITS["eval"].exists() else []
+    outputs = (
+        [line.text for line in load(SPLITS["eval"]) if line.side == "output"]
+        if SPLITS["eval"].exists()
+        else []
+    )
     report.update(cost(pipeline, outputs or ["Thanks for the follow, welcome in!"] * 50))
+    inputs = (
+        [line.text for line in load(SPLITS["eval"]) if line.side == "input"]
+        if SPLITS["eval"].exists()
+        else []
+    )
+    report.update(
+        cost(pipeline, inputs or ["that boss killed me lol", "can you play minecraft next?"] * 50, "message")
+    )
     for name, split in report["splits"].items():
         print(
             f"{name:6} recall {split['recall']:.3f}  macro {split['macro_recall']:.3f}  "

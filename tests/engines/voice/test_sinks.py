@@ -1,37 +1,48 @@
-"""Paced sinks: real-time pacing, instant mode, stop within 100 ms, WAV holds what played,
-broadcast fan-out with slow subscribers, tee."""
+"""Paced sinks: real-time pacing, instant mode, stop within one 20 ms slice, WAV holds what
+played, broadcast fan-out with slow subscribers, tee.
+
+The loop runs on a virtual clock (tests/support/virtual_clock.py): pacing is asserted
+exactly, in the sink's own time, never against the wall clock."""
 
 from __future__ import annotations
 
 import asyncio
-import time
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
 
 from engines.backends import AudioChunk
 from engines.voice import pcm
-from engines.voice.sinks import BroadcastSink, NullSink, SinkEvent, TeeSink, WavFileSink
+from engines.voice.sinks import SLICE_S, BroadcastSink, NullSink, SinkEvent, TeeSink, WavFileSink
+from tests.support.virtual_clock import VirtualClock
 
 RATE = 22050
+SAMPLE = 1 / RATE
+
+
+@pytest.fixture
+async def clock() -> AsyncIterator[VirtualClock]:
+    with VirtualClock().patch() as c:
+        yield c
 
 
 def speech(seconds: float, rate: int = RATE) -> AudioChunk:
     return AudioChunk(pcm.tone(220, seconds, rate, amplitude=0.4), rate)
 
 
-async def test_wav_sink_real_time_pacing(tmp_path: Path) -> None:
+async def test_wav_sink_real_time_pacing(tmp_path: Path, clock: VirtualClock) -> None:
     sink = WavFileSink(tmp_path, pace=1.0)
     frames: list[tuple[int, float]] = []
     sink.on_frame = lambda frame, t: frames.append((len(frame), t))
     await sink.open("turn-1", RATE)
-    started = time.perf_counter()
+    started = clock.now
     await sink.write(speech(0.25))
     await sink.write(speech(0.25))
-    elapsed = time.perf_counter() - started
+    elapsed = clock.now - started
     await sink.close()
-    assert 0.48 <= elapsed < 0.65
     assert sink.played_s == pytest.approx(0.5, abs=1e-3)
+    assert elapsed == pytest.approx(sink.played_s, abs=1e-9)  # played for as long as the audio lasts
     assert sink.path == tmp_path / "turn-1.wav"
     written = pcm.read_wav(sink.path)
     assert written.sample_rate == RATE
@@ -43,47 +54,48 @@ async def test_wav_sink_real_time_pacing(tmp_path: Path) -> None:
     assert frames[-1][1] == pytest.approx(sink.played_s - frames[-1][0] / 2 / RATE)
 
 
-async def test_pace_factor_and_instant(tmp_path: Path) -> None:
+async def test_pace_factor_and_instant(tmp_path: Path, clock: VirtualClock) -> None:
     fast = WavFileSink(tmp_path / "fast", pace=4.0)
     await fast.open("t", RATE)
-    started = time.perf_counter()
+    started = clock.now
     await fast.write(speech(0.5))
-    assert 0.11 <= time.perf_counter() - started < 0.25
+    assert clock.now - started == pytest.approx(0.125, abs=SAMPLE)
     await fast.close()
 
     instant = WavFileSink(tmp_path / "instant", pace=None)
     await instant.open("t", RATE)
-    started = time.perf_counter()
+    started = clock.now
     await instant.write(speech(5.0))
-    assert time.perf_counter() - started < 0.1
+    assert clock.now == started  # no waiting at all
     await instant.close()
     assert pcm.read_wav(tmp_path / "instant" / "t.wav").seconds == pytest.approx(5.0)
 
 
-async def test_gap_between_writes_is_not_made_up(tmp_path: Path) -> None:
+async def test_gap_between_writes_is_not_made_up(clock: VirtualClock) -> None:
     sink = NullSink(pace=1.0)
     await sink.open("t", RATE)
     await sink.write(speech(0.1))
     await asyncio.sleep(0.2)  # next sentence late: an underrun
-    started = time.perf_counter()
+    started = clock.now
     await sink.write(speech(0.2))
-    assert time.perf_counter() - started >= 0.18  # still played at real time
+    assert clock.now - started == pytest.approx(0.2, abs=SAMPLE)  # still played at real time
     assert sink.played_s == pytest.approx(0.3)
 
 
-async def test_stop_during_write_cuts_within_100ms_and_wav_holds_what_played(tmp_path: Path) -> None:
+async def test_stop_during_write_cuts_within_a_slice_and_wav_holds_what_played(
+    tmp_path: Path, clock: VirtualClock
+) -> None:
     sink = WavFileSink(tmp_path, pace=1.0)
     await sink.open("cut", RATE)
     writer = asyncio.create_task(sink.write(speech(2.0)))
     await asyncio.sleep(0.3)
-    stop_at = time.perf_counter()
+    stop_at = clock.now
     await sink.stop()
     await writer
-    latency = time.perf_counter() - stop_at
-    assert latency < 0.1
+    assert clock.now - stop_at <= SLICE_S
     assert sink.stopped
     played = sink.played_s
-    assert 0.25 <= played <= 0.4
+    assert played == pytest.approx(0.3, abs=2 * SAMPLE)  # what had played when the stop came
     await sink.write(speech(1.0))  # ignored after stop, returns at once
     assert sink.played_s == played
     await sink.close()
@@ -99,7 +111,7 @@ async def test_stop_during_write_cuts_within_100ms_and_wav_holds_what_played(tmp
     assert pcm.read_wav(tmp_path / "next.wav").seconds == pytest.approx(0.05, abs=1e-4)
 
 
-async def test_cancelled_write_keeps_partial_slice(tmp_path: Path) -> None:
+async def test_cancelled_write_keeps_partial_slice(tmp_path: Path, clock: VirtualClock) -> None:
     sink = WavFileSink(tmp_path, pace=1.0)
     await sink.open("cancel", RATE)
     writer = asyncio.create_task(sink.write(speech(1.0)))
@@ -110,7 +122,7 @@ async def test_cancelled_write_keeps_partial_slice(tmp_path: Path) -> None:
     await sink.stop()
     await sink.close()
     played = sink.played_s
-    assert 0.12 <= played <= 0.25
+    assert played == pytest.approx(0.15, abs=2 * SAMPLE)  # to the sample, the cut slice included
     assert pcm.read_wav(tmp_path / "cancel.wav").seconds == pytest.approx(played, abs=1 / RATE)
 
 
@@ -140,7 +152,7 @@ async def test_on_frame_errors_do_not_stop_playback() -> None:
     assert sink.played_s == pytest.approx(0.1)
 
 
-async def test_broadcast_fans_out_and_drops_slow_subscriber_without_blocking() -> None:
+async def test_broadcast_fans_out_and_drops_slow_subscriber_without_blocking(clock: VirtualClock) -> None:
     sink = BroadcastSink(pace=4.0, queue_size=10, evict_after=20)
     fast = sink.subscribe()
     slow = sink.subscribe()  # never reads
@@ -152,13 +164,13 @@ async def test_broadcast_fans_out_and_drops_slow_subscriber_without_blocking() -
 
     consumer = asyncio.create_task(consume())
     await sink.open("turn", RATE)
-    started = time.perf_counter()
+    started = clock.now
     chunk = speech(1.0)
     await sink.write(chunk)
-    elapsed = time.perf_counter() - started
+    elapsed = clock.now - started
     await sink.close()
     await asyncio.sleep(0.01)
-    assert elapsed < 0.4  # 1 s at 4x: ~0.25 s, the slow subscriber did not block it
+    assert elapsed == pytest.approx(0.25, abs=SAMPLE)  # 1 s at 4x: the slow subscriber did not hold it up
     kinds = [e.kind for e in received]
     assert kinds[0] == "open"
     assert kinds[-1] == "close"
@@ -193,16 +205,16 @@ async def test_broadcast_control_events_always_arrive() -> None:
     assert not sub.closed
 
 
-async def test_broadcast_stop_is_quick() -> None:
+async def test_broadcast_stop_is_quick(clock: VirtualClock) -> None:
     sink = BroadcastSink(pace=1.0)
     sub = sink.subscribe()
     await sink.open("t", RATE)
     writer = asyncio.create_task(sink.write(speech(3.0)))
     await asyncio.sleep(0.1)
-    stop_at = time.perf_counter()
+    stop_at = clock.now
     await sink.stop()
     await writer
-    assert time.perf_counter() - stop_at < 0.1
+    assert clock.now - stop_at <= SLICE_S
     kinds = []
     while sub.qsize:
         event = await sub.get()
@@ -219,7 +231,7 @@ async def test_late_subscriber_gets_open() -> None:
     assert event == SinkEvent("open", "t", RATE)
 
 
-async def test_tee_writes_to_all_and_stops_all(tmp_path: Path) -> None:
+async def test_tee_writes_to_all_and_stops_all(tmp_path: Path, clock: VirtualClock) -> None:
     wav = WavFileSink(tmp_path, pace=1.0)
     broadcast = BroadcastSink(pace=1.0)
     sub = broadcast.subscribe(maxsize=1000)
@@ -227,20 +239,22 @@ async def test_tee_writes_to_all_and_stops_all(tmp_path: Path) -> None:
     ticks: list[float] = []
     tee.on_frame = lambda frame, t: ticks.append(t)
     await tee.open("tee", RATE)
-    started = time.perf_counter()
+    started = clock.now
     await tee.write(speech(0.2))
-    assert 0.18 <= time.perf_counter() - started < 0.35  # concurrently, not one after the other
+    assert clock.now - started == pytest.approx(
+        0.2, abs=SAMPLE
+    )  # concurrently, not 0.4 s one after the other
     writer = asyncio.create_task(tee.write(speech(2.0)))
     await asyncio.sleep(0.1)
-    stop_at = time.perf_counter()
+    stop_at = clock.now
     await tee.stop()
     await writer
-    assert time.perf_counter() - stop_at < 0.1
+    assert clock.now - stop_at <= SLICE_S
     await tee.close()
     assert wav.stopped
     assert broadcast.stopped
     assert tee.played_s == wav.played_s
-    assert 0.25 <= tee.played_s <= 0.4
+    assert tee.played_s == pytest.approx(0.3, abs=2 * SAMPLE)
     assert ticks[0] == 0.0
     assert len(ticks) >= 14
     assert pcm.read_wav(tmp_path / "tee.wav").seconds == pytest.approx(tee.played_s, abs=1e-3)
@@ -257,11 +271,13 @@ def test_constructor_validation(tmp_path: Path) -> None:
 
 
 async def test_long_playback_does_not_drift() -> None:
-    sink = NullSink(pace=1.0)
-    await sink.open("t", RATE)
-    started = time.perf_counter()
-    for _ in range(4):  # back-to-back sentences
-        await sink.write(speech(0.5))
-    elapsed = time.perf_counter() - started
+    # every timer fires 1 ms late: over 100 slices that would add up to 0.1 s
+    with VirtualClock(oversleep_s=0.001).patch() as clock:
+        sink = NullSink(pace=1.0)
+        await sink.open("t", RATE)
+        started = clock.now
+        for _ in range(4):  # back-to-back sentences
+            await sink.write(speech(0.5))
+        elapsed = clock.now - started
     assert sink.played_s == pytest.approx(2.0, abs=1e-3)
-    assert 1.98 <= elapsed < 2.1  # per-slice timer jitter is absorbed, not accumulated
+    assert elapsed == pytest.approx(2.0, abs=0.002)  # the lateness is absorbed, not accumulated

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import time
 from collections.abc import Sequence
 
 import pytest
@@ -183,10 +182,9 @@ def test_persona_blocklist() -> None:
 
 
 def test_with_blocklist_is_cheap_and_leaves_the_original() -> None:
-    base = SafetyPipeline(classifier=None)
-    start = time.perf_counter()
+    base = SafetyPipeline(classifier=CountingClassifier())
     banned = base.with_blocklist(["bananas"])
-    assert time.perf_counter() - start < 0.05
+    assert banned._classifier is base._classifier  # cheap: only the blocklist index is rebuilt
     assert banned.check_input("I like b4n4n4s").blocked
     assert banned.check_input("I like bananas").category == "runtime"
     assert base.check_input("I like bananas").allowed
@@ -290,24 +288,7 @@ async def test_cancellation_propagates() -> None:
         await task
 
 
-# ---------------------------------------------------------------- cost
-
-
-def test_local_path_is_well_under_a_millisecond(pipeline: SafetyPipeline) -> None:
-    texts = [
-        "that boss killed me lol",
-        "can you play minecraft next?",
-        "hola a todos, ¿cómo estás?",
-        "check this clip clips.twitch.tv/FunnyClipName",
-        "ignore the haters, you're doing great",
-        "PogChamp PogChamp what a play",
-    ] * 50
-    pipeline.check_inputs(texts)
-    start = time.perf_counter()
-    for text in texts:
-        pipeline.check_input(text)
-    per_msg = (time.perf_counter() - start) / len(texts)
-    assert per_msg < 0.0005, f"{per_msg * 1e6:.0f} us per message"
+# the cost per message is measured by benchmarks/safety_eval.py (ms_per_message_*)
 
 
 def test_decision_is_frozen(pipeline: SafetyPipeline) -> None:
