@@ -365,6 +365,10 @@ class SafetySettings(_Section):
     """Offline profanity classifier threshold; None uses the tuned default."""
     allowed_domains: tuple[str, ...] = ("twitch.tv", "clips.twitch.tv")
     """Links to these domains are not blocked."""
+    semantic: bool = True
+    """The semantic layer: a multilingual sentence encoder shipped in a PyPI package and a head
+    trained in this repository judge what a line means (hate, threats, sexual content, minors,
+    self-harm, personal data, scams, injection), offline. Off: rules and word lists only."""
     moderation: Literal["none", "openai", "guard"] = "none"
     """Also ask a judge once the local layers pass: openai (OpenAI's moderation endpoint, see
     openai_moderation) or guard (a guard model on an OpenAI-compatible server, see judge)."""

@@ -31,6 +31,7 @@ from config.providers import (
 )
 from config.settings import OBSSettings, Settings, VoiceSettings
 from engines.ai.safety import DEFAULT_CLASSIFIER_THRESHOLD, ModerationBackend, SafetyPipeline
+from engines.ai.safety.semantic import SemanticLayer
 from engines.backends import Limits, LLMBackend, ModelServer, TTSBackend, TTSSetup
 from engines.voice.fallback_tts import FallbackTTS, TTSFallback
 from integrations.elevenlabs import ElevenLabsTTS
@@ -42,6 +43,7 @@ from integrations.openai.llm import OpenAILLM
 from integrations.openai.moderation import OPENAI_BASE_URL, OpenAIModeration
 from integrations.openai.tts import OpenAITTS
 from integrations.piper.tts import PiperTTS
+from integrations.sentence_encoder import USEEmbedder
 
 S = TypeVar("S")
 C = TypeVar("C")
@@ -184,15 +186,18 @@ def build_tts(
     )  # fmt: skip
 
 
-def build_safety(settings: Settings) -> SafetyPipeline:
-    """The safety pipeline with the configured moderation endpoint, if any."""
+def build_safety(settings: Settings, *, semantic: bool | None = None) -> SafetyPipeline:
+    """The safety pipeline with the semantic layer (``safety.semantic``, or ``semantic`` when
+    given) and the configured moderation endpoint, if any."""
     cfg = settings.safety
     moderation = None if cfg.moderation == "none" else MODERATION[cfg.moderation](settings)
     policy = cfg.moderation_policy or cfg.judge  # without a judge, the policy is moot
     threshold = cfg.classifier_threshold or DEFAULT_CLASSIFIER_THRESHOLD
+    layer = SemanticLayer(USEEmbedder()) if (cfg.semantic if semantic is None else semantic) else None
     return SafetyPipeline(
         allowed_domains=cfg.allowed_domains, moderation=moderation, classifier_threshold=threshold,
-        moderation_timeout_s=policy.timeout_s, moderation_fail_closed=policy.fail_closed_stages,
+        semantic=layer, moderation_timeout_s=policy.timeout_s,
+        moderation_fail_closed=policy.fail_closed_stages,
     )  # fmt: skip
 
 

@@ -7,9 +7,10 @@ Data: ``tools/safety_data/train.jsonl`` (written for this head, by technique) an
 ``tests/data/safety_labelled.jsonl`` (the rules' tuning set). Never the evaluation set
 ``tests/data/safety_eval.jsonl``: this script refuses to read it.
 
-Method: every line is embedded once with the bot's own embedder (USE multilingual); a
-multinomial logistic regression (scikit-learn, balanced class weights) is fitted on 80% of the
-lines (stratified by category, seeded); on the other 20% the per-side threshold on the total
+Method: every line is embedded once with the bot's own embedder (USE multilingual) and hashed
+into character and word n-grams (TF-IDF, ``engines.ai.safety.semantic.ngram_features``); a
+multinomial logistic regression (scikit-learn, balanced class weights) over both is fitted on
+80% of the lines (stratified by category, seeded); on the other 20% the per-side threshold on the total
 hostile probability is the lowest that keeps harmless lines of that side at or under
 ``--max-fpr`` blocked, and the per-class thresholds for minors and self-harm are set the same
 way at half that rate. The head is then refitted on every line with those thresholds.
@@ -18,6 +19,7 @@ way at half that rate. The head is then refitted on every line with those thresh
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import hashlib
 import json
 import sys
@@ -30,7 +32,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from engines.ai.safety.semantic import DEFAULT_HEAD, SemanticHead  # noqa: E402
+from engines.ai.safety.semantic import DEFAULT_HEAD, SemanticHead, _vectorizers, ngram_features  # noqa: E402
 from integrations.sentence_encoder import USEEmbedder  # noqa: E402
 
 TRAIN = ROOT / "tools" / "safety_data" / "train.jsonl"
@@ -100,17 +102,39 @@ def load(path: Path) -> list[dict[str, Any]]:
     return rows
 
 
-def fit(x: np.ndarray, y: np.ndarray, c: float) -> tuple[np.ndarray, np.ndarray]:
+EMBEDDING_SCALE = 3.0
+"""The embedding's weight beside the n-grams (both rows have unit length)."""
+
+
+def idf_of(texts: list[str]) -> np.ndarray:
+    """Smoothed inverse document frequency of every hashed n-gram, as scikit-learn computes it."""
+    from scipy import sparse
+
+    chars, words = _vectorizers()
+    present = sparse.hstack([chars.transform(texts), words.transform(texts)]).tocsc()
+    df = np.diff(present.indptr)
+    return (np.log((1 + len(texts)) / (1 + df)) + 1.0).astype(np.float32)
+
+
+def fit(texts: list[str], x: np.ndarray, y: np.ndarray, c: float) -> SemanticHead:
+    from scipy import sparse
     from sklearn.linear_model import LogisticRegression
 
+    idf = idf_of(texts)
+    features = sparse.hstack([ngram_features(texts, idf), sparse.csr_matrix(x * EMBEDDING_SCALE)]).tocsr()
     model = LogisticRegression(C=c, class_weight="balanced", max_iter=3000)
-    model.fit(x, y)
+    model.fit(features, y)
+    split = features.shape[1] - x.shape[1]
+    ngram = np.zeros((split, len(CLASSES)), dtype=np.float32)
     weight = np.zeros((x.shape[1], len(CLASSES)), dtype=np.float32)
     bias = np.full(len(CLASSES), -30.0, dtype=np.float32)  # a class with no examples never wins
     for column, cls in enumerate(model.classes_):
-        weight[:, cls] = model.coef_[column]
+        ngram[:, cls] = model.coef_[column][:split]
+        weight[:, cls] = model.coef_[column][split:]
         bias[cls] = model.intercept_[column]
-    return weight, bias
+    return SemanticHead(
+        CLASSES, weight, bias, {}, ngram_weight=ngram, idf=idf, embedding_scale=EMBEDDING_SCALE
+    )
 
 
 def threshold_for(scores: np.ndarray, max_fpr: float) -> float:
@@ -146,9 +170,9 @@ def main() -> None:
         rng.shuffle(idx)
         val[idx[: max(1, len(idx) // 5)]] = True
 
-    weight, bias = fit(x[~val], y[~val], args.c)
-    probe = SemanticHead(CLASSES, weight, bias, thresholds={})
-    p = probe.probabilities(x[val])
+    array = np.array(texts, dtype=object)
+    probe = fit(list(array[~val]), x[~val], y[~val], args.c)
+    p = probe.probabilities(x[val], list(array[val]))
     hostile = 1.0 - p[:, 0]
     harmless = y[val] == 0
     thresholds = {}
@@ -159,7 +183,7 @@ def main() -> None:
     for cls in ("minors", "self_harm"):
         col = CLASSES.index(cls)
         class_thresholds[cls] = max(threshold_for(p[harmless, col], args.max_fpr / 2), 0.3)
-    head = SemanticHead(CLASSES, weight, bias, thresholds, class_thresholds, embedder.name)
+    head = dataclasses.replace(probe, thresholds=thresholds, class_thresholds=class_thresholds)
 
     report: dict[str, Any] = {"train_lines": int((~val).sum()), "validation_lines": int(val.sum())}
     blocked = np.array(
@@ -172,14 +196,29 @@ def main() -> None:
         by[key][0] += int(ok)
         by[key][1] += 1
     report["validation"] = {k: round(v[0] / v[1], 3) for k, v in sorted(by.items())}
+    val_rows = [rows[i] for i in np.flatnonzero(val)]
+    for side in ("input", "output", "name"):
+        for label in ("hostile", "harmless"):
+            picked = [
+                bool(b) for b, r in zip(blocked, val_rows, strict=True)
+                if r["side"] == side and (r["group"] == "harmless") == (label == "harmless")
+            ]  # fmt: skip
+            if picked:
+                report[f"blocked_{label}_{side}"] = round(sum(picked) / len(picked), 3)
     report["thresholds"] = thresholds
     report["class_thresholds"] = class_thresholds
     print(json.dumps(report, indent=1))
     if args.report:
         return
-    weight, bias = fit(x, y, args.c)
-    final = SemanticHead(CLASSES, weight, bias, thresholds, class_thresholds, embedder.name)
-    digest = hashlib.sha256((TRAIN.read_bytes() if TRAIN.exists() else b"") + TUNE.read_bytes()).hexdigest()[:16]
+    final = dataclasses.replace(
+        fit(texts, x, y, args.c),
+        thresholds=thresholds,
+        class_thresholds=class_thresholds,
+        embedder=embedder.name,
+    )
+    digest = hashlib.sha256((TRAIN.read_bytes() if TRAIN.exists() else b"") + TUNE.read_bytes()).hexdigest()[
+        :16
+    ]
     counts = Counter(r["group"] for r in rows)
     final.save(
         args.out, data_sha256=digest, lines=len(rows), counts=dict(counts), c=args.c, max_fpr=args.max_fpr

@@ -526,8 +526,20 @@ def build() -> list[dict]:
         out.append({"text": text, "label": label, "side": side, "category": cat, "technique": tech})
     if conflicts:
         raise SystemExit(f"lines with both labels: {sorted(conflicts)[:10]}")
+    held_out = _held_out_texts()
+    out = [r for r in out if r["text"].casefold() not in held_out]
     rng.shuffle(out)
     return out
+
+
+def _held_out_texts() -> frozenset[str]:
+    """The evaluation set's lines (only their text, only to leave them out: common lines such as
+    "kys" or "what game is this?" were written for both sets independently)."""
+    path = Path(__file__).resolve().parents[2] / "tests" / "data" / "safety_eval.jsonl"
+    if not path.exists():
+        return frozenset()
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(json.loads(line)["text"].casefold() for line in lines if line.strip())
 
 
 def lang_of(rec: dict) -> str:

@@ -40,10 +40,13 @@ from engines.ai.safety.classifier import (
     default_classifier,
 )
 from engines.ai.safety.decision import Layer, ModerationBackend, SafetyDecision, Stage, Verdict
+from engines.ai.safety.decoders import variants
 from engines.ai.safety.harm import find_harm
 from engines.ai.safety.injection import find_injection
+from engines.ai.safety.names import is_prank_name
 from engines.ai.safety.normalize import Normalized, normalize, split_name
 from engines.ai.safety.patterns import DEFAULT_ALLOWED_DOMAINS, LinkFinder, find_pii
+from engines.ai.safety.semantic import SemanticLayer, Side
 
 __all__ = ["DEFAULT_CLASSIFIER_THRESHOLD", "SafetyPipeline"]
 
@@ -86,6 +89,8 @@ class SafetyPipeline:
     stages, or a bool for both stages or neither. The default, ``("output",)``, drops the bot's
     sentence when the judge is late or down and lets viewer chat through on the local layers.
     ``block_output_profanity``: block mild swearing in the bot's own sentences.
+    ``semantic``: the semantic layer (an embedder and its trained head), run on the text and
+    on its decoded variants after the rules; ``None`` skips it (the registry always sets it).
     """
 
     def __init__(
@@ -100,6 +105,7 @@ class SafetyPipeline:
         moderation_timeout_s: float = DEFAULT_MODERATION_TIMEOUT_S,
         moderation_fail_closed: bool | Iterable[Stage] = ("output",),
         block_output_profanity: bool = True,
+        semantic: SemanticLayer | None = None,
     ) -> None:
         if not 0.0 < classifier_threshold <= 1.0:
             raise ValueError("classifier_threshold must be in (0, 1]")
@@ -123,6 +129,7 @@ class SafetyPipeline:
         self.moderation_fail_closed = fail_closed
         """The stages where a late or failed moderation backend blocks the text."""
         self.block_output_profanity = block_output_profanity
+        self._semantic = semantic
 
     # ------------------------------------------------------------ configuration
 
@@ -151,9 +158,19 @@ class SafetyPipeline:
         normalize("warm up ｔｈｅ tables")
         if isinstance(self._classifier, ProfanityCheckClassifier):
             self._classifier.load()
+        if self._semantic is not None:
+            self._semantic.warm()
 
     def _needs_warming(self) -> bool:
-        return isinstance(self._classifier, ProfanityCheckClassifier) and not self._classifier.loaded
+        semantic_cold = self._semantic is not None and not getattr(self._semantic.embedder, "loaded", True)
+        return semantic_cold or (
+            isinstance(self._classifier, ProfanityCheckClassifier) and not self._classifier.loaded
+        )
+
+    @property
+    def has_semantic(self) -> bool:
+        """The semantic layer runs."""
+        return self._semantic is not None
 
     # ------------------------------------------------------------ sync, local layers
 
@@ -190,6 +207,12 @@ class SafetyPipeline:
             return False
         if find_injection(norm) is not None:
             return False
+        if is_prank_name(display_name):
+            return False
+        if self._semantic is not None:
+            words = " ".join(norm.tokens)
+            if any(self._semantic.check([words, norm.clean], ["name", "name"])):
+                return False
         if self._classifier is not None:
             text = classifier_text(norm.tokens)
             if text and self._classifier.scores([text])[0] >= self.classifier_threshold:
@@ -216,28 +239,81 @@ class SafetyPipeline:
         return None
 
     def _check_batch(self, texts: Sequence[str], stage: Stage) -> list[SafetyDecision]:
-        results: list[SafetyDecision | None] = []
-        pending: list[tuple[int, Normalized, str]] = []
+        results: list[SafetyDecision | None] = [None] * len(texts)
+        forms: list[tuple[int, Normalized, list[str]]] = []
         for i, text in enumerate(texts):
             norm = normalize(text)
             decision = self._rules(norm, stage)
-            if decision is None and self._classifier is not None:
-                scored = classifier_text(norm.joined if norm.joined is not None else norm.tokens)
-                if scored:
-                    pending.append((i, norm, scored))
-                    results.append(None)
-                    continue
-            results.append(decision or self._allow(norm, stage))
-        if pending and self._classifier is not None:
-            scores = self._classifier.scores([scored for _, _, scored in pending])
-            for (i, norm, _), score in zip(pending, scores, strict=True):
-                if score >= self.classifier_threshold:
-                    results[i] = self._block(
-                        norm, stage, Layer.CLASSIFIER, "toxicity classifier", "toxicity", score
-                    )
-                else:
-                    results[i] = self._allow(norm, stage, score)
+            decoded = variants(text) if decision is None else []
+            for plain in decoded:
+                hit = self._rules(normalize(plain), stage)
+                if hit is not None:
+                    decision = self._block(norm, stage, hit.layer, f"{hit.reason} (decoded)", hit.category)
+                    break
+            if decision is not None:
+                results[i] = decision
+            else:
+                forms.append((i, norm, decoded))
+        if self._semantic is not None and forms:
+            forms = self._semantic_pass(texts, forms, stage, results)
+        self._classifier_pass(forms, stage, results)
         return [r for r in results if r is not None]
+
+    def _semantic_pass(
+        self,
+        texts: Sequence[str],
+        forms: list[tuple[int, Normalized, list[str]]],
+        stage: Stage,
+        results: list[SafetyDecision | None],
+    ) -> list[tuple[int, Normalized, list[str]]]:
+        """Block what the semantic layer objects to (the text or any decoding); the rest goes on."""
+        assert self._semantic is not None
+        batch: list[str] = []
+        owner: list[int] = []
+        for k, (i, _norm, decoded) in enumerate(forms):
+            for text in (texts[i], *decoded):
+                batch.append(text)
+                owner.append(k)
+        side: Side = "output" if stage == "output" else "input"
+        hits = self._semantic.check(batch, [side] * len(batch))
+        flagged: dict[int, tuple[str, float]] = {}
+        for k, hit in zip(owner, hits, strict=True):
+            if hit is not None and k not in flagged:
+                flagged[k] = (hit.category, hit.score)
+        rest = []
+        for k, (i, norm, decoded) in enumerate(forms):
+            if k in flagged:
+                category, score = flagged[k]
+                results[i] = self._block(
+                    norm, stage, Layer.SEMANTIC, f"meaning ({category})", category, score
+                )
+            else:
+                rest.append((i, norm, decoded))
+        return rest
+
+    def _classifier_pass(
+        self,
+        forms: list[tuple[int, Normalized, list[str]]],
+        stage: Stage,
+        results: list[SafetyDecision | None],
+    ) -> None:
+        pending: list[tuple[int, Normalized, str]] = []
+        for i, norm, _decoded in forms:
+            scored = classifier_text(norm.joined if norm.joined is not None else norm.tokens)
+            if self._classifier is not None and scored:
+                pending.append((i, norm, scored))
+            else:
+                results[i] = self._allow(norm, stage)
+        if not pending or self._classifier is None:
+            return
+        scores = self._classifier.scores([scored for _, _, scored in pending])
+        for (i, norm, _), score in zip(pending, scores, strict=True):
+            if score >= self.classifier_threshold:
+                results[i] = self._block(
+                    norm, stage, Layer.CLASSIFIER, "toxicity classifier", "toxicity", score
+                )
+            else:
+                results[i] = self._allow(norm, stage, score)
 
     @staticmethod
     def _block(

@@ -1,15 +1,18 @@
 """The semantic layer: what a line means, not which words it uses.
 
-A multilingual sentence embedding (an :class:`Embedder`, from ``integrations/``) goes through a
-small softmax head trained in this repository (``tools/train_safety_head.py`` on
-``tools/safety_data/``), which gives the probability of each class: ``harmless`` and the
+A multilingual sentence embedding (an :class:`Embedder`, from ``integrations/``), beside hashed
+character and word n-grams of the line (TF-IDF weighted; they carry spellings, slurs and set
+phrases in any language), goes through a softmax head trained in this repository
+(``tools/train_safety_head.py`` on ``tools/safety_data/``), which gives the probability of
+each class: ``harmless`` and the
 hostile ones (hate, harassment and threats, sexual, minors, self-harm, personal data, spam and
 scams, prompt injection, other). A line is blocked when the hostile classes together reach
 the threshold for its side (viewer input, the bot's own sentence, a display name), or when
 one class reaches its own, lower, threshold (minors and self-harm).
 
-The head is plain numpy (a matrix product and a softmax over 512 numbers); the embedding is
-the cost, about a millisecond per sentence in a batch on one core.
+The head is a matrix product and a softmax; the embedding is the cost, about a millisecond
+per sentence in a batch on one core. The n-grams are hashed with scikit-learn's
+``HashingVectorizer`` (already loaded for the profanity classifier), so no vocabulary ships.
 """
 
 from __future__ import annotations
@@ -18,8 +21,9 @@ import json
 import logging
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
-from typing import Final, Literal, Protocol
+from typing import Any, Final, Literal, Protocol
 
 import numpy as np
 
@@ -51,13 +55,44 @@ class SemanticHit:
     score: float
 
 
+CHAR_FEATURES: Final = 2**18
+WORD_FEATURES: Final = 2**17
+
+
+@cache
+def _vectorizers() -> tuple[Any, Any]:
+    from sklearn.feature_extraction.text import HashingVectorizer
+
+    chars = HashingVectorizer(
+        analyzer="char_wb", ngram_range=(2, 5), n_features=CHAR_FEATURES, alternate_sign=False, norm=None
+    )
+    words = HashingVectorizer(
+        analyzer="word", ngram_range=(1, 2), n_features=WORD_FEATURES, alternate_sign=False, norm=None,
+        token_pattern=r"(?u)\b\w+\b",  # noqa: S106 - a regular expression, not a password
+    )  # fmt: skip
+    return chars, words
+
+
+def ngram_features(texts: Sequence[str], idf: np.ndarray) -> Any:
+    """TF-IDF over hashed character (2-5, within words) and word (1-2) n-grams: a sparse
+    (n, CHAR_FEATURES + WORD_FEATURES) matrix, sublinear counts, each row L2-normalised."""
+    from scipy import sparse
+
+    chars, words = _vectorizers()
+    counts = sparse.hstack([chars.transform(texts), words.transform(texts)]).tocsr()
+    counts.data = (1.0 + np.log(counts.data)) * idf[counts.indices]
+    norms = np.sqrt(np.asarray(counts.multiply(counts).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    return sparse.diags(1.0 / norms) @ counts
+
+
 @dataclass(frozen=True)
 class SemanticHead:
-    """A softmax head over embeddings. ``classes[0]`` is ``harmless``."""
+    """A softmax head over embeddings and n-grams. ``classes[0]`` is ``harmless``."""
 
     classes: tuple[str, ...]
     weight: np.ndarray
-    """(dimensions, classes)"""
+    """(dimensions, classes): the embedding's weights"""
     bias: np.ndarray
     """(classes,)"""
     thresholds: Mapping[str, float]
@@ -66,6 +101,11 @@ class SemanticHead:
     """Per class: block when that class alone reaches it (stricter for minors, self-harm)."""
     embedder: str = ""
     """The embedder the head was trained on; another one's vectors mean nothing to it."""
+    ngram_weight: np.ndarray | None = None
+    """(CHAR_FEATURES + WORD_FEATURES, classes), or None for an embedding-only head."""
+    idf: np.ndarray | None = None
+    """The n-grams' inverse document frequencies."""
+    embedding_scale: float = 1.0
 
     @classmethod
     def load(cls, path: Path = DEFAULT_HEAD) -> SemanticHead:
@@ -78,6 +118,11 @@ class SemanticHead:
                 thresholds=dict(meta["thresholds"]),
                 class_thresholds=dict(meta.get("class_thresholds", {})),
                 embedder=str(meta.get("embedder", "")),
+                ngram_weight=np.asarray(data["ngram_weight"], dtype=np.float32)
+                if "ngram_weight" in data
+                else None,
+                idf=np.asarray(data["idf"], dtype=np.float32) if "idf" in data else None,
+                embedding_scale=float(meta.get("embedding_scale", 1.0)),
             )
 
     def save(self, path: Path, **extra: object) -> None:
@@ -86,13 +131,24 @@ class SemanticHead:
             "thresholds": dict(self.thresholds),
             "class_thresholds": dict(self.class_thresholds),
             "embedder": self.embedder,
+            "embedding_scale": self.embedding_scale,
             **extra,
         }
-        np.savez_compressed(path, weight=self.weight, bias=self.bias, meta=np.array(json.dumps(meta)))
+        arrays: dict[str, np.ndarray] = {
+            "weight": self.weight,
+            "bias": self.bias,
+            "meta": np.array(json.dumps(meta)),
+        }
+        if self.ngram_weight is not None and self.idf is not None:
+            arrays["ngram_weight"] = self.ngram_weight.astype(np.float16)
+            arrays["idf"] = self.idf.astype(np.float16)
+        np.savez_compressed(path, **arrays)  # type: ignore[arg-type]
 
-    def probabilities(self, vectors: np.ndarray) -> np.ndarray:
-        """(n, classes) class probabilities for (n, dimensions) embeddings."""
-        logits = vectors @ self.weight + self.bias
+    def probabilities(self, vectors: np.ndarray, texts: Sequence[str] = ()) -> np.ndarray:
+        """(n, classes) class probabilities for (n, dimensions) embeddings of ``texts``."""
+        logits = (vectors * self.embedding_scale) @ self.weight + self.bias
+        if self.ngram_weight is not None and self.idf is not None and len(texts):
+            logits = logits + np.asarray(ngram_features(texts, self.idf) @ self.ngram_weight)
         logits -= logits.max(axis=1, keepdims=True)
         exp = np.exp(logits)
         out: np.ndarray = exp / exp.sum(axis=1, keepdims=True)
@@ -148,5 +204,5 @@ class SemanticLayer:
         head = self.head
         if not texts or head is None:
             return [None] * len(texts)
-        probabilities = head.probabilities(self.embedder.embed(texts))
+        probabilities = head.probabilities(self.embedder.embed(texts), texts)
         return [head.judge(row, side) for row, side in zip(probabilities, sides, strict=True)]

@@ -1,0 +1,94 @@
+"""The semantic layer: its head, its thresholds, and the shipped head's presence."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from engines.ai.safety import SafetyPipeline
+from engines.ai.safety.decision import Layer
+from engines.ai.safety.semantic import DEFAULT_HEAD, SemanticHead, SemanticLayer
+
+CLASSES = ("harmless", "hate", "minors")
+
+
+class KeywordEmbedder:
+    """A stand-in embedder: one dimension per class, set by a keyword (tests the head's maths
+    and the pipeline's wiring, not meaning)."""
+
+    name = "keywords"
+
+    def __init__(self) -> None:
+        self.calls: list[list[str]] = []
+
+    def warm(self) -> None:
+        pass
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        self.calls.append(list(texts))
+        rows = []
+        for text in texts:
+            row = np.zeros(3, dtype=np.float32)
+            row[1 if "hateword" in text else 2 if "kidword" in text else 0] = 1.0
+            rows.append(row)
+        return np.array(rows)
+
+
+def head(**thresholds: float) -> SemanticHead:
+    weight = np.eye(3, dtype=np.float32) * 6
+    return SemanticHead(
+        CLASSES,
+        weight,
+        np.zeros(3, dtype=np.float32),
+        {"input": 0.9, "output": 0.9, "name": 0.9, **thresholds},
+        {"minors": 0.5},
+    )
+
+
+def test_a_hostile_meaning_is_blocked_with_its_class() -> None:
+    safety = SafetyPipeline(classifier=None, semantic=SemanticLayer(KeywordEmbedder(), head()))
+    decision = safety.check_output("well hateword to you")
+    assert decision.blocked and decision.layer is Layer.SEMANTIC
+    assert decision.category == "hate"
+    assert safety.check_output("what a lovely stream").allowed
+
+
+def test_a_class_threshold_catches_below_the_side_threshold() -> None:
+    layer = SemanticLayer(KeywordEmbedder(), head(input=0.999))
+    hits = layer.check(["kidword please"], ["input"])
+    assert hits[0] is not None and hits[0].category == "minors"
+
+
+def test_decoded_variants_go_to_the_layer_in_the_same_batch() -> None:
+    embedder = KeywordEmbedder()
+    safety = SafetyPipeline(classifier=None, semantic=SemanticLayer(embedder, head()))
+    hidden = "drowetah ot uoy lliw i"  # reversed: "i will you to hateword"
+    assert safety.check_input(hidden).blocked
+    assert len(embedder.calls) == 1  # one batch: the line and its decodings
+    assert embedder.calls[0][0] == hidden and "i will you to hateword" in embedder.calls[0]
+
+
+def test_the_head_round_trips(tmp_path: Path) -> None:
+    path = tmp_path / "head.npz"
+    head().save(path, note="test")
+    loaded = SemanticHead.load(path)
+    assert loaded.classes == CLASSES and loaded.thresholds["input"] == 0.9
+    assert np.allclose(loaded.weight, head().weight)
+
+
+def test_a_missing_head_is_logged_and_the_layer_stands_aside(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    layer = SemanticLayer(KeywordEmbedder(), path=tmp_path / "missing.npz")
+    assert layer.check(["hateword"], ["input"]) == [None]
+    assert "semantic safety layer is off" in caplog.text
+
+
+def test_the_trained_head_ships_with_the_package() -> None:
+    loaded = SemanticHead.load(DEFAULT_HEAD)
+    assert loaded.classes[0] == "harmless"
+    assert set(loaded.thresholds) == {"input", "output", "name"}
+    assert loaded.weight.shape == (512, len(loaded.classes))
