@@ -6,7 +6,7 @@ from __future__ import annotations
 import asyncio
 import time
 import wave
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -54,6 +54,13 @@ class Rig:
                 if d.event.type == until:
                     return got
         raise AssertionError(f"no {until} within {timeout}s; got {[e.type for e in got]}")
+
+
+async def until(condition: Callable[[], object], timeout: float = 10.0) -> None:
+    """Wait for ``condition`` (``timeout`` only guards against a hang)."""
+    async with asyncio.timeout(timeout):
+        while not condition():
+            await asyncio.sleep(0.01)
 
 
 @pytest.fixture
@@ -122,7 +129,7 @@ async def test_a_question_gets_a_spoken_reply_sentence_by_sentence(rig: Rig) -> 
     assert 'Kiri says: "Hiyori what game is this?"' in body["messages"][-1]["content"]
 
 
-async def test_interrupt_in_the_middle_of_a_sentence_stops_audio_fast(rig: Rig) -> None:
+async def test_interrupt_in_the_middle_of_a_sentence_stops_the_audio_there(rig: Rig) -> None:
     long_sentence = "This is a rather long sentence that keeps going for quite a while so we can cut it."
     rig.fake.behavior.reply = f"Okay Kiri. {long_sentence} And a third one."
     await rig.say("Hiyori tell me a story?")
@@ -130,15 +137,13 @@ async def test_interrupt_in_the_middle_of_a_sentence_stops_audio_fast(rig: Rig) 
     out += await rig.outputs(until="reply.sentence")  # the long sentence starts playing
     turn_id = next(e for e in out if isinstance(e, ev.ReplyStarted)).turn_id
     await asyncio.sleep(0.6)  # part-way through it (it lasts about 1.7 s)
-    sent = time.perf_counter()
     await rig.bus.publish(ev.Interrupt(channel="chan", by="mod_mia", reason="test"))
     out = await rig.outputs(until="reply.interrupted")
-    stopped_after = time.perf_counter() - sent
     cut = out[-1]
     assert isinstance(cut, ev.ReplyInterrupted)
     assert cut.turn_id == turn_id
     assert cut.by == "mod_mia"
-    assert stopped_after < 0.1, f"audio stopped after {stopped_after * 1000:.0f} ms"
+    # how fast the audio stops is measured by benchmarks/voice_latency.py (bargein_stop_*)
     # only what was heard: the first sentence and the start of the second
     assert cut.heard_text.startswith("Okay Kiri. This is a rather")
     assert "third" not in cut.heard_text
@@ -167,13 +172,15 @@ async def test_safety_blocks_the_second_sentence_before_tts(rig: Rig) -> None:
     assert not any("555" in text for text in rig.tts.requests)
 
 
-async def test_an_llm_stall_ends_the_turn_cleanly_and_the_stream_goes_on(rig: Rig) -> None:
+async def test_an_llm_stall_ends_the_turn_cleanly_and_the_stream_goes_on(
+    rig: Rig, caplog: pytest.LogCaptureFixture
+) -> None:
     rig.fake.behavior.reply = "First part is fine. Then the model hangs forever and ever"
     rig.fake.behavior.stall_after = 6
     await rig.say("Hiyori say something?")
-    t0 = time.monotonic()
     out = await rig.outputs(until="reply.finished")
-    assert time.monotonic() - t0 < 3.0
+    # the stall limit (0.5 s) ended it, not the total one (10 s)
+    assert any("no next output within 0.5s" in r.getMessage() for r in caplog.records)
     assert [e.text for e in out if isinstance(e, ev.ReplySentence)] == ["First part is fine."]
     assert any(isinstance(e, ev.Metric) and e.name == "llm_failures" for e in out)
     rig.fake.behavior.stall_after = None
@@ -205,13 +212,26 @@ async def test_llm_endpoint_down_gives_a_clear_error_and_the_stream_continues(
 async def test_kill_switch_silences_the_bot_until_released(rig: Rig) -> None:
     rig.fake.behavior.reply = "Hello!"
     await rig.bus.publish(ev.KillSwitch(channel="chan", by="streamer", engaged=True))
-    await asyncio.sleep(0.2)
-    await rig.say("Hiyori hi?")
-    await asyncio.sleep(0.5)
-    assert rig.brain.stats.turns == 0
+    await until(lambda: rig.brain.killed)
+    looks = 0
+    collect = rig.brain.collect_decisions
+
+    def counting() -> None:  # the turn loop calls it on every look for something to answer
+        nonlocal looks
+        looks += 1
+        collect()
+
+    rig.brain.collect_decisions = counting  # type: ignore[method-assign]
+    said = await rig.say("Hiyori hi?")
+    await until(lambda: rig.brain.selector.pending == 1)  # offered, and held
+    seen = looks
+    # the turn loop has looked again since (a turn it started would hold it until the turn ended)
+    await until(lambda: looks >= seen + 2)
+    assert rig.brain.stats.turns == 0 and not rig.brain.busy
     await rig.bus.publish(ev.KillSwitch(channel="chan", by="streamer", engaged=False))
     out = await rig.outputs(until="reply.finished")
     assert out[-1].text == "Hello!"  # type: ignore[attr-defined]
+    assert next(e for e in out if isinstance(e, ev.ReplyStarted)).trigger_ids == (said.id,)
 
 
 async def test_unsafe_chat_is_dropped_with_the_reason(rig: Rig) -> None:
@@ -234,9 +254,7 @@ async def test_a_failing_or_stalled_tts_skips_that_sentence_and_the_show_goes_on
     rig.tts.limits = Limits(first_output_s=0.3, stall_s=0.3, total_s=5.0)
     rig.fake.behavior.reply = "First is fine. This one is broken. This one is frozen. Last one works."
     await rig.say("Hiyori talk to me?")
-    t0 = time.monotonic()
     out = await rig.outputs(until="reply.finished")
-    assert time.monotonic() - t0 < 3.0
     spoken = [e.text for e in out if isinstance(e, ev.ReplySentence)]
     assert spoken == ["First is fine.", "Last one works."]
     assert rig.tts.stats.failures == 2
@@ -295,7 +313,7 @@ async def test_a_crashing_turn_is_logged_and_the_next_turn_runs(
     rig.brain.context.describe = flaky  # type: ignore[method-assign]
     rig.fake.behavior.reply = "Still here!"
     await rig.say("Hiyori first question?")
-    await asyncio.sleep(0.3)
+    await until(lambda: rig.brain.stats.failed == 1)  # its turn crashed
     await rig.say("Hiyori second question?", user=ev.Viewer(id="11", login="sumi", display_name="Sumi"))
     out = await rig.outputs(until="reply.finished")
     assert out[-1].text == "Still here!"  # type: ignore[attr-defined]
@@ -338,7 +356,7 @@ async def test_a_selector_bug_is_logged_and_the_brain_keeps_listening(
     selector.pick = flaky_pick  # type: ignore[method-assign,assignment]
     rig.fake.behavior.reply = "Still listening!"
     await rig.say("Hiyori are you there?")  # lost to the offer bug
-    await asyncio.sleep(0.3)
+    await until(lambda: broken["offer"] == 0)
     await rig.say("Hiyori hello again?", user=ev.Viewer(id="11", login="sumi", display_name="Sumi"))
     out = await rig.outputs(until="reply.finished")
     assert out[-1].text == "Still listening!"  # type: ignore[attr-defined]
