@@ -103,7 +103,8 @@ async def test_cancelling_listen_stops_without_waiting(stt: FasterWhisperSTT) ->
         return WavInput(AudioChunk(pcm.silence(60.0, RATE), RATE), speed=1.0)
 
     task = asyncio.create_task(listen(source, forever, publish_status=out))
-    await asyncio.sleep(0.3)
+    while not out.statuses():  # listening: the microphone is reported up
+        await asyncio.sleep(0.01)
     task.cancel()
     with pytest.raises(asyncio.CancelledError):
         await task

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import itertools
 import json
 import logging
 import math
@@ -16,6 +15,7 @@ import pytest
 
 from engines.events import ChatMessage, EventBase, Raid, StreamState
 from streamer.sources.replay import ReplayError, ReplayLine, ReplaySource, load_replay
+from tests.support.virtual_clock import VirtualClock
 
 
 def chat(text: str, login: str = "pixelmage", **extra: Any) -> dict[str, Any]:
@@ -259,16 +259,18 @@ async def test_fast_mode_does_not_wait(tmp_path: Path, speed: float) -> None:
     assert fake.sleeps and set(fake.sleeps) == {0}  # only yields to the loop, never waits
 
 
-async def test_real_clock_100x_takes_about_a_hundredth(tmp_path: Path) -> None:
+async def test_asyncio_sleep_100x_keeps_the_schedule_on_the_loop_clock(tmp_path: Path) -> None:
+    """The real ``asyncio.sleep`` against a (virtual) loop clock: each event exactly on time."""
     path = timed(tmp_path / "s.jsonl", 0, 5, 10, 15, 20)
-    pub = Recorder()
-    start = time.monotonic()
-    await ReplaySource(path, channel="demo", speed=100).run(pub)
-    elapsed = time.monotonic() - start
-    assert 0.19 <= elapsed < 1.0
-    offsets = [t - start for t in pub.times]
-    assert all(off >= i * 0.05 - 0.005 for i, off in enumerate(offsets)), "never early"
-    assert all(b > a for a, b in itertools.pairwise(offsets))
+    with VirtualClock().patch() as clock:
+        start = clock.now
+        at: list[float] = []
+
+        async def publish(event: EventBase) -> None:
+            at.append(clock.now - start)
+
+        await ReplaySource(path, channel="demo", speed=100, clock=clock.time).run(publish)
+    assert at == pytest.approx([0.0, 0.05, 0.1, 0.15, 0.2])
 
 
 async def test_published_events_carry_wall_clock_ts_and_progress(tmp_path: Path) -> None:
