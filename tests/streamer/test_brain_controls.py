@@ -3,46 +3,39 @@ banned words, and applying a stored persona version without a restart."""
 
 from __future__ import annotations
 
-import asyncio
-import time
+from collections.abc import Callable
 
 from config.persona import Persona, PersonaError
 from engines import events as ev
-from tests.streamer.test_brain import KIRI, Rig, rig  # noqa: F401 - the fixture is used by name
+from tests.streamer.test_brain import KIRI, Rig, rig, until  # noqa: F401 - the fixture is used by name
 
 MOD = "mod_mia"
 OTHER = ev.Viewer(id="8", login="bo", display_name="Bo")
 
 
-async def control(r: Rig, event: ev.EventBase) -> None:
+async def control(r: Rig, event: ev.EventBase, applied: Callable[[], object] | None = None) -> None:
+    """Publish a control event; with ``applied``, wait until the brain shows its effect, so the
+    next chat arrives after it."""
     await r.bus.publish(event)
-    await asyncio.sleep(0.05)  # the control loop reads it before the next chat arrives
-
-
-async def outputs_for(r: Rig, seconds: float) -> list[ev.EventBase]:
-    got: list[ev.EventBase] = []
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        got += [d.event for d in await r.bus.read("test", "t", ["output"], count=100, block_ms=50)]
-    return got
+    if applied is not None:
+        await until(applied)
 
 
 async def test_held_reply_waits_for_approval_and_speaks_the_edit(rig: Rig) -> None:  # noqa: F811
     rig.fake.behavior.reply = "Pineapple on pizza is great. Fight me."
-    await control(rig, ev.HoldMode(channel="chan", by=MOD, engaged=True))
+    await control(rig, ev.HoldMode(channel="chan", by=MOD, engaged=True), lambda: rig.brain.reviews.engaged)
     await rig.say("Hiyori, pineapple on pizza?")
     out = await rig.outputs(until="reply.held")
     held = out[-1]
     assert isinstance(held, ev.ReplyHeld)
     assert held.text == "Pineapple on pizza is great. Fight me."
-    # nothing is spoken while it waits
-    waiting = await outputs_for(rig, 0.4)
-    assert not [e for e in waiting if e.type in ("reply.sentence", "reply.finished")]
     assert rig.brain.busy
 
     edit = "Pineapple on pizza is great. Let us agree to disagree!"
     await control(rig, ev.Review(channel="chan", by=MOD, turn_id=held.turn_id, approve=True, text=edit))
     out = await rig.outputs(until="reply.finished")
+    # everything said since it was held, up to the end of the turn: the edit alone, so nothing
+    # was spoken while it waited
     spoken = [e.text for e in out if isinstance(e, ev.ReplySentence)]
     assert " ".join(spoken) == edit
     finished = out[-1]
@@ -54,7 +47,7 @@ async def test_held_reply_waits_for_approval_and_speaks_the_edit(rig: Rig) -> No
 
 async def test_rejected_reply_is_never_spoken(rig: Rig) -> None:  # noqa: F811
     rig.fake.behavior.reply = "Something the moderator dislikes."
-    await control(rig, ev.HoldMode(channel="chan", by=MOD, engaged=True))
+    await control(rig, ev.HoldMode(channel="chan", by=MOD, engaged=True), lambda: rig.brain.reviews.engaged)
     await rig.say("Hiyori, say something")
     held = (await rig.outputs(until="reply.held"))[-1]
     assert isinstance(held, ev.ReplyHeld)
@@ -67,15 +60,21 @@ async def test_rejected_reply_is_never_spoken(rig: Rig) -> None:  # noqa: F811
         "moderator",
         f"rejected by {MOD}",
     )
-    later = await outputs_for(rig, 0.3)
-    assert not [e for e in later if e.type == "reply.sentence" and getattr(e, "turn_id", "") == held.turn_id]
     assert rig.brain.stats.rejected == 1
-    assert not rig.brain.busy
+    # the sentinel: the next turn, answered in full; the rejected one said nothing before its end
+    await control(
+        rig, ev.HoldMode(channel="chan", by=MOD, engaged=False), lambda: not rig.brain.reviews.engaged
+    )
+    rig.fake.behavior.reply = "Next question!"
+    await rig.say("Hiyori, anything else?", user=OTHER)
+    later = await rig.outputs(until="reply.finished")
+    assert [e.text for e in later if isinstance(e, ev.ReplySentence)] == ["Next question!"]
+    assert not [e for e in out + later if isinstance(e, ev.ReplySentence) and e.turn_id == held.turn_id]
 
 
 async def test_releasing_hold_lets_the_waiting_reply_go(rig: Rig) -> None:  # noqa: F811
     rig.fake.behavior.reply = "Hello there."
-    await control(rig, ev.HoldMode(channel="chan", by=MOD, engaged=True))
+    await control(rig, ev.HoldMode(channel="chan", by=MOD, engaged=True), lambda: rig.brain.reviews.engaged)
     await rig.say("Hiyori hi")
     await rig.outputs(until="reply.held")
     await control(rig, ev.HoldMode(channel="chan", by=MOD, engaged=False))
@@ -85,7 +84,11 @@ async def test_releasing_hold_lets_the_waiting_reply_go(rig: Rig) -> None:  # no
 
 async def test_a_blocked_viewer_is_not_answered(rig: Rig) -> None:  # noqa: F811
     rig.fake.behavior.reply = "Hi Bo!"
-    await control(rig, ev.BlockViewer(channel="chan", by=MOD, login="kiri", user_id=KIRI.id))
+    await control(
+        rig,
+        ev.BlockViewer(channel="chan", by=MOD, login="kiri", user_id=KIRI.id),
+        lambda: "kiri" in rig.brain.selector.blocked_viewers,
+    )
     from_kiri = await rig.say("Hiyori answer me!", user=KIRI)
     from_bo = await rig.say("Hiyori, hello!", user=OTHER)
     out = await rig.outputs(until="reply.finished")
@@ -94,12 +97,15 @@ async def test_a_blocked_viewer_is_not_answered(rig: Rig) -> None:  # noqa: F811
     assert "blocked" in decisions[from_kiri.id].reason
     assert decisions[from_bo.id].action == "pick"
     # unblocking lets them back in
-    await control(rig, ev.BlockViewer(channel="chan", by=MOD, login="kiri", blocked=False))
-    assert "kiri" not in rig.brain.selector.blocked_viewers
+    await control(
+        rig,
+        ev.BlockViewer(channel="chan", by=MOD, login="kiri", blocked=False),
+        lambda: "kiri" not in rig.brain.selector.blocked_viewers,
+    )
 
 
 async def test_a_banned_word_blocks_input_and_output(rig: Rig) -> None:  # noqa: F811
-    await control(rig, ev.BannedWord(channel="chan", by=MOD, word="Zorblax"))
+    await control(rig, ev.BannedWord(channel="chan", by=MOD, word="Zorblax"), lambda: rig.brain.banned_words)
     asked = await rig.say("Hiyori what do you think of zorblax?")
     out = await rig.outputs(until="reply.blocked")
     blocked = out[-1]
