@@ -77,18 +77,26 @@ def test_the_bots_audio_is_relayed_to_the_overlay(
 ) -> None:
     settings: Settings = dashboard_settings(pg_url, redis_url, redis_prefix, overlay_audio=True)
     with TestClient(create_app(settings, hasher=FAST_HASHER)) as client:
-        engine = make_engine(pg_url)
-        token = asyncio.run(rotate_overlay_token(make_sessionmaker(engine), by="test"))
-        asyncio.run(engine.dispose())
+
+        async def new_token() -> str:  # one loop for the engine's whole life: its connection closes
+            engine = make_engine(pg_url)
+            try:
+                return await rotate_overlay_token(make_sessionmaker(engine), by="test")
+            finally:
+                await engine.dispose()
+
+        token = asyncio.run(new_token())
         with client.websocket_connect(f"/overlay/ws?token={token}") as ws:
 
             async def speak() -> None:
                 import redis.asyncio as aioredis
 
-                sink = RedisAudioSink(
-                    aioredis.from_url(redis_url), Keys(redis_prefix, "chan").overlay_audio, pace=None
-                )
-                await asyncio.sleep(0.5)  # the relay subscribes when the page connects
+                channel = Keys(redis_prefix, "chan").overlay_audio
+                client = aioredis.from_url(redis_url)
+                sink = RedisAudioSink(client, channel, pace=None)
+                async with asyncio.timeout(10):  # the relay subscribes when the page connects
+                    while not dict(await client.pubsub_numsub(channel)).get(channel.encode()):
+                        await asyncio.sleep(0.01)
                 await sink.open("turn-a", 22_050)
                 await sink.write(AudioChunk(b"\x01\x00" * 2_205, 22_050))  # 0.1 s: 5 slices
                 await sink.close()
