@@ -167,8 +167,21 @@ def _more_english(candidate: str, than: int) -> bool:
     return found >= 2 and found > than
 
 
+_ADDRESS: Final = re.compile(r"^\s*(?:@\w+[,:]?|\w+[,:])\s+")
+"""A leading "@hiyori" or "Hiyori," that addresses the line to someone."""
+
+
 def variants(text: str) -> list[str]:
-    """The plausible decodings of ``text`` (not including ``text`` itself), in a stable order."""
+    """The plausible decodings of ``text`` (not including ``text`` itself), in a stable order.
+    A line addressed to someone ("Hiyori, .-- ..."), is also decoded without the address."""
+    found = _variants(text)
+    body = _ADDRESS.sub("", text, count=1)
+    if body != text:
+        found.extend(v for v in _variants(body) if v not in found)
+    return found
+
+
+def _variants(text: str) -> list[str]:
     found: list[str] = []
     stripped = text.strip()
     if not stripped:
