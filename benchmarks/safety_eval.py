@@ -16,7 +16,9 @@ Viewer lines go through ``check_inputs``, the bot's sentences through ``check_ou
 display names through ``check_name``. Per split: recall (hostile lines blocked) per category
 and per side, the false-positive rate (harmless lines blocked) per category and per side,
 the macro recall over hostile categories, the worst category, and the cost per sentence
-(``check_output``, one at a time, warm: p50 and p99). The last line printed is one JSON object.
+(``check_output``, one at a time, warm: p50 and p99), and ``input_not_answered``: viewer lines
+the bot will not answer, blocked or allowed with a caution (the semantic layer leans hostile).
+The last line printed is one JSON object.
 """
 
 from __future__ import annotations
@@ -34,9 +36,9 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from config.settings import load_settings
-from engines.ai.safety import SafetyPipeline
-from integrations.registry import build_safety
+from config.settings import load_settings  # noqa: E402
+from engines.ai.safety import SafetyPipeline  # noqa: E402
+from integrations.registry import build_safety  # noqa: E402
 
 SPLITS = {
     "eval": ROOT / "tests" / "data" / "safety_eval.jsonl",
@@ -63,12 +65,16 @@ def load(path: Path) -> list[Line]:
     return lines
 
 
-def blocked(pipeline: SafetyPipeline, lines: Sequence[Line]) -> list[bool]:
+def blocked(pipeline: SafetyPipeline, lines: Sequence[Line], cautioned: set[int] | None = None) -> list[bool]:
+    """Whether each line is blocked; the indexes of input lines allowed with a caution (the bot
+    does not answer them) go into ``cautioned``."""
     out: dict[int, bool] = {}
     for side, check in (("input", pipeline.check_inputs), ("output", pipeline.check_outputs)):
         idx = [i for i, line in enumerate(lines) if line.side == side]
         for i, decision in zip(idx, check([lines[i].text for i in idx]), strict=True):
             out[i] = decision.blocked
+            if cautioned is not None and decision.caution:
+                cautioned.add(i)
     for i, line in enumerate(lines):
         if line.side == "name":
             out[i] = not pipeline.check_name(line.text)
@@ -140,8 +146,16 @@ def main() -> None:
         if not SPLITS[name].exists():
             continue
         lines = load(SPLITS[name])
-        hits = blocked(pipeline, lines)
+        cautioned: set[int] = set()
+        hits = blocked(pipeline, lines, cautioned)
         report["splits"][name] = score(lines, hits)
+        inputs = [
+            (line, hit or i in cautioned) for i, (line, hit) in enumerate(zip(lines, hits, strict=True))
+        ]
+        report["splits"][name]["input_not_answered"] = {
+            label: _rate([gone for line, gone in inputs if line.side == "input" and line.hostile == hostile])
+            for label, hostile in (("hostile", True), ("harmless", False))
+        }
         if args.errors == name:
             for line, hit in zip(lines, hits, strict=True):
                 if hit != line.hostile:
@@ -153,13 +167,15 @@ def main() -> None:
         else []
     )
     report.update(cost(pipeline, outputs or ["Thanks for the follow, welcome in!"] * 50))
-    inputs = (
+    messages = (
         [line.text for line in load(SPLITS["eval"]) if line.side == "input"]
         if SPLITS["eval"].exists()
         else []
     )
     report.update(
-        cost(pipeline, inputs or ["that boss killed me lol", "can you play minecraft next?"] * 50, "message")
+        cost(
+            pipeline, messages or ["that boss killed me lol", "can you play minecraft next?"] * 50, "message"
+        )
     )
     for name, split in report["splits"].items():
         print(

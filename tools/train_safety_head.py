@@ -32,7 +32,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from engines.ai.safety.semantic import DEFAULT_HEAD, SemanticHead, _vectorizers, ngram_features  # noqa: E402
+from engines.ai.safety.semantic import DEFAULT_HEAD, SemanticHead, SemanticHit, _vectorizers, ngram_features  # noqa: E402
 from integrations.sentence_encoder import USEEmbedder  # noqa: E402
 
 TRAIN = ROOT / "tools" / "safety_data" / "train.jsonl"
@@ -146,12 +146,22 @@ def threshold_for(scores: np.ndarray, max_fpr: float) -> float:
     return float(min(0.99, max(0.35, ranked[allowed] + 1e-4)))
 
 
+def _blocks(hit: SemanticHit | None) -> bool:
+    return hit is not None and hit.blocked
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument(
         "--max-fpr", type=float, default=0.01, help="harmless lines blocked per side on validation"
     )
     ap.add_argument("--c", type=float, default=4.0, help="inverse regularisation strength")
+    ap.add_argument(
+        "--max-caution",
+        type=float,
+        default=0.05,
+        help="harmless input lines not answered (caution) on validation",
+    )
     ap.add_argument("--report", action="store_true", help="do not write the head")
     ap.add_argument("--out", type=Path, default=DEFAULT_HEAD)
     args = ap.parse_args()
@@ -183,12 +193,14 @@ def main() -> None:
     for cls in ("minors", "self_harm"):
         col = CLASSES.index(cls)
         class_thresholds[cls] = max(threshold_for(p[harmless, col], args.max_fpr / 2), 0.3)
-    head = dataclasses.replace(probe, thresholds=thresholds, class_thresholds=class_thresholds)
+    mask = harmless & (sides[val] == "input")
+    caution = {"input": min(threshold_for(hostile[mask], args.max_caution), thresholds["input"] - 0.01)}
+    head = dataclasses.replace(
+        probe, thresholds=thresholds, class_thresholds=class_thresholds, caution=caution
+    )
 
     report: dict[str, Any] = {"train_lines": int((~val).sum()), "validation_lines": int(val.sum())}
-    blocked = np.array(
-        [head.judge(row, str(side)) is not None for row, side in zip(p, sides[val], strict=True)]
-    )  # type: ignore[arg-type]
+    blocked = np.array([_blocks(head.judge(row, str(side))) for row, side in zip(p, sides[val], strict=True)])  # type: ignore[arg-type]
     by: dict[str, list[int]] = {}
     for ok, r in zip(blocked, [rows[i] for i in np.flatnonzero(val)], strict=True):
         key = f"{'harmless' if r['group'] == 'harmless' else 'hostile'}:{r['category']}"
@@ -206,7 +218,15 @@ def main() -> None:
             if picked:
                 report[f"blocked_{label}_{side}"] = round(sum(picked) / len(picked), 3)
     report["thresholds"] = thresholds
+    report["caution"] = caution
     report["class_thresholds"] = class_thresholds
+    verdicts = [head.judge(row, str(side)) for row, side in zip(p, sides[val], strict=True)]  # type: ignore[arg-type]
+    for label in ("hostile", "harmless"):
+        picked = [
+            v is not None for v, r in zip(verdicts, val_rows, strict=True)
+            if r["side"] == "input" and (r["group"] == "harmless") == (label == "harmless")
+        ]  # fmt: skip
+        report[f"not_answered_{label}_input"] = round(sum(picked) / max(len(picked), 1), 3)
     print(json.dumps(report, indent=1))
     if args.report:
         return
@@ -214,6 +234,7 @@ def main() -> None:
         fit(texts, x, y, args.c),
         thresholds=thresholds,
         class_thresholds=class_thresholds,
+        caution=caution,
         embedder=embedder.name,
     )
     digest = hashlib.sha256((TRAIN.read_bytes() if TRAIN.exists() else b"") + TUNE.read_bytes()).hexdigest()[

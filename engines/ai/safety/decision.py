@@ -58,6 +58,9 @@ class SafetyDecision:
     normalized: str
     score: float | None = None
     category: str = ""
+    caution: str = ""
+    """Allowed, but the semantic layer leans hostile (``hate 0.91``): the bot should not answer
+    it as ordinary chat. Empty when there is no doubt."""
 
     @property
     def allowed(self) -> bool:

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import asyncio
 import copy
+import dataclasses
 import logging
 from collections.abc import Iterable, Sequence
 from typing import Final, Literal
@@ -254,9 +255,14 @@ class SafetyPipeline:
                 results[i] = decision
             else:
                 forms.append((i, norm, decoded))
+        cautions: dict[int, str] = {}
         if self._semantic is not None and forms:
-            forms = self._semantic_pass(texts, forms, stage, results)
+            forms = self._semantic_pass(texts, forms, stage, results, cautions)
         self._classifier_pass(forms, stage, results)
+        for i, caution in cautions.items():
+            decision = results[i]
+            if decision is not None and not decision.blocked:
+                results[i] = dataclasses.replace(decision, caution=caution)
         return [r for r in results if r is not None]
 
     def _semantic_pass(
@@ -265,8 +271,10 @@ class SafetyPipeline:
         forms: list[tuple[int, Normalized, list[str]]],
         stage: Stage,
         results: list[SafetyDecision | None],
+        cautions: dict[int, str],
     ) -> list[tuple[int, Normalized, list[str]]]:
-        """Block what the semantic layer objects to (the text or any decoding); the rest goes on."""
+        """Block what the semantic layer objects to (the text or any decoding); the rest goes on,
+        with a caution (in ``cautions``, by text index) where the layer leans hostile."""
         assert self._semantic is not None
         batch: list[str] = []
         owner: list[int] = []
@@ -278,8 +286,12 @@ class SafetyPipeline:
         hits = self._semantic.check(batch, [side] * len(batch))
         flagged: dict[int, tuple[str, float]] = {}
         for k, hit in zip(owner, hits, strict=True):
-            if hit is not None and k not in flagged:
+            if hit is None:
+                continue
+            if hit.blocked and k not in flagged:
                 flagged[k] = (hit.category, hit.score)
+            elif not hit.blocked:
+                cautions.setdefault(forms[k][0], f"{hit.category} {hit.score:.2f}")
         rest = []
         for k, (i, norm, decoded) in enumerate(forms):
             if k in flagged:

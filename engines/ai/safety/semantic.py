@@ -49,10 +49,12 @@ class Embedder(Protocol):
 
 @dataclass(frozen=True, slots=True)
 class SemanticHit:
-    """Why the layer objects: the likeliest hostile class and the total hostile probability."""
+    """Why the layer objects: the likeliest hostile class and the total hostile probability.
+    ``blocked`` False: only a caution (above the side's caution threshold, below its block one)."""
 
     category: str
     score: float
+    blocked: bool = True
 
 
 CHAR_FEATURES: Final = 2**18
@@ -99,6 +101,9 @@ class SemanticHead:
     """Per side: block when the hostile probability reaches it."""
     class_thresholds: Mapping[str, float] = field(default_factory=dict)
     """Per class: block when that class alone reaches it (stricter for minors, self-harm)."""
+    caution: Mapping[str, float] = field(default_factory=dict)
+    """Per side: below the block threshold but at or above this, the line is allowed with a
+    caution (the bot does not answer it as ordinary chat)."""
     embedder: str = ""
     """The embedder the head was trained on; another one's vectors mean nothing to it."""
     ngram_weight: np.ndarray | None = None
@@ -123,6 +128,7 @@ class SemanticHead:
                 else None,
                 idf=np.asarray(data["idf"], dtype=np.float32) if "idf" in data else None,
                 embedding_scale=float(meta.get("embedding_scale", 1.0)),
+                caution=dict(meta.get("caution", {})),
             )
 
     def save(self, path: Path, **extra: object) -> None:
@@ -132,6 +138,7 @@ class SemanticHead:
             "class_thresholds": dict(self.class_thresholds),
             "embedder": self.embedder,
             "embedding_scale": self.embedding_scale,
+            "caution": dict(self.caution),
             **extra,
         }
         arrays: dict[str, np.ndarray] = {
@@ -165,6 +172,8 @@ class SemanticHead:
             p = float(probabilities[self.classes.index(name)])
             if p >= limit:
                 return SemanticHit(name, p)
+        if side in self.caution and hostile >= self.caution[side]:
+            return SemanticHit(category, hostile, blocked=False)
         return None
 
 
