@@ -177,8 +177,23 @@ class LoopThread:
         return asyncio.run_coroutine_threadsafe(wrapper(), self.loop).result(timeout)
 
     def close(self) -> None:
+        """Stop the loop, then end what is left on it and close it, as ``asyncio.run`` does (an
+        unclosed loop leaks its self-pipe: a ResourceWarning)."""
         self.loop.call_soon_threadsafe(self.loop.stop)
         self.thread.join(5)
+        if self.thread.is_alive():
+            return
+
+        async def finish() -> None:
+            left = [t for t in asyncio.all_tasks() if t is not asyncio.current_task()]
+            for task in left:
+                task.cancel()
+            await asyncio.gather(*left, return_exceptions=True)
+            await self.loop.shutdown_asyncgens()
+            await self.loop.shutdown_default_executor()
+
+        self.loop.run_until_complete(finish())
+        self.loop.close()
 
 
 class Served:

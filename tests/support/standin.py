@@ -275,6 +275,8 @@ class SocketStandIn(StandIn[R]):
         self._writers.add(writer)
         try:
             await self._connection(reader, writer)
+        except asyncio.CancelledError:
+            pass  # stop() ended it: Python 3.11's stream server would log a handler ending cancelled
         finally:
             self._writers.discard(writer)
             self._tasks.discard(task)
