@@ -43,7 +43,8 @@ class FakeHotkey:
 @dataclass(frozen=True, slots=True)
 class Injection:
     t: float
-    """time.monotonic() when the stand-in received it."""
+    """The event loop's clock (``time.monotonic()`` unless a test runs a virtual one) when the
+    stand-in received it."""
     parameter: str
     value: float
     weight: float
@@ -65,6 +66,14 @@ DEFAULT_HOTKEYS = (
     FakeHotkey("Neutral", "hk-neutral", "RemoveAllExpressions"),
     FakeHotkey("Wave", "hk-wave", "TriggerAnimation"),
 )
+
+
+def _now() -> float:
+    """The running loop's clock (the same as ``time.monotonic()`` on a real loop)."""
+    try:
+        return asyncio.get_running_loop().time()
+    except RuntimeError:
+        return time.monotonic()
 
 
 def _parse(raw: str | bytes) -> dict[str, Any] | None:
@@ -136,7 +145,7 @@ class FakeVTS(StandIn[dict[str, Any]]):
 
     async def drop_connections(self, refuse_for_s: float = 0.0) -> None:
         """Abort every open connection; refuse new handshakes (HTTP 503) for ``refuse_for_s``."""
-        self._refuse_until = time.monotonic() + refuse_for_s
+        self._refuse_until = _now() + refuse_for_s
         for ws in list(self._sessions):
             ws.transport.abort()
         self._sessions.clear()
@@ -172,14 +181,14 @@ class FakeVTS(StandIn[dict[str, Any]]):
         mine = self.injected(parameter)
         if not mine:
             return None
-        now = time.monotonic() if now is None else now
+        now = _now() if now is None else now
         last = mine[-1]
         return last.value if now - last.t <= REVERT_AFTER_S else None
 
     # protocol ------------------------------------------------------------------------------
 
     def _process_request(self, connection: ServerConnection, request: Request) -> Response | None:
-        if time.monotonic() < self._refuse_until:
+        if _now() < self._refuse_until:
             return connection.respond(HTTPStatus.SERVICE_UNAVAILABLE, "VTube Studio is restarting\n")
         return None
 
@@ -330,7 +339,7 @@ class FakeVTS(StandIn[dict[str, Any]]):
         if found is None:
             await self._error(s, rid, 202, f"Hotkey {wanted!r} not found in the current model")
             return
-        now = time.monotonic()
+        now = _now()
         last = self._last_trigger.get(found.hotkey_id)
         if last is not None and now - last < self.cooldown_s:
             await self._error(s, rid, 203, "Hotkey cooldown not over")
@@ -373,7 +382,7 @@ class FakeVTS(StandIn[dict[str, Any]]):
                 await self._error(s, rid, 452, "Weight invalid")
                 return
             parsed.append((str(v.get("id")), float(value), float(weight)))
-        now = time.monotonic()
+        now = _now()
         for pid, value, weight in parsed:
             prev = self._last_inject.get(pid)
             if prev is not None and now - prev > REVERT_AFTER_S:

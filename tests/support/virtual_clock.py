@@ -23,8 +23,12 @@ __all__ = ["VirtualClock"]
 
 
 class VirtualClock:
-    def __init__(self, *, start: float = 1000.0, oversleep_s: float = 0.0) -> None:
-        self.now = start
+    """``start``: the first reading (default: the loop's own time when patched, so timers set
+    before keep their place)."""
+
+    def __init__(self, *, start: float | None = None, oversleep_s: float = 0.0) -> None:
+        self.now = 0.0 if start is None else start
+        self._start = start
         self.oversleep_s = oversleep_s
 
     def time(self) -> float:
@@ -34,6 +38,8 @@ class VirtualClock:
     def patch(self, loop: asyncio.AbstractEventLoop | None = None) -> Iterator[VirtualClock]:
         """Run ``loop`` (default: the running one) on this clock inside the ``with`` block."""
         loop = loop or asyncio.get_running_loop()
+        if self._start is None:
+            self.now = loop.time()
         selector: Any = loop._selector  # type: ignore[attr-defined]
         real_select = selector.select
 

@@ -5,13 +5,15 @@ from __future__ import annotations
 import asyncio
 import itertools
 import logging
-import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
+from types import SimpleNamespace
 
 import pytest
 
 from integrations.vtube_studio import MemoryTokenStore, VTSAvatar, VTSClient
+from integrations.vtube_studio import avatar as avatar_module
 from tests.support.fake_vts import FakeVTS
+from tests.support.virtual_clock import VirtualClock
 
 EMOTIONS = {"happy": "Smile", "excited": "hk-wave", "sad": "sad.exp3.json", "neutral": "Neutral"}
 
@@ -37,8 +39,11 @@ async def client(fake: FakeVTS) -> AsyncIterator[VTSClient]:
         yield c
 
 
-def rate(times: list[float]) -> float:
-    return (len(times) - 1) / (times[-1] - times[0])
+async def until(condition: Callable[[], object], timeout: float = 10.0) -> None:
+    """Wait for ``condition`` (``timeout`` only guards against a hang)."""
+    async with asyncio.timeout(timeout):
+        while not condition():
+            await asyncio.sleep(0.01)
 
 
 async def test_apply_and_reset(fake: FakeVTS, client: VTSClient) -> None:
@@ -84,50 +89,59 @@ async def test_calls_dropped_quickly_and_logged_once_per_outage(
     avatar = VTSAvatar(client, EMOTIONS)
     caplog.set_level(logging.WARNING, logger="integrations.vtube_studio.avatar")
     await fake.drop_connections(refuse_for_s=0.6)
-    await asyncio.sleep(0.05)
-    started = time.monotonic()
-    results = [await avatar.apply(e) for e in ("happy", "sad", "excited", "happy")]
-    assert time.monotonic() - started < 0.05
+    await until(lambda: not client.connected)
+    # dropped at once: each call completes without waiting (nothing is sent while down)
+    results = []
+    for emotion in ("happy", "sad", "excited", "happy"):
+        call = avatar.apply(emotion)
+        with pytest.raises(StopIteration) as done:
+            call.send(None)
+        results.append(done.value.value)
     assert results == [False] * 4
     drops = [r for r in caplog.records if "not connected" in r.getMessage()]
     assert len(drops) == 1
     await client.wait_ready(3)
     assert await avatar.apply("happy")  # resumes after the reconnect
     await fake.drop_connections(refuse_for_s=0.3)
-    await asyncio.sleep(0.05)
+    await until(lambda: not client.connected)
     assert not await avatar.apply("sad")
     drops = [r for r in caplog.records if "not connected" in r.getMessage()]
     assert len(drops) == 2  # a new outage logs once more
 
 
-async def test_mouth_rate_speaking_and_idle(fake: FakeVTS, client: VTSClient) -> None:
+async def test_mouth_rate_speaking_and_idle(
+    fake: FakeVTS, client: VTSClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On a virtual clock (the stand-in stamps injections with it too): the rates are exact."""
     counter = itertools.count()
 
     def source() -> float:
         return (next(counter) % 10) / 10
 
-    async with VTSAvatar(client, EMOTIONS, speaking_hz=60.0, idle_hz=2.0) as avatar:
-        await asyncio.sleep(0.1)
-        avatar.start_speaking(source)
-        t0 = time.monotonic()
-        await asyncio.sleep(1.0)
-        avatar.stop_speaking()
-        t1 = time.monotonic()
-        await asyncio.sleep(2.6)
-        t2 = time.monotonic()
+    with VirtualClock().patch() as clock:
+        monkeypatch.setattr(avatar_module, "time", SimpleNamespace(monotonic=clock.time))
+        async with VTSAvatar(client, EMOTIONS, speaking_hz=60.0, idle_hz=2.0) as avatar:
+            await asyncio.sleep(0.1)
+            avatar.start_speaking(source)
+            t0 = clock.now
+            await asyncio.sleep(1.0)
+            avatar.stop_speaking()
+            t1 = clock.now
+            await asyncio.sleep(2.6)
+            t2 = clock.now
 
     mouth = fake.injected("MouthOpen")
-    speaking = [i.t for i in mouth if t0 <= i.t <= t1]
-    idle = [i.t for i in mouth if t1 + 0.05 <= i.t <= t2]
-    assert len(speaking) >= 30 * (t1 - t0)
-    assert rate(speaking) >= 30
-    assert {i.value for i in mouth if t0 <= i.t <= t1} >= {0.0, 0.5, 0.9}
+    speaking = [i for i in mouth if t0 <= i.t < t1]
+    idle = [i for i in mouth if t1 < i.t <= t2]
+    # 60 a second while speaking
+    assert len(speaking) == 60
+    assert [b.t - a.t for a, b in itertools.pairwise(speaking)] == pytest.approx([1 / 60] * 59)
+    assert {i.value for i in speaking} >= {0.0, 0.5, 0.9}
     assert all(0 <= i.value <= 1 for i in mouth)
-    # Idle keep-alive: at least once a second, closed mouth, and the parameter never reverted.
-    assert len(idle) >= 2
-    gaps = [b - a for a, b in itertools.pairwise([t1, *idle, t2])]
-    assert max(gaps) < 1.0
-    assert all(i.value == 0.0 for i in mouth if i.t > t1 + 0.05)
+    # closed the moment speech stops, then an idle keep-alive twice a second, so it never reverts
+    assert [i.value for i in mouth if i.t == t1] == [0.0]
+    assert [i.t - t1 for i in idle] == pytest.approx([0.5, 1.0, 1.5, 2.0, 2.5])
+    assert all(i.value == 0.0 for i in idle)
     assert fake.reverts.get("MouthOpen", 0) == 0
     assert all(i.mode == "set" for i in mouth)
 
@@ -138,36 +152,32 @@ async def test_mouth_from_queue_sends_newest_value(fake: FakeVTS, client: VTSCli
         avatar.start_speaking(q)
         for v in (0.1, 0.2, 0.7):
             q.put_nowait(v)
-        await asyncio.sleep(0.2)
-        assert fake.parameter_value("MouthOpen") == pytest.approx(0.7)
+        await until(lambda: fake.parameter_value("MouthOpen") == pytest.approx(0.7))
+        assert [i.value for i in fake.injected()][:1] == [pytest.approx(0.7)]  # the newest, not each
         q.put_nowait(3.0)  # clamped
-        await asyncio.sleep(0.1)
-        assert fake.parameter_value("MouthOpen") == pytest.approx(1.0)
+        await until(lambda: fake.parameter_value("MouthOpen") == pytest.approx(1.0))
         avatar.stop_speaking()
-        await asyncio.sleep(0.1)
-        assert fake.parameter_value("MouthOpen") == 0.0
+        await until(lambda: fake.parameter_value("MouthOpen") == 0.0)
 
 
 async def test_mouth_loop_survives_an_outage(fake: FakeVTS, client: VTSClient) -> None:
     async with VTSAvatar(client, EMOTIONS, speaking_hz=50.0) as avatar:
         avatar.start_speaking(lambda: 0.5)
-        await asyncio.sleep(0.2)
+        await until(lambda: avatar.frames_sent > 0)
         await fake.drop_connections(refuse_for_s=0.3)
-        await asyncio.sleep(0.1)
-        assert avatar.frames_dropped > 0
+        await until(lambda: avatar.frames_dropped > 0)  # the loop goes on while VTS is gone
         await client.wait_ready(3)
         before = len(fake.injected())
-        await asyncio.sleep(0.3)
-        assert len(fake.injected()) - before >= 10
-        assert avatar.frames_sent > 0
+        await until(lambda: len(fake.injected()) - before >= 10)  # and sends again once it is back
 
 
 async def test_stand_in_reverts_after_one_second(fake: FakeVTS, client: VTSClient) -> None:
-    await client.inject_parameters({"MouthOpen": 0.4})
-    assert fake.parameter_value("MouthOpen") == pytest.approx(0.4)
-    await asyncio.sleep(1.1)
-    assert fake.parameter_value("MouthOpen") is None
-    await client.inject_parameters({"MouthOpen": 0.2})
+    with VirtualClock().patch():
+        await client.inject_parameters({"MouthOpen": 0.4})
+        assert fake.parameter_value("MouthOpen") == pytest.approx(0.4)
+        await asyncio.sleep(1.1)
+        assert fake.parameter_value("MouthOpen") is None
+        await client.inject_parameters({"MouthOpen": 0.2})
     assert fake.reverts["MouthOpen"] == 1
 
 
