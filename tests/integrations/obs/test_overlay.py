@@ -12,7 +12,6 @@ import base64
 import contextlib
 import logging
 import struct
-import time
 import zlib
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
@@ -23,6 +22,7 @@ from pydantic import SecretStr
 
 from engines.backends import BackendError
 from integrations.obs import ObsOverlay, ensure_sources, open_client
+from integrations.obs import overlay as obs_overlay
 from tests.support.obs_runner import ObsRunner
 
 CAPTION = "VTuber Caption"
@@ -126,13 +126,8 @@ async def test_caption_sets_text_renders_and_clears(
     before = _screenshot(checker, CAPTION)
 
     text = "Hello chat, welcome to the stream!"
-    started = time.perf_counter()
     assert await overlay.caption(text)
-    while _text(checker, CAPTION) != text:
-        assert time.perf_counter() - started < 2
-    latency_ms = (time.perf_counter() - started) * 1000
-    print(f"caption latency (call -> GetInputSettings shows it): {latency_ms:.1f} ms")
-    assert latency_ms < 500
+    assert _text(checker, CAPTION) == text  # True means OBS has applied it
 
     await asyncio.sleep(0.3)
     after = _screenshot(checker, CAPTION)
@@ -152,17 +147,13 @@ async def test_caption_sets_text_renders_and_clears(
 async def test_alert_shows_then_hides_without_blocking(
     overlay: ObsOverlay, checker: Any, obs_runner: ObsRunner
 ) -> None:
-    started = time.perf_counter()
     assert await overlay.alert("follow", "Thanks for the follow, Ada!", seconds=1.0)
-    assert time.perf_counter() - started < 0.9  # did not wait for the hide
+    # returned with the alert showing: it did not wait for the hide
     assert _text(checker, ALERT) == "Thanks for the follow, Ada!"
     assert _item_enabled(checker, obs_runner.scene, ALERT)
-    await asyncio.sleep(0.5)
-    assert _item_enabled(checker, obs_runner.scene, ALERT)
-    deadline = time.perf_counter() + 3
-    while _item_enabled(checker, obs_runner.scene, ALERT):
-        assert time.perf_counter() < deadline, "alert was not hidden"
-        await asyncio.sleep(0.05)
+    async with asyncio.timeout(10):  # a guard against a hang, not a bound
+        while _item_enabled(checker, obs_runner.scene, ALERT):  # then hidden in the background
+            await asyncio.sleep(0.05)
 
 
 async def test_switch_scene_and_missing_source(
@@ -203,19 +194,36 @@ async def test_wrong_password_is_a_clear_error_without_the_password(
 
 
 async def test_obs_killed_calls_fail_fast_log_once_and_recover(
-    overlay: ObsOverlay, checker: Any, obs_runner: ObsRunner, caplog: pytest.LogCaptureFixture
+    overlay: ObsOverlay,
+    checker: Any,
+    obs_runner: ObsRunner,
+    caplog: pytest.LogCaptureFixture,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     caplog.set_level(logging.INFO, logger="integrations.obs")
+    attempts = 0
+    open_real = obs_overlay.open_client
+
+    def counting_open(*args: Any, **kwargs: Any) -> Any:
+        nonlocal attempts
+        attempts += 1
+        return open_real(*args, **kwargs)
+
+    monkeypatch.setattr(obs_overlay, "open_client", counting_open)
     assert await overlay.caption("before the crash")
     obs_runner.kill()
     try:
-        started = time.perf_counter()
-        results = [await overlay.caption(f"during {i}") for i in range(5)]
-        results.append(await overlay.alert("raid", "raid!", seconds=0.1))
-        elapsed = time.perf_counter() - started
+        results = [await overlay.caption("during 0")]  # finds the connection lost
+        calls = [overlay.caption(f"during {i}") for i in range(1, 5)]
+        for call in [*calls, overlay.alert("raid", "raid!", seconds=0.1)]:
+            with pytest.raises(StopIteration) as done:
+                call.send(None)  # while it reconnects, a call fails without waiting for anything
+            results.append(done.value.value)
         assert results == [False] * 6
-        assert elapsed < 2.5, f"calls during the outage took {elapsed:.2f}s"
-        await asyncio.sleep(1.0)  # several reconnect attempts
+        seen = attempts
+        async with asyncio.timeout(30):  # several reconnect attempts (a guard, not a bound)
+            while attempts < seen + 3:
+                await asyncio.sleep(0.05)
         assert await overlay.caption("still down") is False
         outages = [r for r in caplog.records if "OBS unavailable" in r.getMessage()]
         assert len(outages) == 1, [r.getMessage() for r in caplog.records]
@@ -225,10 +233,9 @@ async def test_obs_killed_calls_fail_fast_log_once_and_recover(
     fresh = open_client(obs_runner.host, obs_runner.port, obs_runner.password, timeout_s=5)
     try:
         ensure_sources(fresh, obs_runner.scene)  # the crash may have lost unsaved sources
-        deadline = time.perf_counter() + 10
-        while not await overlay.caption("after the restart"):
-            assert time.perf_counter() < deadline, "overlay did not reconnect"
-            await asyncio.sleep(0.2)
+        async with asyncio.timeout(10):  # the overlay reconnects (a guard, not a bound)
+            while not await overlay.caption("after the restart"):
+                await asyncio.sleep(0.2)
         assert _text(fresh, CAPTION) == "after the restart"
     finally:
         fresh.disconnect()
