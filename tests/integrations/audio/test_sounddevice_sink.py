@@ -4,10 +4,12 @@ stream (a thread calling the callback in real time); the real device only where 
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import sys
 import threading
 import time
 import types
+from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +19,7 @@ from engines.backends import AudioChunk, BackendError
 from engines.voice import pcm
 from integrations.audio import sounddevice_sink
 from integrations.audio.sounddevice_sink import SoundDeviceSink, list_devices, load_sounddevice
+from tests.support.virtual_clock import VirtualClock
 
 RATE = 22050
 
@@ -54,7 +57,9 @@ async def test_open_without_portaudio_raises_backend_error(monkeypatch: pytest.M
 
 
 class FakeStream:
-    """Calls the callback from its own thread at the stream's real-time rate, like PortAudio."""
+    """Calls the callback from its own thread at the stream's real-time rate, like PortAudio;
+    or, when the module has a ``loop``, from a task on that loop, paced by the loop's clock
+    (a virtual one: the device's time is then exact)."""
 
     latency = 0.02
 
@@ -69,24 +74,40 @@ class FakeStream:
         self.output = bytearray()
         self._halt = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
+        self._pump: concurrent.futures.Future[None] | None = None
         module.streams.append(self)
 
     def start(self) -> None:
-        self._thread.start()
+        if self.module.loop is not None:
+            self._pump = asyncio.run_coroutine_threadsafe(self._run_on_loop(), self.module.loop)
+        else:
+            self._thread.start()
+
+    def _block(self) -> None:
+        out = bytearray(self.blocksize * 2)
+        self.callback(out, self.blocksize, None, None)
+        self.output += out
 
     def _run(self) -> None:
         period = self.blocksize / self.samplerate
         next_t = time.perf_counter()
         while not self._halt.is_set():
-            out = bytearray(self.blocksize * 2)
-            self.callback(out, self.blocksize, None, None)
-            self.output += out
+            self._block()
             next_t += period
             self._halt.wait(max(0.0, next_t - time.perf_counter()))
 
+    async def _run_on_loop(self) -> None:
+        period = self.blocksize / self.samplerate
+        while not self._halt.is_set():
+            self._block()
+            await asyncio.sleep(period)
+
     def abort(self) -> None:
         self._halt.set()
-        self._thread.join(1)
+        if self._pump is not None:
+            self._pump.cancel()
+        else:
+            self._thread.join(1)
 
     def close(self) -> None:
         self.abort()
@@ -97,6 +118,7 @@ class FakeSoundDevice(types.ModuleType):
         super().__init__("sounddevice")
         self.accepted_rates = accepted_rates
         self.streams: list[FakeStream] = []
+        self.loop: asyncio.AbstractEventLoop | None = None
         self.default = types.SimpleNamespace(device=(None, 1))
 
     def RawOutputStream(self, **kwargs: Any) -> FakeStream:
@@ -120,6 +142,14 @@ def fake_sd(monkeypatch: pytest.MonkeyPatch) -> FakeSoundDevice:
     return module
 
 
+@pytest.fixture
+async def clock(fake_sd: FakeSoundDevice) -> AsyncIterator[VirtualClock]:
+    """The device and the sink on one virtual clock: playback timing is exact."""
+    with VirtualClock().patch() as c:
+        fake_sd.loop = asyncio.get_running_loop()
+        yield c
+
+
 def test_list_devices_outputs_only(fake_sd: FakeSoundDevice) -> None:
     devices = list_devices()
     assert [(d.index, d.name, d.hostapi, d.is_default) for d in devices] == [(1, "speakers", "ALSA", True)]
@@ -131,16 +161,19 @@ def nonzero_span(data: bytes | bytearray) -> int:
     return int(idx[-1] - idx[0] + 1) if idx.size else 0
 
 
-async def test_plays_in_real_time_with_frames_and_drains_on_close(fake_sd: FakeSoundDevice) -> None:
+async def test_plays_in_real_time_with_frames_and_drains_on_close(
+    fake_sd: FakeSoundDevice, clock: VirtualClock
+) -> None:
     sink = SoundDeviceSink(lead_s=0.05)
     frames: list[tuple[int, float]] = []
     sink.on_frame = lambda frame, t: frames.append((len(frame) // 2, t))
     await sink.open("t1", RATE)
     audio = AudioChunk(pcm.tone(300, 0.5, RATE, amplitude=0.5), RATE)
-    started = time.perf_counter()
+    started = clock.now
     await sink.write(audio)
-    elapsed = time.perf_counter() - started
-    assert 0.38 <= elapsed <= 0.6  # returns ~lead_s before the end
+    elapsed = clock.now - started
+    # returns lead_s before the end (to within a device block and a poll)
+    assert elapsed == pytest.approx(0.45, abs=sink.block_s + sink.poll_s)
     await sink.close()
     assert sink.played_s == pytest.approx(0.5, abs=1e-3)
     stream = fake_sd.streams[0]
@@ -172,17 +205,17 @@ async def test_back_to_back_writes_have_no_gap(fake_sd: FakeSoundDevice) -> None
     await sink.aclose()
 
 
-async def test_stop_cuts_within_100ms(fake_sd: FakeSoundDevice) -> None:
+async def test_stop_cuts_within_a_block(fake_sd: FakeSoundDevice, clock: VirtualClock) -> None:
     sink = SoundDeviceSink()
     await sink.open("t", RATE)
     writer = asyncio.create_task(sink.write(AudioChunk(pcm.tone(300, 2.0, RATE, amplitude=0.5), RATE)))
     await asyncio.sleep(0.3)
-    stop_at = time.perf_counter()
+    stop_at = clock.now
     await sink.stop()
     await writer
-    assert time.perf_counter() - stop_at < 0.1
+    assert clock.now == stop_at  # the writer returns at once
     played = sink.played_s
-    assert 0.25 <= played <= 0.45
+    assert played == pytest.approx(0.3, abs=2 * sink.block_s)
     await asyncio.sleep(0.1)
     stream = fake_sd.streams[0]
     heard = nonzero_span(stream.output) / RATE
@@ -221,11 +254,9 @@ async def test_real_device_plays_and_stops() -> None:
         pytest.skip(f"the default output device cannot be opened: {exc}")
     writer = asyncio.create_task(sink.write(AudioChunk(pcm.tone(440, 1.0, RATE, amplitude=0.05), RATE)))
     await asyncio.sleep(0.2)
-    stop_at = time.perf_counter()
     await sink.stop()
     await writer
-    assert time.perf_counter() - stop_at < 0.1
-    assert 0.1 <= sink.played_s <= 0.5
+    assert 0 < sink.played_s < 1.0  # cut before the end (the timing is tested on the fake device)
     await sink.aclose()
 
 
