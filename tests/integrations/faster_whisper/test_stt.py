@@ -133,11 +133,10 @@ async def test_incomplete_directory_is_refused_before_any_download(tmp_path: Pat
 
 async def test_model_name_is_never_downloaded(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("HF_HOME", str(tmp_path / "hf"))  # an empty cache
-    started = time.perf_counter()
     with pytest.raises(BackendError, match="not in the local cache") as info:
         await FasterWhisperSTT("base.en").load()
-    assert time.perf_counter() - started < 10
     assert not info.value.retryable
+    assert not [p for p in (tmp_path / "hf").rglob("*") if p.is_file()]  # nothing was fetched
 
 
 async def test_copied_model_directory_loads(tmp_path: Path, tts: PiperTTS) -> None:

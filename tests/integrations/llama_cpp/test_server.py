@@ -244,28 +244,25 @@ async def test_a_crashed_server_is_restarted_on_the_same_port() -> None:
         await srv.stop()
 
 
-async def test_missing_model_fails_fast(tmp_path: Path) -> None:
-    started = time.perf_counter()
+async def test_missing_model_fails_before_starting_anything(tmp_path: Path) -> None:
+    srv = LlamaServer(LlamaServerConfig(model_path=tmp_path / "nope.gguf"))
     with pytest.raises(ModelNotFound) as info:
-        await LlamaServer(LlamaServerConfig(model_path=tmp_path / "nope.gguf")).start()
-    assert time.perf_counter() - started < 0.5
+        await srv.start()
     assert "nope.gguf" in str(info.value) and "does not exist" in str(info.value)
     assert not info.value.retryable
+    assert srv.pid is None  # no child was spawned
 
 
 async def test_invalid_model_file_reports_the_child_output(tmp_path: Path) -> None:
     bad = tmp_path / "broken.gguf"
     bad.write_bytes(b"this is not a gguf file" * 100)
-    srv = LlamaServer(LlamaServerConfig(model_path=bad, startup_timeout_s=60))
-    started = time.perf_counter()
+    srv = LlamaServer(LlamaServerConfig(model_path=bad, startup_timeout_s=3600))
     with pytest.raises(LlamaServerError) as info:
         await srv.start()
-    elapsed = time.perf_counter() - started
     message = str(info.value)
-    print(f"\nbad model file rejected in {elapsed:.1f} s")
+    # the child's exit ended the start-up, not the (hour-long) start-up timeout
     assert "exited with code" in message and "during start-up" in message
     assert "gguf" in message.lower() or "failed to load" in message.lower()
-    assert elapsed < 30
     assert srv.pid is None
 
 

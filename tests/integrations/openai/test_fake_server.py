@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import itertools
 import json
-import time
 
 import httpx
 import pytest
 
 from tests.support.fake_openai import FakeBehavior, FakeOpenAI, tokenize
+from tests.support.virtual_clock import VirtualClock
 
 
 def test_tokenize_is_lossless() -> None:
@@ -19,24 +18,32 @@ def test_tokenize_is_lossless() -> None:
     assert tokens[:4] == ["Hello", ",", " chat", "!"]
 
 
+async def stream_lines(fake: FakeOpenAI, clock: VirtualClock) -> list[tuple[float, str]]:
+    """A streamed completion's SSE lines, each with when it arrived (seconds on ``clock``)."""
+    body = {
+        "model": "m",
+        "messages": [{"role": "user", "content": "hi"}],
+        "stream": True,
+        "stream_options": {"include_usage": True},
+    }
+    events: list[tuple[float, str]] = []
+    async with httpx.AsyncClient() as client:
+        started = clock.now
+        async with client.stream("POST", fake.base_url + "/chat/completions", json=body) as resp:
+            assert resp.status_code == 200
+            assert resp.headers["content-type"].startswith("text/event-stream")
+            async for line in resp.aiter_lines():
+                if line:
+                    events.append((clock.now - started, line))
+    return events
+
+
 async def test_stream_format_and_timing() -> None:
+    """On a virtual loop clock: the tokens arrive exactly on the schedule."""
     reply = "one two three four five six seven eight nine ten"
-    async with FakeOpenAI(FakeBehavior(reply=reply, ttft_s=0.2, tokens_per_s=50)) as fake:
-        body = {
-            "model": "m",
-            "messages": [{"role": "user", "content": "hi"}],
-            "stream": True,
-            "stream_options": {"include_usage": True},
-        }
-        events: list[tuple[float, str]] = []
-        async with httpx.AsyncClient() as client:
-            started = time.perf_counter()
-            async with client.stream("POST", fake.base_url + "/chat/completions", json=body) as resp:
-                assert resp.status_code == 200
-                assert resp.headers["content-type"].startswith("text/event-stream")
-                async for line in resp.aiter_lines():
-                    if line:
-                        events.append((time.perf_counter() - started, line))
+    with VirtualClock().patch() as clock:
+        async with FakeOpenAI(FakeBehavior(reply=reply, ttft_s=0.2, tokens_per_s=50)) as fake:
+            events = await stream_lines(fake, clock)
     assert all(line.startswith("data: ") for _, line in events)
     assert events[-1][1] == "data: [DONE]"
     chunks = [json.loads(line[6:]) for _, line in events[:-1]]
@@ -50,12 +57,8 @@ async def test_stream_format_and_timing() -> None:
     assert "".join(text for _, text in content) == reply
     assert chunks[-2]["choices"] == [{"index": 0, "delta": {}, "logprobs": None, "finish_reason": "stop"}]
     assert chunks[-1]["choices"] == [] and chunks[-1]["usage"]["completion_tokens"] == 10
-    first, last = content[0][0], content[-1][0]
-    print(f"\nfake: first token {first * 1000:.1f} ms, last {last * 1000:.1f} ms (due 200, 380)")
-    assert 0.195 <= first <= 0.26
-    assert 0.375 <= last <= 0.44
-    gaps = [b[0] - a[0] for a, b in itertools.pairwise(content)]
-    assert all(0.005 < g < 0.05 for g in gaps), gaps
+    # due at 0.2 s, then one every 20 ms (to within the microseconds the fake takes to read the request)
+    assert [t for t, _ in content] == pytest.approx([0.2 + k * 0.02 for k in range(10)], abs=1e-3)
     assert fake.chat_requests()[0].body["messages"][0]["content"] == "hi"
 
 
