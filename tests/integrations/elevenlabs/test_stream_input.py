@@ -3,12 +3,10 @@ that cuts the turn's audio into sentences by the character alignment."""
 
 from __future__ import annotations
 
-import asyncio
 import base64
 import json
 import logging
 import socket
-import time
 from collections.abc import AsyncIterator
 
 import pytest
@@ -53,10 +51,8 @@ async def collect(stream: AsyncIterator[AudioChunk], into: list[bytes]) -> None:
         into.append(chunk.pcm)
 
 
-async def wait_closed(sock: Socket) -> None:
-    deadline = time.monotonic() + 5
-    while sock.closed_at is None and time.monotonic() < deadline:
-        await asyncio.sleep(0.01)
+async def wait_closed(fake: FakeElevenLabs, sock: Socket) -> None:
+    await fake.wait_for(lambda: sock.closed_at is not None)
 
 
 async def test_each_sentence_gets_exactly_its_own_audio(fake: FakeElevenLabs, tts: ElevenLabsTTS) -> None:
@@ -81,7 +77,7 @@ async def test_each_sentence_gets_exactly_its_own_audio(fake: FakeElevenLabs, tt
     assert first["text"] == " " and "xi-api-key" not in first  # the key travels in the header only
     assert texts == [{"text": s + " ", "flush": True} for s in SENTENCES]
     assert last == {"text": ""}
-    await wait_closed(sock)
+    await wait_closed(fake, sock)
     assert sock.final_sent and not sock.client_closed
 
 
@@ -123,10 +119,7 @@ async def test_the_connection_opens_before_the_first_sentence(
 ) -> None:
     turn = open_turn(tts)
     try:
-        deadline = time.monotonic() + 5
-        while not fake.sockets or not fake.sockets[0].messages:
-            assert time.monotonic() < deadline
-            await asyncio.sleep(0.01)
+        await fake.wait_for(lambda: fake.sockets and fake.sockets[0].messages)
         assert fake.sockets[0].messages == [tts.initial_message()]
     finally:
         await turn.aclose()
@@ -234,7 +227,7 @@ async def test_closing_a_turn_midway_closes_the_socket_at_once(
         async for _ in await turn.say("Too late."):
             pass
     [sock] = fake.sockets
-    await wait_closed(sock)
+    await wait_closed(fake, sock)
     assert sock.client_closed and not sock.final_sent
     assert {"text": ""} not in sock.messages
 
