@@ -62,6 +62,12 @@ __all__ = [
 
 DEFAULT_CONFIG_FILE = "vtuber.toml"
 DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///data/vtuber.db"
+DEFAULT_CRISIS_RESOURCE = (
+    "You don't have to go through this alone. You can talk to someone right now, for free and in "
+    "confidence: findahelpline.com lists the helplines in your country, and in the US you can call "
+    "or text 988. We're glad you're here."
+)
+"""What moderators can send to a viewer whose message reads as a self-harm crisis."""
 
 
 _Section = Section
@@ -376,6 +382,20 @@ class SafetySettings(_Section):
     """The guard model, with moderation = "guard"."""
     openai_moderation: OpenAIModerationSettings = OpenAIModerationSettings()
     """OpenAI's moderation endpoint, with moderation = "openai"."""
+    crisis_resource: str = Field(default=DEFAULT_CRISIS_RESOURCE, min_length=1, max_length=500)
+    """The message moderators can send, as a reply, to a viewer whose message reads as a self-harm
+    crisis. The character never answers those; the chat monitor flags them with this text and a
+    button that posts it. Point it to helplines for your audience (at most 500 characters, one
+    Twitch chat message)."""
+
+    @field_validator("crisis_resource")
+    @classmethod
+    def _one_chat_line(cls, value: str) -> str:
+        if not value.strip():
+            raise ValueError("write the message moderators can send (it is empty)")
+        if any(ord(ch) < 32 or 127 <= ord(ch) < 160 for ch in value):
+            raise ValueError("one line of plain text: no line breaks or control characters")
+        return value
 
     @property
     def moderation_policy(self) -> ModerationPolicy | None:

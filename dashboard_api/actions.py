@@ -72,6 +72,13 @@ class PttIn(_In):
     pressed: JsonBool
 
 
+class ChatIn(_In):
+    text: Annotated[str, Field(min_length=1, max_length=500, pattern=NOT_BLANK)]
+    """What the bot's account posts (one Twitch chat message: at most 500 characters)."""
+    reply_to: Id | None = None
+    """The chat message to reply to (its event id, the Twitch message id); none: a plain message."""
+
+
 class BannedWordIn(_In):
     word: Annotated[str, Field(min_length=1, max_length=100, pattern=NOT_BLANK)]
     add: JsonBool = True
@@ -206,6 +213,14 @@ async def moderate(body: ModerateIn, user: SignedIn, request: Request) -> Sent:
         message_id=getattr(body, "message_id", None), duration_s=getattr(body, "duration_s", None),
         reason=body.reason,
     )  # fmt: skip
+
+
+@router.post("/chat", status_code=_ACCEPTED)
+async def chat(body: ChatIn, user: SignedIn, request: Request) -> Sent:
+    """Post a message in chat as the bot, as a reply to ``reply_to`` when given: the crisis
+    resource a moderator sends to a viewer whose message was flagged, for one. Carried out by
+    the bot's Twitch part, whatever the persona's chat-reply setting."""
+    return await _send(request, user, ev.SendChat, text=body.text.strip(), reply_to=body.reply_to)
 
 
 @router.post("/ptt", status_code=_ACCEPTED)

@@ -428,6 +428,17 @@ class PushToTalk(ControlBase):
     pressed: bool
 
 
+class SendChat(ControlBase):
+    """A chat message for the bot's Twitch account to post, written by a moderator or the
+    streamer (the crisis resource, for one); threaded on ``reply_to`` when given."""
+
+    type: Literal["control.chat"] = "control.chat"
+    text: Annotated[str, Field(min_length=1, max_length=500), Clean]
+    """What to post (Twitch caps one chat message at 500 characters)."""
+    reply_to: Annotated[str, Field(min_length=1, max_length=128)] | None = None
+    """The chat message (its Twitch message id) to reply to."""
+
+
 # ---------------------------------------------------------------- output events
 
 
@@ -478,6 +489,27 @@ class ReplyFinished(OutputBase):
     text: Text = ""
     sentences: int = Field(default=0, ge=0)
     latency_ms: float | None = Field(default=None, ge=0)
+
+
+class CrisisFlagged(OutputBase):
+    """A viewer's message reads as a self-harm crisis (:mod:`engines.ai.safety.crisis`): the
+    character does not answer it, and moderators see it flagged on the chat monitor with
+    ``resource``, a message they can send to the viewer (:class:`SendChat`)."""
+
+    type: Literal["crisis.flagged"] = "crisis.flagged"
+    target_id: Annotated[str, Field(min_length=1, max_length=128)]
+    """The viewer's input event (for chat, the Twitch message id)."""
+    user: Viewer
+    text: Text
+    reason: Annotated[str, Field(max_length=200)]
+    """Which signal: a plan, hopelessness, intent, a wish to die, a method question, or a
+    safety layer's self-harm block in the first person. Never the viewer's words."""
+    resource: Annotated[str, Field(max_length=500), Clean] = ""
+    """``safety.crisis_resource``: what moderators may send the viewer."""
+
+    @property
+    def actor(self) -> Viewer | None:
+        return self.user
 
 
 class SelectionDecision(OutputBase):
@@ -546,6 +578,7 @@ ControlEvent: TypeAlias = (
     | BannedWord
     | TwitchModeration
     | PushToTalk
+    | SendChat
 )
 OutputEvent: TypeAlias = (
     ReplyStarted
@@ -554,6 +587,7 @@ OutputEvent: TypeAlias = (
     | ReplyHeld
     | ReplyInterrupted
     | ReplyFinished
+    | CrisisFlagged
     | SelectionDecision
     | ComponentStatus
     | PersonaApplied

@@ -180,6 +180,7 @@ async def build_show(app: App, *, audio_dir: Path, pace: float | None = 1.0) -> 
         persona_loader=functools.partial(load_persona_version, app.sessions),
         on_persona=functools.partial(_follow_persona, settings, avatar, performer),
         bot_logins=frozenset({settings.twitch.bot_login} if settings.twitch.bot_login else ()),
+        crisis_resource=settings.safety.crisis_resource,
     )  # fmt: skip
     performer.on_sentence = brain.on_sentence
     alerts = None if overlay is None else Alerts(app.bus, overlay, seconds=settings.obs.alert_seconds)

@@ -24,16 +24,18 @@ from dataclasses import dataclass
 from typing import cast
 
 from config.persona import Persona
+from config.settings import DEFAULT_CRISIS_RESOURCE
 from engines import events as ev
 from engines.ai.context import ContextBuilder, Memory, StreamInfo
 from engines.ai.emotions import EmotionMapper
 from engines.ai.reply_stage import REPLY_SPLITTER, ReplyStage, Utterance
 from engines.ai.safety import SafetyPipeline
-from engines.ai.selector import Pick, Selector, SelectorConfig
+from engines.ai.safety.crisis import detect_crisis
+from engines.ai.selector import CRISIS, Pick, Selector, SelectorConfig
 from engines.ai.sentences import SplitterConfig
 from engines.ai.turn import Turn
 from engines.backends import BackendError, LLMBackend
-from streamer import preempt
+from streamer import crisis, preempt
 from streamer.brain_controls import handle_control
 from streamer.bus import Bus, BusError, Delivery, Handler, StreamName
 from streamer.bus.keys import GROUP_BRAIN, consumer_name
@@ -77,6 +79,8 @@ class BrainStats:
     """Turns started on a preemptive utterance (audio held until the streamer's silence ends)."""
     withdrawn: int = 0
     """Of those, dropped unheard because the streamer went on talking."""
+    crises: int = 0
+    """Viewers' messages flagged for moderators as a self-harm crisis (never answered)."""
 
 
 class Brain:
@@ -101,8 +105,11 @@ class Brain:
         on_persona: Callable[[Persona], None] | None = None,
         hold_timeout_s: float = HOLD_TIMEOUT_S,
         bot_logins: frozenset[str] = frozenset(),
+        crisis_resource: str = DEFAULT_CRISIS_RESOURCE,
     ) -> None:
         self.bus = bus
+        self.crisis_resource = crisis_resource
+        """What moderators may send a viewer whose message is flagged as a crisis (streamer/crisis.py)."""
         self.channel = channel
         self.llm = llm
         self.performer = performer
@@ -152,8 +159,9 @@ class Brain:
             self.selector = selector
         else:
             self.selector = Selector(
-                selector_config(persona, bot_logins=self.bot_logins), input_check=self._input_check
-            )
+                selector_config(persona, bot_logins=self.bot_logins), input_check=self._input_check,
+                crisis_check=self._crisis_check,
+            )  # fmt: skip
         for login in self.blocked_viewers:
             self.selector.block_viewer(login)
 
@@ -170,9 +178,22 @@ class Brain:
 
     def _input_check(self, text: str) -> tuple[bool, str]:
         decision = self.safety.check_input(text)
+        if (decision.blocked or decision.caution) and (found := detect_crisis(text, decision)) is not None:
+            return False, f"{CRISIS}{found.reason}"
         if decision.blocked:
             return False, f"{decision.layer}: {decision.reason}"
         return True, ""
+
+    @staticmethod
+    def _crisis_check(text: str) -> str | None:
+        found = detect_crisis(text)
+        return None if found is None else found.reason
+
+    def _flag_crisis(self, e: ev.EventBase, reason: str) -> None:
+        flagged = crisis.flag(self.channel, e, reason, self.crisis_resource)
+        if flagged is not None:
+            self.stats.crises += 1
+            self._pending_out.append(flagged)
 
     @property
     def busy(self) -> bool:
@@ -245,9 +266,12 @@ class Brain:
                 if isinstance(d.event, ev.StreamerUtterance) and not d.event.final:
                     self._gates.open(d.event)
                 try:
-                    self.selector.offer(d.event, now)
+                    dropped = self.selector.offer(d.event, now)
                 except Exception:  # a bug on one odd event must not stop the brain listening
                     log.exception("brain: could not consider %s %s", d.event.type, d.event.id)
+                    continue
+                if dropped is not None and dropped.reason.startswith(CRISIS):
+                    self._flag_crisis(d.event, dropped.reason.removeprefix(CRISIS))
             self.collect_decisions()
             await self._flush()
             self._wake.set()
@@ -445,6 +469,10 @@ class Brain:
             if not text or isinstance(e, ev.StreamerUtterance | ev.ModeratorInput):
                 continue
             decision = await self.safety.acheck_input(text)
+            if decision.blocked and (found := detect_crisis(text, decision)) is not None:
+                self._flag_crisis(e, found.reason)  # flagged for moderators, not a block
+                await self._flush()
+                return False
             if decision.blocked:
                 self.stats.blocked_inputs += 1
                 await self.publish(

@@ -64,7 +64,7 @@ async def handle_control(brain: Brain, e: ev.ControlEvent) -> None:
                 brain.banned_words.discard(word)
             brain.rebuild_safety()
             log.info("banned word %s by %s", "added" if e.add else "removed", e.by)
-        case ev.SceneSwitch() | ev.TwitchModeration() | ev.PushToTalk():
+        case ev.SceneSwitch() | ev.TwitchModeration() | ev.SendChat() | ev.PushToTalk():
             pass  # for OBS (alerts), Twitch (twitch_out) and the voice source (push_to_talk)
         case _:
             assert_never(e)

@@ -122,9 +122,11 @@ def _print_summary(summary: RehearsalSummary) -> None:
     )
     if summary.brain is not None:
         b = summary.brain
+        crises = f"; {b.crises} crisis messages flagged for moderators, not answered" if b.crises else ""
         console.print(
             f"the character took {b.turns} turns ({b.finished} finished, {b.interrupted} interrupted, "
             f"{b.failed} failed); safety blocked {b.blocked_sentences} sentences and {b.blocked_inputs} inputs"
+            f"{crises}"
         )
         for line in summary.excerpt:
             console.print(f"  {escape(line)}", highlight=False)

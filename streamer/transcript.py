@@ -9,7 +9,7 @@ from typing import assert_never
 
 from engines import events as ev
 
-_SHOW_DROPS = {"copy-paste", "stale", "duplicate", "pool-full", "blocked", "self", "bot"}
+_SHOW_DROPS = {"copy-paste", "stale", "duplicate", "pool-full", "blocked", "self", "bot", "crisis"}
 
 
 def _clip(text: str, n: int = 90) -> str:
@@ -96,6 +96,11 @@ def _line(e: ev.EventBase, by_id: dict[str, ev.EventBase], show_all_drops: bool)
             return f"SAY     [{e.emotion}] {e.text}"
         case ev.ReplyBlocked():
             return f"BLOCK   {e.stage} {e.layer}: {e.reason} | {_clip(e.text, 60)}"
+        case ev.CrisisFlagged():
+            return f"CRISIS  {e.user.display_name}: {_clip(e.text, 60)}  <- {e.reason}; not answered, flagged for moderators"
+        case ev.SendChat():
+            reply = f" (reply to {e.reply_to})" if e.reply_to else ""
+            return f"CHAT    by {e.by}{reply}: {_clip(e.text, 70)}"
         case ev.ReplyInterrupted():
             return f"CUT     by {e.by}; heard: {_clip(e.heard_text, 70)}"
         case ev.ReplyFinished():

@@ -15,7 +15,9 @@ published by ``persona:<id>``: the recorder audits it like a moderator's action 
 moderation worker carries it out. Moderators and the broadcaster are never timed out.
 
 **Moderation** (group ``twitch-moderation``, reading ``control``): each ``control.moderate``
-(timeout, ban, unban, delete) from the dashboard or the rules is carried out on Twitch.
+(timeout, ban, unban, delete) from the dashboard or the rules is carried out on Twitch, and
+each ``control.chat`` (a message a moderator wrote, such as the crisis resource sent as a reply
+to a flagged message) is posted by the bot's account, whatever the persona's chat-reply setting.
 Commands older than ``MODERATION_MAX_AGE_S`` are not (a backlog must not ban people hours later).
 
 The Twitch side is injected (:class:`TwitchActions`); it logs every failure with Twitch's
@@ -62,6 +64,9 @@ class TwitchActions(Protocol):
     async def moderate(self, action: ev.TwitchModeration) -> str:
         """Carry out a moderation action; returns what was done."""
 
+    async def send_chat(self, text: str, *, parent_id: str | None = None) -> list[str]:
+        """Post a moderator's message as the bot, threaded on ``parent_id``; the sent ids."""
+
 
 @dataclass(slots=True)
 class TwitchOutStats:
@@ -76,6 +81,9 @@ class TwitchOutStats:
     moderations: int = 0
     moderation_failures: int = 0
     stale_moderations: int = 0
+    moderator_chats: int = 0
+    """Messages moderators sent through the bot (``control.chat``)."""
+    moderator_chat_failures: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,6 +187,8 @@ class TwitchOut:
         for d in batch:
             if isinstance(d.event, ev.TwitchModeration):
                 await self._guarded(self._moderate(d.event), d)
+            elif isinstance(d.event, ev.SendChat):
+                await self._guarded(self._send_chat(d.event), d)
 
     @staticmethod
     async def _failing(worker: str, exc: Exception) -> None:
@@ -265,6 +275,21 @@ class TwitchOut:
             await self._failed(e.action, exc)
             return
         self.stats.moderations += 1
+
+    async def _send_chat(self, e: ev.SendChat) -> None:
+        age = (ev.utcnow() - e.ts).total_seconds()
+        if age > MODERATION_MAX_AGE_S:
+            self.stats.stale_moderations += 1
+            log.warning("twitch out: not posting a chat message by %s from %.0f s ago", e.by, age)
+            return
+        try:
+            await self.actions.send_chat(e.text, parent_id=e.reply_to)
+        except BackendError as exc:
+            self.stats.moderator_chat_failures += 1
+            await self._failed("moderator chat", exc)
+            return
+        self.stats.moderator_chats += 1
+        log.info("twitch out: posted a chat message by %s%s", e.by, " as a reply" if e.reply_to else "")
 
     async def _failed(self, kind: str, exc: BackendError) -> None:
         log.warning("twitch out: %s not done: %s", "chat reply" if kind == "chat" else kind, exc)

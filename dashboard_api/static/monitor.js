@@ -11,6 +11,7 @@ const CATEGORY = (type) => {
   if (type.startsWith("channel.") || type === "stream.state") return "event";
   if (type === "decision") return "decision";
   if (type === "reply.blocked") return "block";
+  if (type === "crisis.flagged") return "crisis";
   if (type.startsWith("reply.")) return "reply";
   if (type.startsWith("control.")) return "action";
   return "status";
@@ -21,6 +22,7 @@ let pending = [];               // rows waiting for the next animation frame
 let frameQueued = false;
 const messages = new Map();     // event id -> {who, text}, for decisions and blocks
 const held = new Map();         // turn id -> held reply
+const crises = new Map();       // flagged message id -> {flag, sentBy} (a viewer in crisis)
 const modes = { kill: { on: false }, hold: { on: false } };
 let skippedTotal = 0;
 let received = 0;
@@ -82,6 +84,7 @@ function describe(e) {
       const text = e.text || (m ? `${m.who}: ${m.text}` : "");
       return { who: `blocked ${e.stage}`, text: `${e.layer}: ${e.reason}${text ? ` - ${text}` : ""}` };
     }
+    case "crisis.flagged": return { who: who(e.user), text: e.text };
     case "status.component": return { who: e.component, text: `${e.state}${e.detail ? `: ${e.detail}` : ""}` };
     case "status.persona": return { who: "persona", text: e.ok ? `${e.persona} v${e.version} applied` : `${e.persona} v${e.version ?? "latest"} refused: ${e.error}` };
     case "metric": return { who: "metric", text: `${e.name} = ${Math.round(e.value * 10) / 10}` };
@@ -105,6 +108,10 @@ function describeAction(e) {
     case "control.persona": return `switched the persona to ${e.persona} v${e.version ?? "latest"}`;
     case "control.mute": return e.muted ? "muted the bot" : "unmuted the bot";
     case "control.scene": return `switched the scene to ${e.scene}`;
+    case "control.chat": {
+      const m = e.reply_to ? messages.get(e.reply_to) : null;
+      return `sent in chat${e.reply_to ? ` as a reply to ${m ? m.who : e.reply_to}` : ""}: ${e.text}`;
+    }
     default: return e.type;
   }
 }
@@ -125,6 +132,15 @@ function track(e) {
     case "status.component": renderComponent(e); break;
     case "status.persona":
       document.getElementById("persona-status").textContent = describe(e).text; break;
+    case "crisis.flagged":
+      if (!crises.has(e.target_id)) crises.set(e.target_id, { flag: e, sentBy: null });
+      markCrisisSource(e.target_id);
+      renderCrises(); break;
+    case "control.chat": {
+      const c = e.reply_to ? crises.get(e.reply_to) : null;
+      if (c) { c.sentBy = e.by; renderCrises(); }
+      break;
+    }
   }
   if (e.type.startsWith("control.")) refreshAuditSoon();
 }
@@ -139,7 +155,7 @@ function makeRow(item) {
 }
 
 function visible(row) {
-  if (row.cat === "skipped") return true;
+  if (row.cat === "skipped" || row.cat === "crisis") return true;  // a crisis is never filtered out
   if (!filters.cats.has(row.cat)) return false;
   return !filters.search || row.search.includes(filters.search);
 }
@@ -148,7 +164,8 @@ function rowNode(row) {
   if (row.cat === "skipped") {
     return el("div", { class: "row cat-skipped", dataset: { type: "skipped" } }, row.text);
   }
-  const node = el("div", { class: `row cat-${row.cat}`, dataset: { type: row.type, id: row.id } },
+  if (row.cat === "crisis") return crisisRow(row);
+  const node = el("div", { class: `row cat-${row.cat}${crises.has(row.id) ? " crisis-source" : ""}`, dataset: { type: row.type, id: row.id } },
     el("span", { class: "t" }, time(row.ts)),
     el("span", { class: "k" }, row.cat),
     row.who ? el("span", { class: "who" }, row.who) : null,
@@ -165,6 +182,61 @@ function chatActions(e) {
     el("button", { title: "Time out for 10 minutes on Twitch", onclick: () => act("moderate", { action: "timeout", login, user_id: e.user.id, duration_s: 600, reason: "from the chat monitor" }) }, "timeout"),
     el("button", { title: "Delete this message on Twitch", onclick: () => act("moderate", { action: "delete", message_id: e.id, login }) }, "delete"),
     el("button", { class: "danger", title: "Ban on Twitch", onclick: () => { if (confirm(`Ban ${login} on Twitch?`)) act("moderate", { action: "ban", login, user_id: e.user.id, reason: "from the chat monitor" }); } }, "ban"));
+}
+
+// ------------------------------------------------------------------ crisis messages
+
+// A viewer's message that reads as a self-harm crisis: the bot does not answer it. The row
+// stands out, is never filtered away, and carries a button that sends the configured resource
+// (safety.crisis_resource) to chat as a reply to the viewer's message.
+function sendResource(flag) {
+  return act("chat", { text: flag.resource, reply_to: flag.target_id });
+}
+
+function resourceButton(flag, label) {
+  const name = who(flag.user);
+  return el("button", {
+    class: "primary send-resource", title: flag.resource,
+    "aria-label": `Send the crisis resource to ${name} in chat, as a reply to their message`,
+    onclick: async (ev) => {  // one send per press: the button waits for the answer
+      const button = ev.currentTarget;
+      button.disabled = true;
+      try { await sendResource(flag); } finally { button.disabled = false; }
+    },
+  }, label);
+}
+
+function crisisRow(row) {
+  const flag = row.e;
+  return el("div", { class: "row cat-crisis", role: "group", "aria-label": `Crisis message from ${who(flag.user)}, not answered`, dataset: { type: row.type, id: row.id, target: flag.target_id } },
+    el("span", { class: "t" }, time(row.ts)),
+    el("span", { class: "k" }, "crisis — not answered"),
+    el("span", { class: "who" }, who(flag.user)),
+    el("span", { class: "msg", title: `${flag.text} (${flag.reason})` }, flag.text),
+    el("span", { class: "acts" }, flag.resource ? resourceButton(flag, "Send resource") : null));
+}
+
+function markCrisisSource(id) {
+  const node = document.querySelector(`#feed .row[data-id="${CSS.escape(id)}"]`);
+  if (node) node.classList.add("crisis-source");
+}
+
+function renderCrises() {
+  const box = document.getElementById("crises");
+  document.getElementById("crisis-count").textContent = crises.size ? `(${crises.size})` : "";
+  document.getElementById("crisis-panel").classList.toggle("alerting", [...crises.values()].some((c) => !c.sentBy));
+  if (!crises.size) { box.replaceChildren(el("p", { class: "dim" }, "None.")); return; }
+  box.replaceChildren(...[...crises.values()].reverse().map(({ flag, sentBy }) =>
+    el("div", { class: "crisis-item", dataset: { target: flag.target_id } },
+      el("div", {}, el("b", {}, who(flag.user)), " ", el("span", { class: "dim" }, time(flag.ts))),
+      el("p", { class: "crisis-text" }, flag.text),
+      el("p", { class: "dim" }, `${flag.reason}. Not answered by the bot.`),
+      flag.resource ? el("p", { class: "crisis-resource" }, `Resource: ${flag.resource}`) : el("p", { class: "error" }, "No resource configured (safety.crisis_resource)."),
+      el("div", { class: "row-inline" },
+        flag.resource ? resourceButton(flag, sentBy ? "Send again" : "Send resource as a reply") : null,
+        sentBy ? el("span", { class: "okay", role: "status" }, `sent by ${sentBy}`) : null))));
+  const fresh = [...crises.values()].filter((c) => !c.sentBy).length;
+  document.getElementById("crisis-live").textContent = fresh ? `${fresh} crisis message${fresh > 1 ? "s" : ""} waiting for a moderator` : "";
 }
 
 function add(rows) {

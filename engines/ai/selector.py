@@ -23,7 +23,14 @@ Drop reasons: ``self``, ``bot``, ``blocked``, ``command``, ``empty``, ``stale``,
 ``redelivered``, ``duplicate`` (same viewer again, or a text just answered), ``copy-paste``,
 ``cheer-duplicate`` (the chat copy of a channel.cheer), ``pool-full``, ``batch-full``,
 ``queue-full``, ``gift-burst``, ``no-input``, ``follows-disabled``, ``low-confidence``,
-``skipped``, ``retracted``, ``not-input``, ``unsafe:<reason>`` and ``input-check-error`` (the safety hook).
+``skipped``, ``retracted``, ``not-input``, ``unsafe:<reason>`` and ``input-check-error`` (the safety hook),
+and ``crisis: <why>`` (the crisis hook).
+
+**Crisis messages.** A viewer's line that reads as a self-harm crisis is never answered. The
+``crisis_check`` hook sees every viewer's text on sight, before any other drop reason but
+``self`` and ``bot`` (so a blocked viewer's, a stale or a flooded-out one is still caught), and
+the input-check hook may say ``crisis: <why>`` too (it sees the safety decision); either way the
+drop reason is ``crisis: <why>``, returned by :meth:`Selector.offer` so the caller can flag it.
 """
 
 from __future__ import annotations
@@ -53,12 +60,27 @@ from engines.events import (
     StreamState,
 )
 
-__all__ = ["Decision", "InputCheck", "Pick", "ScoreWeights", "Selector", "SelectorConfig", "StreamSnapshot"]
+__all__ = [
+    "CRISIS",
+    "CrisisCheck",
+    "Decision",
+    "InputCheck",
+    "Pick",
+    "ScoreWeights",
+    "Selector",
+    "SelectorConfig",
+    "StreamSnapshot",
+]
 
 logger = logging.getLogger("engines.ai.selector")
 
 InputCheck = Callable[[str], tuple[bool, str]]
-"""Safety hook on viewer text: ``(ok, reason)``; not ok drops the event with the reason."""
+"""Safety hook on viewer text: ``(ok, reason)``; not ok drops the event with the reason
+(``unsafe:<reason>``, or the reason as it is when it starts with :data:`CRISIS`)."""
+CrisisCheck = Callable[[str], str | None]
+"""Crisis hook on a viewer's text, on sight: why it reads as a self-harm crisis, or None."""
+CRISIS: Final = "crisis: "
+"""The start of a crisis drop reason."""
 
 DEFAULT_IGNORED_BOTS: Final = words(
     "nightbot streamelements streamlabs moobot fossabot wizebot botrixoficial sery_bot soundalerts "
@@ -148,10 +170,15 @@ class Selector:
     """Candidate pool and choice of the next thing to answer (one per channel; not thread-safe)."""
 
     def __init__(
-        self, config: SelectorConfig | None = None, *, input_check: InputCheck | None = None
+        self,
+        config: SelectorConfig | None = None,
+        *,
+        input_check: InputCheck | None = None,
+        crisis_check: CrisisCheck | None = None,
     ) -> None:
         cfg = self.config = config or SelectorConfig()
         self._input_check = input_check
+        self._crisis_check = crisis_check
         self._ledger = Ledger(cfg.decision_limit)
         self._chat = ChatDesk(cfg, self._ledger, self._check)
         self._prio = PriorityDesk(cfg, self._ledger)
@@ -236,6 +263,9 @@ class Selector:
                 return "bot"
             if chat:
                 self._last_activity = now  # a viewer spoke: chat is not quiet
+            crisis = self._crisis(event.viewer_text)
+            if crisis is not None:
+                return crisis
             if login in self._blocked:
                 return "blocked"
         if now - arrival > (cfg.max_age_s if chat else cfg.priority_max_age_s):
@@ -336,7 +366,20 @@ class Selector:
         except Exception:
             logger.warning("selector input check failed; dropping the input", exc_info=True)
             return "input-check-error"
-        return None if ok else f"unsafe:{why or 'blocked'}"
+        if ok:
+            return None
+        return why if why.startswith(CRISIS) else f"unsafe:{why or 'blocked'}"
+
+    def _crisis(self, text: str) -> str | None:
+        """Run the crisis hook on a viewer's text; the drop reason, or None."""
+        if self._crisis_check is None or not text.strip():
+            return None
+        try:
+            why = self._crisis_check(text)
+        except Exception:  # the input check still runs on the text later
+            logger.warning("selector crisis check failed; going on without it", exc_info=True)
+            return None
+        return None if why is None else f"{CRISIS}{why or 'self-harm'}"
 
 
 def _login_of(event: EventBase) -> str | None:

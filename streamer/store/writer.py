@@ -183,6 +183,13 @@ async def _project(session: AsyncSession, fresh: list[ev.EventBase], cids: dict[
                         "stage": e.stage, "layer": e.layer, "reason": e.reason, "text": e.text, "ts": e.ts,
                     }
                 )  # fmt: skip
+            case ev.CrisisFlagged():  # a safety decision too: the input was not answered
+                safety.append(
+                    {
+                        "id": e.id, "channel_id": cid, "turn_id": None, "target_id": e.target_id,
+                        "stage": "input", "layer": "crisis", "reason": e.reason, "text": e.text, "ts": e.ts,
+                    }
+                )  # fmt: skip
             case ev.Metric():
                 metrics.append(
                     {"id": e.id, "channel_id": cid, "name": e.name, "value": e.value, "labels": e.labels,
@@ -211,7 +218,7 @@ def _moderation_row(e: ev.ControlEvent, cid: int) -> dict[str, Any]:
     target = next(
         (
             str(v)
-            for k in ("target_id", "turn_id", "login", "user_id", "persona", "scene", "word")
+            for k in ("target_id", "turn_id", "login", "user_id", "persona", "scene", "word", "reply_to")
             if (v := getattr(e, k, None))
         ),
         None,

@@ -27,6 +27,9 @@ ACTIONS = [
      {"action": "timeout", "login": "troll_99", "duration_s": 600}),
     ("moderate", {"action": "ban", "user_id": "123"}, ev.TwitchModeration, {"action": "ban", "user_id": "123"}),
     ("moderate", {"action": "delete", "message_id": "abc-def"}, ev.TwitchModeration, {"action": "delete", "message_id": "abc-def"}),
+    ("chat", {"text": " You matter. Call or text 988. ", "reply_to": "msg-42"}, ev.SendChat,
+     {"text": "You matter. Call or text 988.", "reply_to": "msg-42"}),
+    ("chat", {"text": "Hi chat"}, ev.SendChat, {"text": "Hi chat", "reply_to": None}),
 ]  # fmt: skip
 
 
@@ -96,6 +99,11 @@ def test_bad_actions_are_refused_clearly_and_nothing_is_sent(client: TestClient,
         ("moderate", {"action": "timeout", "login": "x", "duration_s": 99_999_999}),
         ("interrupt", {"reason": "x" * 201}),
         ("skip", {"target_id": "x", "extra": 1}),
+        ("chat", {"text": "   "}),
+        ("chat", {"text": "x" * 501}),
+        ("chat", {"text": "bell\x07"}),
+        ("chat", {"text": "ok", "reply_to": "not an id!"}),
+        ("chat", {"reply_to": "msg-42"}),
     ]
     for name, body in bad:
         res = mod.post(f"/api/actions/{name}", body)
@@ -134,3 +142,21 @@ def test_push_to_talk_is_the_streamers_own_button(client: TestClient, settings: 
     assert Api(client, MODERATOR).post("/api/actions/ptt", {"pressed": True}).status_code == 403
     events = [e for e in asyncio.run(read_control(settings)) if isinstance(e, ev.PushToTalk)]
     assert [(e.pressed, e.by) for e in events] == [(True, STREAMER), (False, STREAMER)]
+
+
+def test_a_crisis_resource_sent_from_the_monitor_is_a_reply_audited_with_the_message(
+    client: TestClient, settings: Settings
+) -> None:
+    resource = settings.safety.crisis_resource
+    mod = Api(client, MODERATOR)
+    res = mod.post("/api/actions/chat", {"text": resource, "reply_to": "crisis-msg-1"})
+    assert res.status_code == 202, res.text
+    (event,) = asyncio.run(read_control(settings))
+    assert isinstance(event, ev.SendChat)
+    assert (event.by, event.text, event.reply_to) == (MODERATOR, resource, "crisis-msg-1")
+    asyncio.run(record_all(settings))
+    audit = mod.get("/api/audit").json()
+    assert [(a["actor"], a["action"], a["target"]) for a in audit] == [
+        (MODERATOR, "control.chat", "crisis-msg-1")
+    ]
+    assert audit[0]["details"] == {"text": resource, "reply_to": "crisis-msg-1"}

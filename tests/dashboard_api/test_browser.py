@@ -130,6 +130,38 @@ def test_moderator_sees_replayed_chat_live_and_skip_reaches_the_bot(
     page.close()
 
 
+def test_a_crisis_message_is_flagged_and_the_resource_is_sent_from_the_keyboard(
+    stack: Stack, browser: Browser, tmp_path: Path
+) -> None:
+    page = browser.new_page(viewport={"width": 1400, "height": 900})
+    page.set_default_timeout(WAIT_MS)
+    log_in(page, stack.served.url, MODERATOR, "monitor")
+    expect(page.locator("#conn")).to_have_text("live")
+    stack.replay(tmp_path, chat_event("Hiyori i bought a rope today, nobody would care if i was gone"))
+    flagged = page.locator("#feed .row.cat-crisis")
+    expect(flagged).to_contain_text("crisis — not answered")
+    expect(flagged).to_contain_text("i bought a rope today")
+    expect(feed_row(page, "decision", "crisis: ")).to_be_visible()  # type: ignore[arg-type]
+    expect(page.locator("#crisis-live")).to_contain_text("1 crisis message waiting for a moderator")
+    assert stack.bot.brain.stats.crises == 1 and stack.bot.brain.stats.turns == 0  # not answered
+    # a crisis row is never filtered away, and its button is reached with the keyboard
+    page.locator("#filters input[data-cat='chat']").uncheck()
+    expect(flagged).to_be_visible()
+    page.focus("#follow")
+    page.keyboard.press("Tab")
+    send = flagged.locator("button.send-resource")
+    expect(send).to_be_focused()
+    page.keyboard.press("Enter")
+    resource = stack.settings.safety.crisis_resource
+    expect(feed_row(page, "control.chat", "as a reply to PixelMage")).to_contain_text(resource)  # type: ignore[arg-type]
+    expect(page.locator("#crises")).to_contain_text(f"sent by {MODERATOR}")
+    expect(page.locator("#crisis-live")).to_have_text("")
+    expect(page.locator("#audit")).to_contain_text(f"{MODERATOR} chat")
+    OUTPUT.mkdir(exist_ok=True)
+    page.screenshot(path=str(OUTPUT / "dashboard_crisis.png"))
+    page.close()
+
+
 def test_the_streamer_holds_push_to_talk(stack: Stack, browser: Browser) -> None:
     page = browser.new_page(viewport={"width": 1400, "height": 900})
     page.set_default_timeout(WAIT_MS)

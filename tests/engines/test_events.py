@@ -46,12 +46,15 @@ EXAMPLES: list[ev.EventBase] = [
     ev.TwitchModeration(channel="c", by="mod", action="timeout", user_id="42", login="kiri", duration_s=600,
                         reason="spam"),
     ev.PushToTalk(channel="c", by="streamer", pressed=True),
+    ev.SendChat(channel="c", by="mod", text="You matter. Call or text 988.", reply_to="twitch-msg-1"),
     ev.ReplyStarted(channel="c", turn_id="t1", trigger_ids=("m1",), reason="question"),
     ev.ReplySentence(channel="c", turn_id="t1", index=0, text="Hello!", emotion="happy"),
     ev.ReplyBlocked(channel="c", turn_id="t1", layer="pii", reason="phone number", text="call 555"),
     ev.ReplyHeld(channel="c", turn_id="t1", text="maybe"),
     ev.ReplyInterrupted(channel="c", turn_id="t1", heard_text="Hel"),
     ev.ReplyFinished(channel="c", turn_id="t1", text="Hello!", sentences=1, latency_ms=210.5),
+    ev.CrisisFlagged(channel="c", target_id="twitch-msg-1", user=V, text="i bought a rope",
+                     reason="a plan, the means or a time to harm themselves", resource="Call or text 988."),
     ev.SelectionDecision(channel="c", target_id="m1", action="drop", reason="copy-paste", score=0.1),
     ev.ComponentStatus(channel="c", component="twitch", state="revoked", detail="authorization revoked"),
     ev.PersonaApplied(channel="c", persona="hiyori", version=3),
@@ -145,6 +148,7 @@ ACTORS: list[tuple[ev.EventBase, ev.Viewer | None, str]] = [
     (ev.StreamState(channel="c", online=True), None, ""),
     (ev.Review(channel="c", turn_id="t", approve=True, text="edited"), None, ""),
     (ev.ReplySentence(channel="c", turn_id="t", index=0, text="Hi!"), None, ""),
+    (ev.CrisisFlagged(channel="c", target_id="m", user=V, text="i want to die", reason="wish"), V, ""),
 ]  # fmt: skip
 
 

@@ -79,3 +79,27 @@ def test_render_gives_every_kind_a_line_or_a_reason_not_to() -> None:
     out = render([e.model_copy(update={"ts": T0}) for e in EXAMPLES], start=T0, show_all_drops=True)
     body = out.splitlines()[3:-1]
     assert len(body) == len(EXAMPLES) - 1  # every kind but the metric
+
+
+def test_a_crisis_is_shown_with_its_drop_and_the_resource_a_moderator_sent() -> None:
+    chat = ev.ChatMessage(channel="c", user=V, text="i bought a rope today", ts=T0)
+    reason = "a plan, the means or a time to harm themselves"
+    out = render(
+        [
+            chat,
+            ev.CrisisFlagged(channel="c", target_id=chat.id, user=V, text=chat.text, reason=reason,
+                             resource="Call or text 988.", ts=T0 + timedelta(seconds=1)),
+            ev.SelectionDecision(channel="c", target_id=chat.id, action="drop", reason=f"crisis: {reason}",
+                                 ts=T0 + timedelta(seconds=1)),
+            ev.SendChat(channel="c", by="mia", text="Call or text 988.", reply_to=chat.id,
+                        ts=T0 + timedelta(seconds=5)),
+        ],
+        start=T0,
+    )  # fmt: skip
+    lines = out.splitlines()
+    assert (
+        f"00:01.0  CRISIS  Kiri: i bought a rope today  <- {reason}; not answered, flagged for moderators"
+        in lines
+    )
+    assert f"00:01.0  drop    Kiri: i bought a rope today  <- crisis: {reason}" in lines
+    assert f"00:05.0  CHAT    by mia (reply to {chat.id}): Call or text 988." in lines

@@ -184,6 +184,29 @@ async def test_dashboard_moderation_is_carried_out_and_failures_are_published(wi
     assert wired.out.stats.stale_moderations == 1
 
 
+async def test_a_moderators_message_is_posted_as_a_reply_whatever_the_persona_says(wired: Wired) -> None:
+    wired.persona[0] = wired.persona[0].model_copy(update={"chat_replies": False})
+    await wired.chat("crisis1", "i bought a rope today")
+    await wired.bus.publish_many(
+        [
+            ev.SendChat(channel=CHANNEL, by="mika", text="You matter. Call or text 988.", reply_to="crisis1"),
+            ev.SendChat(channel=CHANNEL, by="mika", text="Too late.", ts=ev.utcnow() - timedelta(hours=2)),
+        ]
+    )
+    await until(lambda: wired.out.stats.moderator_chats + wired.out.stats.stale_moderations == 2)
+    assert [(m["message"], m["reply_parent_message_id"]) for m in wired.fake.chat] == [
+        ("You matter. Call or text 988.", "crisis1")
+    ]
+    assert (wired.out.stats.moderator_chats, wired.out.stats.stale_moderations) == (1, 1)
+    wired.fake.fail_next("POST", "chat/messages", 403, "The sender is banned from the channel.")
+    await wired.bus.publish(ev.SendChat(channel=CHANNEL, by="mika", text="Still here for you."))
+    await until(lambda: wired.out.stats.moderator_chat_failures == 1)
+    failures = [
+        e for e in await wired.output() if isinstance(e, ev.Metric) and e.name == "twitch_send_failures"
+    ]
+    assert [m.labels["kind"] for m in failures] == ["moderator chat"]
+
+
 async def test_a_failed_chat_reply_is_reported_not_retried_forever(wired: Wired) -> None:
     wired.fake.fail_next("POST", "chat/messages", 403, "The sender is banned from the channel.")
     await wired.bus.publish(ev.ReplyFinished(channel=CHANNEL, turn_id="t5", text="Hello!"))

@@ -55,7 +55,7 @@ async def test_every_kind_is_written_with_its_actor_and_text(sessions: object) -
         turn = (await s.scalars(select(Turn))).one()
         assert (turn.status, turn.text) == ("finished", "Hello!")
         assert (await s.scalars(select(ReplySentenceRow))).one().text == "Hello!"
-        assert (await s.scalars(select(SafetyDecision))).one().layer == "pii"
+        assert sorted(d.layer for d in (await s.scalars(select(SafetyDecision))).all()) == ["crisis", "pii"]
 
 
 async def test_text_column_holds_what_was_written_or_said(sessions: object) -> None:
@@ -69,3 +69,28 @@ async def test_text_column_holds_what_was_written_or_said(sessions: object) -> N
             assert text == (e.viewer_text or None), e.type
         else:
             assert text == getattr(e, "text", None), e.type
+
+
+async def test_a_crisis_flag_is_kept_as_a_safety_decision_and_the_resource_sent_is_audited(
+    sessions: object,
+) -> None:
+    kiri = ev.Viewer(id="42", login="kiri", display_name="Kiri")
+    chat = ev.ChatMessage(id="msg-9", channel="c", user=kiri, text="i bought a rope")
+    flag = ev.CrisisFlagged(
+        id="flag-9", channel="c", target_id=chat.id, user=kiri, text=chat.text,
+        reason="a plan, the means or a time to harm themselves", resource="Call or text 988.",
+    )  # fmt: skip
+    sent = ev.SendChat(id="chat-9", channel="c", by="mod_mia", text="Call or text 988.", reply_to=chat.id)
+    assert await write(sessions, [chat, flag, sent]) == {"msg-9", "flag-9", "chat-9"}
+    assert await write(sessions, [flag, sent]) == set()  # redelivered: nothing twice
+    async with sessions() as s:  # type: ignore[operator]
+        decision = (await s.scalars(select(SafetyDecision))).one()
+        assert (decision.id, decision.stage, decision.layer, decision.target_id, decision.turn_id) == (
+            "flag-9", "input", "crisis", "msg-9", None,
+        )  # fmt: skip
+        assert (decision.reason, decision.text) == (flag.reason, "i bought a rope")
+        flagged = (await s.scalars(select(EventRow).where(EventRow.id == "flag-9"))).one()
+        assert (flagged.text, flagged.viewer_twitch_id) == ("i bought a rope", "42")  # searchable
+        action = (await s.scalars(select(ModerationAction))).one()
+        assert (action.actor, action.action, action.target) == ("mod_mia", "control.chat", "msg-9")
+        assert action.details == {"text": "Call or text 988.", "reply_to": "msg-9"}
