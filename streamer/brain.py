@@ -344,7 +344,7 @@ class Brain:
         try:
             utterances = self._utterances(
                 turn_id, self.llm.stream_chat(request), echo_of=request.messages[-1].content,
-                system=request.messages[0].content,
+                system=request.messages[0].content, again=lambda: self.llm.stream_chat(request),
             )  # fmt: skip
             if self.reviews.engaged:
                 reviewed = await self._held(turn_id, utterances)
@@ -426,16 +426,23 @@ class Brain:
         limit: int | None = -1,
         echo_of: str | None = None,
         system: str | None = None,
+        again: Callable[[], AsyncIterator[str]] | None = None,
     ) -> AsyncIterator[Utterance]:
         """The turn's reply through the :class:`ReplyStage` (split, tag, scrub, echo check,
         output safety). ``limit`` caps whole sentences (-1: the persona's ``max_sentences``;
         None: no cap, for a moderator's edited text). Blocked sentences are published; a
-        failing LLM ends the reply with what was already written."""
+        failing LLM ends the reply with what was already written. A reply that was nothing
+        but the prompt read back (echoes and leaks, which a small model writes now and then)
+        is written once more with ``again``, so the viewer still gets an answer."""
         cap = self.persona.max_sentences if limit == -1 else limit
         stage = ReplyStage(self.safety, self.emotions, max_sentences=cap, splitter=self.splitter)
+        spoken = parroted = 0
         try:
             async for vetted in stage.vet(deltas, echo_of=echo_of, system=system):
+                if vetted.outcome in ("echo", "leak"):
+                    parroted += 1
                 if vetted.utterance is not None:
+                    spoken += 1
                     yield vetted.utterance
                 elif vetted.outcome == "echo":
                     self.stats.echoes += 1
@@ -461,6 +468,10 @@ class Brain:
             self._pending_out.append(ev.Metric(channel=self.channel, name="llm_failures", value=1.0))
         finally:
             await self._flush()
+        if again is not None and spoken == 0 and parroted > 0:
+            log.info("turn %s: the reply only read the prompt back; writing it once more", turn_id)
+            async for u in self._utterances(turn_id, again(), limit=limit, echo_of=echo_of, system=system):
+                yield u
 
     async def _moderated_ok(self, pick: Pick) -> bool:
         """With a moderation backend: check the picked viewer text once more, remotely."""

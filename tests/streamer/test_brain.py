@@ -294,6 +294,7 @@ async def test_moderation_backend_checks_the_picked_input_and_each_sentence(tmp_
         brain.stop()
         await asyncio.wait_for(task, 5)
         await llm.aclose()
+        await moderation.aclose()
         await fake.stop()
 
 
@@ -331,6 +332,19 @@ async def test_a_reply_that_parrots_the_prompt_is_not_read_aloud(rig: Rig) -> No
     assert "Malenia is my favourite" in spoken
     assert "favourite boss here" not in spoken and "streamer says" not in spoken.lower()
     assert rig.brain.stats.echoes == 2
+
+
+async def test_a_reply_that_only_reads_out_the_instructions_is_written_again(rig: Rig) -> None:
+    rig.fake.behavior.reply = [
+        "How you talk: - Speak casually, like a friend in voice chat.",
+        "Let's build a cozy barn first!",
+    ]
+    await rig.say("Hiyori, what should we build today?")
+    out = await rig.outputs(until="reply.finished")
+    spoken = [e.text for e in out if isinstance(e, ev.ReplySentence)]
+    assert spoken == ["Let's build a cozy barn first!"]
+    leaks = [e for e in out if isinstance(e, ev.ReplyBlocked) and e.layer == "prompt_leak"]
+    assert leaks and all("voice chat" in e.text or "How you talk" in e.text for e in leaks)
 
 
 async def test_a_selector_bug_is_logged_and_the_brain_keeps_listening(
