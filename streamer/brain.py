@@ -31,7 +31,7 @@ from engines.ai.emotions import EmotionMapper
 from engines.ai.reply_stage import REPLY_SPLITTER, ReplyStage, Utterance
 from engines.ai.safety import SafetyPipeline
 from engines.ai.safety.crisis import detect_crisis
-from engines.ai.selector import CRISIS, Pick, Selector, SelectorConfig
+from engines.ai.selector import CAUTION, CRISIS, Pick, Selector, SelectorConfig
 from engines.ai.sentences import SplitterConfig
 from engines.ai.turn import Turn
 from engines.backends import BackendError, LLMBackend
@@ -182,6 +182,8 @@ class Brain:
             return False, f"{CRISIS}{found.reason}"
         if decision.blocked:
             return False, f"{decision.layer}: {decision.reason}"
+        if decision.caution:  # the semantic layer leans hostile: shown and stored, not answered
+            return False, f"{CAUTION}{decision.caution}"
         return True, ""
 
     @staticmethod

@@ -61,6 +61,7 @@ from engines.events import (
 )
 
 __all__ = [
+    "CAUTION",
     "CRISIS",
     "CrisisCheck",
     "Decision",
@@ -76,11 +77,15 @@ logger = logging.getLogger("engines.ai.selector")
 
 InputCheck = Callable[[str], tuple[bool, str]]
 """Safety hook on viewer text: ``(ok, reason)``; not ok drops the event with the reason
-(``unsafe:<reason>``, or the reason as it is when it starts with :data:`CRISIS`)."""
+(``unsafe:<reason>``, or the reason as it is when it starts with :data:`CRISIS` or
+:data:`CAUTION`)."""
 CrisisCheck = Callable[[str], str | None]
 """Crisis hook on a viewer's text, on sight: why it reads as a self-harm crisis, or None."""
 CRISIS: Final = "crisis: "
 """The start of a crisis drop reason."""
+CAUTION: Final = "caution: "
+"""The start of a caution drop reason: allowed by safety (shown, stored), but leaning hostile,
+so it is not answered as ordinary chat."""
 
 DEFAULT_IGNORED_BOTS: Final = words(
     "nightbot streamelements streamlabs moobot fossabot wizebot botrixoficial sery_bot soundalerts "
@@ -368,7 +373,7 @@ class Selector:
             return "input-check-error"
         if ok:
             return None
-        return why if why.startswith(CRISIS) else f"unsafe:{why or 'blocked'}"
+        return why if why.startswith((CRISIS, CAUTION)) else f"unsafe:{why or 'blocked'}"
 
     def _crisis(self, text: str) -> str | None:
         """Run the crisis hook on a viewer's text; the drop reason, or None."""

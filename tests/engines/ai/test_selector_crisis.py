@@ -101,3 +101,16 @@ def test_a_failing_crisis_hook_is_logged_and_the_input_check_still_runs(
         dropped = sel.offer(chat("i want to die", "kiri"), 0.0)
     assert dropped is not None and dropped.reason == "unsafe:harm: self-harm intent"
     assert any("crisis check failed" in r.getMessage() for r in caplog.records)
+
+
+def test_a_caution_drops_the_line_without_calling_it_unsafe() -> None:
+    from engines import events as ev
+    from engines.ai.selector import CAUTION, Selector, SelectorConfig
+
+    selector = Selector(
+        SelectorConfig(bot_name="Hiyori"), input_check=lambda text: (False, f"{CAUTION}hate 0.93")
+    )
+    user = ev.Viewer(id="1", login="kiri", display_name="Kiri")
+    selector.offer(ev.ChatMessage(channel="c", user=user, text="Hiyori, something borderline"), 0.0)
+    drops = [d for d in selector.drain_decisions() if d.action == "drop"]
+    assert [d.reason for d in drops] == ["caution: hate 0.93"]
