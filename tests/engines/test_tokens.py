@@ -27,4 +27,3 @@ def test_both_integrations_use_the_one_definition() -> None:
     assert twitch.MemoryTokenStore is vts.MemoryTokenStore is MemoryTokenStore
     assert twitch.TokenStore is vts.TokenStore is TokenStore
     assert vts.NullTokenStore is NullTokenStore
-
