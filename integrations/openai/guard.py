@@ -36,7 +36,13 @@ from openai.types.chat import ChatCompletionMessageParam
 
 from engines.ai.safety.decision import ModerationResult, Stage
 from engines.backends import BackendError
-from integrations.openai.llm import DEFAULT_API_KEY, SecretLike, reveal_secret, translate_error
+from integrations.openai.llm import (
+    DEFAULT_API_KEY,
+    SecretLike,
+    request_client,
+    reveal_secret,
+    translate_error,
+)
 
 __all__ = [
     "LLAMA_GUARD_CATEGORIES",
@@ -120,12 +126,7 @@ class GuardModeration:
         self.model = model
         self.style: GuardStyle = style
         self._api_key = reveal_secret(api_key) or DEFAULT_API_KEY
-        self._client = client or AsyncOpenAI(
-            base_url=self.base_url,
-            api_key=self._api_key,
-            timeout=openai.Timeout(timeout_s, connect=min(timeout_s, 3.0)),
-            max_retries=0,
-        )
+        self._client = client or request_client(self.base_url, self._api_key, timeout_s)
 
     def __repr__(self) -> str:
         return (

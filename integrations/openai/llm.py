@@ -63,6 +63,17 @@ def _status_hint(status: int, setting: str, base_url: str) -> str:
     return f"HTTP {status}"
 
 
+def request_client(base_url: str, api_key: str, timeout_s: float) -> AsyncOpenAI:
+    """A client for one short request at a time (moderation, a judge): no retries (the caller
+    holds its own deadline), and a connect timeout of at most 3 s."""
+    return AsyncOpenAI(
+        base_url=base_url,
+        api_key=api_key,
+        timeout=openai.Timeout(timeout_s, connect=min(timeout_s, 3.0)),
+        max_retries=0,
+    )
+
+
 def translate_error(
     exc: openai.APIError,
     *,

@@ -16,7 +16,13 @@ from openai import AsyncOpenAI
 
 from engines.ai.safety.decision import ModerationResult, Stage
 from engines.backends import BackendError
-from integrations.openai.llm import DEFAULT_API_KEY, SecretLike, reveal_secret, translate_error
+from integrations.openai.llm import (
+    DEFAULT_API_KEY,
+    SecretLike,
+    request_client,
+    reveal_secret,
+    translate_error,
+)
 
 __all__ = ["OPENAI_BASE_URL", "OpenAIModeration"]
 
@@ -43,12 +49,7 @@ class OpenAIModeration:
         self.base_url = base_url.rstrip("/")
         self.model = model
         self._api_key = reveal_secret(api_key) or DEFAULT_API_KEY
-        self._client = client or AsyncOpenAI(
-            base_url=self.base_url,
-            api_key=self._api_key,
-            timeout=openai.Timeout(timeout_s, connect=min(timeout_s, 3.0)),
-            max_retries=0,
-        )
+        self._client = client or request_client(self.base_url, self._api_key, timeout_s)
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(base_url={self.base_url!r}, model={self.model!r})"
