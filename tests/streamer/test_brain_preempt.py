@@ -6,13 +6,29 @@ the show."""
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 
 import pytest
 
 import streamer.preempt as preempt_module
 from engines import events as ev
-from tests.streamer.test_brain import Rig, rig  # noqa: F401 - the fixture is used by name
-from tests.streamer.test_brain_controls import outputs_for
+from tests.streamer.test_brain import Rig, rig, until  # noqa: F401 - the fixture is used by name
+
+
+async def outputs_until(
+    r: Rig, done: Callable[[ev.EventBase], bool], timeout: float = 10.0
+) -> list[ev.EventBase]:
+    """Output events until one that ``done`` accepts (``timeout`` only guards a hang)."""
+    got: list[ev.EventBase] = []
+    async with asyncio.timeout(timeout):
+        while not got or not done(got[-1]):
+            got += [d.event for d in await r.bus.read("test", "t", ["output"], count=1, block_ms=50)]
+    return got
+
+
+async def outputs_now(r: Rig) -> list[ev.EventBase]:
+    """The output events published so far (no waiting)."""
+    return [d.event for d in await r.bus.read("test", "t", ["output"], count=1000, block_ms=0)]
 
 
 def preemptive(text: str) -> ev.StreamerUtterance:
@@ -25,9 +41,9 @@ async def test_a_kept_preemptive_utterance_is_answered_once_the_silence_ends(rig
     await rig.bus.publish(said)
     started = (await rig.outputs(until="reply.started"))[-1]
     assert isinstance(started, ev.ReplyStarted) and started.trigger_ids == (said.id,)
-    waiting = await outputs_for(rig, 0.4)
-    assert not [e for e in waiting if e.type == "reply.sentence"]  # held back
-    assert rig.tts.requests  # ...but already being synthesised
+    await until(lambda: rig.tts.requests)  # already being synthesised...
+    waiting = await outputs_now(rig)
+    assert not [e for e in waiting if e.type == "reply.sentence"]  # ...but held back at the gate
     await rig.bus.publish(ev.UtteranceEnd(channel="chan", utterance_id=said.id, kept=True))
     out = await rig.outputs(until="reply.finished")
     assert [e.text for e in out if isinstance(e, ev.ReplySentence)] == [
@@ -42,7 +58,7 @@ async def test_a_withdrawn_preemptive_utterance_is_dropped_unheard(rig: Rig) -> 
     said = preemptive("Hiyori, what do you")
     await rig.bus.publish(said)
     await rig.outputs(until="reply.started")
-    await asyncio.sleep(0.1)
+    await until(lambda: rig.tts.requests)  # the reply is being prepared
     await rig.bus.publish(ev.UtteranceEnd(channel="chan", utterance_id=said.id, kept=False))
     out = await rig.outputs(until="reply.interrupted")
     interrupted = out[-1]
@@ -68,8 +84,13 @@ async def test_withdrawn_while_waiting_it_is_never_answered(rig: Rig) -> None:  
     said = preemptive("Hiyori, one more")
     await rig.bus.publish(said)
     await rig.bus.publish(ev.UtteranceEnd(channel="chan", utterance_id=said.id, kept=False))
-    out = await rig.outputs(until="reply.finished")
-    out += await outputs_for(rig, 0.5)
+    out = await outputs_until(rig, lambda e: isinstance(e, ev.SelectionDecision) and e.target_id == said.id)
+    out += (
+        await outputs_until(rig, lambda e: e.type == "reply.finished")
+        if not any(e.type == "reply.finished" for e in out)
+        else []
+    )
+    out += await outputs_now(rig)
     dropped = [e for e in out if isinstance(e, ev.SelectionDecision) and e.target_id == said.id]
     assert [(d.action, d.reason) for d in dropped] == [("drop", "retracted")]
     started = [e for e in out if isinstance(e, ev.ReplyStarted)]
