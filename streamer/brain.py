@@ -10,6 +10,10 @@ Three tasks run side by side:
 Everything the brain decides is published as an output event (decision, reply.started,
 reply.sentence when it is heard, reply.blocked, reply.interrupted, reply.finished, metric).
 A failing LLM or TTS ends that turn cleanly; the next turn goes on.
+
+Over 400 lines: the turn policy (hold-for-review, preemption, the moderation re-check, crisis
+flags, writing a parroted reply once more) shares the running turn's state; the controls, the
+review desk, the preemption gates and the reply stage live in their own modules.
 """
 
 from __future__ import annotations
