@@ -32,6 +32,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from engines.ai.safety.decoders import strip_address  # noqa: E402
 from engines.ai.safety.semantic import DEFAULT_HEAD, SemanticHead, SemanticHit, _vectorizers, ngram_features  # noqa: E402
 from integrations.sentence_encoder import USEEmbedder  # noqa: E402
 
@@ -167,7 +168,7 @@ def main() -> None:
     args = ap.parse_args()
 
     rows = (load(TRAIN) if TRAIN.exists() else []) + load(TUNE)
-    texts = [r["text"] for r in rows]
+    texts = [strip_address(r["text"]) for r in rows]  # as SemanticLayer.check reads them
     embedder = USEEmbedder(threads=1)
     x = np.concatenate([embedder.embed(texts[i : i + 256]) for i in range(0, len(texts), 256)])
     y = np.array([CLASSES.index(r["group"]) for r in rows])

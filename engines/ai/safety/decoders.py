@@ -24,7 +24,7 @@ import codecs
 import re
 from typing import Final
 
-__all__ = ["COMMON_WORDS", "english_words", "variants"]
+__all__ = ["COMMON_WORDS", "english_words", "strip_address", "variants"]
 
 COMMON_WORDS: Final = frozenset(
     """
@@ -171,11 +171,16 @@ _ADDRESS: Final = re.compile(r"^\s*(?:@\w+[,:]?|\w+[,:])\s+")
 """A leading "@hiyori" or "Hiyori," that addresses the line to someone."""
 
 
+def strip_address(text: str) -> str:
+    """The line without a leading "@hiyori" or "Hiyori," (who it is said to is not what it says)."""
+    return _ADDRESS.sub("", text, count=1)
+
+
 def variants(text: str) -> list[str]:
     """The plausible decodings of ``text`` (not including ``text`` itself), in a stable order.
     A line addressed to someone ("Hiyori, .-- ..."), is also decoded without the address."""
     found = _variants(text)
-    body = _ADDRESS.sub("", text, count=1)
+    body = strip_address(text)
     if body != text:
         found.extend(v for v in _variants(body) if v not in found)
     return found

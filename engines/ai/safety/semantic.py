@@ -27,12 +27,17 @@ from typing import Any, Final, Literal, Protocol
 
 import numpy as np
 
+from engines.ai.safety.decoders import strip_address
+
 __all__ = ["DEFAULT_HEAD", "Embedder", "SemanticHead", "SemanticHit", "SemanticLayer", "Side"]
 
 DEFAULT_HEAD: Final = Path(__file__).with_name("data") / "semantic_head.npz"
 """The head trained by ``tools/train_safety_head.py`` (shipped with the package)."""
 
 Side = Literal["input", "output", "name"]
+CAUTION_MIN_WORDS: Final = 4
+"""A caution needs a line of at least this many words: a greeting or an emote carries too
+little meaning for the embedding to lean on (the block thresholds still apply to them)."""
 log = logging.getLogger(__name__)
 
 
@@ -209,9 +214,14 @@ class SemanticLayer:
         self.embedder.embed(["warm up"])
 
     def check(self, texts: Sequence[str], sides: Sequence[Side]) -> list[SemanticHit | None]:
-        """One verdict per text (one batch through the embedder)."""
+        """One verdict per text (one batch through the embedder), read without a leading
+        address: hostile lines are said *to* the character more often than friendly ones, and
+        the head must not learn the character's name as a sign of abuse."""
         head = self.head
         if not texts or head is None:
             return [None] * len(texts)
+        texts = [strip_address(t) for t in texts]
         probabilities = head.probabilities(self.embedder.embed(texts), texts)
-        return [head.judge(row, side) for row, side in zip(probabilities, sides, strict=True)]
+        hits = [head.judge(row, side) for row, side in zip(probabilities, sides, strict=True)]
+        return [None if h is not None and not h.blocked and len(t.split()) < CAUTION_MIN_WORDS else h
+                for h, t in zip(hits, texts, strict=True)]  # fmt: skip
