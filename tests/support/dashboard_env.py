@@ -114,6 +114,11 @@ class Bot:
         self.brain.stop()
         self.recorder.stop()
         await asyncio.wait_for(asyncio.gather(*self.tasks, return_exceptions=True), 10)
+        # Brain.run() returns before an interrupted turn has finished unwinding (it still
+        # publishes its end): wait for it, or it reopens a bus connection after the close
+        async with asyncio.timeout(10):
+            while self.brain.busy:
+                await asyncio.sleep(0.01)
         await self.brain.performer.sink.aclose()
         await self.llm.aclose()
         await self.fake.stop()
