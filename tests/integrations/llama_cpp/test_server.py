@@ -17,11 +17,13 @@ import textwrap
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
 from engines.backends import Limits, LLMRequest, Message
 from integrations.llama_cpp import LlamaServer, LlamaServerConfig, LlamaServerError, ModelNotFound
+from integrations.llama_cpp import server as server_module
 from integrations.openai.llm import OpenAILLM
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -212,7 +214,17 @@ async def test_second_server_and_stop_leaves_no_child(server: LlamaServer) -> No
     assert server.running  # the first one is untouched
 
 
-async def test_a_crashed_server_is_restarted_on_the_same_port() -> None:
+async def test_a_crashed_server_is_restarted_on_the_same_port(monkeypatch: pytest.MonkeyPatch) -> None:
+    checks = 0  # the keeper's sleeps between looks at the child
+
+    async def counted_sleep(seconds: float) -> None:
+        nonlocal checks
+        checks += 1
+        await asyncio.sleep(seconds)
+
+    monkeypatch.setattr(
+        server_module, "asyncio", SimpleNamespace(**{**vars(asyncio), "sleep": counted_sleep})
+    )
     srv = LlamaServer(LlamaServerConfig(n_threads=2))
     await srv.start()
     llm = OpenAILLM(base_url=srv.base_url, model=srv.model, limits=Limits(first_output_s=20, total_s=40))
@@ -226,9 +238,9 @@ async def test_a_crashed_server_is_restarted_on_the_same_port() -> None:
         port, first_pid = srv.port, srv.pid
         assert first_pid is not None
         os.kill(first_pid, 9)  # a crash, like the AMX segfault of a native build
-        deadline = time.monotonic() + 60
-        while len(changes) < 2 and time.monotonic() < deadline:
-            await asyncio.sleep(0.1)
+        async with asyncio.timeout(60):  # a guard against a hang, not a bound
+            while len(changes) < 2:
+                await asyncio.sleep(0.1)
         assert [up for up, _ in changes] == [False, True]
         assert "exited with code -9" in changes[0][1]
         assert srv.running and srv.pid != first_pid and srv.port == port and srv.restarts == 1
@@ -236,7 +248,10 @@ async def test_a_crashed_server_is_restarted_on_the_same_port() -> None:
         reply = "".join([d async for d in llm.stream_chat(request)])  # the same client, the same address
         assert reply.strip()
         await srv.stop()  # stopped on purpose: not brought back
-        await asyncio.sleep(0.5)
+        seen = checks
+        async with asyncio.timeout(10):  # the keeper has looked at least once since the stop
+            while checks < seen + 2:
+                await asyncio.sleep(0.01)
         assert not srv.running and len(changes) == 2
     finally:
         keeper.cancel()
