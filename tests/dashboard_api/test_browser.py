@@ -254,10 +254,12 @@ def test_a_raid_flood_keeps_the_page_capped_and_live(stack: Stack, browser: Brow
     rows = page.locator("#feed > .row").count()
     assert 1_000 <= rows <= 2_000
     # the search still works on the capped list
+    # (which rows the capped store still holds, chat or the brain's drop decisions about it,
+    # depends on how far the brain is behind the flood: the search must find what is there)
     page.fill("#search", "raid msg 4998 ")
-    expect(page.locator('#feed .row[data-type="chat.message"]')).to_have_count(1)
-    for text in page.locator("#feed > .row").all_inner_texts():
-        assert "raid msg 4998 " in text
+    expect(page.locator("#feed > .row").first).to_contain_text("raid msg 4998 ")
+    texts = page.locator("#feed > .row").all_inner_texts()
+    assert 1 <= len(texts) <= 2 and all("raid msg 4998 " in text for text in texts), texts
     page.fill("#search", "")
     page.uncheck('#filters input[data-cat="chat"]')
     expect(page.locator('#feed .row[data-type="chat.message"]')).to_have_count(0)
