@@ -248,6 +248,10 @@ class Brain:
             for t in tasks:
                 t.cancel()
             await asyncio.gather(*tasks, return_exceptions=True)
+            turn = self._turn  # interrupted by stop(): let it unwind (its last publish) before we return
+            if turn is not None and turn.task is not None:
+                turn.interrupt("shutdown")
+                await asyncio.wait([turn.task])
             await self._flush()
 
     # ------------------------------------------------------------ loops
