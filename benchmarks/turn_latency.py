@@ -50,6 +50,7 @@ from engines.voice.sinks import NullSink
 from integrations.llama_cpp.server import LlamaServer, LlamaServerConfig
 from integrations.openai.llm import OpenAILLM
 from integrations.piper.tts import PiperTTS
+from integrations.registry import build_safety
 from streamer.brain import Brain
 from streamer.bus import MemoryBus
 from streamer.performer import Performer
@@ -320,8 +321,11 @@ async def main() -> None:
     ap.add_argument(
         "--llm-quant", choices=["off", "q8_0"], default=None, help="override settings.llm.requantize"
     )
+    ap.add_argument(
+        "--rules-only", action="store_true", help="safety without the semantic layer (as before it existed)"
+    )
     args = ap.parse_args()
-    safety = SafetyPipeline()
+    safety = build_safety(Settings(), semantic=not args.rules_only)
     safety.warm()
     report: dict[str, float] = {}
     if args.only_local:

@@ -131,6 +131,8 @@ class SafetyPipeline:
         """The stages where a late or failed moderation backend blocks the text."""
         self.block_output_profanity = block_output_profanity
         self._semantic = semantic
+        self._names: dict[str, bool] = {}
+        """check_name's answers: a viewer's name is checked on every turn that mentions them."""
 
     # ------------------------------------------------------------ configuration
 
@@ -152,6 +154,7 @@ class SafetyPipeline:
         only the blocklist index is rebuilt; the classifier and patterns are shared."""
         clone = copy.copy(self)
         clone._blocklist = self._blocklist.extended(words, source=source, category=source)
+        clone._names = {}
         return clone
 
     def warm(self) -> None:
@@ -199,6 +202,14 @@ class SafetyPipeline:
         a name make it unsafe too. An unsafe name should be replaced ("someone"), not
         reason to ignore the viewer.
         """
+        known = self._names.get(display_name)
+        if known is None:
+            known = self._names[display_name] = self._name_ok(display_name)
+            if len(self._names) > 10_000:
+                self._names.pop(next(iter(self._names)))
+        return known
+
+    def _name_ok(self, display_name: str) -> bool:
         norm = normalize(split_name(display_name))
         if not norm.tokens:
             return True
@@ -210,10 +221,11 @@ class SafetyPipeline:
             return False
         if is_prank_name(display_name):
             return False
-        if self._semantic is not None:
-            words = " ".join(norm.tokens)
-            if any(self._semantic.check([words, norm.clean], ["name", "name"])):
-                return False
+        if (
+            self._semantic is not None
+            and self._semantic.check([" ".join(norm.tokens)], ["name"])[0] is not None
+        ):
+            return False
         if self._classifier is not None:
             text = classifier_text(norm.tokens)
             if text and self._classifier.scores([text])[0] >= self.classifier_threshold:

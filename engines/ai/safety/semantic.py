@@ -90,7 +90,8 @@ def ngram_features(texts: Sequence[str], idf: np.ndarray) -> Any:
     counts.data = (1.0 + np.log(counts.data)) * idf[counts.indices]
     norms = np.sqrt(np.asarray(counts.multiply(counts).sum(axis=1)).ravel())
     norms[norms == 0] = 1.0
-    return sparse.diags(1.0 / norms) @ counts
+    # float32 like the head's weights: a float64 matrix would make scipy copy all of them per call
+    return (sparse.diags(1.0 / norms) @ counts).astype(np.float32)
 
 
 @dataclass(frozen=True)
