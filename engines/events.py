@@ -178,6 +178,8 @@ class ChatMessage(InputBase):
     reply_to: ReplyTo | None = None
     first_message: bool = False
     color: str | None = None
+    source_channel: Name | None = None
+    """Shared chat: the login of the other channel it was typed in. Stored, never answered."""
 
     @property
     def actor(self) -> Viewer | None:

@@ -260,6 +260,8 @@ class Selector:
         """The reason to drop an event on sight, or None."""
         cfg = self.config
         chat = isinstance(event, ChatMessage)
+        if isinstance(event, ChatMessage) and event.source_channel is not None:
+            return "shared-chat"  # another channel's chat: stored, never answered
         login = _login_of(event)
         if login is not None:
             if login in cfg.bot_logins:

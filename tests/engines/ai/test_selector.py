@@ -402,6 +402,14 @@ def test_never_answers_itself_or_other_bots() -> None:
     assert sel.pick(0.0) is None
 
 
+def test_shared_chat_from_another_channel_is_never_answered() -> None:
+    sel = Selector(config())
+    shared = chat("@Hiyori what game is this?", "kiri", source_channel="otherstreamer")
+    dropped = sel.offer(shared, 0.0)
+    assert dropped is not None and dropped.reason == "shared-chat"
+    assert sel.pick(0.0) is None
+
+
 def test_commands_and_empty_messages_are_dropped() -> None:
     sel = Selector(config())
     cmd = sel.offer(chat("!discord", "a"), 0.0)
