@@ -79,6 +79,8 @@ Publish = Callable[[Sequence[ev.EventBase]], Awaitable[object]]
 """Hands events to the bus, in order (``Bus.publish_many``)."""
 State = Literal["ok", "degraded", "down", "revoked"]
 _BATCH = 500
+_MAX_RESET_WAIT_S = 60.0
+"""The longest wait for a Helix rate limit to reset (Twitch refills its bucket within a minute)."""
 _OWN_ECHO_S = 10.0
 """How long a sent chat text is remembered, to know its EventSub echo before Twitch answers the send."""
 
@@ -126,6 +128,14 @@ class _Recent:
 class _Accounts:
     bot: StoredToken
     broadcaster: StoredToken
+
+    @property
+    def user_ids(self) -> tuple[str, str]:
+        return self.bot.user_id, self.broadcaster.user_id
+
+    @property
+    def access_tokens(self) -> tuple[str, str]:
+        return self.bot.access_token, self.broadcaster.access_token
 
     @property
     def same(self) -> bool:
@@ -261,6 +271,9 @@ class TwitchConnection:
         self._reconnected: str | None = None
         """The new EventSub session id, until the reconnect is reported."""
         self._revoked_at: float | None = None
+        """When Twitch revoked a subscription not yet renewed (or a renewal last failed)."""
+        self._revoked_types: dict[str, str] = {}
+        """Subscription type → why Twitch revoked it, until it is subscribed again."""
         self._not_subscribed: list[str] = []
 
     # ------------------------------------------------------------------ running
@@ -280,10 +293,10 @@ class TwitchConnection:
                     if not self._stop.is_set():
                         self._status("degraded", "Twitch closed the EventSub subscriptions; connecting again")
                 except TwitchAuthError as exc:
-                    self._status("revoked" if isinstance(exc, TwitchTokenRevoked) else "down", str(exc))
+                    self._status("revoked" if isinstance(exc, TwitchTokenRevoked) else "down", exc.message)
                     delay = self.auth_retry_s
                 except TwitchError as exc:
-                    self._status("down", str(exc))
+                    self._status("down", exc.message)
                 except Exception as exc:  # a bug, not Twitch: say so, keep the bot up
                     log.exception("twitch: the connection failed unexpectedly")
                     self._status("down", f"unexpected {type(exc).__name__}; see the log")
@@ -296,7 +309,7 @@ class TwitchConnection:
 
     async def _session(self) -> None:
         """One login: tokens, app token, subscriptions; returns when twitchio holds no subscription,
-        or ``auth_retry_s`` after a revocation (the next session reloads the tokens and subscribes)."""
+        or when the stored tokens turn out to be other accounts'."""
         accounts = await self._load_accounts()
         cfg = self.settings
         patches.install()
@@ -314,6 +327,7 @@ class TwitchConnection:
         self._lost = False
         self._reconnected = None
         self._revoked_at = None
+        self._revoked_types = {}
         self._not_subscribed = []
         self.stats.sessions += 1
         try:
@@ -344,7 +358,8 @@ class TwitchConnection:
                 await client.close()
 
     async def _watch(self, client: _EventSubClient) -> None:
-        """Report lost and regained sockets (naming subscriptions a reconnect could not renew)."""
+        """Report lost and regained sockets (naming subscriptions a reconnect could not renew), and
+        renew revoked subscriptions ``auth_retry_s`` after the revocation."""
         while not self._stop.is_set():
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._stop.wait(), self.watch_interval_s)
@@ -352,7 +367,7 @@ class TwitchConnection:
             if self._stop.is_set():
                 return
             if self._revoked_at is not None:
-                if time.monotonic() - self._revoked_at >= self.auth_retry_s:
+                if time.monotonic() - self._revoked_at >= self.auth_retry_s and not await self._renew(client):
                     return
             elif not settling and not client.websocket_subscriptions():
                 return
@@ -368,6 +383,51 @@ class TwitchConnection:
                     self._status("degraded", f"{done}, but not to {', '.join(missing)} (see the log)")
                 else:
                     self._status("ok", done)
+
+    async def _renew(self, client: _EventSubClient) -> bool:
+        """Subscribe again to what Twitch revoked, on the running session: make before break, so
+        every other subscription (chat too) keeps delivering. The stored tokens are read again
+        first, so a new ``vtuber twitch login`` heals it. False: the stored tokens are other
+        accounts', and only a new session can use them."""
+        types = list(self._revoked_types)
+        current = self._require_accounts()
+        try:
+            fresh = await self._load_accounts()
+            if fresh.user_ids != current.user_ids:
+                return False
+            if fresh.access_tokens != current.access_tokens:  # a new login: hand its tokens to twitchio
+                self._accounts = fresh
+                try:
+                    await self._add_tokens(client)
+                except TwitchError:
+                    self._accounts = current
+                    raise
+        except TwitchError as exc:
+            self._revoked_at = time.monotonic()
+            log.warning("twitch: cannot subscribe again to %s yet: %s", ", ".join(types), exc.message)
+            return True
+        renewed: list[str] = []
+        for payload, token_for in self._plan(fresh):
+            if payload.type in types:
+                with contextlib.suppress(TwitchError):  # logged with Twitch's reason; tried again later
+                    await self._subscribe_one(client, payload, token_for)
+                    renewed.append(payload.type)
+        for sub_type in renewed:
+            self._revoked_types.pop(sub_type, None)
+        if self._revoked_types:
+            self._revoked_at = time.monotonic()
+            log.warning("twitch: not subscribed again to %s; trying again in %.0f s",
+                        ", ".join(self._revoked_types), self.auth_retry_s)  # fmt: skip
+            return True
+        self._revoked_at = None
+        done = f"subscribed again to {', '.join(renewed)}"
+        log.info("twitch: %s", done)
+        missing = [t for t in SUBSCRIPTION_TYPES if t not in client.subscribed_types()]
+        if missing:
+            self._status("degraded", f"{done}, but not to {', '.join(missing)} (see the log)")
+        else:
+            self._status("ok", done)
+        return True
 
     # ------------------------------------------------------------------ tokens
 
@@ -487,9 +547,29 @@ class TwitchConnection:
     # ------------------------------------------------------------------ EventSub in
 
     async def _subscribe(self, client: _EventSubClient) -> None:
-        accounts = self._require_accounts()
+        failed = self._not_subscribed
+        for payload, token_for in self._plan(self._require_accounts()):
+            try:
+                await self._subscribe_one(client, payload, token_for)
+            except TwitchError:
+                if isinstance(payload, eventsub.ChatMessageSubscription):
+                    raise
+                failed.append(str(payload.type))
+
+    async def _subscribe_one(
+        self, client: _EventSubClient, payload: eventsub.SubscriptionPayload, token_for: str
+    ) -> None:
+        """One subscription (429 and 5xx retried; a failure is logged with Twitch's reason)."""
+        await self._helix(
+            f"subscribe to {payload.type}",
+            functools.partial(client.subscribe_websocket, payload, as_bot=False, token_for=token_for),
+        )
+
+    @staticmethod
+    def _plan(accounts: _Accounts) -> list[tuple[eventsub.SubscriptionPayload, str]]:
+        """Every subscription, with the user whose token makes it."""
         b, bot = accounts.broadcaster.user_id, accounts.bot.user_id
-        plan: list[tuple[eventsub.SubscriptionPayload, str]] = [
+        return [
             (eventsub.ChatMessageSubscription(broadcaster_user_id=b, user_id=bot), bot),
             (eventsub.ChannelFollowSubscription(broadcaster_user_id=b, moderator_user_id=b), b),
             (eventsub.ChannelSubscribeSubscription(broadcaster_user_id=b), b),
@@ -502,17 +582,6 @@ class TwitchConnection:
             (eventsub.StreamOfflineSubscription(broadcaster_user_id=b), b),
             (eventsub.ChannelUpdateSubscription(broadcaster_user_id=b), b),
         ]
-        failed = self._not_subscribed
-        for payload, token_for in plan:
-            try:  # 429 and 5xx retried; the failure is logged with Twitch's reason
-                await self._helix(
-                    f"subscribe to {payload.type}",
-                    functools.partial(client.subscribe_websocket, payload, as_bot=False, token_for=token_for),
-                )
-            except TwitchError:
-                if isinstance(payload, eventsub.ChatMessageSubscription):
-                    raise
-                failed.append(str(payload.type))
 
     def _accept(self, payload: Any) -> None:
         """Every notification: de-duplicate, filter, normalise, queue. Nothing else."""
@@ -544,10 +613,7 @@ class TwitchConnection:
             return True
         if accounts is not None and not accounts.same and message.chatter.id == accounts.bot.user_id:
             return True
-        if (message.chatter.name or "").lower() in self._ignored:
-            return True
-        source = message.source_broadcaster  # shared chat: a message from another channel's chat
-        return source is not None and accounts is not None and source.id != accounts.broadcaster.user_id
+        return (message.chatter.name or "").lower() in self._ignored
 
     def _own_echo(self, message: twitchio.ChatMessage) -> bool:
         """The bot's own message: by the id Twitch answered, or, when the echo comes first, by the
@@ -583,7 +649,8 @@ class TwitchConnection:
             "version_removed": "Twitch removed this subscription version; update the bot",
         }.get(reason, reason)
         log.error("twitch: Twitch revoked the %s subscription (%s): %s", payload.type, reason, what)
-        if self._revoked_at is None:  # the session is renewed auth_retry_s from now
+        self._revoked_types[payload.type] = reason
+        if self._revoked_at is None:  # subscribed again auth_retry_s from now
             self._revoked_at = time.monotonic()
         self._status("revoked", f"{payload.type} revoked ({reason}): {what}")
 
@@ -606,7 +673,7 @@ class TwitchConnection:
         if (state, detail) == (self.state, self.detail):
             return
         if self._revoked_at is not None and state in ("ok", "degraded"):
-            return  # the revocation stays shown until the session is renewed
+            return  # the revocation stays shown until it is subscribed again
         self.state, self.detail = state, detail
         level = logging.INFO if state == "ok" else logging.WARNING if state == "degraded" else logging.ERROR
         log.log(level, "twitch %s: %s", state, detail)
@@ -803,12 +870,16 @@ class TwitchConnection:
                 and attempt < cfg.retries
             ):
                 delay = cfg.retry_base_s * 2**attempt * random.uniform(0.5, 1.5)
+                if isinstance(error, TwitchRateLimited) and error.reset_at is not None:
+                    delay = max(delay, min(error.reset_at - time.time(), _MAX_RESET_WAIT_S))
                 attempt += 1
                 self.stats.retries += 1
-                log.warning("twitch: %s; retry %d of %d in %.2f s", error, attempt, cfg.retries, delay)
+                log.warning(
+                    "twitch: %s; retry %d of %d in %.2f s", error.message, attempt, cfg.retries, delay
+                )
                 await asyncio.sleep(delay)
                 continue
-            log.warning("twitch: %s", error)
+            log.warning("twitch: %s", error.message)
             if isinstance(error, TwitchTokenRevoked):
-                self._status("revoked", str(error))
+                self._status("revoked", error.message)
             raise error

@@ -19,10 +19,12 @@ LOGIN_HINT = "run `vtuber twitch login`"
 
 
 class TwitchError(BackendError):
-    """A Twitch call failed. ``status`` is the HTTP status (0: no answer); ``reason`` is Twitch's own words."""
+    """A Twitch call failed. ``status`` is the HTTP status (0: no answer); ``reason`` is Twitch's own
+    words; ``message`` is what went wrong without the ``twitch:`` that ``str()`` starts with."""
 
     def __init__(self, message: str, *, status: int = 0, reason: str = "", retryable: bool = False) -> None:
         super().__init__(BACKEND, message, retryable=retryable)
+        self.message = message
         self.status = status
         self.reason = reason
 
@@ -44,7 +46,34 @@ class TwitchScopeError(TwitchAuthError):
 
 
 class TwitchRateLimited(TwitchError):
-    """Twitch answered 429: too many requests."""
+    """Twitch answered 429: too many requests. ``reset_at``: when the limit resets (epoch seconds,
+    Twitch's ``Ratelimit-Reset``), if Twitch said."""
+
+    def __init__(
+        self, message: str, *, status: int = 429, reason: str = "", reset_at: float | None = None
+    ) -> None:
+        super().__init__(message, status=status, reason=reason, retryable=True)
+        self.reset_at = reset_at
+
+
+class HelixHTTPException(twitchio.HTTPException):
+    """twitchio's HTTP error with Twitch's ``Ratelimit-Remaining`` and ``Ratelimit-Reset`` headers
+    (None where absent); raised by the adapter's patch of twitchio's request."""
+
+    def __init__(
+        self,
+        msg: str,
+        /,
+        *,
+        route: Any,
+        status: int,
+        extra: Any,
+        remaining: int | None,
+        reset_at: float | None,
+    ) -> None:
+        super().__init__(msg, route=route, status=status, extra=extra)
+        self.remaining = remaining
+        self.reset_at = reset_at
 
 
 class TwitchUnavailable(TwitchError):
@@ -107,7 +136,8 @@ def from_http(exc: twitchio.HTTPException, what: str) -> TwitchError:
             reason=reason,
         )
     if status == 429:
-        return TwitchRateLimited(f"{said}: rate limited", status=status, reason=reason, retryable=True)
+        reset_at = exc.reset_at if isinstance(exc, HelixHTTPException) else None
+        return TwitchRateLimited(f"{said}: rate limited", status=status, reason=reason, reset_at=reset_at)
     if status >= 500:
         return TwitchUnavailable(
             f"{said}: Twitch is having trouble", status=status, reason=reason, retryable=True

@@ -2,7 +2,8 @@
 
 Ids: a chat message keeps Twitch's chat message id (replies thread on it); every other event
 takes the EventSub ``metadata.message_id``, so a redelivered notification has the same id
-and is recognised downstream too. Timestamps are Twitch's ``message_timestamp``.
+and is recognised downstream too. Timestamps are Twitch's ``message_timestamp``. A message from
+another channel's chat in a shared chat session names that channel (``source_channel``).
 """
 
 from __future__ import annotations
@@ -81,6 +82,9 @@ def chat_message(p: twitchio.ChatMessage, *, channel: str) -> ev.ChatMessage:
         )
         for f in p.fragments
     )
+    source, source_channel = p.source_broadcaster, None
+    if source is not None and source.id != p.broadcaster.id:  # shared chat names our channel too
+        source_channel = source.name or source.id
     return ev.ChatMessage(
         id=p.id,
         channel=channel,
@@ -94,6 +98,7 @@ def chat_message(p: twitchio.ChatMessage, *, channel: str) -> ev.ChatMessage:
         reply_to=reply,
         first_message=p.type == "user_intro",
         color=p.colour.html if p.colour is not None else None,
+        source_channel=source_channel,
     )
 
 

@@ -19,6 +19,12 @@
    logged at CRITICAL with a traceback. Now every message is checked first, and an unreadable
    one (not JSON, no metadata, or a payload twitchio cannot read) is dropped and reported to
    the client as one ``malformed_notification`` event, which logs and counts it.
+5. **Helix answers.** twitchio's ``HTTPClient.request`` sends a request again 3 s after a 503,
+   chat messages included, so a message Twitch posted before answering 503 would be posted
+   twice; and its error drops the response headers, so ``Ratelimit-Reset`` cannot be read.
+   Now a chat send is never repeated here (the adapter decides what to retry), and every HTTP
+   error is a :class:`~integrations.twitch.errors.HelixHTTPException` carrying
+   ``Ratelimit-Remaining`` and ``Ratelimit-Reset``.
 """
 
 from __future__ import annotations
@@ -30,11 +36,17 @@ from typing import Any
 
 import twitchio
 import twitchio.eventsub.websockets as tio_websockets
+from multidict import CIMultiDictProxy
 from twitchio.eventsub.websockets import Websocket
+from twitchio.http import HTTPClient, Route, json_or_text
 from twitchio.models.eventsub_ import BaseEvent
 from twitchio.utils import _from_json
 
+from integrations.twitch.errors import HelixHTTPException
+
 log = logging.getLogger(__name__)
+_tio_log = logging.getLogger("twitchio.http")
+"""twitchio's own request log lines, kept."""
 _MALFORMED = "_vtuber_malformed"
 """Key of the stand-in envelope that carries an unreadable message to the notification handler."""
 _moves: dict[int, tuple[Websocket, asyncio.Task[None]]] = {}
@@ -160,8 +172,49 @@ async def stop_reconnects(client: twitchio.Client) -> None:
     await asyncio.gather(*tasks, return_exceptions=True)
 
 
+def _number(headers: CIMultiDictProxy[str], name: str) -> float | None:
+    try:
+        return float(headers[name])
+    except (KeyError, ValueError):
+        return None
+
+
+async def _request(self: HTTPClient, route: Route) -> Any:
+    """twitchio 3.3.2's ``HTTPClient.request``, without the retry of a chat send after a 503, and
+    with the Ratelimit headers on the error."""
+    if not self._session_set:
+        await self._init_session()
+    assert self._session is not None
+    name = self.__class__.__qualname__
+    _tio_log.debug("Attempting a request to %r with %s.", route, name)
+    route.headers.update(self.headers)
+    chat_send = route.method == "POST" and route.path.strip("/") == "chat/messages"
+    retried = False
+    while True:
+        async with self._session.request(
+            route.method, route.url, headers=route.headers, json=route.json or None
+        ) as resp:
+            data = await json_or_text(resp)
+            _tio_log.debug("Request to %r with %s returned: status=%d", route, name, resp.status)
+            if resp.status == 503 and not retried and not chat_send:  # twitchio's one retry, kept elsewhere
+                retried = True
+                await asyncio.sleep(3)
+                continue
+            if resp.status >= 400:
+                remaining = _number(resp.headers, "Ratelimit-Remaining")
+                raise HelixHTTPException(
+                    f"Request {route} failed with status {resp.status}: {data}",
+                    route=route, status=resp.status, extra=data,
+                    remaining=None if remaining is None else int(remaining),
+                    reset_at=_number(resp.headers, "Ratelimit-Reset"),
+                )  # fmt: skip
+            if resp.status == 204:
+                return None
+        return data
+
+
 def install() -> None:
-    """Apply points 2 to 4 once (idempotent)."""
+    """Apply points 2 to 5 once (idempotent)."""
     global _installed
     if _installed:
         return
@@ -174,6 +227,7 @@ def install() -> None:
         if id(self) not in _moves:  # a pending move replaces this socket
             await reconnect_afresh(self)
 
+    HTTPClient.request = _request  # type: ignore[method-assign]
     tio_websockets._from_json = _checked(_from_json)  # type: ignore[attr-defined]
     websocket._create_connection_task = reconnect_unless_moving  # type: ignore[method-assign]
     websocket._process_reconnect = _guarded(_move_beside_reader)  # type: ignore[method-assign,assignment]

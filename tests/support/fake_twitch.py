@@ -10,7 +10,10 @@ It speaks Twitch's documented wire protocol, so the bot runs its real twitchio c
 - **Helix** (``/helix/``): ``eventsub/subscriptions``, ``chat/messages``, ``moderation/bans``,
   ``moderation/chat``, ``users``. Each checks the ``Client-Id`` header, the bearer token, the
   token's user against the request and the scopes Twitch requires, and answers with Twitch's
-  error shapes (``{"error","status","message"}``).
+  error shapes (``{"error","status","message"}``). Every answer carries Twitch's rate-limit
+  headers (``Ratelimit-Limit``, ``Ratelimit-Remaining``, ``Ratelimit-Reset`` in epoch seconds);
+  :meth:`FakeTwitch.rate_limit` empties the bucket, and until its reset every request is
+  answered 429.
 - **EventSub WebSocket** (``/ws``): ``session_welcome``, ``session_keepalive``,
   ``notification``, ``session_reconnect`` (the reconnect URL carries a ``reconnect_id``;
   subscriptions move to the new session once it is welcomed, and notifications sent before
@@ -19,9 +22,12 @@ It speaks Twitch's documented wire protocol, so the bot runs its real twitchio c
   Twitch does. A dropped session loses its subscriptions.
 
 Event bodies come from the builders at the bottom (``chat_message_event`` ...), copied from
-Twitch's EventSub reference: every key present, nulls included. Tests steer failures with
-:meth:`FakeTwitch.fail_next`, :meth:`FakeTwitch.expire`, :meth:`FakeTwitch.revoke`,
-:meth:`FakeTwitch.drop` and :meth:`FakeTwitch.reconnect`. Sent chat messages are echoed back
+Twitch's EventSub reference: every key present, nulls included. :meth:`FakeTwitch.notify`
+delivers to the session holding the subscription; :meth:`FakeTwitch.deliver` does the same, or
+nothing when nobody is subscribed (as Twitch does). Tests steer failures with
+:meth:`FakeTwitch.fail_next` (``after_posting``: the request takes effect, then fails, as a 5xx
+from a gateway can), :meth:`FakeTwitch.rate_limit`, :meth:`FakeTwitch.expire`,
+:meth:`FakeTwitch.revoke`, :meth:`FakeTwitch.drop` and :meth:`FakeTwitch.reconnect`. Sent chat messages are echoed back
 as ``channel.chat.message`` notifications, as Twitch does for the sender's own messages; with
 ``chat_answer_delay_s`` the echo goes out before the send is answered.
 """
@@ -31,7 +37,9 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import json
+import math
 import secrets
+import time
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -76,6 +84,8 @@ _SUB_RULES: dict[str, tuple[tuple[str, ...], str | None]] = {
     "channel.update": ((), None),
 }
 _VERSIONS = {"channel.follow": "2", "channel.update": "2"}
+RATELIMIT_LIMIT = 800
+"""Points in an app's Helix bucket per minute (Twitch's default)."""
 
 
 def now_rfc3339() -> str:
@@ -180,6 +190,7 @@ class _Failure:
     message: str
     headers: dict[str, str]
     drop: tuple[str, str] | None = None
+    after_posting: bool = False
 
 
 class FakeTwitch(AiohttpStandIn[Recorded]):
@@ -228,6 +239,9 @@ class FakeTwitch(AiohttpStandIn[Recorded]):
         """Echo a sent chat message first, then answer the send this much later."""
         self.reconnect_welcome_delay_s = 0.0
         """Hold back the welcome on a reconnect URL this long."""
+        self.rate_limited = 0
+        """Requests answered 429 because the bucket was empty (:meth:`rate_limit`)."""
+        self._bucket_reset_at = 0.0
         self._failures: dict[tuple[str, str], list[_Failure]] = {}
         self._reconnects: dict[str, str] = {}
 
@@ -314,10 +328,18 @@ class FakeTwitch(AiohttpStandIn[Recorded]):
         *,
         count: int = 1,
         headers: dict[str, str] | None = None,
+        after_posting: bool = False,
     ) -> None:
-        """The next ``count`` requests to ``method path`` (``"POST", "chat/messages"``) fail."""
-        failure = _Failure(status, message, headers or {})
+        """The next ``count`` requests to ``method path`` (``"POST", "chat/messages"``) fail; with
+        ``after_posting`` each takes effect first (a chat message is posted), then fails."""
+        failure = _Failure(status, message, headers or {}, after_posting=after_posting)
         self._failures.setdefault((method, path), []).extend([failure] * count)
+
+    def rate_limit(self, reset_in_s: float) -> int:
+        """The Helix bucket is empty for ``reset_in_s``: every request meanwhile is answered 429.
+        Returns the ``Ratelimit-Reset`` those answers carry."""
+        self._bucket_reset_at = time.time() + reset_in_s
+        return math.ceil(self._bucket_reset_at)
 
     def drop_next_chat(self, code: str, message: str) -> None:
         """The next chat message is accepted but not sent (``is_sent: false``, ``drop_reason``)."""
@@ -354,9 +376,24 @@ class FakeTwitch(AiohttpStandIn[Recorded]):
         timestamp: str | None = None,
     ) -> str:
         """Deliver one notification to the session holding that subscription; returns its message id."""
+        mid = await self.deliver(sub_type, event, message_id=message_id, timestamp=timestamp)
+        if mid is None:
+            raise AssertionError(f"nobody is subscribed to {sub_type}")
+        return mid
+
+    async def deliver(
+        self,
+        sub_type: str,
+        event: dict[str, Any],
+        *,
+        message_id: str | None = None,
+        timestamp: str | None = None,
+    ) -> str | None:
+        """As Twitch does: to the session holding that subscription, or to nobody (None) when
+        there is none at this moment."""
         subs = self.subscribed(sub_type)
         if not subs:
-            raise AssertionError(f"nobody is subscribed to {sub_type}")
+            return None
         sub = subs[0]
         mid = message_id or str(uuid.uuid4())
         message = {
@@ -501,6 +538,15 @@ class FakeTwitch(AiohttpStandIn[Recorded]):
 
     # ------------------------------------------------------------------ HTTP helpers
 
+    def _ratelimit_headers(self, *, empty: bool = False) -> dict[str, str]:
+        now = time.time()
+        reset = math.ceil(self._bucket_reset_at) if empty else int(now)
+        return {
+            "Ratelimit-Limit": str(RATELIMIT_LIMIT),
+            "Ratelimit-Remaining": "0" if empty else str(RATELIMIT_LIMIT - 1),
+            "Ratelimit-Reset": str(reset),
+        }
+
     @staticmethod
     def _error(status: int, message: str) -> web.Response:
         names = {
@@ -626,6 +672,20 @@ class FakeTwitch(AiohttpStandIn[Recorded]):
     # ------------------------------------------------------------------ Helix
 
     async def _helix(self, request: web.Request) -> web.StreamResponse:
+        if time.time() < self._bucket_reset_at:
+            self.rate_limited += 1
+            self.requests.append(
+                Recorded(request.method, request.match_info["path"].strip("/"), {}, None, None)
+            )
+            response = self._error(429, "Too Many Requests")
+            response.headers.update(self._ratelimit_headers(empty=True))
+            return response
+        response = await self._helix_answer(request)
+        for name, value in self._ratelimit_headers().items():
+            response.headers.setdefault(name, value)
+        return response
+
+    async def _helix_answer(self, request: web.Request) -> web.Response:
         path = request.match_info["path"].strip("/")
         body: Any = None
         if request.can_read_body:
@@ -644,9 +704,18 @@ class FakeTwitch(AiohttpStandIn[Recorded]):
             return self._error(401, "Client ID and OAuth token do not match")
         failure = self._failure(request.method, path)
         if failure is not None and failure.drop is None:
+            if failure.after_posting:
+                await self._helix_call(request, path, token, body, None)
             response = self._error(failure.status, failure.message)
+            if failure.status == 429:
+                response.headers.update(self._ratelimit_headers(empty=True))
             response.headers.update(failure.headers)
             return response
+        return await self._helix_call(request, path, token, body, failure)
+
+    async def _helix_call(
+        self, request: web.Request, path: str, token: Token, body: Any, failure: _Failure | None
+    ) -> web.Response:
         q = request.query
         match (request.method, path):
             case ("POST", "eventsub/subscriptions"):

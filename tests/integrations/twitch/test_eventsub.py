@@ -3,6 +3,7 @@ payloads, through twitchio against the Twitch stand-in."""
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 from collections.abc import Sequence
@@ -11,7 +12,8 @@ import pytest
 
 from engines import events as ev
 from integrations.twitch.normalize import SUBSCRIPTION_TYPES
-from tests.integrations.twitch.conftest import Rig, make_rig, until
+from integrations.twitch.scopes import scopes_for
+from tests.integrations.twitch.conftest import Rig, make_rig, stored, until
 from tests.support.fake_twitch import (
     FakeTwitch,
     channel_update_event,
@@ -123,18 +125,32 @@ async def test_a_redelivered_notification_is_published_once(rig: Rig) -> None:
     assert rig.link.stats.duplicates == 2
 
 
-async def test_own_messages_other_bots_and_shared_chat_are_ignored(rig: Rig) -> None:
+async def test_own_messages_and_other_bots_are_ignored(rig: Rig) -> None:
     fake, b = rig.fake, rig.broadcaster
     await rig.link.send_chat("I am the bot")  # Twitch echoes the bot's own message back over EventSub
     await fake.notify("channel.chat.message", chat_message_event(b, rig.bot, "also the bot"))
     await fake.notify("channel.chat.message", chat_message_event(b, fake.users["4000"], "!commands"))
+    await fake.notify("channel.chat.message", chat_message_event(b, rig.viewer, "a real viewer"))
+    await until(lambda: "a real viewer" in chats(rig) and rig.link.stats.ignored == 3)
+    assert chats(rig) == ["a real viewer"]
+
+
+async def test_shared_chat_from_another_channel_is_published_marked_with_that_channel(rig: Rig) -> None:
+    fake, b = rig.fake, rig.broadcaster
+    other = fake.users["5000"]
     await fake.notify(
         "channel.chat.message",
-        chat_message_event(b, rig.viewer, "from the other chat", source_broadcaster=fake.users["5000"]),
+        chat_message_event(b, rig.viewer, "from the other chat", source_broadcaster=other),
     )
-    await fake.notify("channel.chat.message", chat_message_event(b, rig.viewer, "a real viewer"))
-    await until(lambda: "a real viewer" in chats(rig) and rig.link.stats.ignored == 4)
-    assert chats(rig) == ["a real viewer"]
+    await fake.notify(  # in a shared chat session our own chat's messages name our channel as the source
+        "channel.chat.message", chat_message_event(b, rig.viewer, "from our chat", source_broadcaster=b)
+    )
+    await until(lambda: "from our chat" in chats(rig))
+    assert [(m.text, m.source_channel) for m in rig.of(ev.ChatMessage)] == [
+        ("from the other chat", "otherstreamer"),
+        ("from our chat", None),
+    ]
+    assert rig.link.stats.ignored == 0
 
 
 async def test_one_account_as_bot_and_broadcaster_ignores_its_echo_even_before_the_send_is_answered(
@@ -256,12 +272,66 @@ async def test_a_revocation_is_logged_shown_and_healed_by_subscribing_again(
     assert "channel.follow revoked (authorization_revoked)" in status.detail
     assert "vtuber twitch login" in status.detail
     assert any("revoked the channel.follow subscription" in r.getMessage() for r in caplog.records)
-    # auth_retry_s later the session is renewed: the tokens are read again and all is subscribed again
-    await until(lambda: rig.link.stats.sessions == 2 and rig.statuses()[-1].state == "ok")
+    # auth_retry_s later the tokens are read again and only channel.follow is subscribed again
+    await until(lambda: rig.statuses()[-1].state == "ok")
+    assert rig.statuses()[-1].detail == "subscribed again to channel.follow"
     assert len(fake.subscribed()) == 11 and fake.subscribed("channel.follow")[0].id != follow.id
     assert [s.state for s in rig.statuses()] == ["ok", "revoked", "ok"]  # never "degraded" over "revoked"
-    await fake.notify("channel.chat.message", chat_message_event(b, rig.viewer, "chat still works"))
-    await until(lambda: "chat still works" in chats(rig))
+    assert rig.link.stats.sessions == 1
+    await fake.notify("channel.follow", follow_event(b, rig.viewer))
+    await until(lambda: rig.of(ev.Follow))
+
+
+async def test_steady_chat_through_a_revocation_loses_nothing(rig: Rig) -> None:
+    fake, b = rig.fake, rig.broadcaster
+    chat_sub, cheer = fake.subscribed("channel.chat.message")[0], fake.subscribed("channel.cheer")[0]
+    sent: list[str] = []
+
+    async def say() -> None:  # a viewer at 50 messages a second; Twitch delivers to whoever is subscribed
+        text = f"msg {len(sent)}"
+        sent.append(text)
+        await fake.deliver("channel.chat.message", chat_message_event(b, rig.viewer, text))
+        await asyncio.sleep(0.02)
+
+    for _ in range(5):
+        await say()
+    await fake.revoke(cheer.id, "authorization_revoked")
+    async with asyncio.timeout(15):  # chat goes on until the cheer subscription is back, and after
+        while not (fake.subscribed("channel.cheer") and rig.link.state == "ok"):
+            await say()
+    for _ in range(5):
+        await say()
+    await until(lambda: sent[-1] in chats(rig))  # in order: all before it have arrived, or never will
+    assert chats(rig) == sent
+    assert fake.subscribed("channel.chat.message")[0].id == chat_sub.id  # chat was never unsubscribed
+    assert rig.link.stats.sessions == 1 and len(fake.subscribed()) == 11
+    await fake.notify("channel.cheer", cheer_event(b, rig.viewer, bits=100, message="Cheer100 back!"))
+    await until(lambda: rig.of(ev.Cheer))
+
+
+async def test_a_revoked_authorisation_heals_after_a_new_login_while_chat_flows(fake: FakeTwitch) -> None:
+    rig = await make_rig(fake).start()
+    try:
+        b = rig.broadcaster
+        chat_sub = fake.subscribed("channel.chat.message")[0]
+        fake.revoke_user(b.id)  # the broadcaster disconnected the app: Twitch revokes all their subscriptions
+        for sub in [s for s in fake.subscribed() if s.user_id == b.id]:
+            await fake.revoke(sub.id, "authorization_revoked")
+        await until(lambda: rig.link.state == "revoked")
+        # auth_retry_s later the stored token is read again, still the revoked one: it stays revoked
+        await until(lambda: sum(r.path == "eventsub/subscriptions" for r in fake.requests) > 11)
+        assert rig.link.state == "revoked" and len(fake.subscribed()) == 1
+        await fake.notify("channel.chat.message", chat_message_event(b, rig.viewer, "chat still flows"))
+        await until(lambda: "chat still flows" in chats(rig))
+        await rig.stores.broadcaster.save(stored(fake, b, scopes_for("broadcaster", same_account=False)))
+        await until(lambda: rig.link.state == "ok", timeout=15)  # `vtuber twitch login` heals it
+        assert len(fake.subscribed()) == 11
+        assert fake.subscribed("channel.chat.message")[0].id == chat_sub.id
+        assert rig.link.stats.sessions == 1
+        await fake.notify("channel.follow", follow_event(b, rig.viewer))
+        await until(lambda: rig.of(ev.Follow))
+    finally:
+        await rig.stop()
 
 
 async def test_a_reconnect_does_not_hide_a_revocation(rig: Rig) -> None:

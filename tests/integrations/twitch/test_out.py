@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import time
 
 import pytest
 
@@ -69,6 +70,28 @@ async def test_429_backs_off_and_5xx_retries_then_the_call_goes_through(
     assert any("502 (upstream hiccup)" in m and "retry" in m for m in logged)
 
 
+async def test_a_429_waits_for_ratelimit_reset_then_the_reply_is_sent(rig: Rig) -> None:
+    fake = rig.fake
+    reset = fake.rate_limit(reset_in_s=3.0)  # every request is refused until the bucket resets
+    ids = await rig.link.send_chat("worth the wait")
+    assert time.time() >= reset
+    assert len(ids) == 1 and [m["message"] for m in fake.chat] == ["worth the wait"]
+    assert fake.rate_limited == 1 and rig.link.stats.retries == 1  # no retry before the reset
+
+
+async def test_a_503_on_a_chat_send_is_not_sent_again_as_twitch_may_have_posted_it(
+    rig: Rig, caplog: pytest.LogCaptureFixture
+) -> None:
+    rig.fake.fail_next("POST", "chat/messages", 503, "Service Unavailable", after_posting=True)
+    with caplog.at_level(logging.WARNING, logger="integrations.twitch"), pytest.raises(TwitchUnavailable):
+        await rig.link.send_chat("only once")
+    assert [m["message"] for m in rig.fake.chat] == ["only once"]
+    assert sum(1 for r in rig.fake.requests if r.path == "chat/messages") == 1
+    logged = [r.getMessage() for r in caplog.records]
+    assert "twitch: could not send a chat message: Twitch answered 503 (Service Unavailable)" in logged[-1]
+    assert not any("twitch: twitch:" in m for m in logged)
+
+
 async def test_a_chat_message_is_not_sent_again_after_a_5xx(rig: Rig) -> None:
     rig.fake.fail_next("POST", "chat/messages", 502, "upstream hiccup")  # Twitch may have posted it
     with pytest.raises(TwitchUnavailable, match="502"):
@@ -116,7 +139,7 @@ async def test_a_missing_scope_is_not_retried_and_says_what_to_do(fake: FakeTwit
     rig = await make_rig(fake, bot_scopes=["user:read:chat"]).start(connected=False)
     try:
         await until(lambda: rig.link.state == "down")
-        assert "lacks the scopes user:write:chat" in rig.link.detail
+        assert rig.link.detail.startswith("the bot token (hiyoribot) lacks the scopes user:write:chat")
         assert "vtuber twitch login" in rig.link.detail
         with pytest.raises(TwitchUnavailable, match="not connected"):
             await rig.link.send_chat("hello")

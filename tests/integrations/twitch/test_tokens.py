@@ -115,10 +115,7 @@ async def test_a_token_for_another_account_or_none_at_all_is_explained(fake: Fak
     await rig.start(connected=False)
     try:
         await until(lambda: rig.link.state is not None)
-        assert (
-            rig.link.detail
-            == "twitch: no Twitch token is stored for the bot account; run `vtuber twitch login`"
-        )
+        assert rig.link.detail == "no Twitch token is stored for the bot account; run `vtuber twitch login`"
     finally:
         await rig.stop()
 
