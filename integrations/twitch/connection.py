@@ -2,36 +2,32 @@
 
 **In.** An EventSub WebSocket per account (chat on the bot's token, channel events on the
 broadcaster's). Each notification is de-duplicated on its EventSub message id, filtered
-(the bot's own messages, configured bots, other channels' shared chat), normalised into the
-project's event and queued; one publisher task hands the queue to the bus in batches, in
-arrival order, retrying while the bus is down (the queue is bounded: when full, the oldest
-event is dropped and counted). Handlers do nothing else. The bot's own message is known by the
-id Twitch answers, or, when its echo comes first, by the text being sent.
-
-Why this queue, on top of the Redis bus's own outbox: twitchio runs each notification's
-handler as its own task, so handlers that awaited the publish (up to a second on a hung
-Redis) could overtake each other; a synchronous hand-off to one queue and one publisher
-keeps arrival order. And the bus's outbox only holds events while Redis is unreachable: a
-Redis that refuses writes (out of memory, a read-only replica) makes ``publish`` raise, and
-this queue is what keeps Twitch's events until it accepts them again.
+(the bot's own messages, configured bots), normalised into the project's event (another
+channel's shared chat is kept, marked with that channel) and queued for the bus
+(:mod:`~integrations.twitch.publisher`). Handlers do nothing else. The bot's own message is
+known by the id Twitch answers, or, when its echo comes first, by the text being sent.
 
 **Out.** Chat replies as the bot account (split to Twitch's 500 characters, paced to the
 account's rate, threaded on the triggering message) and moderation as the broadcaster.
-Helix 429 and 5xx are retried with exponential back-off and jitter (a chat message only when
-it surely did not reach Twitch); every failure is logged with Twitch's reason and raised as a
+Helix 429 and 5xx are retried with exponential back-off and jitter, a 429 no sooner than
+Twitch's ``Ratelimit-Reset`` (a chat message only when it surely did not reach Twitch: a 429,
+or a connection that never opened; twitchio's own retry after a 503 is off for chat, see
+``patches``); every failure is logged with Twitch's reason and raised as a
 :class:`~integrations.twitch.errors.TwitchError`. A reply whose parent is gone goes unthreaded.
 
 **Status.** ``ComponentStatus(component="twitch")`` is published on connect, on a lost
 connection, on each reconnect, on a revocation and on auth failures. A failing session is
 retried forever (auth failures every ``auth_retry_s``, re-reading the stored tokens so a new
-``vtuber twitch login`` is picked up), and a revocation renews the session ``auth_retry_s``
-later (``revoked`` stays shown until then); :meth:`TwitchConnection.run` never raises.
+``vtuber twitch login`` is picked up). A revocation is renewed make-before-break:
+``auth_retry_s`` later the stored tokens are read again and only the revoked subscriptions are
+made again, on the running session, so the others (chat too) never stop; this repeats until
+it works (``revoked`` stays shown until then). :meth:`TwitchConnection.run` never raises.
 
 **Tokens** come from a :class:`~integrations.twitch.tokens.TwitchTokenStores`; every
 refresh twitchio makes is written back at once, and on close.
 
 Over 400 lines: the EventSub sessions, the publisher and the Helix calls share the
-connection's token and reconnect state (issue 14 reworks the session renewal; split it then).
+connection's token and reconnect state.
 """
 
 from __future__ import annotations
@@ -43,7 +39,7 @@ import logging
 import random
 import time
 from collections import OrderedDict
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any, Literal, TypeVar
 
@@ -68,6 +64,7 @@ from integrations.twitch.errors import (
     twitch_reason,
 )
 from integrations.twitch.normalize import SUBSCRIPTION_TYPES, message_id, normalize
+from integrations.twitch.publisher import EventQueue, Publish
 from integrations.twitch.scopes import Role, missing_scopes
 from integrations.twitch.tokens import StoredToken, TwitchTokenStores
 
@@ -75,10 +72,7 @@ __all__ = ["Publish", "TwitchConnection", "TwitchStats"]
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
-Publish = Callable[[Sequence[ev.EventBase]], Awaitable[object]]
-"""Hands events to the bus, in order (``Bus.publish_many``)."""
 State = Literal["ok", "degraded", "down", "revoked"]
-_BATCH = 500
 _MAX_RESET_WAIT_S = 60.0
 """The longest wait for a Helix rate limit to reset (Twitch refills its bucket within a minute)."""
 _OWN_ECHO_S = 10.0
@@ -260,8 +254,8 @@ class TwitchConnection:
         self._sent_ids = _Recent(1_000)
         self._own_texts: list[tuple[float, str]] = []
         """(when, text) of chat messages being sent: their echo may come before Twitch's answer."""
-        self._queue: asyncio.Queue[ev.EventBase] = asyncio.Queue(maxsize=queue_limit)
-        self._unreported_drops = 0
+        self._events = EventQueue(lambda batch: self.publish(batch), channel=channel, limit=queue_limit,
+                                  counts=self.stats)  # fmt: skip
         self._rate = RateWindow(settings.chat_rate_messages, settings.chat_rate_window_s)
         self._stop = asyncio.Event()
         self._client: _EventSubClient | None = None
@@ -283,7 +277,7 @@ class TwitchConnection:
 
     async def run(self) -> None:
         """Connect and stay connected until :meth:`stop`; failures are reported, never raised."""
-        pump = asyncio.create_task(self._pump(), name="twitch-publish")
+        pump = asyncio.create_task(self._events.run(), name="twitch-publish")
         delay = 1.0
         try:
             while not self._stop.is_set():
@@ -305,7 +299,7 @@ class TwitchConnection:
                 delay = min(delay * 2, max(60.0, self.auth_retry_s))
         finally:
             self.connected.clear()
-            await self._drain(pump)
+            await self._events.drain(pump)
 
     async def _session(self) -> None:
         """One login: tokens, app token, subscriptions; returns when twitchio holds no subscription,
@@ -682,56 +676,7 @@ class TwitchConnection:
         )
 
     def _put(self, event: ev.EventBase) -> None:
-        """Queue for the bus; when the bus has been down so long that the queue is full, drop the oldest."""
-        if self._queue.full():
-            self._queue.get_nowait()
-            self._queue.task_done()
-            self.stats.dropped += 1
-            if not self._unreported_drops:
-                log.error(
-                    "twitch: the bus has been down so long that %d events wait; dropping the oldest",
-                    self._queue.maxsize,
-                )
-            self._unreported_drops += 1
-        self._queue.put_nowait(event)
-
-    async def _pump(self) -> None:
-        while True:
-            batch = [await self._queue.get()]
-            while len(batch) < _BATCH and not self._queue.empty():
-                batch.append(self._queue.get_nowait())
-            taken = len(batch)
-            if self._unreported_drops:
-                dropped, self._unreported_drops = self._unreported_drops, 0
-                log.error("twitch: dropped %d events while the bus was down", dropped)
-                batch.append(
-                    ev.Metric(channel=self.channel, name="twitch_dropped_events", value=float(dropped))
-                )
-            await self._deliver(batch)
-            for _ in range(taken):
-                self._queue.task_done()
-
-    async def _deliver(self, batch: list[ev.EventBase]) -> None:
-        delay = 0.2
-        while True:
-            try:
-                await self.publish(batch)
-            except Exception as exc:  # the bus is down: keep the events and try again
-                log.warning(
-                    "twitch: could not publish %d events (%s); retrying", len(batch), type(exc).__name__
-                )
-                await asyncio.sleep(delay)
-                delay = min(delay * 2, 5.0)
-                continue
-            self.stats.published += len(batch)
-            return
-
-    async def _drain(self, pump: asyncio.Task[None]) -> None:
-        """Publish what is queued (up to 5 s), then stop the publisher."""
-        with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(self._queue.join(), 5.0)
-        pump.cancel()
-        await asyncio.gather(pump, return_exceptions=True)
+        self._events.put(event)
 
     # ------------------------------------------------------------------ out: chat and moderation
 
