@@ -131,6 +131,8 @@ def _print_summary(summary: RehearsalSummary) -> None:
         for line in summary.excerpt:
             console.print(f"  {escape(line)}", highlight=False)
         console.print(f"transcript: {summary.transcript_path}\naudio:      {summary.audio_dir}")
+    if summary.log_path is not None:
+        console.print(f"full log:   {summary.log_path}")
     for problem in summary.problems:
         console.print(f"[yellow]skipped: {escape(problem)}[/yellow]")
     if stored < summary.published:
