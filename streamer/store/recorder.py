@@ -8,10 +8,11 @@
   every restart); every ``claim_every_s`` it takes over entries that a dead recorder left
   pending (XAUTOCLAIM); the next batch is read while this one is written (double
   buffering); a bus outage is backed off and logged once.
-- While the database is unreachable it keeps the batch in hand, backs off and retries;
+- While the database is unreachable, shutting down or starting up (SQLSTATE classes 08, 53,
+  57 and connection errors) it keeps the batch in hand, backs off and retries without limit;
   the backlog waits in the bus, unacked, and drains when the database returns.
-- A single event the database rejects (a data error) is isolated and dead-lettered, so
-  one bad row cannot stall the log.
+- Only an event the database refuses as data (SQLSTATE class 22 or 23) is isolated and
+  dead-lettered, so one bad row cannot stall the log.
 """
 
 from __future__ import annotations
@@ -147,8 +148,8 @@ class Recorder:
                     )  # fmt: skip
                     return False
                 log.warning(
-                    "database write failed (%s: %s); %d events wait in the bus, retry in %.1fs",
-                    type(exc).__name__, _short(exc), len(batch), delay,
+                    "database write failed (%s); %d events wait in the bus, retry in %.1fs",
+                    _unavailable_reason(exc), len(batch), delay,
                 )  # fmt: skip
             await self._pause(delay)
             delay = min(delay * 2, self.retry_max_s)
@@ -195,13 +196,44 @@ class Recorder:
         return stored
 
 
+_REJECTED_CLASSES = frozenset({"22", "23"})
+"""SQLSTATE classes that refuse the data itself: data exception, integrity violation."""
+_UNAVAILABLE_CLASSES = frozenset({"08", "53", "57"})
+"""Connection exception, insufficient resources, operator intervention (57P01 admin shutdown,
+57P03 "the database system is shutting down" / "starting up"): the database is not there yet."""
+
+
+def _sqlstate(exc: BaseException) -> str | None:
+    """The SQLSTATE of a database error, where the driver gives one (PostgreSQL does)."""
+    orig = getattr(exc, "orig", None)
+    for candidate in (orig, getattr(orig, "__cause__", None)):
+        code = getattr(candidate, "sqlstate", None)
+        if isinstance(code, str) and len(code) == 5:
+            return code
+    return None
+
+
 def _is_data_error(exc: BaseException) -> bool:
-    """A statement the database refused, as opposed to a database that cannot be reached."""
+    """True only when the database refuses the data itself (SQLSTATE class 22 or 23; on
+    SQLite, which has no SQLSTATE, an integrity or data error). Everything else, a database
+    that is unreachable, shutting down, starting up or out of resources included, means
+    "wait and retry": the batch is never dead-lettered for it."""
     if not isinstance(exc, sa_exc.DBAPIError) or exc.connection_invalidated:
         return False
-    if isinstance(exc, sa_exc.OperationalError | sa_exc.InterfaceError):
+    code = _sqlstate(exc)
+    if code is not None:
+        return code[:2] in _REJECTED_CLASSES
+    if isinstance(exc.orig, OSError | TimeoutError):
         return False
-    return not isinstance(exc.orig, OSError | TimeoutError)
+    return isinstance(exc, sa_exc.IntegrityError | sa_exc.DataError)
+
+
+def _unavailable_reason(exc: BaseException) -> str:
+    """How a failed write reads in the log: unreachable, or the SQLSTATE it was refused with."""
+    code = _sqlstate(exc)
+    if code is None or code[:2] in _UNAVAILABLE_CLASSES:
+        return f"{type(exc).__name__}: {_short(exc)}"
+    return f"SQLSTATE {code}, not a data error: {_short(exc)}"
 
 
 def _short(exc: BaseException) -> str:
