@@ -23,6 +23,10 @@ from streamer.store.recorder import default_consumer_name
 
 log = logging.getLogger("streamer.supervisor")
 
+FINITE_TASKS = frozenset({"replay"})
+"""Bot tasks whose work has an end (a replay file played to its last line): returning is
+normal for them, and logged at INFO. Any other task that returns has stopped by mistake."""
+
 
 def start_voice(settings: Settings, bus: Bus, show: Show) -> list[asyncio.Task[None]]:
     """The voice tasks for ``run_bot``: the source (its STT warmed first) and, in talk mode
@@ -55,14 +59,17 @@ def start_voice(settings: Settings, bus: Bus, show: Show) -> list[asyncio.Task[N
 
 
 def report_dead(tasks: list[asyncio.Task[object]], reported: set[asyncio.Task[object]]) -> None:
-    """Log a bot task that ended on its own, once (each loop handles its own failures, so
-    this is a bug, and the show may be missing a part: the operator must know)."""
+    """Log a bot task that ended on its own, once. A finite task (:data:`FINITE_TASKS`) that
+    returns has finished, at INFO. Otherwise it is at ERROR: each loop handles its own failures,
+    so this is a bug, and the show may be missing a part: the operator must know."""
     for task in [t for t in tasks if t.done() and t not in reported]:
         reported.add(task)
         if task.cancelled():
             log.error("bot task %s was cancelled", task.get_name())
         elif (error := task.exception()) is not None:
             log.error("bot task %s crashed: %s", task.get_name(), error, exc_info=error)
+        elif task.get_name() in FINITE_TASKS:
+            log.info("bot task %s finished", task.get_name())
         else:
             log.error("bot task %s stopped", task.get_name())
 
