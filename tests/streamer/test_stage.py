@@ -77,8 +77,9 @@ async def test_a_spoken_turn_moves_the_avatar_in_step_with_the_audio(
     t_end = time.monotonic()
     await stage.drain()
 
-    # one expression per sentence, then back to neutral
-    assert fake.triggered == ["hk-smile", "hk-angry", "hk-neutral"]
+    # one expression per sentence (the smile toggled off before angry), then back to neutral
+    assert fake.triggered == ["hk-smile", "hk-smile", "hk-angry", "hk-neutral"]
+    assert not any(fake.expressions.values())
     assert starts == ["happy", "angry"]
     # the mouth moved while the audio played, and closes again afterwards (its rate is
     # tested in tests/integrations/vtube_studio/test_avatar.py)

@@ -2,10 +2,17 @@
 
 Speaks the documented JSON over a ``websockets`` server on 127.0.0.1 (random port):
 APIStateRequest, AuthenticationTokenRequest, AuthenticationRequest, HotkeysInCurrentModelRequest,
-HotkeyTriggerRequest (202 unknown, 203 cooldown), ExpressionActivationRequest,
+HotkeyTriggerRequest (by id, else the first hotkey of that name, case-insensitive; 202 unknown,
+203 cooldown; a ToggleExpression hotkey toggles its expression), ExpressionActivationRequest,
 InjectParameterDataRequest (recorded with timestamps; a parameter reverts after 1 s without
-data) and EventSubscriptionRequest (TestEvent). Tests can drop every connection, refuse
-connections for a while, revoke tokens and add per-request latency jitter.
+data) and EventSubscriptionRequest (TestEvent, ModelLoadedEvent).
+
+Tests can drop every connection (``drop_connections``, or ``close_connections`` with a closing
+handshake), refuse connections for a while, revoke tokens (every request of a logged-in
+session is then answered with error 50 until it logs in again), turn the API off (error 1,
+``APIStateResponse.active`` false) and on, load another model (new hotkey ids, a
+``ModelLoadedEvent`` for the unload and the load) and add per-request latency jitter.
+Behaviour follows DenchiSoft/VTubeStudio's README, Events/README.md and ErrorID.cs.
 """
 
 from __future__ import annotations
@@ -51,10 +58,20 @@ class Injection:
     mode: str
 
 
+@dataclass(frozen=True, slots=True)
+class FakeModel:
+    model_id: str
+    name: str
+    hotkeys: tuple[FakeHotkey, ...]
+    expressions: tuple[str, ...] = ("smile.exp3.json", "sad.exp3.json", "angry.exp3.json")
+
+
 @dataclass(slots=True)
 class _Session:
     ws: ServerConnection
     authenticated: bool = False
+    revoked: bool = False
+    """The user revoked the plugin while this session was logged in: requests get error 50."""
     events: dict[str, str] = field(default_factory=dict)
     """Subscribed event name -> the subscription's requestID."""
     test_message: str = ""
@@ -96,15 +113,26 @@ class FakeVTS(StandIn[dict[str, Any]]):
         cooldown_s: float = 0.5,
         jitter_s: float = 0.0,
         deny_tokens: bool = False,
+        model_id: str = "fake-model",
+        model_name: str = "Fake Model",
     ) -> None:
         super().__init__()
         self.hotkeys = list(hotkeys)
+        self.model_id = model_id
+        self.model_name = model_name
+        self.api_active = True
+        """False while the user has the API turned off (every request but APIStateRequest gets error 1)."""
+        self.errors: list[tuple[str, int]] = []
+        """(request type, errorID) of every APIError sent, in order."""
+        self._request_types: dict[str, str] = {}
         self.cooldown_s = cooldown_s
         self.jitter_s = jitter_s
         self.deny_tokens = deny_tokens
         self.valid_tokens: dict[str, tuple[str, str]] = {}
         """token -> (pluginName, pluginDeveloper)."""
         self.token_requests = 0
+        self.token_request_times: list[float] = []
+        """The loop's clock at each AuthenticationTokenRequest (each would be a popup for the user)."""
         self.auth_requests: list[tuple[str, bool]] = []
         """(token, authenticated) per AuthenticationRequest."""
         self.connections = 0
@@ -150,9 +178,45 @@ class FakeVTS(StandIn[dict[str, Any]]):
             ws.transport.abort()
         self._sessions.clear()
 
+    async def close_connections(self) -> None:
+        """Close every open connection with a closing handshake (VTube Studio quitting)."""
+        await asyncio.gather(*(ws.close() for ws in list(self._sessions)), return_exceptions=True)
+
     def revoke_tokens(self) -> None:
-        """Forget every issued token (the user revoked the plugin in VTS's settings)."""
+        """Forget every issued token (the user revoked the plugin in VTS's settings); logged-in
+        sessions are refused with error 50 until they log in again."""
         self.valid_tokens.clear()
+        for s in self._sessions.values():
+            if s.authenticated:
+                s.authenticated, s.revoked = False, True
+
+    def set_api_active(self, active: bool) -> None:
+        """Turn the plugin API off or on; open connections stay open."""
+        self.api_active = active
+
+    async def load_model(self, model: FakeModel) -> None:
+        """Switch to ``model``: its hotkeys and expressions replace the old ones (none active),
+        and subscribed sessions get a ModelLoadedEvent for the unload and one for the load."""
+        old_id, old_name = self.model_id, self.model_name
+        self.hotkeys = list(model.hotkeys)
+        self.expressions = dict.fromkeys(model.expressions, False)
+        self._last_trigger.clear()
+        self.model_id, self.model_name = model.model_id, model.name
+        await self._push("ModelLoadedEvent", {"modelLoaded": False, "modelName": old_name, "modelID": old_id})
+        await self._push(
+            "ModelLoadedEvent", {"modelLoaded": True, "modelName": model.name, "modelID": model.model_id}
+        )
+
+    async def _push(self, event: str, data: dict[str, Any]) -> int:
+        """Send ``event`` to every session subscribed to it; returns how many got it."""
+        sent = 0
+        for s in list(self._sessions.values()):
+            if event not in s.events:
+                continue
+            with contextlib.suppress(ConnectionClosed):
+                await s.ws.send(json.dumps(self._envelope(event, s.events[event], data)))
+                sent += 1
+        return sent
 
     @property
     def open_sessions(self) -> int:
@@ -170,6 +234,10 @@ class FakeVTS(StandIn[dict[str, Any]]):
                 await s.ws.send(json.dumps(self._envelope("TestEvent", s.events["TestEvent"], data)))
                 sent += 1
         return sent
+
+    def injection_requests(self) -> int:
+        """How many InjectParameterDataRequests arrived, answered or refused."""
+        return sum(1 for r in self.requests if r.get("messageType") == "InjectParameterDataRequest")
 
     # parameter state -----------------------------------------------------------------------
 
@@ -237,10 +305,17 @@ class FakeVTS(StandIn[dict[str, Any]]):
             await self._error(session, rid, 4, "API version invalid")
             return
         mtype = msg.get("messageType")
+        self._request_types[rid] = str(mtype)
         if not isinstance(mtype, str) or not mtype:
             await self._error(session, rid, 6, "Request type missing or empty")
             return
         data = msg.get("data") or {}
+        if not self.api_active and mtype != "APIStateRequest":
+            await self._error(session, rid, 1, "API access deactivated")
+            return
+        if mtype not in OPEN_REQUESTS and session.revoked:
+            await self._error(session, rid, 50, "User has denied API access for your plugin.")
+            return
         if mtype not in OPEN_REQUESTS and not session.authenticated:
             await self._error(
                 session,
@@ -261,6 +336,7 @@ class FakeVTS(StandIn[dict[str, Any]]):
         self.response_order.append(rid)
 
     async def _error(self, session: _Session, rid: str, error_id: int, message: str) -> None:
+        self.errors.append((self._request_types.get(rid, ""), error_id))
         await self._send(session, "APIError", rid, {"errorID": error_id, "message": message})
 
     async def _on_APIStateRequest(self, s: _Session, rid: str, data: dict[str, Any]) -> None:
@@ -268,11 +344,16 @@ class FakeVTS(StandIn[dict[str, Any]]):
             s,
             "APIStateResponse",
             rid,
-            {"active": True, "vTubeStudioVersion": "1.9.0", "currentSessionAuthenticated": s.authenticated},
+            {
+                "active": self.api_active,
+                "vTubeStudioVersion": "1.9.0",
+                "currentSessionAuthenticated": s.authenticated,
+            },
         )
 
     async def _on_AuthenticationTokenRequest(self, s: _Session, rid: str, data: dict[str, Any]) -> None:
         self.token_requests += 1
+        self.token_request_times.append(_now())
         name, dev = str(data.get("pluginName", "")), str(data.get("pluginDeveloper", ""))
         if not 3 <= len(name) <= 32:
             await self._error(s, rid, 52, "Plugin name invalid")
@@ -298,6 +379,7 @@ class FakeVTS(StandIn[dict[str, Any]]):
             return
         ok = self.valid_tokens.get(str(token)) == (data["pluginName"], data["pluginDeveloper"])
         s.authenticated = ok
+        s.revoked = s.revoked and not ok
         self.auth_requests.append((str(token), ok))
         reason = (
             "Token valid. The plugin is authenticated for the duration of this session."
@@ -325,17 +407,17 @@ class FakeVTS(StandIn[dict[str, Any]]):
             rid,
             {
                 "modelLoaded": True,
-                "modelName": "Fake Model",
-                "modelID": "fake-model",
+                "modelName": self.model_name,
+                "modelID": self.model_id,
                 "availableHotkeys": hotkeys,
             },
         )
 
     async def _on_HotkeyTriggerRequest(self, s: _Session, rid: str, data: dict[str, Any]) -> None:
         wanted = str(data.get("hotkeyID", ""))
-        found = next(
-            (h for h in self.hotkeys if h.hotkey_id == wanted or h.name.lower() == wanted.lower()), None
-        )
+        found = next((h for h in self.hotkeys if h.hotkey_id == wanted), None) or next(
+            (h for h in self.hotkeys if h.name and h.name.lower() == wanted.lower()), None
+        )  # by id, else the first of that name in UI order
         if found is None:
             await self._error(s, rid, 202, f"Hotkey {wanted!r} not found in the current model")
             return
@@ -394,16 +476,17 @@ class FakeVTS(StandIn[dict[str, Any]]):
     async def _on_EventSubscriptionRequest(self, s: _Session, rid: str, data: dict[str, Any]) -> None:
         name = data.get("eventName")
         subscribe = bool(data.get("subscribe", True))
-        if name is None and not subscribe:
+        if not name and not subscribe:
             s.events.clear()
-        elif name != "TestEvent":
+        elif name not in ("TestEvent", "ModelLoadedEvent"):
             await self._error(s, rid, 950, f"Event type unknown: {name}")
             return
         elif subscribe:
-            s.events["TestEvent"] = rid
-            s.test_message = str((data.get("config") or {}).get("testMessageForEvent", ""))
+            s.events[name] = rid
+            if name == "TestEvent":
+                s.test_message = str((data.get("config") or {}).get("testMessageForEvent", ""))
         else:
-            s.events.pop("TestEvent", None)
+            s.events.pop(name, None)
         await self._send(
             s,
             "EventSubscriptionResponse",

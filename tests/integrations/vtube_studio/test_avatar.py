@@ -12,7 +12,7 @@ import pytest
 
 from integrations.vtube_studio import MemoryTokenStore, VTSAvatar, VTSClient
 from integrations.vtube_studio import avatar as avatar_module
-from tests.support.fake_vts import FakeVTS
+from tests.support.fake_vts import FakeHotkey, FakeModel, FakeVTS
 from tests.support.virtual_clock import VirtualClock
 
 EMOTIONS = {"happy": "Smile", "excited": "hk-wave", "sad": "sad.exp3.json", "neutral": "Neutral"}
@@ -51,18 +51,21 @@ async def test_apply_and_reset(fake: FakeVTS, client: VTSClient) -> None:
     assert await avatar.apply("happy")
     assert fake.triggered == ["hk-smile"]
     assert fake.expressions["smile.exp3.json"] is True
-    assert await avatar.apply("excited")
+    assert await avatar.apply("excited")  # an animation: the expression stays on
     assert fake.triggered[-1] == "hk-wave"
-    assert await avatar.apply("sad")
+    assert fake.expressions["smile.exp3.json"] is True
+    assert await avatar.apply("sad")  # another expression: the toggle is pressed again, then sad
+    assert fake.triggered == ["hk-smile", "hk-wave", "hk-smile"]
+    assert fake.expressions["smile.exp3.json"] is False
     assert fake.expressions["sad.exp3.json"] is True
     assert not await avatar.apply("confused")  # unmapped: nothing sent
     assert await avatar.reset()
-    assert fake.expressions["sad.exp3.json"] is False  # our expression deactivated
     assert fake.triggered[-1] == "hk-neutral"  # neutral hotkey (RemoveAllExpressions)
     assert not any(fake.expressions.values())
-    await asyncio.sleep(0.25)
-    assert await avatar.apply("neutral")  # same as reset
-    assert fake.triggered[-1] == "hk-neutral"
+    sent = len(fake.requests)
+    assert await avatar.apply("neutral")  # already neutral: nothing sent
+    assert await avatar.reset()
+    assert len(fake.requests) == sent
 
 
 async def test_expression_switch_deactivates_the_previous(fake: FakeVTS, client: VTSClient) -> None:
@@ -75,12 +78,13 @@ async def test_expression_switch_deactivates_the_previous(fake: FakeVTS, client:
 
 
 async def test_apply_errors_never_raise(fake: FakeVTS, client: VTSClient) -> None:
-    avatar = VTSAvatar(client, {"happy": "Smile", "odd": "NoSuchHotkey", "gone": "gone.exp3.json"})
-    assert await avatar.apply("happy")
-    assert not await avatar.apply("happy")  # 203 cooldown: skipped
-    assert not await avatar.apply("odd")  # 202 unknown hotkey
+    avatar = VTSAvatar(client, {"excited": "Wave", "odd": "NoSuchHotkey", "gone": "gone.exp3.json"})
+    assert await avatar.apply("excited")
+    assert not await avatar.apply("excited")  # 203 cooldown on an animation: skipped, not replayed late
+    assert not await avatar.apply("odd")  # not on the model: nothing sent
     assert not await avatar.apply("gone")  # 651 expression file not found
-    assert fake.triggered == ["hk-smile"]
+    assert fake.triggered == ["hk-wave"]
+    assert ("HotkeyTriggerRequest", 202) not in fake.errors
 
 
 async def test_calls_dropped_quickly_and_logged_once_per_outage(
@@ -198,8 +202,186 @@ async def test_check_map_resolves_names_to_ids_and_reports_missing_hotkeys(
     with caplog.at_level(logging.WARNING):
         missing = await avatar.check_map()
     assert missing == ["Blush"]
-    assert avatar.emotion_map["happy"] == "hk-smile"  # name (any case) resolved to the id
-    assert avatar.emotion_map["angry"] == "hk-angry"
+    assert avatar.missing == {"shy": "Blush"}
+    assert avatar.status == ("degraded", "model 'Fake Model' has no hotkey for: shy (Blush)")
     assert any("Blush" in r.getMessage() for r in caplog.records)
+    assert await avatar.apply("happy")  # name (any case) resolved to the id
+    assert await avatar.apply("angry")  # by id
+    assert fake.triggered == ["hk-smile", "hk-smile", "hk-angry"]
+    assert fake.requests[-1]["data"] == {"hotkeyID": "hk-angry"}
+    assert not await avatar.apply("shy")
+    assert fake.triggered[-1] == "hk-angry"
+
+
+DUPLICATES = (
+    FakeHotkey("Smile", "hk-smile-exp", "ToggleExpression", "smile.exp3.json"),
+    FakeHotkey("smile", "hk-smile-anim", "TriggerAnimation", "smile.motion3.json"),
+    FakeHotkey("Neutral", "hk-neutral", "RemoveAllExpressions"),
+)
+
+
+async def test_duplicate_hotkey_names_resolve_to_the_first_like_vts(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """VTube Studio runs the first hotkey (UI order) of a name, case-insensitive; the avatar
+    picks the same one and warns about the ambiguity when it reads the model."""
+    async with FakeVTS(hotkeys=DUPLICATES, cooldown_s=0.0) as fake:
+        client = VTSClient(fake.url, plugin_name="Test Plugin", plugin_developer="Tester")
+        async with client:
+            await client.wait_ready(2)
+            # the stand-in resolves a name the way VTube Studio does
+            assert await client.trigger_hotkey("SMILE") == "hk-smile-exp"
+            fake.triggered.clear()
+            fake.expressions["smile.exp3.json"] = False
+            avatar = VTSAvatar(client, {"happy": "smile", "neutral": "Neutral"})
+            with caplog.at_level(logging.WARNING, logger="integrations.vtube_studio.avatar"):
+                assert await avatar.check_map() == []
+            for _ in range(3):  # three happy sentences in a turn, then the turn ends
+                assert await avatar.apply("happy")
+            assert await avatar.reset()
+    assert fake.triggered == ["hk-smile-exp", "hk-neutral"]
+    warnings = [r.getMessage() for r in caplog.records if "2 hotkeys" in r.getMessage()]
+    assert len(warnings) == 1
+    assert "'Smile' (ToggleExpression smile.exp3.json)" in warnings[0]
+    assert "'smile' (TriggerAnimation smile.motion3.json)" in warnings[0]
+    assert "triggers 'Smile' (ToggleExpression" in warnings[0]
+
+
+SECOND_MODEL = FakeModel(
+    "model-2",
+    "Second Model",
+    (
+        FakeHotkey("Neutral", "m2-neutral", "RemoveAllExpressions"),
+        FakeHotkey("Smile", "m2-smile", "ToggleExpression", "grin.exp3.json"),
+    ),
+    expressions=("grin.exp3.json",),
+)
+
+
+async def test_model_switch_rereads_hotkeys_and_reports_missing_emotions(fake: FakeVTS) -> None:
+    statuses: asyncio.Queue[tuple[str, str]] = asyncio.Queue()
+
+    def hotkey_reads() -> int:
+        return sum(r["messageType"] == "HotkeysInCurrentModelRequest" for r in fake.requests)
+
+    client = VTSClient(fake.url, plugin_name="Test Plugin", plugin_developer="Tester")
+    async with client:
+        await client.wait_ready(2)
+        avatar = VTSAvatar(client, EMOTIONS | {"angry": "Angry"})
+        avatar.on_status = lambda *s: statuses.put_nowait(s)
+        async with avatar:
+            assert await avatar.check_map() == []
+            assert await avatar.apply("happy")
+            assert fake.triggered == ["hk-smile"]
+
+            reads = hotkey_reads()
+            await fake.load_model(SECOND_MODEL)  # the streamer switches models in VTube Studio
+            await fake.wait_for(lambda: hotkey_reads() > reads, timeout=5)
+            status = await asyncio.wait_for(statuses.get(), 5)
+            while "Second Model" not in status[1]:
+                status = await asyncio.wait_for(statuses.get(), 5)
+            assert status == (
+                "degraded",
+                "model 'Second Model' has no hotkey for: angry (Angry), excited (hk-wave)",
+            )
+            assert avatar.status == status
+            assert await avatar.apply("happy")  # same name, new id; nothing was on after the load
+            assert fake.triggered == ["hk-smile", "m2-smile"]
+            assert fake.expressions == {"grin.exp3.json": True}
+            assert not await avatar.apply("angry")
+            assert await avatar.reset()
+            assert fake.triggered == ["hk-smile", "m2-smile", "m2-neutral"]
+            assert ("HotkeyTriggerRequest", 202) not in fake.errors
+            # a reconnect reads the hotkeys again too (the model may have changed meanwhile)
+            reads = hotkey_reads()
+            epoch = client.epoch
+            await fake.drop_connections()
+            await fake.wait_for(lambda: client.epoch > epoch)
+            await fake.wait_for(lambda: hotkey_reads() > reads)
+    subscriptions = [r["data"] for r in fake.requests if r["messageType"] == "EventSubscriptionRequest"]
+    assert subscriptions[:2] == [{"eventName": "ModelLoadedEvent", "subscribe": True}] * 2
+
+
+async def test_neutral_is_sent_only_to_undo_an_expression(fake: FakeVTS, client: VTSClient) -> None:
+    """A neutral sentence with nothing on sends nothing; so the turn's reset is not refused for
+    the neutral hotkey's cooldown, and the smile comes off."""
+    avatar = VTSAvatar(client, EMOTIONS)
+    assert await avatar.apply("neutral")
     assert await avatar.apply("happy")
-    assert fake.triggered[-1] == "hk-smile"
+    assert await avatar.reset()  # within the neutral hotkey's cooldown of the first neutral
+    assert fake.triggered == ["hk-smile", "hk-neutral"]
+    assert not any(fake.expressions.values())
+    assert fake.errors == []
+
+
+async def test_a_reset_refused_for_cooldown_is_sent_after_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    """happy, neutral, happy, neutral in quick succession with a 0.5 s hotkey cooldown: the
+    second smile and the second reset are refused (203), then sent once the cooldown is over."""
+    with VirtualClock().patch() as clock:
+        async with FakeVTS(cooldown_s=0.5) as fake:
+            client = VTSClient(fake.url, plugin_name="Test Plugin", plugin_developer="Tester")
+            async with client:
+                await client.wait_ready(2)
+                avatar = VTSAvatar(client, {"happy": "Smile", "neutral": "Neutral"})
+                t0 = clock.now
+                for emotion in ("happy", "neutral", "happy", "neutral"):
+                    assert await avatar.apply(emotion)
+                t1 = clock.now
+    assert fake.triggered == ["hk-smile", "hk-neutral", "hk-smile", "hk-neutral"]
+    assert not any(fake.expressions.values())
+    assert [e for e in fake.errors if e[1] == 203]  # the cooldown really refused them first
+    assert 0.5 <= t1 - t0 <= 1.5  # after the cooldown, not seconds later
+
+
+async def test_a_toggle_is_pressed_once_to_show_and_again_to_hide() -> None:
+    """Without a neutral hotkey, the expression toggles are pressed again to turn them off;
+    showing the same emotion again sends nothing (a second press would turn it off)."""
+    async with FakeVTS(cooldown_s=0.0) as fake:
+        client = VTSClient(fake.url, plugin_name="Test Plugin", plugin_developer="Tester")
+        async with client:
+            await client.wait_ready(2)
+            avatar = VTSAvatar(client, {"happy": "Smile", "angry": "Angry"})
+            assert await avatar.apply("happy")
+            assert await avatar.apply("happy")
+            assert fake.expressions["smile.exp3.json"] is True
+            assert await avatar.apply("angry")
+            assert fake.expressions == {
+                "smile.exp3.json": False,
+                "sad.exp3.json": False,
+                "angry.exp3.json": True,
+            }
+            assert await avatar.reset()
+            assert not any(fake.expressions.values())
+    assert fake.triggered == ["hk-smile", "hk-smile", "hk-angry", "hk-angry"]
+
+
+async def test_mouth_frames_stop_while_the_api_is_off_and_resume_when_on(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The API turned off (error 1) for 10 s while speaking at 60 Hz: one refused frame, then
+    only API state checks at most a second apart; frames resume within a second of the API
+    coming back."""
+    with VirtualClock().patch() as clock:
+        monkeypatch.setattr(avatar_module, "time", SimpleNamespace(monotonic=clock.time))
+        async with FakeVTS() as fake:
+            client = VTSClient(fake.url, plugin_name="Test Plugin", plugin_developer="Tester")
+            async with client:
+                await client.wait_ready(2)
+                async with VTSAvatar(client, EMOTIONS, speaking_hz=60.0) as avatar:
+                    avatar.start_speaking(lambda: 0.5)
+                    await asyncio.sleep(0.5)
+                    assert avatar.frames_sent >= 25
+                    fake.set_api_active(False)
+                    before = len(fake.requests)
+                    await asyncio.sleep(10.0)
+                    during = fake.requests[before:]
+                    fake.set_api_active(True)
+                    t_on = clock.now
+                    await fake.wait_for(lambda: fake.injected() and fake.injected()[-1].t > t_on)
+                    resumed = fake.injected()[-1].t
+    frames = [r for r in during if r["messageType"] == "InjectParameterDataRequest"]
+    assert len(frames) == 1  # refused (error 1); nothing more is sent while off
+    polls = [r for r in during if r["messageType"] == "APIStateRequest"]
+    assert len(during) == len(frames) + len(polls)
+    assert 9 <= len(polls) <= 14  # back-off to one check a second
+    assert resumed - t_on <= 1.0 + 0.1

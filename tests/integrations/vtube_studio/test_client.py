@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import gc
+import itertools
 import json
 from collections.abc import AsyncIterator, Callable
 from typing import Any
@@ -21,6 +23,7 @@ from integrations.vtube_studio import (
     VTSUnknownHotkey,
 )
 from tests.support.fake_vts import FakeHotkey, FakeVTS
+from tests.support.virtual_clock import VirtualClock
 
 
 async def until(condition: Callable[[], object], timeout: float = 10.0) -> None:
@@ -272,3 +275,123 @@ async def test_starts_before_vts_is_up() -> None:
     finally:
         await client.close()
         await fake2.stop()
+
+
+async def test_revoked_session_logs_in_again_with_a_new_token(fake: FakeVTS) -> None:
+    """The user revokes the plugin: VTube Studio answers error 50. The client stops sending at
+    once, logs in again on the same connection with a new token, and goes on."""
+    store = MemoryTokenStore()
+    async with make_client(fake, store) as client:
+        await client.wait_ready(2)
+        old, epoch = store.token, client.epoch
+        fake.revoke_tokens()
+        with pytest.raises(VTSError) as refused:
+            await client.inject_parameters({"MouthOpen": 0.3})
+        assert refused.value.error_id == 50
+        assert not client.connected
+        sent = len(fake.requests)
+        for _ in range(50):  # the show keeps calling: refused here, nothing reaches VTube Studio
+            with pytest.raises(VTSNotConnected):
+                await client.inject_parameters({"MouthOpen": 0.3})
+        await client.wait_ready(5)
+        assert client.epoch == epoch + 1
+        assert store.token is not None and store.token != old
+        assert fake.token_requests == 2
+        assert fake.auth_requests[-2:] == [(old, False), (store.token, True)]
+        assert [r["messageType"] for r in fake.requests[sent:]] == [
+            "AuthenticationRequest",
+            "AuthenticationTokenRequest",
+            "AuthenticationRequest",
+        ]
+        await client.inject_parameters({"MouthOpen": 0.3})
+        assert fake.connections == 1
+    assert [e for e in fake.errors if e[1] == 50] == [("InjectParameterDataRequest", 50)]
+
+
+async def test_a_refused_login_after_a_revoke_backs_off(fake: FakeVTS) -> None:
+    """Revoked, and the user denies the new token: the client asks again with growing pauses,
+    never in a flood, and sends nothing else meanwhile."""
+    with VirtualClock().patch() as clock:
+        client = VTSClient(fake.url, plugin_name="Test Plugin", plugin_developer="Tester")
+        async with client:
+            await client.wait_ready(2)
+            fake.revoke_tokens()
+            fake.deny_tokens = True
+            t0 = clock.now
+            with pytest.raises(VTSError):
+                await client.trigger_hotkey("Smile")
+            await asyncio.sleep(60)
+            asked = list(fake.token_request_times[1:])
+            refused = [e for e in fake.errors if e[0] != "AuthenticationTokenRequest"]
+    assert refused == [("HotkeyTriggerRequest", 50)]
+    assert 5 <= len(asked) <= 8  # 0.5, 1, 2, 4, 8, 16, 30 s apart (±20%)
+    gaps = [b - a for a, b in itertools.pairwise([t0, *asked])]
+    assert gaps[-1] >= 12
+    assert all(b >= a for a, b in itertools.pairwise(gaps[1:]))
+
+
+async def test_api_turned_off_pauses_requests_until_it_is_on_again(fake: FakeVTS) -> None:
+    with VirtualClock().patch() as clock:
+        async with make_client(fake) as client:
+            await client.wait_ready(2)
+            fake.set_api_active(False)
+            with pytest.raises(VTSError) as off:
+                await client.trigger_hotkey("Wave")
+            assert off.value.error_id == 1
+            assert not client.connected
+            with pytest.raises(VTSNotConnected, match="API turned off"):
+                await client.trigger_hotkey("Wave")
+            before = len(fake.requests)
+            await asyncio.sleep(30)
+            polls = [r["messageType"] for r in fake.requests[before:]]
+            assert set(polls) == {"APIStateRequest"}
+            assert 28 <= len(polls) <= 33  # at most a second apart
+            fake.set_api_active(True)
+            t_on = clock.now
+            await client.wait_ready(5)
+            assert clock.now - t_on <= 1.0
+            assert await client.trigger_hotkey("Wave") == "hk-wave"
+
+
+async def test_reconnects_soon_after_a_long_outage(fake: FakeVTS) -> None:
+    """The reconnect back-off stops growing at ``reconnect_max_s`` (2 s): VTube Studio back
+    after 40 s is used again within about 2 s, not after up to 30 s."""
+    with VirtualClock().patch() as clock:
+        client = VTSClient(fake.url, plugin_name="Test Plugin", plugin_developer="Tester")
+        async with client:
+            await client.wait_ready(2)
+            await fake.drop_connections(refuse_for_s=40)
+            back = clock.now + 40
+            await until(lambda: not client.connected)
+            await client.wait_ready(60)
+            assert clock.now - back <= 2.0 * 1.2 + 0.1
+
+
+async def test_a_closing_drop_leaves_no_unretrieved_failure(fake: FakeVTS) -> None:
+    """VTube Studio closes the connection (closing handshake) while requests are being sent:
+    the requests fail with VTSNotConnected and no 'Future exception was never retrieved' is
+    logged for a request that had already given up."""
+    loop = asyncio.get_running_loop()
+    unretrieved: list[str] = []
+    default = loop.get_exception_handler()
+    loop.set_exception_handler(lambda _loop, ctx: unretrieved.append(str(ctx.get("message"))))
+    try:
+        async with make_client(fake) as client:
+            for _ in range(3):
+                await client.wait_ready(2)
+
+                async def keep_sending() -> None:
+                    while client.connected:
+                        try:
+                            await client.inject_parameters({"MouthOpen": 0.5}, timeout_s=0.25)
+                        except BackendError:
+                            await asyncio.sleep(0)  # a failed send may not suspend: let the drop be seen
+
+                senders = [asyncio.create_task(keep_sending()) for _ in range(5)]
+                await until(lambda: fake.injection_requests() > 10)
+                await fake.close_connections()
+                await asyncio.gather(*senders)
+        gc.collect()
+    finally:
+        loop.set_exception_handler(default)
+    assert unretrieved == []
