@@ -9,8 +9,9 @@ Data: ``tools/safety_data/train.jsonl`` (written for this head, by technique) an
 
 Method: every line is embedded once with the bot's own embedder (USE multilingual) and hashed
 into character and word n-grams (TF-IDF, ``engines.ai.safety.semantic.ngram_features``); a
-multinomial logistic regression (scikit-learn, balanced class weights) over both is fitted on
-80% of the lines (stratified by category, seeded); on the other 20% the per-side threshold on the total
+network with one hidden layer of ``--hidden`` rectified units (scikit-learn's
+``MLPClassifier``, seeded; ``--hidden 0``: a multinomial logistic regression with balanced
+class weights) over both is fitted on 80% of the lines (stratified by category, seeded); on the other 20% the per-side threshold on the total
 hostile probability is the lowest that keeps harmless lines of that side at or under
 ``--max-fpr`` blocked, and the per-class thresholds for minors and self-harm are set the same
 way at half that rate. The head is then refitted on every line with those thresholds.
@@ -107,23 +108,40 @@ EMBEDDING_SCALE = 3.0
 """The embedding's weight beside the n-grams (both rows have unit length)."""
 
 
-def idf_of(texts: list[str]) -> np.ndarray:
+@dataclasses.dataclass(frozen=True)
+class Shape:
+    """The head's form: hidden units (0: none) and the hashed n-gram columns."""
+
+    hidden: int = 256
+    alpha: float = 1e-4
+    iterations: int = 60
+    char_features: int = 2**15
+    word_features: int = 2**14
+    c: float = 4.0
+
+
+def idf_of(texts: list[str], shape: Shape) -> np.ndarray:
     """Smoothed inverse document frequency of every hashed n-gram, as scikit-learn computes it."""
     from scipy import sparse
 
-    chars, words = _vectorizers()
+    chars, words = _vectorizers(shape.char_features, shape.word_features)
     present = sparse.hstack([chars.transform(texts), words.transform(texts)]).tocsc()
     df = np.diff(present.indptr)
-    return (np.log((1 + len(texts)) / (1 + df)) + 1.0).astype(np.float32)
+    idf: np.ndarray = (np.log((1 + len(texts)) / (1 + df)) + 1.0).astype(np.float32)
+    return idf
 
 
-def fit(texts: list[str], x: np.ndarray, y: np.ndarray, c: float) -> SemanticHead:
+def fit(texts: list[str], x: np.ndarray, y: np.ndarray, shape: Shape) -> SemanticHead:
     from scipy import sparse
+
+    idf = idf_of(texts, shape)
+    ngrams = ngram_features(texts, idf, shape.char_features)
+    features = sparse.hstack([ngrams, sparse.csr_matrix(x * EMBEDDING_SCALE)]).tocsr()
+    if shape.hidden:
+        return fit_hidden(features, y, idf, ngrams, shape)
     from sklearn.linear_model import LogisticRegression
 
-    idf = idf_of(texts)
-    features = sparse.hstack([ngram_features(texts, idf), sparse.csr_matrix(x * EMBEDDING_SCALE)]).tocsr()
-    model = LogisticRegression(C=c, class_weight="balanced", max_iter=3000)
+    model = LogisticRegression(C=shape.c, class_weight="balanced", max_iter=3000)
     model.fit(features, y)
     split = features.shape[1] - x.shape[1]
     ngram = np.zeros((split, len(CLASSES)), dtype=np.float32)
@@ -134,7 +152,45 @@ def fit(texts: list[str], x: np.ndarray, y: np.ndarray, c: float) -> SemanticHea
         weight[:, cls] = model.coef_[column][split:]
         bias[cls] = model.intercept_[column]
     return SemanticHead(
-        CLASSES, weight, bias, {}, ngram_weight=ngram, idf=idf, embedding_scale=EMBEDDING_SCALE
+        CLASSES, weight, bias, {}, ngram_weight=ngram, idf=idf, embedding_scale=EMBEDDING_SCALE,
+        char_features=shape.char_features,
+    )  # fmt: skip
+
+
+def fit_hidden(features: Any, y: np.ndarray, idf: np.ndarray, ngrams: Any, shape: Shape) -> SemanticHead:
+    """The network with one hidden layer. The rows of n-grams no training line has are zeroed:
+    they keep their random start otherwise, and would add noise for every unseen spelling."""
+    import warnings
+
+    from sklearn.exceptions import ConvergenceWarning
+    from sklearn.neural_network import MLPClassifier
+
+    model = MLPClassifier(
+        hidden_layer_sizes=(shape.hidden,), alpha=shape.alpha, max_iter=shape.iterations, random_state=0
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ConvergenceWarning)  # a fixed number of passes, by choice
+        model.fit(features, y)
+    first, second = model.coefs_
+    split = ngrams.shape[1]
+    ngram = np.asarray(first[:split], dtype=np.float32)
+    ngram[np.diff(ngrams.tocsc().indptr) == 0] = 0.0
+    out_weight = np.zeros((shape.hidden, len(CLASSES)), dtype=np.float32)
+    out_bias = np.full(len(CLASSES), -30.0, dtype=np.float32)  # a class with no examples never wins
+    for column, cls in enumerate(model.classes_):
+        out_weight[:, cls] = second[:, column]
+        out_bias[cls] = model.intercepts_[1][column]
+    return SemanticHead(
+        CLASSES,
+        np.asarray(first[split:], dtype=np.float32),
+        np.asarray(model.intercepts_[0], dtype=np.float32),
+        {},
+        ngram_weight=ngram,
+        idf=idf,
+        embedding_scale=EMBEDDING_SCALE,
+        out_weight=out_weight,
+        out_bias=out_bias,
+        char_features=shape.char_features,
     )
 
 
@@ -147,6 +203,26 @@ def threshold_for(scores: np.ndarray, max_fpr: float) -> float:
     return float(min(0.99, max(0.35, ranked[allowed] + 1e-4)))
 
 
+def classifier_veto(texts: list[str], hostile: np.ndarray, harmless: np.ndarray, max_lost: float) -> float:
+    """The highest hostile probability below which the profanity classifier's blocks may be
+    overruled, losing at most ``max_lost`` of the hostile lines it blocks (validation lines)."""
+    from engines.ai.safety.classifier import classifier_text, default_classifier
+    from engines.ai.safety.normalize import normalize
+    from engines.ai.safety.pipeline import DEFAULT_CLASSIFIER_THRESHOLD
+
+    scored = []
+    for text in texts:
+        norm = normalize(text)
+        scored.append(classifier_text(norm.joined if norm.joined is not None else norm.tokens))
+    flagged = np.array(default_classifier().scores(scored)) >= DEFAULT_CLASSIFIER_THRESHOLD
+    caught = hostile[flagged & ~harmless]
+    best = 0.0
+    for floor in np.arange(0.01, 0.51, 0.01):
+        if (caught < floor).sum() <= max_lost * max(len(caught), 1):
+            best = float(round(floor, 2))
+    return best
+
+
 def _blocks(hit: SemanticHit | None) -> bool:
     return hit is not None and hit.blocked
 
@@ -156,12 +232,21 @@ def main() -> None:
     ap.add_argument(
         "--max-fpr", type=float, default=0.01, help="harmless lines blocked per side on validation"
     )
-    ap.add_argument("--c", type=float, default=4.0, help="inverse regularisation strength")
+    ap.add_argument("--hidden", type=int, default=Shape.hidden, help="hidden units; 0: logistic regression")
+    ap.add_argument("--alpha", type=float, default=Shape.alpha, help="the network's L2 penalty")
+    ap.add_argument("--iterations", type=int, default=Shape.iterations, help="the network's passes")
+    ap.add_argument("--c", type=float, default=Shape.c, help="the regression's inverse regularisation")
     ap.add_argument(
         "--max-caution",
         type=float,
         default=0.05,
         help="harmless input lines not answered (caution) on validation",
+    )
+    ap.add_argument(
+        "--max-veto-loss",
+        type=float,
+        default=0.01,
+        help="hostile lines the profanity classifier blocks that the head's veto may let through",
     )
     ap.add_argument("--report", action="store_true", help="do not write the head")
     ap.add_argument("--out", type=Path, default=DEFAULT_HEAD)
@@ -182,7 +267,8 @@ def main() -> None:
         val[idx[: max(1, len(idx) // 5)]] = True
 
     array = np.array(texts, dtype=object)
-    probe = fit(list(array[~val]), x[~val], y[~val], args.c)
+    shape = Shape(hidden=args.hidden, alpha=args.alpha, iterations=args.iterations, c=args.c)
+    probe = fit(list(array[~val]), x[~val], y[~val], shape)
     p = probe.probabilities(x[val], list(array[val]))
     hostile = 1.0 - p[:, 0]
     harmless = y[val] == 0
@@ -196,9 +282,11 @@ def main() -> None:
         class_thresholds[cls] = max(threshold_for(p[harmless, col], args.max_fpr / 2), 0.3)
     mask = harmless & (sides[val] == "input")
     caution = {"input": min(threshold_for(hostile[mask], args.max_caution), thresholds["input"] - 0.01)}
+    veto = classifier_veto(list(array[val]), hostile, harmless, args.max_veto_loss)
     head = dataclasses.replace(
-        probe, thresholds=thresholds, class_thresholds=class_thresholds, caution=caution
-    )
+        probe, thresholds=thresholds, class_thresholds=class_thresholds, caution=caution,
+        classifier_veto=veto,
+    )  # fmt: skip
 
     report: dict[str, Any] = {"train_lines": int((~val).sum()), "validation_lines": int(val.sum())}
     blocked = np.array([_blocks(head.judge(row, str(side))) for row, side in zip(p, sides[val], strict=True)])  # type: ignore[arg-type]
@@ -221,6 +309,7 @@ def main() -> None:
     report["thresholds"] = thresholds
     report["caution"] = caution
     report["class_thresholds"] = class_thresholds
+    report["classifier_veto"] = veto
     verdicts = [head.judge(row, str(side)) for row, side in zip(p, sides[val], strict=True)]  # type: ignore[arg-type]
     for label in ("hostile", "harmless"):
         picked = [
@@ -232,10 +321,11 @@ def main() -> None:
     if args.report:
         return
     final = dataclasses.replace(
-        fit(texts, x, y, args.c),
+        fit(texts, x, y, shape),
         thresholds=thresholds,
         class_thresholds=class_thresholds,
         caution=caution,
+        classifier_veto=veto,
         embedder=embedder.name,
     )
     digest = hashlib.sha256((TRAIN.read_bytes() if TRAIN.exists() else b"") + TUNE.read_bytes()).hexdigest()[
@@ -243,7 +333,12 @@ def main() -> None:
     ]
     counts = Counter(r["group"] for r in rows)
     final.save(
-        args.out, data_sha256=digest, lines=len(rows), counts=dict(counts), c=args.c, max_fpr=args.max_fpr
+        args.out,
+        data_sha256=digest,
+        lines=len(rows),
+        counts=dict(counts),
+        shape=dataclasses.asdict(shape),
+        max_fpr=args.max_fpr,
     )
     print(f"wrote {args.out} ({args.out.stat().st_size // 1024} KiB) from {len(rows)} lines")
 

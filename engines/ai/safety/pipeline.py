@@ -268,9 +268,10 @@ class SafetyPipeline:
             else:
                 forms.append((i, norm, decoded))
         cautions: dict[int, str] = {}
+        hostile: dict[int, float] = {}
         if self._semantic is not None and forms:
-            forms = self._semantic_pass(texts, forms, stage, results, cautions)
-        self._classifier_pass(forms, stage, results)
+            forms = self._semantic_pass(texts, forms, stage, results, cautions, hostile)
+        self._classifier_pass(forms, stage, results, hostile)
         for i, caution in cautions.items():
             decision = results[i]
             if decision is not None and not decision.blocked:
@@ -284,9 +285,11 @@ class SafetyPipeline:
         stage: Stage,
         results: list[SafetyDecision | None],
         cautions: dict[int, str],
+        hostile: dict[int, float],
     ) -> list[tuple[int, Normalized, list[str]]]:
         """Block what the semantic layer objects to (the text or any decoding); the rest goes on,
-        with a caution (in ``cautions``, by text index) where the layer leans hostile."""
+        with a caution (in ``cautions``, by text index) where the layer leans hostile. ``hostile``
+        gets every text's highest hostile probability (over it and its decodings)."""
         assert self._semantic is not None
         batch: list[str] = []
         owner: list[int] = []
@@ -295,9 +298,11 @@ class SafetyPipeline:
                 batch.append(text)
                 owner.append(k)
         side: Side = "output" if stage == "output" else "input"
-        hits = self._semantic.check(batch, [side] * len(batch))
+        hits = self._semantic.assess(batch, [side] * len(batch))
         flagged: dict[int, tuple[str, float]] = {}
-        for k, hit in zip(owner, hits, strict=True):
+        for k, (hit, score) in zip(owner, hits, strict=True):
+            i = forms[k][0]
+            hostile[i] = max(hostile.get(i, 0.0), score)
             if hit is None:
                 continue
             if hit.blocked and k not in flagged:
@@ -320,7 +325,11 @@ class SafetyPipeline:
         forms: list[tuple[int, Normalized, list[str]]],
         stage: Stage,
         results: list[SafetyDecision | None],
+        hostile: dict[int, float],
     ) -> None:
+        """The profanity classifier, overruled where the semantic layer read the line (and its
+        decodings) as plainly harmless: below the head's ``classifier_veto``."""
+        veto = self._semantic.classifier_veto if self._semantic is not None else 0.0
         pending: list[tuple[int, Normalized, str]] = []
         for i, norm, _decoded in forms:
             scored = classifier_text(norm.joined if norm.joined is not None else norm.tokens)
@@ -332,7 +341,7 @@ class SafetyPipeline:
             return
         scores = self._classifier.scores([scored for _, _, scored in pending])
         for (i, norm, _), score in zip(pending, scores, strict=True):
-            if score >= self.classifier_threshold:
+            if score >= self.classifier_threshold and not (i in hostile and hostile[i] < veto):
                 results[i] = self._block(
                     norm, stage, Layer.CLASSIFIER, "toxicity classifier", "toxicity", score
                 )

@@ -2,16 +2,18 @@
 
 A multilingual sentence embedding (an :class:`Embedder`, from ``integrations/``), beside hashed
 character and word n-grams of the line (TF-IDF weighted; they carry spellings, slurs and set
-phrases in any language), goes through a softmax head trained in this repository
-(``tools/train_safety_head.py`` on ``tools/safety_data/``), which gives the probability of
-each class: ``harmless`` and the
+phrases in any language), goes through a head trained in this repository
+(``tools/train_safety_head.py`` on ``tools/safety_data/``): one hidden layer of rectified
+units, then a softmax (or, for an older head, the softmax alone), which gives the probability
+of each class: ``harmless`` and the
 hostile ones (hate, harassment and threats, sexual, minors, self-harm, personal data, spam and
 scams, prompt injection, other). A line is blocked when the hostile classes together reach
 the threshold for its side (viewer input, the bot's own sentence, a display name), or when
 one class reaches its own, lower, threshold (minors and self-harm).
 
-The head is a matrix product and a softmax; the embedding is the cost, about a millisecond
-per sentence in a batch on one core. The n-grams are hashed with scikit-learn's
+The head is two matrix products and a softmax (the n-grams' product only reads the rows of
+the n-grams present); the embedding is the cost, about a millisecond per sentence in a batch
+on one core. The n-grams are hashed with scikit-learn's
 ``HashingVectorizer`` (already loaded for the profanity classifier), so no vocabulary ships.
 """
 
@@ -67,25 +69,26 @@ WORD_FEATURES: Final = 2**17
 
 
 @cache
-def _vectorizers() -> tuple[Any, Any]:
+def _vectorizers(char_features: int = CHAR_FEATURES, word_features: int = WORD_FEATURES) -> tuple[Any, Any]:
     from sklearn.feature_extraction.text import HashingVectorizer
 
     chars = HashingVectorizer(
-        analyzer="char_wb", ngram_range=(2, 5), n_features=CHAR_FEATURES, alternate_sign=False, norm=None
+        analyzer="char_wb", ngram_range=(2, 5), n_features=char_features, alternate_sign=False, norm=None
     )
     words = HashingVectorizer(
-        analyzer="word", ngram_range=(1, 2), n_features=WORD_FEATURES, alternate_sign=False, norm=None,
+        analyzer="word", ngram_range=(1, 2), n_features=word_features, alternate_sign=False, norm=None,
         token_pattern=r"(?u)\b\w+\b",  # noqa: S106 - a regular expression, not a password
     )  # fmt: skip
     return chars, words
 
 
-def ngram_features(texts: Sequence[str], idf: np.ndarray) -> Any:
+def ngram_features(texts: Sequence[str], idf: np.ndarray, char_features: int = CHAR_FEATURES) -> Any:
     """TF-IDF over hashed character (2-5, within words) and word (1-2) n-grams: a sparse
-    (n, CHAR_FEATURES + WORD_FEATURES) matrix, sublinear counts, each row L2-normalised."""
+    (n, len(idf)) matrix (the first ``char_features`` columns are the characters'), sublinear
+    counts, each row L2-normalised."""
     from scipy import sparse
 
-    chars, words = _vectorizers()
+    chars, words = _vectorizers(char_features, len(idf) - char_features)
     counts = sparse.hstack([chars.transform(texts), words.transform(texts)]).tocsr()
     counts.data = (1.0 + np.log(counts.data)) * idf[counts.indices]
     norms = np.sqrt(np.asarray(counts.multiply(counts).sum(axis=1)).ravel())
@@ -96,13 +99,17 @@ def ngram_features(texts: Sequence[str], idf: np.ndarray) -> Any:
 
 @dataclass(frozen=True)
 class SemanticHead:
-    """A softmax head over embeddings and n-grams. ``classes[0]`` is ``harmless``."""
+    """A head over embeddings and n-grams. ``classes[0]`` is ``harmless``.
+
+    The first layer adds the embedding's and the n-grams' products and ``bias``. With
+    ``out_weight`` it is a hidden layer (rectified, then ``out_weight`` and ``out_bias`` give
+    the logits); without, its sums are the logits."""
 
     classes: tuple[str, ...]
     weight: np.ndarray
-    """(dimensions, classes): the embedding's weights"""
+    """(dimensions, units): the embedding's weights (units: hidden units, or classes)"""
     bias: np.ndarray
-    """(classes,)"""
+    """(units,)"""
     thresholds: Mapping[str, float]
     """Per side: block when the hostile probability reaches it."""
     class_thresholds: Mapping[str, float] = field(default_factory=dict)
@@ -117,6 +124,15 @@ class SemanticHead:
     idf: np.ndarray | None = None
     """The n-grams' inverse document frequencies."""
     embedding_scale: float = 1.0
+    out_weight: np.ndarray | None = None
+    """(hidden units, classes), or None for a head with no hidden layer."""
+    out_bias: np.ndarray | None = None
+    char_features: int = CHAR_FEATURES
+    """How many of the n-gram columns are character n-grams (the rest are words)."""
+    classifier_veto: float = 0.0
+    """Below this hostile probability the profanity classifier's block is overruled: it reads
+    words ("negro" is Spanish for black, "dumb as hell" is banter), the head reads meaning.
+    0: no veto. Set by the trainer on validation lines."""
 
     @classmethod
     def load(cls, path: Path = DEFAULT_HEAD) -> SemanticHead:
@@ -135,6 +151,10 @@ class SemanticHead:
                 idf=np.asarray(data["idf"], dtype=np.float32) if "idf" in data else None,
                 embedding_scale=float(meta.get("embedding_scale", 1.0)),
                 caution=dict(meta.get("caution", {})),
+                out_weight=np.asarray(data["out_weight"], dtype=np.float32) if "out_weight" in data else None,
+                out_bias=np.asarray(data["out_bias"], dtype=np.float32) if "out_bias" in data else None,
+                char_features=int(meta.get("char_features", CHAR_FEATURES)),
+                classifier_veto=float(meta.get("classifier_veto", 0.0)),
             )
 
     def save(self, path: Path, **extra: object) -> None:
@@ -145,6 +165,8 @@ class SemanticHead:
             "embedder": self.embedder,
             "embedding_scale": self.embedding_scale,
             "caution": dict(self.caution),
+            "char_features": self.char_features,
+            "classifier_veto": self.classifier_veto,
             **extra,
         }
         arrays: dict[str, np.ndarray] = {
@@ -155,13 +177,20 @@ class SemanticHead:
         if self.ngram_weight is not None and self.idf is not None:
             arrays["ngram_weight"] = self.ngram_weight.astype(np.float16)
             arrays["idf"] = self.idf.astype(np.float16)
+        if self.out_weight is not None and self.out_bias is not None:
+            arrays["out_weight"] = self.out_weight
+            arrays["out_bias"] = self.out_bias
         np.savez_compressed(path, **arrays)  # type: ignore[arg-type]
 
     def probabilities(self, vectors: np.ndarray, texts: Sequence[str] = ()) -> np.ndarray:
         """(n, classes) class probabilities for (n, dimensions) embeddings of ``texts``."""
         logits = (vectors * self.embedding_scale) @ self.weight + self.bias
         if self.ngram_weight is not None and self.idf is not None and len(texts):
-            logits = logits + np.asarray(ngram_features(texts, self.idf) @ self.ngram_weight)
+            logits = logits + np.asarray(
+                ngram_features(texts, self.idf, self.char_features) @ self.ngram_weight
+            )
+        if self.out_weight is not None and self.out_bias is not None:
+            logits = np.maximum(logits, 0.0) @ self.out_weight + self.out_bias
         logits -= logits.max(axis=1, keepdims=True)
         exp = np.exp(logits)
         out: np.ndarray = exp / exp.sum(axis=1, keepdims=True)
@@ -218,11 +247,26 @@ class SemanticLayer:
         """One verdict per text (one batch through the embedder), read without a leading
         address: hostile lines are said *to* the character more often than friendly ones, and
         the head must not learn the character's name as a sign of abuse."""
+        return [hit for hit, _ in self.assess(texts, sides)]
+
+    def assess(self, texts: Sequence[str], sides: Sequence[Side]) -> list[tuple[SemanticHit | None, float]]:
+        """:meth:`check`'s verdicts, each with the line's total hostile probability (0.0 when
+        the layer stands aside)."""
         head = self.head
         if not texts or head is None:
-            return [None] * len(texts)
+            return [(None, 0.0)] * len(texts)
         texts = [strip_address(t) for t in texts]
         probabilities = head.probabilities(self.embedder.embed(texts), texts)
-        hits = [head.judge(row, side) for row, side in zip(probabilities, sides, strict=True)]
-        return [None if h is not None and not h.blocked and len(t.split()) < CAUTION_MIN_WORDS else h
-                for h, t in zip(hits, texts, strict=True)]  # fmt: skip
+        out: list[tuple[SemanticHit | None, float]] = []
+        for row, side, text in zip(probabilities, sides, texts, strict=True):
+            hit = head.judge(row, side)
+            if hit is not None and not hit.blocked and len(text.split()) < CAUTION_MIN_WORDS:
+                hit = None
+            out.append((hit, float(1.0 - row[0])))
+        return out
+
+    @property
+    def classifier_veto(self) -> float:
+        """The head's :attr:`SemanticHead.classifier_veto` (0.0 without a head)."""
+        head = self.head
+        return head.classifier_veto if head is not None else 0.0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -91,4 +92,64 @@ def test_the_trained_head_ships_with_the_package() -> None:
     loaded = SemanticHead.load(DEFAULT_HEAD)
     assert loaded.classes[0] == "harmless"
     assert set(loaded.thresholds) == {"input", "output", "name"}
-    assert loaded.weight.shape == (512, len(loaded.classes))
+    assert loaded.weight.shape[0] == 512
+    width = loaded.out_weight.shape[1] if loaded.out_weight is not None else loaded.weight.shape[1]
+    assert width == len(loaded.classes)
+    assert 0.0 <= loaded.classifier_veto < 0.5
+
+
+def hidden_head() -> SemanticHead:
+    """Two hidden units: the first fires on the hate dimension, the second on the minors one;
+    the harmless logit is a constant (``out_bias``)."""
+    first = np.array([[0.0, 0.0], [1.0, 0.0], [0.0, 1.0]], dtype=np.float32)
+    out = np.array([[0.0, 8.0, 0.0], [0.0, 0.0, 8.0]], dtype=np.float32)
+    return SemanticHead(
+        CLASSES,
+        first,
+        np.array([0.0, 0.0], dtype=np.float32),
+        {"input": 0.9, "output": 0.9, "name": 0.9},
+        out_weight=out,
+        out_bias=np.array([2.0, 0.0, 0.0], dtype=np.float32),
+        classifier_veto=0.2,
+    )
+
+
+def test_a_hidden_layer_head_computes_rectified_units_then_a_softmax(tmp_path: Path) -> None:
+    head = hidden_head()
+    p = head.probabilities(np.array([[1.0, 0.0, 0.0], [0.0, 1.0, 0.0], [0.0, 0.0, -1.0]], dtype=np.float32))
+    harmless_only = np.exp(2.0) / (np.exp(2.0) + 2.0)  # both units at 0: logits (2, 0, 0)
+    assert p[0, 0] == pytest.approx(harmless_only, rel=1e-5)
+    assert p[1, 1] == pytest.approx(np.exp(8.0) / (np.exp(2.0) + np.exp(8.0) + 1.0), rel=1e-5)
+    assert p[2, 0] == pytest.approx(harmless_only, rel=1e-5)  # a negative unit is cut to 0
+    path = tmp_path / "hidden.npz"
+    head.save(path)
+    loaded = SemanticHead.load(path)
+    assert loaded.out_weight is not None and head.out_weight is not None
+    assert np.allclose(loaded.out_weight, head.out_weight)
+    assert loaded.classifier_veto == 0.2
+    again = loaded.probabilities(np.array([[0.0, 1.0, 0.0]], dtype=np.float32))
+    assert np.allclose(again, p[1:2])
+
+
+class FixedScores:
+    """A profanity classifier stand-in that scores every text the same."""
+
+    def __init__(self, score: float) -> None:
+        self.score = score
+
+    def scores(self, texts: Sequence[str]) -> list[float]:
+        return [self.score] * len(texts)
+
+
+def test_the_head_overrules_the_profanity_classifier_only_where_it_reads_the_line_as_harmless() -> None:
+    safety = SafetyPipeline(
+        classifier=FixedScores(0.95), semantic=SemanticLayer(KeywordEmbedder(), hidden_head())
+    )
+    harmless = safety.check_input("me encanta tu gato negro")  # hostile probability 0.21
+    assert harmless.blocked and harmless.layer is Layer.CLASSIFIER  # 0.21 is above the veto
+    lenient = dataclasses.replace(hidden_head(), classifier_veto=0.3)
+    safety = SafetyPipeline(classifier=FixedScores(0.95), semantic=SemanticLayer(KeywordEmbedder(), lenient))
+    assert safety.check_input("me encanta tu gato negro").allowed
+    assert safety.check_output("a bit hateword").blocked  # the head itself blocks it
+    plain = SafetyPipeline(classifier=FixedScores(0.95), semantic=None)
+    assert plain.check_input("me encanta tu gato negro").layer is Layer.CLASSIFIER
