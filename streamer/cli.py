@@ -146,8 +146,28 @@ def run(
     replay: Annotated[
         Path | None, typer.Option(help="Also replay this chat log (JSONL) as a live source.")
     ] = None,
+    replay_from: Annotated[
+        str | None,
+        typer.Option(
+            "--from",
+            help="Resume the --replay at a line (120) or a time offset (90s, 1m30s, 1:30). Lines "
+            "played before keep their ids, so nothing is stored twice.",
+        ),
+    ] = None,
 ) -> None:
     """Run the bot until stopped (Ctrl-C): the bus, every configured source and the recorder."""
+    from streamer.sources.replay import ReplayStart, parse_start
+
+    start: ReplayStart | None = None
+    if replay_from is not None:
+        if replay is None:
+            console.print("[red]--from resumes a replay: give the file with --replay[/red]")
+            raise typer.Exit(2)
+        try:
+            start = parse_start(replay_from)
+        except ValueError as exc:
+            console.print(f"[red]{escape(str(exc))}[/red]")
+            raise typer.Exit(2) from None
     settings = _settings(config)
     from streamer import supervisor
 
@@ -166,7 +186,7 @@ def run(
     async def go() -> None:
         stop = asyncio.Event()
         _stop_on_signals(stop)
-        await supervisor.run_bot(settings, replay=replay, stop=stop, on_status=status)
+        await supervisor.run_bot(settings, replay=replay, replay_from=start, stop=stop, on_status=status)
 
     _run(go())
 

@@ -16,7 +16,7 @@ from engines.backends import BackendError
 from streamer.app import App, Show, build_app, build_show, build_twitch, build_voice, voice_input
 from streamer.bus import Bus
 from streamer.sources.push_to_talk import PushToTalkListener
-from streamer.sources.replay import ReplaySource
+from streamer.sources.replay import ReplaySource, ReplayStart
 from streamer.sources.voice import listen
 from streamer.status import component_status, spawn
 from streamer.store.recorder import default_consumer_name
@@ -78,11 +78,14 @@ async def run_bot(
     settings: Settings,
     *,
     replay: Path | None = None,
+    replay_from: ReplayStart | None = None,
     stop: asyncio.Event | None = None,
     on_status: Callable[[App], None] | None = None,
 ) -> None:
     """The long-running bot: recorder, brain and performer, plus every configured source:
-    Twitch (EventSub in, chat replies and moderation out), the streamer's voice, a replayed log.
+    Twitch (EventSub in, chat replies and moderation out), the streamer's voice, a replayed log
+    (its ids come from the file, so playing it again stores nothing twice; ``replay_from``
+    resumes it at a line or a time).
     """
     app = await build_app(settings)
     if settings.performer.sink == "wav" and not settings.dashboard.overlay_audio:
@@ -102,7 +105,9 @@ async def run_bot(
         llm_status = functools.partial(component_status, app.bus, settings.channel, "llm")
         tasks.append(asyncio.create_task(show.llm_server.keep_alive(llm_status), name="llm-keeper"))
     if replay is not None:
-        source = ReplaySource(replay, channel=settings.channel, speed=settings.replay.speed)
+        source = ReplaySource(
+            replay, channel=settings.channel, speed=settings.replay.speed, start=replay_from
+        )
         tasks.append(asyncio.create_task(source.run(app.bus.publish), name="replay"))
     if settings.voice.input != "none":
         tasks.extend(start_voice(settings, app.bus, show))

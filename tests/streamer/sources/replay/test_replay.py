@@ -14,7 +14,15 @@ from typing import Any
 import pytest
 
 from engines.events import ChatMessage, EventBase, Raid, StreamState
-from streamer.sources.replay import ReplayError, ReplayLine, ReplaySource, load_replay
+from streamer.sources.replay import (
+    ReplayError,
+    ReplayLine,
+    ReplaySource,
+    ReplayStart,
+    file_run_id,
+    load_replay,
+    parse_start,
+)
 from tests.support.virtual_clock import VirtualClock
 
 
@@ -185,11 +193,86 @@ def test_ids_are_stable_per_run_id_and_distinct_across_runs(tmp_path: Path) -> N
     b, _ = load_replay(path, channel="demo", run_id="bbb")
     assert [x.event.id for x in a1] == [x.event.id for x in a2]
     assert not {x.event.id for x in a1} & {x.event.id for x in b}
+    assert ReplaySource(path, channel="demo", run_id="fixed").lines[0].event.id == "replay-fixed-1"
+
+
+def test_replaying_the_same_file_again_gives_the_same_ids(tmp_path: Path) -> None:
+    """A re-run after a crash is stored once: the ids come from the file and the line."""
+    path = timed(tmp_path / "s.jsonl", 0, 1, 2)
     s1 = ReplaySource(path, channel="demo")
     s2 = ReplaySource(path, channel="demo")
-    assert s1.run_id != s2.run_id
-    assert not {x.event.id for x in s1.lines} & {x.event.id for x in s2.lines}
-    assert ReplaySource(path, channel="demo", run_id="fixed").lines[0].event.id == "replay-fixed-1"
+    assert s1.run_id == s2.run_id == file_run_id(path.read_bytes(), "demo")
+    assert [x.event.id for x in s1.lines] == [x.event.id for x in s2.lines]
+    assert [x.event.id for x in s1.lines] == [f"replay-{s1.run_id}-{n}" for n in (1, 2, 3)]
+    assert [x.event.id for x in load_replay(path, channel="demo")[0]] == [x.event.id for x in s1.lines]
+    other_channel = ReplaySource(path, channel="other")
+    edited = ReplaySource(timed(tmp_path / "e.jsonl", 0, 1, 3), channel="demo")
+    assert not {x.event.id for x in s1.lines} & {x.event.id for x in other_channel.lines}
+    assert not {x.event.id for x in s1.lines} & {x.event.id for x in edited.lines}
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        ("120", ReplayStart(line=120)),
+        ("1", ReplayStart(line=1)),
+        ("90s", ReplayStart(at=90.0)),
+        ("1m30s", ReplayStart(at=90.0)),
+        ("2m", ReplayStart(at=120.0)),
+        ("1h2m3s", ReplayStart(at=3723.0)),
+        ("1:30", ReplayStart(at=90.0)),
+        ("1:02:03", ReplayStart(at=3723.0)),
+        ("2.5s", ReplayStart(at=2.5)),
+    ],
+)
+def test_parse_start_reads_a_line_or_a_time(text: str, start: ReplayStart) -> None:
+    assert parse_start(text) == start
+
+
+@pytest.mark.parametrize("text", ["", "0", "-3", "abc", "1:2:3:4", "5x", "s"])
+def test_parse_start_refuses_anything_else(text: str) -> None:
+    with pytest.raises(ValueError, match=r"line|--from"):
+        parse_start(text)
+
+
+async def test_resuming_from_a_line_publishes_the_rest_with_the_same_ids_at_once(tmp_path: Path) -> None:
+    fake = FakeTime()
+    path = timed(tmp_path / "s.jsonl", 0, 10, 20, 21, 25)
+    full = ReplaySource(path, channel="demo")
+    source = ReplaySource(path, channel="demo", speed=1, start=parse_start("3"), clock=fake.clock,
+                          sleep=fake.sleep)  # fmt: skip
+    pub = Recorder(fake)
+    assert await source.run(pub) == 3
+    assert [e.id for e in pub.events] == [x.event.id for x in full.lines[2:]]
+    # the first resumed event goes out at once, the rest keep the file's pace from there
+    assert [t - 1000.0 for t in pub.times] == pytest.approx([0.0, 1.0, 5.0])
+
+
+async def test_resuming_from_a_time_offset_keeps_the_pace_from_that_moment(tmp_path: Path) -> None:
+    fake = FakeTime()
+    path = timed(tmp_path / "s.jsonl", 0, 10, 20, 21)
+    source = ReplaySource(path, channel="demo", speed=1, start=parse_start("15s"), clock=fake.clock,
+                          sleep=fake.sleep)  # fmt: skip
+    pub = Recorder(fake)
+    assert await source.run(pub) == 2
+    assert [e.id for e in pub.events] == [f"replay-{source.run_id}-{n}" for n in (3, 4)]
+    assert [t - 1000.0 for t in pub.times] == pytest.approx([5.0, 6.0])
+
+
+async def test_a_stopped_replay_says_where_to_resume(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    path = timed(tmp_path / "s.jsonl", 0, 0, 3600)
+    source = ReplaySource(path, channel="demo", speed=1)
+    pub = Recorder()
+    with caplog.at_level(logging.INFO, logger="streamer.sources.replay"):
+        task = asyncio.create_task(source.run(pub))
+        while len(pub.events) < 2:
+            await asyncio.sleep(0)
+        task.cancel()
+        with pytest.raises(asyncio.CancelledError):
+            await task
+    assert f"replay of {path} stopped before line 3; resume with --from 3" in caplog.messages
 
 
 def test_missing_file_and_directory_raise_replay_error(tmp_path: Path) -> None:
