@@ -13,7 +13,7 @@ import logging
 from collections.abc import AsyncIterable, Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
@@ -44,7 +44,7 @@ from streamer.performer import Performer
 from streamer.sources.voice import VoiceSource
 from streamer.sources.wav_input import WavInput
 from streamer.stage import Stage
-from streamer.status import publish_fallback, spawn
+from streamer.status import publish_fallback, publish_quietly
 from streamer.store import Recorder, make_engine, make_sessionmaker, upgrade
 from streamer.store.personas import current_persona, load_persona_version
 from streamer.store.secrets import NamedTokenStore, SecretStore
@@ -171,7 +171,7 @@ async def build_show(app: App, *, audio_dir: Path, pace: float | None = 1.0) -> 
     sink = build_sink(settings, audio_dir, pace=pace)
     if settings.voice.input != "none" and settings.voice.barge_in_action == "duck":
         sink = DuckingSink(sink, duck_db=settings.voice.duck_db)
-    avatar = await build_avatar(settings, persona, app.sessions)
+    avatar = await build_avatar(settings, persona, app.sessions, app.bus)
     overlay = await build_overlay(settings)
     performer = Performer(tts, sink, voice=None, stage=Stage(sink, avatar=avatar, overlay=overlay))
     brain = Brain(
@@ -289,10 +289,11 @@ def token_store(settings: Settings, sessions: async_sessionmaker[AsyncSession], 
 
 
 async def build_avatar(
-    settings: Settings, persona: Persona, sessions: async_sessionmaker[AsyncSession]
+    settings: Settings, persona: Persona, sessions: async_sessionmaker[AsyncSession], bus: Bus | None = None
 ) -> VTSAvatar | None:
-    """VTube Studio when enabled. It connects in the background and reconnects on its own;
-    the show does not wait for it."""
+    """VTube Studio when enabled. It connects in the background, reconnects on its own and reads
+    the model's hotkeys after every login and model load; the show does not wait for it. The
+    emotions the model has no hotkey for go to the dashboard as the vtube_studio status."""
     cfg = settings.vtube_studio
     if not cfg.enabled:
         return None
@@ -300,20 +301,16 @@ async def build_avatar(
     client = VTSClient(cfg.url, plugin_name="AI VTuber Bot", plugin_developer="vtuber-bot", token_store=store)
     await client.start()
     avatar = VTSAvatar(
-        client, persona.emotion_hotkeys, neutral=persona.default_emotion, speaking_hz=cfg.speaking_hz
-    )
+        client, persona.emotion_hotkeys, neutral=persona.default_emotion, speaking_hz=cfg.speaking_hz,
+        on_status=None if bus is None else functools.partial(_avatar_status, bus, settings.channel),
+    )  # fmt: skip
     await avatar.start()
-    spawn(_check_avatar_map(client, avatar), name="vts-check-map")
     return avatar
 
 
-async def _check_avatar_map(client: VTSClient, avatar: VTSAvatar) -> None:
-    """Once VTube Studio is connected, check the persona's hotkeys against the model."""
-    try:
-        await client.wait_ready(None)
-        await avatar.check_map()
-    except BackendError as exc:
-        log.warning("could not check the VTube Studio hotkeys: %s", exc)
+async def _avatar_status(bus: Bus, channel: str, state: Literal["ok", "degraded"], detail: str) -> None:
+    status = ComponentStatus(channel=channel, component="vtube_studio", state=state, detail=detail[:500])
+    await publish_quietly(bus, status)
 
 
 if TYPE_CHECKING:  # Twitch (twitchio, aiohttp) is imported only when it is used: it costs seconds
