@@ -276,8 +276,13 @@ class VTSAvatar:
                 await self.client.trigger_hotkey(hotkey, timeout_s=self.action_timeout_s)
                 return True
             except VTSHotkeyCooldown:
-                if not retry or self._waiting > 0 or waited + delay > self.cooldown_give_up_s:
+                if not retry or self._waiting > 0:  # an animation, or a newer change takes over
                     log.debug("VTube Studio hotkey %r still cooling down; not sent", hotkey)
+                    return False
+                if waited + delay > self.cooldown_give_up_s:
+                    log.warning(
+                        "VTube Studio hotkey %r still cooling down after %.1f s; gave up", hotkey, waited
+                    )
                     return False
             except BackendError as e:
                 self._dropped(e, f"hotkey {hotkey}")
