@@ -14,6 +14,7 @@ from integrations.audio.sounddevice_mic import audio_devices as list_audio_devic
 from integrations.registry import obs_overlay
 from streamer.app import broadcaster_login, build_app, build_show, twitch_tokens
 from streamer.bus import BusError, make_bus
+from streamer.logs import run_log
 from streamer.rehearsal import RehearsalSummary, run_rehearsal
 from streamer.sources.replay import SAMPLE_STREAM, ReplaySource
 from streamer.store import make_engine, make_sessionmaker, upgrade
@@ -30,23 +31,27 @@ async def rehearse(
     with_show: bool = True,
     on_progress: Callable[[int, int], None] | None = None,
 ) -> RehearsalSummary:
-    """Replay a chat log through the whole bot (or only into the store) and summarise it."""
+    """Replay a chat log through the whole bot (or only into the store) and summarise it. The
+    terminal shows only warnings meanwhile; the full log goes to ``rehearsal.log`` in the run's folder."""
     speed = settings.replay.speed if speed is None else speed
     source = ReplaySource(
         path or settings.replay.path or SAMPLE_STREAM, channel=settings.channel, speed=speed
     )
     out_dir = settings.data_dir / "rehearsals" / source.run_id
-    app = await build_app(settings)
-    show = None
-    try:
-        if with_show:
-            show = await build_show(app, audio_dir=out_dir / "audio", pace=speed or None)
-        return await run_rehearsal(app.bus, app.sessions, app.recorder, show.brain if show else None, source,
-                                   out_dir=out_dir, on_progress=on_progress)  # fmt: skip
-    finally:
-        if show is not None:
-            await show.close()
-        await app.close()
+    with run_log(out_dir / "rehearsal.log") as log_path:
+        app = await build_app(settings)
+        show = None
+        try:
+            if with_show:
+                show = await build_show(app, audio_dir=out_dir / "audio", pace=speed or None)
+            summary = await run_rehearsal(app.bus, app.sessions, app.recorder, show.brain if show else None,
+                                          source, out_dir=out_dir, on_progress=on_progress)  # fmt: skip
+        finally:
+            if show is not None:
+                await show.close()
+            await app.close()
+    summary.log_path = log_path
+    return summary
 
 
 def audio_devices() -> list[AudioDevice]:

@@ -1,10 +1,17 @@
-"""Logging set-up: readable terminal output, and no secret ever reaches a log line."""
+"""Logging set-up: readable terminal output, and no secret ever reaches a log line.
+
+:func:`setup_logging` sends every log line to the terminal. :func:`run_log` is for a command
+that draws its own progress on the terminal (``vtuber rehearse``): while it is active the
+terminal shows only warnings and errors, and the full log goes to a file.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from pathlib import Path
 
 from rich.console import Console
 from rich.logging import RichHandler
@@ -19,8 +26,12 @@ _PATTERNS = (
     re.compile(r"(?P<keep>\boauth:)[A-Za-z0-9]+"),
 )
 MASK = "***"
-QUIET_LOGGERS = ("obsws_python", "websockets", "httpx", "httpcore", "aiosqlite", "asyncio")
-"""Chatty or leaky third-party loggers kept at WARNING (obsws-python logs the OBS password at INFO)."""
+QUIET_LOGGERS = (
+    "obsws_python", "websockets", "httpx", "httpx2", "httpcore", "aiosqlite", "asyncio", "alembic.runtime.plugins",
+)  # fmt: skip
+"""Chatty or leaky third-party loggers kept at WARNING (obsws-python logs the OBS password at INFO;
+httpx and httpx2, under the OpenAI client, log every request at INFO)."""
+FILE_FORMAT = "%(asctime)s %(levelname)-8s %(name)s: %(message)s"
 
 
 class RedactingFilter(logging.Filter):
@@ -81,3 +92,25 @@ def setup_logging(
     root.setLevel(level)
     for name in QUIET_LOGGERS:
         logging.getLogger(name).setLevel(logging.WARNING)
+
+
+@contextlib.contextmanager
+def run_log(path: Path, *, terminal_level: int = logging.WARNING) -> Iterator[Path]:
+    """Inside: the terminal handlers show only ``terminal_level`` and above, and everything the
+    root logger passes (its level, redacted) is written to ``path`` as well."""
+    root = logging.getLogger()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    file = logging.FileHandler(path, encoding="utf-8")
+    file.setFormatter(logging.Formatter(FILE_FORMAT))
+    file.addFilter(_filter)
+    terminal = [(handler, handler.level) for handler in root.handlers]
+    for handler, level in terminal:
+        handler.setLevel(max(level, terminal_level))
+    root.addHandler(file)
+    try:
+        yield path
+    finally:
+        root.removeHandler(file)
+        file.close()
+        for handler, level in terminal:
+            handler.setLevel(level)

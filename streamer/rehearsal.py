@@ -47,6 +47,8 @@ class RehearsalSummary:
     brain: BrainStats | None = None
     transcript_path: Path | None = None
     audio_dir: Path | None = None
+    log_path: Path | None = None
+    """The run's full log (the terminal showed only warnings)."""
     excerpt: list[str] = field(default_factory=list)
 
 

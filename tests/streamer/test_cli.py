@@ -39,6 +39,13 @@ def test_rehearse_on_embedded_defaults_stores_the_sample_stream(tmp_path: Path) 
     assert out.returncode == 0, out.stdout + out.stderr
     assert "published 364, stored 364" in out.stdout
     assert "chat.message" in out.stdout
+    # the terminal keeps to the progress bar, warnings and the summary; the full log is in the run's folder
+    assert "INFO" not in out.stderr + out.stdout
+    (log,) = (tmp_path / "data" / "rehearsals").glob("*/rehearsal.log")
+    assert f"full log:   {log.relative_to(tmp_path)}" in out.stdout
+    logged = log.read_text()
+    assert "INFO     alembic.runtime.migration: Running upgrade" in logged
+    assert "sample_stream.jsonl finished: 364 events published" in logged
     db = tmp_path / "data" / "vtuber.db"
     with sqlite3.connect(db) as conn:
         assert conn.execute("SELECT count(*) FROM events").fetchone() == (364,)
@@ -58,7 +65,8 @@ def test_rehearse_on_redis_and_postgres(
     assert out.returncode == 0, out.stdout + out.stderr
     assert "bus redis" in out.stdout
     assert "published 364, stored 364" in out.stdout
-    assert not (tmp_path / "data").exists()
+    assert not list(tmp_path.rglob("*.db"))  # no SQLite: the events are in Postgres
+    assert list((tmp_path / "data" / "rehearsals").glob("*/rehearsal.log"))  # only the run's log is local
 
 
 def test_config_check_redacts_secrets(tmp_path: Path) -> None:
@@ -109,6 +117,9 @@ def test_rehearse_with_the_character_reports_turns_transcript_and_audio(tmp_path
     out = vtuber("rehearse", "--file", str(log), "--speed", "1", cwd=tmp_path, timeout=300)
     assert out.returncode == 0, out.stdout + out.stderr
     assert "the character took 1 turns (1 finished" in out.stdout
+    assert "HTTP Request" not in out.stderr + out.stdout and "INFO" not in out.stderr  # one line per LLM call
+    (full_log,) = (tmp_path / "data" / "rehearsals").glob("*/rehearsal.log")
+    assert "selector pick" in full_log.read_text()
     assert "SAY" in out.stdout
     transcripts = list((tmp_path / "data" / "rehearsals").glob("*/transcript.md"))
     assert len(transcripts) == 1

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import io
 import logging
+from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
+from rich.console import Console
 
-from streamer.logs import RedactingFilter
+from streamer.logs import QUIET_LOGGERS, RedactingFilter, run_log, setup_logging
 
 
 @pytest.fixture
@@ -59,3 +63,35 @@ def test_plain_messages_are_untouched(logger) -> None:  # type: ignore[no-untype
     log, lines = logger
     log.info("stored %d events in %s", 12, "3 batches")
     assert lines[-1] == "stored 12 events in 3 batches"
+
+
+@pytest.fixture
+def terminal() -> Iterator[io.StringIO]:
+    """setup_logging on a captured terminal; the root logger is put back afterwards."""
+    root = logging.getLogger()
+    saved = (list(root.handlers), root.level, {n: logging.getLogger(n).level for n in QUIET_LOGGERS})
+    screen = io.StringIO()
+    setup_logging("INFO", secrets=["sk-live-run-log-secret"], console=Console(file=screen, width=200))
+    yield screen
+    root.handlers[:] = saved[0]
+    root.setLevel(saved[1])
+    for name, level in saved[2].items():
+        logging.getLogger(name).setLevel(level)
+
+
+def test_run_log_keeps_the_terminal_to_warnings_and_writes_everything_to_the_file(
+    terminal: io.StringIO, tmp_path: Path
+) -> None:
+    log = logging.getLogger("streamer.rehearsal")
+    with run_log(tmp_path / "run" / "rehearsal.log") as path:
+        log.info("selector pick %s", "m1")
+        logging.getLogger("httpx2").info("HTTP Request: POST http://127.0.0.1:1/v1/chat/completions")
+        log.warning("the bot was still talking; key %s", "sk-live-run-log-secret")
+    log.info("after the run")
+    shown, written = terminal.getvalue(), path.read_text()
+    assert "selector pick" not in shown and "the bot was still talking" in shown and "after the run" in shown
+    assert "INFO     streamer.rehearsal: selector pick m1" in written
+    assert "WARNING  streamer.rehearsal: the bot was still talking; key ***" in written
+    assert "HTTP Request" not in shown + written  # httpx2 logs every LLM call at INFO: kept quiet
+    assert "sk-live-run-log-secret" not in shown + written
+    assert "after the run" not in written
