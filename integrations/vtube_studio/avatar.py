@@ -152,6 +152,9 @@ class VTSAvatar:
         if model is None:
             return
         self.missing = {e: t for e, t in self._map.items() if self._cues[e] is None}
+        if not model.loaded:
+            self._set_status("degraded", "no model loaded in VTube Studio")
+            return
         for emotion, target in self._map.items():
             if emotion in self.missing:
                 self._warn(
@@ -164,9 +167,7 @@ class VTSAvatar:
                     f"{len(same)} hotkeys for: {', '.join(h.describe() for h in same)}; VTube Studio "
                     f"triggers {chosen.describe() if chosen else '?'}. Rename one, or map the hotkey id."
                 )
-        if not model.loaded:
-            self._set_status("degraded", "no model loaded in VTube Studio")
-        elif self.missing:
+        if self.missing:
             which = ", ".join(f"{e} ({t})" for e, t in sorted(self.missing.items()))
             self._set_status("degraded", f"model {model.name!r} has no hotkey for: {which}")
         else:
@@ -190,12 +191,24 @@ class VTSAvatar:
     def _spawn_report(self, result: Awaitable[None]) -> None:
         task = asyncio.ensure_future(result)
         self._reports.add(task)
-        task.add_done_callback(self._reports.discard)
+        task.add_done_callback(self._report_done)
+
+    def _report_done(self, task: asyncio.Future[None]) -> None:
+        self._reports.discard(task)
+        if not task.cancelled() and task.exception() is not None:
+            log.warning("reporting the VTube Studio status failed: %r", task.exception())
 
     # emotions ------------------------------------------------------------------------------
 
     async def apply(self, emotion: str) -> bool:
         """Show ``emotion``; True when it shows (or already did), False when dropped or unmapped."""
+        return await self._change(emotion)
+
+    async def reset(self) -> bool:
+        """Back to neutral: turn off what is on; nothing is sent when nothing is."""
+        return await self._change(self.neutral)
+
+    async def _change(self, emotion: str) -> bool:
         self._waiting += 1  # changes run one at a time, in call order
         try:
             await self._lock.acquire()
@@ -207,10 +220,6 @@ class VTSAvatar:
             return await self._show(emotion)
         finally:
             self._lock.release()
-
-    async def reset(self) -> bool:
-        """Back to neutral: turn off what is on; nothing is sent when nothing is."""
-        return await self.apply(self.neutral)
 
     async def _show(self, emotion: str) -> bool:
         cue = self._cues.get(emotion)
