@@ -411,8 +411,7 @@ class VTSClient:
             self._relogins += 1
             delay = min(self.backoff_max_s, self.backoff_initial_s * 2 ** (self._relogins - 1))
             log.warning(
-                "VTube Studio refused a request (%s): the plugin's access was revoked; logging in "
-                "again in %.1f s",
+                "VTube Studio refused a request as not logged in (%s; revoked?); logging in again in %.1f s",
                 trouble,
                 delay,
             )
