@@ -4,6 +4,7 @@
     .venv/bin/python benchmarks/safety_eval.py --split eval    # only the held-out evaluation set
     .venv/bin/python benchmarks/safety_eval.py --errors eval   # also list that split's misses
     .venv/bin/python benchmarks/safety_eval.py --no-semantic   # the rules alone, for comparison
+    .venv/bin/python benchmarks/safety_eval.py --head old.npz  # another trained head
 
 Splits:
 
@@ -136,9 +137,10 @@ def main() -> None:
     ap.add_argument("--split", choices=[*SPLITS, "all"], default="all")
     ap.add_argument("--errors", choices=list(SPLITS), help="list the misses and false positives of a split")
     ap.add_argument("--no-semantic", action="store_true", help="the rules and the classifier alone")
+    ap.add_argument("--head", type=Path, help="another semantic head than the shipped one (a comparison)")
     args = ap.parse_args()
 
-    pipeline = build_safety(load_settings(), semantic=not args.no_semantic)
+    pipeline = build_safety(load_settings(), semantic=not args.no_semantic, head=args.head)
     pipeline.warm()
     report: dict[str, Any] = {"semantic": pipeline.has_semantic, "splits": {}}
     names = list(SPLITS) if args.split == "all" else [args.split]

@@ -31,7 +31,7 @@ from config.providers import (
 )
 from config.settings import OBSSettings, Settings, VoiceSettings
 from engines.ai.safety import DEFAULT_CLASSIFIER_THRESHOLD, ModerationBackend, SafetyPipeline
-from engines.ai.safety.semantic import SemanticLayer
+from engines.ai.safety.semantic import DEFAULT_HEAD, SemanticLayer
 from engines.backends import Limits, LLMBackend, ModelServer, TTSBackend, TTSSetup
 from engines.voice.fallback_tts import FallbackTTS, TTSFallback
 from integrations.elevenlabs import ElevenLabsTTS
@@ -186,14 +186,18 @@ def build_tts(
     )  # fmt: skip
 
 
-def build_safety(settings: Settings, *, semantic: bool | None = None) -> SafetyPipeline:
+def build_safety(
+    settings: Settings, *, semantic: bool | None = None, head: Path | None = None
+) -> SafetyPipeline:
     """The safety pipeline with the semantic layer (``safety.semantic``, or ``semantic`` when
-    given) and the configured moderation endpoint, if any."""
+    given; ``head``: another trained head than the shipped one, for comparisons) and the
+    configured moderation endpoint, if any."""
     cfg = settings.safety
     moderation = None if cfg.moderation == "none" else MODERATION[cfg.moderation](settings)
     policy = cfg.moderation_policy or cfg.judge  # without a judge, the policy is moot
     threshold = cfg.classifier_threshold or DEFAULT_CLASSIFIER_THRESHOLD
-    layer = SemanticLayer(USEEmbedder()) if (cfg.semantic if semantic is None else semantic) else None
+    on = cfg.semantic if semantic is None else semantic
+    layer = SemanticLayer(USEEmbedder(), path=head or DEFAULT_HEAD) if on else None
     return SafetyPipeline(
         allowed_domains=cfg.allowed_domains, moderation=moderation, classifier_threshold=threshold,
         semantic=layer, moderation_timeout_s=policy.timeout_s,
