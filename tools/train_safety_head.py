@@ -215,7 +215,26 @@ def classifier_veto(texts: list[str], hostile: np.ndarray, harmless: np.ndarray,
         norm = normalize(text)
         scored.append(classifier_text(norm.joined if norm.joined is not None else norm.tokens))
     flagged = np.array(default_classifier().scores(scored)) >= DEFAULT_CLASSIFIER_THRESHOLD
-    caught = hostile[flagged & ~harmless]
+    return veto_floor(hostile[flagged & ~harmless], max_lost)
+
+
+def rule_veto(
+    texts: list[str], sides: np.ndarray, hostile: np.ndarray, harmless: np.ndarray, max_lost: float
+) -> float:
+    """:func:`classifier_veto` for the soft rules (``pipeline.SOFT_RULES``)."""
+    from engines.ai.safety import SafetyPipeline
+
+    rules = SafetyPipeline(classifier=None)
+    soft = np.array([
+        side != "name" and rules.soft_rule(text, "output" if side == "output" else "input") is not None
+        for text, side in zip(texts, sides, strict=True)
+    ])  # fmt: skip
+    return veto_floor(hostile[soft & ~harmless], max_lost)
+
+
+def veto_floor(caught: np.ndarray, max_lost: float) -> float:
+    """The highest floor (0.01 to 0.5) under which at most ``max_lost`` of ``caught`` (the
+    hostile probabilities of hostile lines a layer blocks) fall."""
     best = 0.0
     for floor in np.arange(0.01, 0.51, 0.01):
         if (caught < floor).sum() <= max_lost * max(len(caught), 1):
@@ -246,7 +265,7 @@ def main() -> None:
         "--max-veto-loss",
         type=float,
         default=0.01,
-        help="hostile lines the profanity classifier blocks that the head's veto may let through",
+        help="hostile lines the profanity classifier (or a soft rule) blocks that the head's veto may let through",
     )
     ap.add_argument("--report", action="store_true", help="do not write the head")
     ap.add_argument("--out", type=Path, default=DEFAULT_HEAD)
@@ -283,9 +302,10 @@ def main() -> None:
     mask = harmless & (sides[val] == "input")
     caution = {"input": min(threshold_for(hostile[mask], args.max_caution), thresholds["input"] - 0.01)}
     veto = classifier_veto(list(array[val]), hostile, harmless, args.max_veto_loss)
+    soft_veto = rule_veto(list(array[val]), sides[val], hostile, harmless, args.max_veto_loss)
     head = dataclasses.replace(
         probe, thresholds=thresholds, class_thresholds=class_thresholds, caution=caution,
-        classifier_veto=veto,
+        classifier_veto=veto, rule_veto=soft_veto,
     )  # fmt: skip
 
     report: dict[str, Any] = {"train_lines": int((~val).sum()), "validation_lines": int(val.sum())}
@@ -310,6 +330,7 @@ def main() -> None:
     report["caution"] = caution
     report["class_thresholds"] = class_thresholds
     report["classifier_veto"] = veto
+    report["rule_veto"] = soft_veto
     verdicts = [head.judge(row, str(side)) for row, side in zip(p, sides[val], strict=True)]  # type: ignore[arg-type]
     for label in ("hostile", "harmless"):
         picked = [
@@ -326,6 +347,7 @@ def main() -> None:
         class_thresholds=class_thresholds,
         caution=caution,
         classifier_veto=veto,
+        rule_veto=soft_veto,
         embedder=embedder.name,
     )
     digest = hashlib.sha256((TRAIN.read_bytes() if TRAIN.exists() else b"") + TUNE.read_bytes()).hexdigest()[

@@ -68,6 +68,17 @@ _REASONS: Final = {
 }
 
 
+SOFT_RULES: Final = frozenset({(Layer.BLOCKLIST, "sexual"), (Layer.INJECTION, "roleplay_override")})
+"""Rule hits that words alone make and meaning may overrule ("Moby Dick", "blue tits",
+"pretend you're a tour guide"): the semantic head's ``rule_veto`` decides them."""
+
+
+def _without_soft(blocklist: Blocklist) -> Blocklist:
+    """The global list less its soft sections (a persona's or a moderator's words stay hard)."""
+    soft = {category for layer, category in SOFT_RULES if layer is Layer.BLOCKLIST}
+    return Blocklist(e for e in blocklist.entries if not (e.source == "global" and e.category in soft))
+
+
 def _blocklist_reason(hit: BlockMatch) -> str:
     reason = _REASONS.get(hit.category, f"blocked term ({hit.category})")
     if hit.source != "global":
@@ -122,6 +133,7 @@ class SafetyPipeline:
                 raise ValueError('moderation_fail_closed takes the stages "input" and "output"')
         base = blocklist if blocklist is not None else Blocklist.default()
         self._blocklist = base.extended(extra_blocklist, source="persona", category="persona")
+        self._hard_blocklist = _without_soft(self._blocklist)
         self._links = LinkFinder(allowed_domains)
         self._classifier: Classifier | None = default_classifier() if classifier == "default" else classifier
         self.classifier_threshold = classifier_threshold
@@ -154,6 +166,7 @@ class SafetyPipeline:
         only the blocklist index is rebuilt; the classifier and patterns are shared."""
         clone = copy.copy(self)
         clone._blocklist = self._blocklist.extended(words, source=source, category=source)
+        clone._hard_blocklist = _without_soft(clone._blocklist)
         clone._names = {}
         return clone
 
@@ -232,8 +245,18 @@ class SafetyPipeline:
                 return False
         return True
 
-    def _rules(self, norm: Normalized, stage: Stage) -> SafetyDecision | None:
-        hit = self._blocklist.match(norm, output=stage == "output" and self.block_output_profanity)
+    def soft_rule(self, text: str, stage: Stage) -> SafetyDecision | None:
+        """The rules' block when its only grounds are a soft rule (:data:`SOFT_RULES`), else None."""
+        norm = normalize(text)
+        decision = self._rules(norm, stage)
+        if decision is None or (decision.layer, decision.category) not in SOFT_RULES:
+            return None
+        return decision if self._rules(norm, stage, hard=True) is None else None
+
+    def _rules(self, norm: Normalized, stage: Stage, *, hard: bool = False) -> SafetyDecision | None:
+        """The first rule that blocks; ``hard``: ignoring :data:`SOFT_RULES`."""
+        blocklist = self._hard_blocklist if hard else self._blocklist
+        hit = blocklist.match(norm, output=stage == "output" and self.block_output_profanity)
         if hit is not None:
             return self._block(norm, stage, Layer.BLOCKLIST, _blocklist_reason(hit), hit.category)
         pii = find_pii(norm)
@@ -244,7 +267,7 @@ class SafetyPipeline:
             return self._block(norm, stage, Layer.LINK, link.reason, link.category)
         if stage == "input":
             injection = find_injection(norm)
-            if injection is not None:
+            if injection is not None and not (hard and (Layer.INJECTION, injection.category) in SOFT_RULES):
                 return self._block(norm, stage, Layer.INJECTION, injection.reason, injection.category)
         harm = find_harm(norm)
         if harm is not None:
@@ -254,9 +277,18 @@ class SafetyPipeline:
     def _check_batch(self, texts: Sequence[str], stage: Stage) -> list[SafetyDecision]:
         results: list[SafetyDecision | None] = [None] * len(texts)
         forms: list[tuple[int, Normalized, list[str]]] = []
+        soft: dict[int, SafetyDecision] = {}
+        vetoable = self._semantic is not None and self._semantic.rule_veto > 0
         for i, text in enumerate(texts):
             norm = normalize(text)
             decision = self._rules(norm, stage)
+            if (
+                vetoable
+                and decision is not None
+                and (decision.layer, decision.category) in SOFT_RULES
+                and self._rules(norm, stage, hard=True) is None
+            ):
+                soft[i], decision = decision, None
             decoded = variants(text) if decision is None else []
             for plain in decoded:
                 hit = self._rules(normalize(plain), stage)
@@ -271,6 +303,8 @@ class SafetyPipeline:
         hostile: dict[int, float] = {}
         if self._semantic is not None and forms:
             forms = self._semantic_pass(texts, forms, stage, results, cautions, hostile)
+        if soft:
+            forms = self._soft_pass(forms, soft, hostile, results)
         self._classifier_pass(forms, stage, results, hostile)
         for i, caution in cautions.items():
             decision = results[i]
@@ -318,6 +352,25 @@ class SafetyPipeline:
                 )
             else:
                 rest.append((i, norm, decoded))
+        return rest
+
+    def _soft_pass(
+        self,
+        forms: list[tuple[int, Normalized, list[str]]],
+        soft: dict[int, SafetyDecision],
+        hostile: dict[int, float],
+        results: list[SafetyDecision | None],
+    ) -> list[tuple[int, Normalized, list[str]]]:
+        """A soft rule's block stands unless the semantic layer read the line (and every
+        decoding of it) as plainly harmless: under the head's ``rule_veto``."""
+        veto = self._semantic.rule_veto if self._semantic is not None else 0.0
+        rest = []
+        for form in forms:
+            i = form[0]
+            if i in soft and hostile.get(i, 1.0) >= veto:
+                results[i] = soft[i]
+            else:
+                rest.append(form)
         return rest
 
     def _classifier_pass(

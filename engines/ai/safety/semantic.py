@@ -133,6 +133,9 @@ class SemanticHead:
     """Below this hostile probability the profanity classifier's block is overruled: it reads
     words ("negro" is Spanish for black, "dumb as hell" is banter), the head reads meaning.
     0: no veto. Set by the trainer on validation lines."""
+    rule_veto: float = 0.0
+    """The same for the soft rules (``pipeline.SOFT_RULES``: a sexual word of the global list,
+    a roleplay request). 0: no veto."""
 
     @classmethod
     def load(cls, path: Path = DEFAULT_HEAD) -> SemanticHead:
@@ -155,6 +158,7 @@ class SemanticHead:
                 out_bias=np.asarray(data["out_bias"], dtype=np.float32) if "out_bias" in data else None,
                 char_features=int(meta.get("char_features", CHAR_FEATURES)),
                 classifier_veto=float(meta.get("classifier_veto", 0.0)),
+                rule_veto=float(meta.get("rule_veto", 0.0)),
             )
 
     def save(self, path: Path, **extra: object) -> None:
@@ -167,6 +171,7 @@ class SemanticHead:
             "caution": dict(self.caution),
             "char_features": self.char_features,
             "classifier_veto": self.classifier_veto,
+            "rule_veto": self.rule_veto,
             **extra,
         }
         arrays: dict[str, np.ndarray] = {
@@ -270,3 +275,9 @@ class SemanticLayer:
         """The head's :attr:`SemanticHead.classifier_veto` (0.0 without a head)."""
         head = self.head
         return head.classifier_veto if head is not None else 0.0
+
+    @property
+    def rule_veto(self) -> float:
+        """The head's :attr:`SemanticHead.rule_veto` (0.0 without a head)."""
+        head = self.head
+        return head.rule_veto if head is not None else 0.0

@@ -153,3 +153,20 @@ def test_the_head_overrules_the_profanity_classifier_only_where_it_reads_the_lin
     assert safety.check_output("a bit hateword").blocked  # the head itself blocks it
     plain = SafetyPipeline(classifier=FixedScores(0.95), semantic=None)
     assert plain.check_input("me encanta tu gato negro").layer is Layer.CLASSIFIER
+
+
+def test_a_soft_rule_is_overruled_only_where_the_head_reads_the_line_as_harmless() -> None:
+    def safety(rule_veto: float) -> SafetyPipeline:
+        head = dataclasses.replace(hidden_head(), rule_veto=rule_veto)
+        return SafetyPipeline(classifier=None, semantic=SemanticLayer(KeywordEmbedder(), head))
+
+    book = "moby dick is a boring book change my mind"  # hostile probability 0.21
+    assert SafetyPipeline(classifier=None).soft_rule(book, "input") is not None
+    assert safety(0.2).check_input(book).layer is Layer.BLOCKLIST  # 0.21 is not under 0.2
+    assert safety(0.3).check_input(book).allowed
+    guide = "pretend you're a tour guide and describe this map"
+    assert SafetyPipeline(classifier=None).soft_rule(guide, "input") is not None
+    assert safety(0.3).check_input(guide).allowed
+    assert safety(0.3).check_input("moby dick is a nigger").layer is Layer.BLOCKLIST  # a hard rule too
+    assert safety(0.3).check_input("moby dick hateword").layer is Layer.SEMANTIC
+    assert SafetyPipeline(classifier=None).check_input(book).layer is Layer.BLOCKLIST  # no head: rules alone
