@@ -38,12 +38,19 @@ class SplitterConfig:
         speech starts sooner.
     min_chars: a piece shorter than this (or with no letters or digits) is not emitted on
         its own but kept with the text that follows.
+    release_on_token: a delta (a model token) that ends on a closing mark releases the piece
+        at once, without waiting for the next token, where the text allows: ".", "!", "?"
+        (not "3.", an abbreviation such as "Mr." or "e.g.", a single letter, an ellipsis, or
+        a quote that may go on, as in '"Really?" she said'), and the first chunk's "," or ";"
+        (not after a digit, "3,5"). Stray marks that then follow ("?" + "!", "." + "..") are
+        dropped. The output then depends on where the deltas were cut.
     """
 
     max_chars: int = 180
     first_clause_min_words: int = 4
     early_first_clause: bool = True
     min_chars: int = 2
+    release_on_token: bool = False
 
     def __post_init__(self) -> None:
         if self.max_chars < 16:
@@ -160,6 +167,7 @@ class SentenceSplitter:
         self._i = 0  # next index to scan
         self._open = -1  # index of an unclosed "[" in the current piece, or -1
         self._emitted = False
+        self._released = False  # the last piece went out on its own closing mark (release_on_token)
         # Progress of a look-ahead past a boundary that is waiting for more text, so that a
         # long run of whitespace/emoji arriving in tiny deltas is not re-read each time.
         self._skip_at = -1
@@ -173,6 +181,8 @@ class SentenceSplitter:
             return []
         caught_up = self._i == len(self._buf)
         self._buf += delta
+        if self._released and not self._drop_stray_marks():
+            return []
         if (
             caught_up
             and len(self._buf) - self._start <= self._config.max_chars
@@ -182,6 +192,8 @@ class SentenceSplitter:
             return []
         out: list[str] = []
         self._scan(out)
+        if self._config.release_on_token:
+            self._release_at_token_end(out)
         self._compact()
         return out
 
@@ -414,6 +426,73 @@ class SentenceSplitter:
         if not self._speakable(absorbed):
             return j
         return absorbed, k
+
+    # --- release on the closing token (release_on_token) -----------------------------------
+
+    def _drop_stray_marks(self) -> bool:
+        """After a release on a closing mark: drop the marks and closers that finish it ("?!",
+        '."', ". .."), which went out already. False while nothing else has come."""
+        buf, n, k = self._buf, len(self._buf), self._start
+        while k < n and (buf[k] in _TERMINATORS or buf[k] in _CLOSERS or buf[k].isspace()):
+            k += 1
+        self._start = self._i = k
+        if k == n:
+            return False
+        self._released = False
+        return True
+
+    def _release_at_token_end(self, out: list[str]) -> None:
+        """The delta ended on a closing mark: emit the piece now if the text allows it."""
+        buf = self._buf
+        if self._open >= 0:
+            return  # inside an emotion tag
+        end = len(buf)
+        while end > self._start and buf[end - 1].isspace():
+            end -= 1
+        core = end
+        while core > self._start and buf[core - 1] in _CLOSERS:
+            core -= 1
+        if core == self._start:
+            return
+        c = buf[core - 1]
+        if c in ",;":
+            if core < end or not self._clause_ok() or core - 2 < self._start or buf[core - 2].isdigit():
+                return  # "1,000" / "3,5" may still go on
+            words = len(_WORD.findall(_TAGLIKE.sub(" ", buf[self._start : core - 1])))
+            if words < self._config.first_clause_min_words:
+                return
+        elif c in _TERMINATORS:
+            run = core - 1
+            while run > self._start and buf[run - 1] in _TERMINATORS:
+                run -= 1
+            marks = buf[run:core]
+            if not _CJK_TERMINATORS.isdisjoint(marks):
+                pass  # always an end
+            elif not _STRONG.isdisjoint(marks):
+                if not _CLOSING_QUOTES.isdisjoint(buf[core:end]):
+                    return  # '"Really?" she said.' may go on
+            elif len(marks) > 1 or "…" in marks or not self._plain_word_before(run):
+                return  # an ellipsis, a number, an abbreviation
+        else:
+            return
+        if not self._speakable(end):
+            return
+        self._emit(end, len(buf), out)
+        self._i = self._start
+        self._released = True
+
+    def _plain_word_before(self, p: int) -> bool:
+        """The word before the "." at ``p`` is an ordinary word: no digit ("3."), no
+        abbreviation ("Mr.", "e.g.", "etc.", "No."), not a single letter ("J.", the "e." of "e.g.")."""
+        buf = self._buf
+        s = p
+        while s > self._start and not buf[s - 1].isspace():
+            s -= 1
+        word = buf[s:p].lstrip(_OPENERS).rstrip("".join(_CLOSERS))
+        if len(word) < 2 or not word[-1].isalpha() or "." in word:
+            return False
+        low = word.lower()
+        return low not in _ALWAYS_ABBREV and low not in _AMBIGUOUS_ABBREV and low not in _NUMBER_ABBREV
 
     def _cap_cut(self) -> tuple[int, int]:
         """Where to cut a piece that reached max_chars without a boundary."""
