@@ -6,13 +6,19 @@
     emotions, safety, performer) against an OpenAI-compatible stand-in with fixed timing
     (200 ms to first token, then 50 tokens/s, on its own thread) and a TTS with fixed timing
     (100 ms to first audio). Overhead = (event published -> first audio) minus the model
-    time: the stand-in's schedule for the token that completed the first chunk, plus the TTS
+    time: the stand-in's schedule for the token that released the first chunk, plus the TTS
     delay. The stand-in runs on its own thread, so client work cannot delay its schedule.
+    ``overhead_wait_as_overhead_*`` counts the model time only to the token that holds the
+    chunk's closing mark: a splitter that waits for the next token pays that wait as overhead.
 (b) Streaming advantage on the bundled local models (SmolLM2-135M on llama.cpp + piper):
     time to first audio with sentence streaming, divided by the time with the whole reply
     generated first (the same sentences, up to the persona's limit) and then synthesised as
     one WAV, same prompts.
-(c) Event to first audio on the local models, p50 and p95, warm.
+(c) Event to first audio on the local models, p50 and p95, warm, and where it goes: ``stages``
+    holds the p50 of each stage, from a probe on the turn's own calls (:class:`StageProbe`):
+    the publish to the model call (bus, selector, context), the first token, the first
+    clause (the reply splitter's release), output safety on it, the hand-off to the TTS (emotion
+    tag, scrub, queues), the TTS's first audio, and that audio to the performer's sentence.
 (d) Selector cost per chat message during a 1,000 msg/s flood (benchmarks/selector_flood.py).
 
 Beside (a) it prints the 1-minute load and the CPU steal (the share of CPU time the
@@ -26,11 +32,13 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
 import statistics
 import subprocess
 import sys
 import time
+from collections.abc import AsyncGenerator
 from pathlib import Path
 from typing import Any
 
@@ -45,7 +53,7 @@ from engines import events as ev
 from engines.ai.reply_stage import ReplyStage, Utterance
 from engines.ai.safety import SafetyPipeline
 from engines.ai.sentences import SentenceSplitter, SplitterConfig
-from engines.backends import Limits, LLMBackend, LLMRequest, TTSBackend
+from engines.backends import AudioChunk, Limits, LLMBackend, LLMRequest, TTSBackend
 from engines.voice.sinks import NullSink
 from integrations.llama_cpp.server import LlamaServer, LlamaServerConfig
 from integrations.openai.llm import OpenAILLM
@@ -196,6 +204,103 @@ def first_chunk_token_index(brain: Brain, reply: str) -> int:
     return len(tokenize(reply)) - 1
 
 
+def first_chunk_close_index(brain: Brain, reply: str) -> int:
+    """Which token (0-based) holds the first chunk's last character (its closing mark)."""
+    tokens = tokenize(reply)
+    splitter = SentenceSplitter(brain.splitter)
+    first = next((got[0] for t in tokens if (got := splitter.feed(t))), None) or reply
+    text = ""
+    for k, token in enumerate(tokens):
+        text += token
+        if " ".join(text.split()).startswith(first):
+            return k
+    return len(tokens) - 1
+
+
+STAGES = ("select_context", "first_token", "first_clause", "safety", "to_tts", "tts_first_audio", "to_sink")
+
+
+class StageProbe:
+    """Timestamps of one turn's path to first audio, taken on the calls the brain makes: the
+    model's stream (its start, first token, and the token on which the bot's own splitter
+    releases the first clause), output safety on the first sentence, and the TTS's first call
+    and first audio. :meth:`stages` turns them into durations; missing marks give no stage."""
+
+    def __init__(self, brain: Brain, llm: LLMBackend, tts: TTSBackend) -> None:
+        self.marks: dict[str, float] = {}
+        self.samples: list[dict[str, float]] = []
+        self._wrap_llm(brain, llm)
+        self._wrap_safety(brain)
+        self._wrap_tts(tts)
+
+    def mark(self, name: str) -> None:
+        self.marks.setdefault(name, time.perf_counter())
+
+    def begin(self) -> None:
+        self.marks = {"published": time.perf_counter()}
+
+    def end(self, first_audio: float) -> None:
+        """The turn's first audio started at ``first_audio``: keep its stages."""
+        m = {**self.marks, "first_audio": first_audio}
+        spans = {
+            "select_context": ("published", "llm_call"), "first_token": ("llm_call", "first_token"),
+            "first_clause": ("first_token", "first_clause"), "safety": ("safety_start", "safety_end"),
+            "tts_first_audio": ("tts_call", "tts_audio"), "to_sink": ("tts_audio", "first_audio"),
+        }  # fmt: skip
+        out = {k: (m[b] - m[a]) * 1000 for k, (a, b) in spans.items() if a in m and b in m}
+        if {"first_clause", "tts_call"} <= m.keys():
+            out["to_tts"] = (m["tts_call"] - m["first_clause"]) * 1000 - out.get("safety", 0.0)
+        self.samples.append(out)
+
+    def stages(self) -> dict[str, float]:
+        return {
+            f"{k}_ms": statistics.median(v) for k in STAGES if (v := [s[k] for s in self.samples if k in s])
+        }
+
+    def _wrap_llm(self, brain: Brain, llm: LLMBackend) -> None:
+        inner = llm.stream_chat
+        probe = self
+
+        async def stream_chat(request: LLMRequest) -> AsyncGenerator[str, None]:
+            probe.mark("llm_call")
+            splitter = SentenceSplitter(brain.splitter)
+            async for delta in inner(request):
+                if delta:
+                    probe.mark("first_token")
+                    if "first_clause" not in probe.marks and splitter.feed(delta):
+                        probe.mark("first_clause")
+                yield delta
+
+        llm.stream_chat = stream_chat  # type: ignore[method-assign]
+
+    def _wrap_safety(self, brain: Brain) -> None:
+        inner = brain.safety.check_output
+        probe = self
+
+        def check_output(text: str) -> Any:
+            first = "safety_start" not in probe.marks
+            probe.mark("safety_start")
+            try:
+                return inner(text)
+            finally:
+                if first:
+                    probe.mark("safety_end")
+
+        brain.safety.check_output = check_output  # type: ignore[method-assign]
+
+    def _wrap_tts(self, tts: TTSBackend) -> None:
+        inner = tts.synthesize
+        probe = self
+
+        async def synthesize(text: str, *, voice: str | None = None) -> AsyncGenerator[AudioChunk, None]:
+            probe.mark("tts_call")
+            async for chunk in inner(text, voice=voice):
+                probe.mark("tts_audio")
+                yield chunk
+
+        tts.synthesize = synthesize  # type: ignore[method-assign]
+
+
 async def whole_reply(brain: Brain, llm: LLMBackend, request: LLMRequest) -> str:
     """The reply the non-streaming way would speak: the bot's own reply stage (no early first
     clause), every sentence written before any is spoken."""
@@ -227,6 +332,7 @@ async def overhead(turns: int, safety: SafetyPipeline) -> dict[str, float]:
     try:
         async with Rig(llm, tts, bench_persona(), safety) as rig:
             k = first_chunk_token_index(rig.brain, REPLY)
+            wait_s = (k - first_chunk_close_index(rig.brain, REPLY)) / TOKENS_PER_S
             model_s = TTFT_S + k / TOKENS_PER_S + TTS_FIRST_AUDIO_S
             with machine:
                 for i in range(turns + 3):
@@ -238,17 +344,21 @@ async def overhead(turns: int, safety: SafetyPipeline) -> dict[str, float]:
         await llm.aclose()
         server.terminate()
         server.wait(10)
+    with_wait = [v + wait_s * 1000 for v in samples]
     return {
         "overhead_p50_ms": statistics.median(samples),
         "overhead_p99_ms": pct(samples, 0.99),
+        "overhead_wait_as_overhead_p50_ms": statistics.median(with_wait),
+        "overhead_wait_as_overhead_p99_ms": pct(with_wait, 0.99),
         "first_chunk_tokens": k + 1,
+        "splitter_wait_ms": wait_s * 1000,
         **machine.report("overhead"),
     }
 
 
 async def local_models(
     turns: int, safety: SafetyPipeline, *, nice: int | None = None, quant: str | None = None
-) -> dict[str, float]:
+) -> dict[str, Any]:
     defaults = Settings()
     local = defaults.llm if isinstance(defaults.llm, LocalLLMSettings) else LocalLLMSettings()
     requantize = None if (quant or local.requantize) == "off" else (quant or local.requantize)
@@ -272,11 +382,17 @@ async def local_models(
             )
             stream_ttfa: list[float] = []
             sentences: list[int] = []
+            probe = StageProbe(rig.brain, llm, tts)
             for i in range(turns + 2):
+                probe.begin()
                 published, done = await rig.turn(i)
                 if i >= 2 and done.turn_id in rig.first_audio:
                     stream_ttfa.append((rig.first_audio[done.turn_id] - published) * 1000)
                     sentences.append(done.sentences)
+                    probe.end(rig.first_audio[done.turn_id])
+            stages = probe.stages()
+            with contextlib.suppress(AttributeError):
+                del llm.stream_chat, tts.synthesize  # the whole-reply path below, unprobed
             # the same prompts the whole-reply way: full LLM reply, then one WAV for all of it
             full_ttfa: list[float] = []
             for i in range(2, turns + 2):
@@ -301,7 +417,9 @@ async def local_models(
         await llm.aclose()
         await server.stop()
     ratio = statistics.median(stream_ttfa) / statistics.median(full_ttfa)
+    stages["residual_ms"] = statistics.median(stream_ttfa) - sum(stages.values())
     return {
+        "stages": stages,
         "local_ttfa_p50_ms": statistics.median(stream_ttfa),
         "local_ttfa_p95_ms": pct(stream_ttfa, 0.95),
         "local_full_reply_ttfa_p50_ms": statistics.median(full_ttfa),
@@ -327,19 +445,25 @@ async def main() -> None:
     args = ap.parse_args()
     safety = build_safety(Settings(), semantic=not args.rules_only)
     safety.warm()
-    report: dict[str, float] = {}
+    report: dict[str, Any] = {}
     if args.only_local:
         report.update(await local_models(args.local_turns, safety, nice=args.llm_nice, quant=args.llm_quant))
-        print(json.dumps({k: round(v, 3) for k, v in report.items()}))
+        print(json.dumps(rounded(report, 3)))
         return
     report.update(await overhead(args.turns, safety))
-    print(json.dumps({k: round(v, 2) for k, v in report.items()}), flush=True)
+    print(json.dumps(rounded(report, 2)), flush=True)
     if not args.skip_local:
         report.update(await local_models(args.local_turns, safety, nice=args.llm_nice, quant=args.llm_quant))
     run_flood(make_flood(2_000, 8), 1_000.0, 2.0)  # warm-up
     flood = run_flood(make_flood(20_000, 7), 1_000.0, 2.0)
     report["selector_us_per_msg"] = float(str(flood["selector_us_per_msg"]))
-    print(json.dumps({k: round(float(v), 3) for k, v in report.items()}))
+    print(json.dumps(rounded(report, 3)))
+
+
+def rounded(report: dict[str, Any], digits: int) -> dict[str, Any]:
+    return {
+        k: rounded(v, digits) if isinstance(v, dict) else round(float(v), digits) for k, v in report.items()
+    }
 
 
 if __name__ == "__main__":
