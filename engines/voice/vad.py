@@ -285,6 +285,13 @@ class Endpointer:
             reason="flush",
         )
 
+    def end_now(self) -> Utterance | None:
+        """End the utterance in progress here, as if its silence had run out (the caller knows
+        the streamer has finished, e.g. from the transcript); None outside speech."""
+        if self.state != "speech":
+            return None
+        return self._finish("silence")
+
     def flush(self) -> list[VadEvent]:
         """End of input: emit the utterance in progress if it is confirmed speech."""
         if self.state == "speech":

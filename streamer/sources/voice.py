@@ -22,6 +22,13 @@ waited out; if the utterance then ends without more speech, that transcript is p
 saving up to ``end_silence_ms - early_stt_ms`` (a pause followed by more speech wastes one
 transcription, started only while the STT is idle).
 
+**Turn end from the transcript.** With ``early_stt_ms`` and ``turn_end_ms`` (default 200 ms),
+an early transcript that reads as a finished sentence or question
+(:func:`~engines.voice.turn_end.sounds_finished`: "what game is this?", not "so I was
+thinking about" nor one ending in "and", "so", "um", "but", "because") ends the utterance as
+soon as the silence has lasted ``turn_end_ms``, instead of the whole ``end_silence_ms``. Any
+other transcript waits out the full window. ``turn_end_ms=None`` turns this off.
+
 **Preemptive utterances.** With ``preempt`` as well, an early transcript that is ready while
 the streamer is still quiet is published at once as a ``StreamerUtterance`` with
 ``final=False``: the brain starts the reply (model, safety, speech synthesis) during the
@@ -69,6 +76,7 @@ from engines.events import ComponentStatus, EventBase, StreamerUtterance, Uttera
 from engines.voice.addressing import has_real_words, names_character, only_fillers, strip_noise_tags
 from engines.voice.echo import EchoGate
 from engines.voice.pcm import resample
+from engines.voice.turn_end import sounds_finished
 from engines.voice.vad import (
     BargeIn,
     EndpointConfig,
@@ -122,6 +130,8 @@ class VoiceStats:
     """Preemptive utterances published (``final=False``)."""
     withdrawn: int = 0
     """Preemptive utterances withdrawn because the streamer went on talking."""
+    quick_ends: int = 0
+    """Utterances ended after ``turn_end_ms`` because the early transcript read as finished."""
     last_stt_ms: float | None = None
     last_latency_ms: float | None = None
     """From the end of speech (wall clock) to the event being published."""
@@ -149,6 +159,8 @@ class _Early:
     published: StreamerUtterance | None = None
     """The preemptive utterance made from it, once published."""
     word_barged: bool = False
+    finished: bool | None = None
+    """Whether its transcript reads as a finished turn (None until it is known)."""
 
 
 class VoiceSource:
@@ -175,6 +187,7 @@ class VoiceSource:
         word_barge_in: bool = True,
         early_stt_ms: float = 0.0,
         preempt: bool = False,
+        turn_end_ms: float | None = 200.0,
         clock: Callable[[], datetime] = utcnow,
         monotonic: Callable[[], float] = time.monotonic,
     ) -> None:
@@ -195,6 +208,7 @@ class VoiceSource:
         self.word_barge_in = word_barge_in
         self.early_stt_ms = early_stt_ms
         self.preempt = preempt
+        self.turn_end_ms = turn_end_ms
         self.clock = clock
         self.monotonic = monotonic
         vad.reset()  # a new stream: forget whatever the detector heard before
@@ -283,6 +297,8 @@ class VoiceSource:
                 self._withdraw(early)  # the streamer went on talking: drop the prepared reply now
             if self.early_stt_ms and self.endpointer.silence_ms >= self.early_stt_ms:
                 self._start_early()
+            if self._early is not None:
+                self._end_if_finished(arrived, end_s)
             if n % _YIELD_EVERY == 0:
                 await asyncio.sleep(0)
 
@@ -375,6 +391,32 @@ class VoiceSource:
         self.stats.early_started += 1
         if self.preempt and self.talk_mode != "push_to_talk":
             task.add_done_callback(lambda _t: self._preempt(early))
+        task.add_done_callback(lambda _t: self._end_if_finished(self.clock(), self.endpointer.position_s))
+
+    def _end_if_finished(self, arrived: datetime, end_s: float) -> None:
+        """The early transcript reads as a finished turn and the streamer has been quiet for
+        ``turn_end_ms``: end the utterance now, without waiting out ``end_silence_ms``."""
+        early = self._early
+        if (
+            early is None
+            or self.turn_end_ms is None
+            or self._closed
+            or self.talk_mode == "push_to_talk"
+            or not early.task.done()
+            or self.endpointer.span != early.key
+            or self.endpointer.silence_ms < self.turn_end_ms
+        ):
+            return
+        if early.finished is None:
+            failed = early.task.cancelled() or early.task.exception() is not None
+            early.finished = not failed and sounds_finished(strip_noise_tags(early.task.result().text))
+        if not early.finished:
+            return
+        utterance = self.endpointer.end_now()
+        if utterance is None:
+            return
+        self.stats.quick_ends += 1
+        self._handle(utterance, arrived, end_s)
 
     def _preempt(self, early: _Early) -> None:
         """The early transcript is ready: if the streamer is still quiet, publish it now as a
