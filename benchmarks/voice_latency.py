@@ -2,7 +2,7 @@
 
     .venv/bin/python benchmarks/voice_latency.py [--utterances 8] [--bargeins 8]
         [--end-silence-ms 500] [--early-stt-ms 250] [--beam-size 1] [--no-preempt]
-        [--skip turns|bargein|false]
+        [--skip turns|bargein|false|pauses] [--paused 40] [--no-turn-end]
 
 Everything is real except the microphone, which is a real-time stand-in (a 16 kHz stream of
 32 ms blocks, like the capture callback delivers): espeak-ng speech scheduled on it, quiet
@@ -23,6 +23,13 @@ VAD through the echo gate, faster-whisper tiny.en off the loop, the talk mode, b
     bursts, 150-200 ms slices of real speech) at two levels, fed through the same voice path
     (real VAD, real STT: a hallucinated word would count); and the character's own voice
     coming back through a reverberant room, with the echo gate on (and, for contrast, off).
+(d) **False turn ends.** ``--paused`` lines (40) with a natural pause mid-sentence (300 or
+    450 ms, after "and", "so", "um", "but", "because" or an open clause), spoken in real time
+    through the same voice path. A false turn end is a line whose turn ended (a final
+    ``streamer.utterance``, or a preemptive one kept) before its last word: the bot would have
+    answered the streamer mid-thought. ``pause_eos_to_turn_end_*`` is from the line's real end
+    to its turn end. ``--no-turn-end`` turns off the transcript-based turn end
+    (``turn_end_ms``), for the figures before it.
 
 The last line printed is one JSON object.
 """
@@ -50,6 +57,7 @@ from engines.ai.safety import SafetyPipeline
 from engines.backends import AudioChunk, Limits, LLMBackend, STTBackend, Transcript
 from engines.voice import pcm
 from engines.voice.sinks import AudioSink, NullSink
+from engines.voice.vad import EndpointConfig
 from integrations.faster_whisper.stt import FasterWhisperSTT
 from integrations.llama_cpp.server import LlamaServer, LlamaServerConfig
 from integrations.openai.llm import OpenAILLM
@@ -76,6 +84,29 @@ LINES = [
     "Do you think we can beat this level today?",
     "Hiyori, give chat a tip for the second phase.",
 ]
+PAUSED = [
+    ("Hiyori, I was thinking and", "maybe we should build a bigger farm."),
+    ("So the boss has two phases, so", "what should I do first?"),
+    ("Hiyori, um", "what do you think about this sword?"),
+    ("I tried the left path but", "it was a dead end, any ideas?"),
+    ("We should go back because", "I forgot the potions."),
+    ("Can you tell me about", "the new followers today?"),
+    ("Hiyori, what do you think of", "the music in this level?"),
+    ("I really want to", "beat this level before dinner."),
+    ("The last time we played this game with", "chat it was really fun."),
+    ("Hiyori, should I pick the", "blue armor or the red one?"),
+    ("Thanks for the raid and", "welcome to everyone coming in."),
+    ("I think the answer is um", "the third door on the right."),
+    ("Hiyori, give chat a tip for", "the second phase please."),
+    ("Okay so the plan is to", "collect all the stars first."),
+    ("My favourite part of this game is", "the soundtrack, what about you?"),
+    ("Hiyori, if we win this fight", "can we take a short break?"),
+    ("I was going to say that", "this puzzle is way too hard."),
+    ("Let me check the map because", "I think we are lost again."),
+    ("Hiyori, what is the best way to", "farm gold in this game?"),
+    ("The dragon is weak to ice but", "I only have fire arrows."),
+]
+PAUSES_S = (0.3, 0.45)
 INTERRUPTIONS = ["Wait, stop for a second.", "Hold on, let me think.", "No no, listen to me."]
 LONG_REPLY = (
     "Oh wow, that boss looks really tough! I think you should dodge to the left and then hit its tail. "
@@ -156,6 +187,8 @@ class Rig:
         self.voice: VoiceSource = build_voice(
             voice_settings(args, **voice), self.bus, self.brain, sink, stt=stt
         )
+        if args.no_turn_end:
+            self.voice.turn_end_ms = None
 
         async def on_sentence(turn_id: str, u: Utterance) -> None:
             if turn_id not in self.first_audio:
@@ -413,6 +446,61 @@ async def barge_in(
     }
 
 
+async def false_turn_ends(args: argparse.Namespace, stt: STTBackend) -> dict[str, float]:
+    """(d) lines with a pause mid-sentence, through the voice path in real time, no brain."""
+    from integrations.silero_vad import SileroVAD
+
+    cfg = voice_settings(args).voice
+    ends: list[tuple[float, ev.EventBase]] = []
+
+    async def publish(event: ev.EventBase) -> None:
+        ends.append((time.monotonic(), event))
+
+    room = Room(seconds=None, noise_level=0.002)
+    source = VoiceSource(
+        channel="bench", vad=SileroVAD(), stt=stt, publish=publish,
+        config=EndpointConfig(min_speech_ms=cfg.min_speech_ms, end_silence_ms=cfg.end_silence_ms,
+                              min_barge_in_ms=cfg.min_barge_in_ms),
+        early_stt_ms=cfg.early_stt_ms, preempt=cfg.preemptive_reply,
+        **({"turn_end_ms": None} if args.no_turn_end else {}),  # type: ignore[arg-type]
+    )  # fmt: skip
+    task = asyncio.create_task(source.run(room))
+    false_ends = 0
+    eos_to_end: list[float] = []
+    try:
+        for i in range(args.paused):
+            first, rest = PAUSED[i % len(PAUSED)]
+            pause = PAUSES_S[(i // len(PAUSED)) % len(PAUSES_S)]
+            a, b = espeak(first), espeak(rest)
+            line = AudioChunk(a.pcm + pcm.silence(pause - 2 * PAD_S, RATE) + b.pcm, RATE)
+            at = time.monotonic() + 0.3
+            seen = len(ends)
+            room.say(line, at)
+            eos = at + line.seconds - PAD_S
+            await asyncio.sleep(max(0.0, eos - time.monotonic()) + args.end_silence_ms / 1000 + 1.2)
+            turn_ends = [
+                t for t, e in ends[seen:]
+                if (isinstance(e, ev.StreamerUtterance) and e.final)
+                or (isinstance(e, ev.UtteranceEnd) and e.kept)
+            ]  # fmt: skip
+            if any(t < eos for t in turn_ends):
+                false_ends += 1
+                print(f"false turn end: {first!r} / {rest!r} ({pause * 1000:.0f} ms)", file=sys.stderr)
+            after = [t for t in turn_ends if t >= eos]
+            if after:
+                eos_to_end.append((after[0] - eos) * 1000)
+    finally:
+        task.cancel()
+        await asyncio.gather(task, return_exceptions=True)
+    return {
+        "false_turn_end_rate": false_ends / args.paused,
+        "paused_lines": args.paused,
+        "pause_eos_to_turn_end_p50_ms": statistics.median(eos_to_end) if eos_to_end else float("nan"),
+        "pause_eos_to_turn_end_p95_ms": pct(eos_to_end, 0.95),
+        "quick_turn_ends": source.stats.quick_ends,
+    }
+
+
 def noises() -> list[tuple[str, AudioChunk]]:
     speech = pcm.read_wav(Path(__file__).resolve().parents[1] / "tests" / "data" / "voice" / "boss.wav")
     out: list[tuple[str, AudioChunk]] = []
@@ -501,7 +589,9 @@ async def main() -> None:
         help="turn preemptive replies off (answer only after the silence)",
     )
     ap.add_argument("--beam-size", type=int, default=Settings().voice.stt_beam_size)
-    ap.add_argument("--skip", action="append", default=[], choices=["turns", "bargein", "false"])
+    ap.add_argument("--paused", type=int, default=40, help="lines with a mid-sentence pause, for (d)")
+    ap.add_argument("--no-turn-end", action="store_true", help="no transcript-based turn end (turn_end_ms)")
+    ap.add_argument("--skip", action="append", default=[], choices=["turns", "bargein", "false", "pauses"])
     args = ap.parse_args()
     started = time.monotonic()
     load_before = os.getloadavg()[0]
@@ -511,6 +601,7 @@ async def main() -> None:
     await stt.warm_up()
     report: dict[str, Any] = {
         "end_silence_ms": args.end_silence_ms, "early_stt_ms": args.early_stt_ms, "beam_size": args.beam_size,
+        "turn_end": not args.no_turn_end,
     }  # fmt: skip
     try:
         if "false" not in args.skip:
@@ -518,6 +609,9 @@ async def main() -> None:
             bot = pcm.concat([c async for c in tts.synthesize(LONG_REPLY)])
             await tts.aclose()
             report.update(await false_bargeins(args, stt, bot))
+            print(json.dumps(report), flush=True)
+        if "pauses" not in args.skip:
+            report.update(await false_turn_ends(args, stt))
             print(json.dumps(report), flush=True)
         if "turns" not in args.skip:
             report.update(await turn_latency(args, safety, stt))
