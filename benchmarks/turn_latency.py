@@ -264,12 +264,16 @@ class StageProbe:
         async def stream_chat(request: LLMRequest) -> AsyncGenerator[str, None]:
             probe.mark("llm_call")
             splitter = SentenceSplitter(brain.splitter)
-            async for delta in inner(request):
-                if delta:
-                    probe.mark("first_token")
-                    if "first_clause" not in probe.marks and splitter.feed(delta):
-                        probe.mark("first_clause")
-                yield delta
+            stream = inner(request)
+            try:
+                async for delta in stream:
+                    if delta:
+                        probe.mark("first_token")
+                        if "first_clause" not in probe.marks and splitter.feed(delta):
+                            probe.mark("first_clause")
+                    yield delta
+            finally:  # the brain stops reading at its sentence cap: stop the model's stream now
+                await stream.aclose()
 
         llm.stream_chat = stream_chat  # type: ignore[method-assign]
 
@@ -294,9 +298,13 @@ class StageProbe:
 
         async def synthesize(text: str, *, voice: str | None = None) -> AsyncGenerator[AudioChunk, None]:
             probe.mark("tts_call")
-            async for chunk in inner(text, voice=voice):
-                probe.mark("tts_audio")
-                yield chunk
+            audio = inner(text, voice=voice)
+            try:
+                async for chunk in audio:
+                    probe.mark("tts_audio")
+                    yield chunk
+            finally:
+                await audio.aclose()
 
         tts.synthesize = synthesize  # type: ignore[method-assign]
 
