@@ -200,7 +200,7 @@ def threshold_for(scores: np.ndarray, max_fpr: float) -> float:
         return 0.5
     ranked = np.sort(scores)[::-1]
     allowed = int(np.floor(max_fpr * len(ranked)))
-    return float(min(0.99, max(0.35, ranked[allowed] + 1e-4)))
+    return float(min(0.9995, max(0.35, float(np.nextafter(ranked[allowed], 1.0)))))
 
 
 def classifier_veto(texts: list[str], hostile: np.ndarray, harmless: np.ndarray, max_lost: float) -> float:
@@ -233,10 +233,11 @@ def rule_veto(
 
 
 def veto_floor(caught: np.ndarray, max_lost: float) -> float:
-    """The highest floor (0.01 to 0.5) under which at most ``max_lost`` of ``caught`` (the
+    """The highest floor (0.01 to 0.25: a line the head finds a quarter hostile keeps the
+    layer's block) under which at most ``max_lost`` of ``caught`` (the
     hostile probabilities of hostile lines a layer blocks) fall."""
     best = 0.0
-    for floor in np.arange(0.01, 0.51, 0.01):
+    for floor in np.arange(0.01, 0.26, 0.01):
         if (caught < floor).sum() <= max_lost * max(len(caught), 1):
             best = float(round(floor, 2))
     return best
