@@ -320,5 +320,10 @@ class Bus(abc.ABC):
     async def length(self, stream: StreamName) -> int:
         """Entries currently held in a stream."""
 
+    def recovery(self) -> asyncio.Event | None:
+        """While the backend is known to be unreachable, an event set the moment it answers
+        again (a consumer's back-off ends there); None otherwise."""
+        return None
+
     async def close(self) -> None:  # noqa: B027 - optional hook
         """Release connections."""

@@ -11,7 +11,8 @@ reads the next batch while it writes this one (``prefetch``). Both:
 - **then new entries**, waiting up to ``block_ms``. With ``claim``, every ``every_s`` it
   takes over entries other consumers of the group left unacked for ``min_idle_ms``.
 - **back off** on :class:`BusError`: one capped exponential back-off, cut short by
-  ``stop``. An outage is logged once when it starts and once when it ends.
+  ``stop`` and by the bus answering again (:meth:`Bus.recovery`), so a consumer reads at
+  once when Redis is back. An outage is logged once when it starts and once when it ends.
 - **a handler that raises** leaves its batch pending. The error is logged, the loop backs
   off and replays the pending entries one at a time, so the batch is tried again and an
   entry that keeps failing is dead-lettered as poison after the bus's ``max_deliveries``
@@ -25,7 +26,6 @@ An error that is not a :class:`BusError` (a bug) propagates to the caller.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 import time
 from collections.abc import Awaitable, Callable, Sequence
@@ -301,7 +301,13 @@ class Batches:
             log.debug("bus consumer %s: still unavailable (%s)", self.name, exc)
 
     async def _pause(self, seconds: float) -> None:
-        """Wait ``seconds``; ``stop`` cuts it short."""
-        with contextlib.suppress(TimeoutError):
-            async with asyncio.timeout(seconds):
-                await self.stop.wait()
+        """Wait ``seconds``; ``stop`` cuts it short, and so does the bus answering again."""
+        waits = [asyncio.ensure_future(self.stop.wait())]
+        if (back := self.bus.recovery()) is not None:
+            waits.append(asyncio.ensure_future(back.wait()))
+        try:
+            await asyncio.wait(waits, timeout=seconds, return_when=asyncio.FIRST_COMPLETED)
+        finally:
+            for waiting in waits:
+                waiting.cancel()
+            await asyncio.gather(*waits, return_exceptions=True)

@@ -3,6 +3,12 @@
 Each entry has one field, ``e``, holding the encoded event. When Redis is unreachable,
 ``publish`` keeps events in a bounded local outbox and a background task flushes them in
 order once Redis is back, so a short Redis outage loses nothing and never blocks a source.
+
+When a call finds Redis unreachable, a watcher pings it on a connection of its own every
+``PROBE_EVERY_S``. The moment it answers, the pooled connections opened before the outage
+are dropped (after a restart they are all dead) and everyone waiting is woken: the outbox
+flushes and the consumers read at once, instead of waiting out a back-off. A command that
+meets a dead pooled connection anyway is retried once, at once, on a fresh one.
 """
 
 from __future__ import annotations
@@ -10,11 +16,14 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import time
 from collections import deque
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 import redis.asyncio as aioredis
+from redis.asyncio.retry import Retry
+from redis.backoff import NoBackoff
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import RedisError, ResponseError
 from redis.exceptions import TimeoutError as RedisTimeoutError
@@ -33,17 +42,12 @@ fails a command after this long instead of hanging the caller. Above every ``blo
 PUBLISH_TIMEOUT_S = 1.0
 """A publish that Redis has not confirmed by then goes to the local outbox: the performer
 publishes before each sentence, so a hung Redis must not hold up speech for longer."""
-
-
-@contextlib.contextmanager
-def _translated(doing: str) -> Iterator[None]:
-    """Redis and socket errors become :class:`BusError`, the one error consumers handle."""
-    try:
-        yield
-    except _UNREACHABLE as exc:
-        raise BusError(f"Redis unreachable while {doing}: {type(exc).__name__}") from exc
-    except RedisError as exc:
-        raise BusError(f"Redis refused {doing}: {exc}", retryable=False) from exc
+PROBE_EVERY_S = 0.05
+"""While Redis is unreachable it is pinged this often, so the bus goes on within this of its return."""
+PROBE_TIMEOUT_S = 0.5
+"""A ping that takes longer counts as no answer (a frozen Redis)."""
+OUTBOX_RETRY_S = 1.0
+"""The outbox tries again at least this often even without the watcher's word."""
 
 
 class RedisBus(Bus):
@@ -66,6 +70,10 @@ class RedisBus(Bus):
         self._outbox: deque[tuple[StreamName, bytes]] = deque()
         self._outbox_limit = outbox_limit
         self._flusher: asyncio.Task[None] | None = None
+        self._back: asyncio.Event | None = None
+        """Set when Redis answers again; None while no outage is known."""
+        self._watcher: asyncio.Task[None] | None = None
+        self._prober: aioredis.Redis | None = None
 
     @classmethod
     def from_url(
@@ -77,8 +85,60 @@ class RedisBus(Bus):
             socket_connect_timeout=2,
             socket_timeout=socket_timeout_s,
             health_check_interval=10,
+            # a pooled connection Redis closed (a restart) fails once: retry at once on a new one
+            retry=Retry(NoBackoff(), 1, supported_errors=(RedisConnectionError,)),
         )
         return cls(client, keys, **kwargs)
+
+    # ------------------------------------------------------------------ outages
+    @contextlib.contextmanager
+    def _translated(self, doing: str) -> Iterator[None]:
+        """Redis and socket errors become :class:`BusError`, the one error consumers handle;
+        an unreachable Redis starts the watcher."""
+        try:
+            yield
+        except _UNREACHABLE as exc:
+            self._lost()
+            raise BusError(f"Redis unreachable while {doing}: {type(exc).__name__}") from exc
+        except RedisError as exc:
+            raise BusError(f"Redis refused {doing}: {exc}", retryable=False) from exc
+
+    def recovery(self) -> asyncio.Event | None:
+        return self._back
+
+    def _lost(self) -> asyncio.Event:
+        """Redis did not answer: watch for its return (once per outage)."""
+        if self._back is None:
+            self._back = asyncio.Event()
+            self._watcher = asyncio.create_task(self._watch(self._back), name="redis-watch")
+        return self._back
+
+    async def _watch(self, back: asyncio.Event) -> None:
+        started = time.monotonic()
+        while not await self._probe():  # noqa: ASYNC110 - nothing tells us Redis is back: ask it
+            await asyncio.sleep(PROBE_EVERY_S)
+        # connections opened before the outage are dead if Redis restarted: drop the idle ones
+        await self.client.connection_pool.disconnect(inuse_connections=False)
+        self._back = None
+        back.set()
+        log.info("Redis answers again (after %.1f s); carrying on at once", time.monotonic() - started)
+
+    async def _probe(self) -> bool:
+        if self._prober is None:
+            pool = self.client.connection_pool
+            kwargs = {**pool.connection_kwargs, "socket_timeout": PROBE_TIMEOUT_S,
+                      "socket_connect_timeout": PROBE_TIMEOUT_S, "health_check_interval": 0}  # fmt: skip
+            self._prober = aioredis.Redis(
+                connection_pool=aioredis.ConnectionPool(connection_class=pool.connection_class, **kwargs)
+            )
+        try:
+            async with asyncio.timeout(PROBE_TIMEOUT_S * 2):
+                return bool(await self._prober.ping())
+        except (*_UNREACHABLE, RedisError, TimeoutError):
+            task = asyncio.current_task()
+            if task is not None and task.cancelling():  # a cancel the client turned into an error
+                raise asyncio.CancelledError from None
+            return False
 
     # ------------------------------------------------------------------ publishing
     async def _append(self, items: Sequence[tuple[StreamName, bytes]]) -> list[str | None]:
@@ -90,6 +150,7 @@ class RedisBus(Bus):
         except (*_UNREACHABLE, TimeoutError) as exc:
             # after a timeout Redis may still have some of them: delivery is at least once
             log.warning("Redis unreachable while publishing (%s); buffering locally", type(exc).__name__)
+            self._lost()
             return self._buffer(items)
         except RedisError as exc:
             raise BusError(f"Redis refused the publish: {exc}", retryable=False) from exc
@@ -113,18 +174,18 @@ class RedisBus(Bus):
         return [None] * len(items)
 
     async def _flush_outbox(self) -> None:
-        delay = 0.1
+        """Flush in order; after a failure, wait for the watcher's word that Redis is back."""
         while self._outbox:
             batch = [self._outbox[i] for i in range(min(500, len(self._outbox)))]
             try:
                 await self._xadd(batch)
             except _UNREACHABLE:
-                await asyncio.sleep(delay)
-                delay = min(delay * 2, 5.0)
+                back = self._lost()
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(back.wait(), OUTBOX_RETRY_S)
                 continue
             for _ in batch:
                 self._outbox.popleft()
-            delay = 0.1
         log.info("local outbox flushed; Redis is reachable again")
 
     @property
@@ -153,7 +214,7 @@ class RedisBus(Bus):
         block_ms: int,
         pending: bool,
     ) -> dict[StreamName, list[RawEntry]]:
-        with _translated("reading"):
+        with self._translated("reading"):
             for s in streams:
                 await self._ensure_group(s, group)
             names = {self.keys.stream(s): s for s in streams}
@@ -196,7 +257,7 @@ class RedisBus(Bus):
         self, group: str, consumer: str, streams: Sequence[StreamName], *, min_idle_ms: int, count: int
     ) -> dict[StreamName, list[RawEntry]]:
         out: dict[StreamName, list[RawEntry]] = {}
-        with _translated("claiming"):
+        with self._translated("claiming"):
             for stream in streams:
                 await self._ensure_group(stream, group)
                 key = self.keys.stream(stream)
@@ -214,7 +275,7 @@ class RedisBus(Bus):
         return out
 
     async def _ack(self, group: str, ids: dict[StreamName, list[str]]) -> None:
-        with _translated("acking"):  # unacked entries stay pending and are re-read later: safe
+        with self._translated("acking"):  # unacked entries stay pending and are re-read later: safe
             pipe = self.client.pipeline(transaction=False)
             for stream, entry_ids in ids.items():
                 pipe.xack(self.keys.stream(stream), group, *entry_ids)
@@ -229,11 +290,11 @@ class RedisBus(Bus):
             b"reason": letter.reason.encode(),
             b"raw": letter.raw,
         }
-        with _translated("dead-lettering"):
+        with self._translated("dead-lettering"):
             await self.client.xadd(self.keys.deadletter, fields, maxlen=DEADLETTER_MAXLEN, approximate=True)  # type: ignore[arg-type]
 
     async def _latest_id(self, stream: StreamName) -> str:
-        with _translated("reading the latest id"):
+        with self._translated("reading the latest id"):
             rows: Any = await self.client.xrevrange(self.keys.stream(stream), count=1)
         return str(rows[0][0].decode()) if rows else "0-0"
 
@@ -241,7 +302,7 @@ class RedisBus(Bus):
         self, after: Mapping[StreamName, str], *, count: int, block_ms: int
     ) -> dict[StreamName, list[RawEntry]]:
         names = {self.keys.stream(s): s for s in after}
-        with _translated("tailing"):
+        with self._translated("tailing"):
             reply: Any = await self.client.xread(
                 {self.keys.stream(s): i for s, i in after.items()},
                 count=count,
@@ -253,12 +314,12 @@ class RedisBus(Bus):
     async def _recent(self, stream: StreamName, count: int) -> list[RawEntry]:
         if count <= 0:
             return []
-        with _translated("reading recent entries"):
+        with self._translated("reading recent entries"):
             rows: Any = await self.client.xrevrange(self.keys.stream(stream), count=count)
         return [RawEntry(i.decode(), _field(f)) for i, f in reversed(rows)]
 
     async def dead_letters(self, count: int = 100) -> list[DeadLetter]:
-        with _translated("reading dead letters"):
+        with self._translated("reading dead letters"):
             rows: Any = await self.client.xrevrange(self.keys.deadletter, count=count)
         out = []
         for _id, f in reversed(rows):
@@ -276,7 +337,7 @@ class RedisBus(Bus):
 
     async def pending_count(self, group: str) -> int:
         total = 0
-        with _translated("counting pending entries"):
+        with self._translated("counting pending entries"):
             for key in (self.keys.stream(s) for s in ("input", "control", "output")):
                 try:
                     info: Any = await self.client.xpending(key, group)
@@ -286,16 +347,20 @@ class RedisBus(Bus):
         return total
 
     async def length(self, stream: StreamName) -> int:
-        with _translated("measuring a stream"):
+        with self._translated("measuring a stream"):
             return int(await self.client.xlen(self.keys.stream(stream)))
 
     async def close(self) -> None:
         if self._flusher is not None and not self._flusher.done():
-            try:
-                await asyncio.wait_for(asyncio.shield(self._flusher), 2.0)
-            except TimeoutError:
+            done, _ = await asyncio.wait({self._flusher}, timeout=2.0)
+            if not done:
                 log.error("closing with %d events still in the local outbox", len(self._outbox))
                 self._flusher.cancel()
+        if self._watcher is not None and not self._watcher.done():
+            self._watcher.cancel()
+            await asyncio.gather(self._watcher, return_exceptions=True)
+        if self._prober is not None:
+            await self._prober.aclose()
         await self.client.aclose()
 
 

@@ -78,7 +78,7 @@ async def test_a_hung_redis_fails_reads_after_the_socket_timeout(silent_redis: i
         # the silent server never answers: only the socket timeout can have ended the read
         assert isinstance(info.value.__cause__, RedisTimeoutError)
     finally:
-        await bus.client.aclose()  # closes the sockets (a dropped pool would leave them to the GC)
+        await bus.close()  # closes the sockets (a dropped pool would leave them to the GC)
 
 
 async def test_publishing_to_a_hung_redis_buffers_instead_of_waiting(silent_redis: int) -> None:
@@ -98,4 +98,4 @@ async def test_publishing_to_a_hung_redis_buffers_instead_of_waiting(silent_redi
     finally:
         if bus._flusher is not None:
             bus._flusher.cancel()
-        await bus.client.aclose()
+        await bus.close()
