@@ -3,6 +3,7 @@ audio devices. ``streamer/cli.py`` parses and prints; this module does."""
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Callable
 from pathlib import Path
 
@@ -34,9 +35,11 @@ async def rehearse(
     """Replay a chat log through the whole bot (or only into the store) and summarise it. The
     terminal shows only warnings meanwhile; the full log goes to ``rehearsal.log`` in the run's folder."""
     speed = settings.replay.speed if speed is None else speed
+    # a rehearsal is a new performance each time: fresh ids, not the file's (which `run --replay` keeps)
     source = ReplaySource(
-        path or settings.replay.path or SAMPLE_STREAM, channel=settings.channel, speed=speed
-    )
+        path or settings.replay.path or SAMPLE_STREAM, channel=settings.channel, speed=speed,
+        run_id=secrets.token_hex(4),
+    )  # fmt: skip
     out_dir = settings.data_dir / "rehearsals" / source.run_id
     with run_log(out_dir / "rehearsal.log") as log_path:
         app = await build_app(settings)
