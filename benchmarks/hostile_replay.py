@@ -181,6 +181,25 @@ def rehearse(replay: Path, *, speed: float, config: Path | None, timeout_s: floa
     return done.returncode
 
 
+async def rehearsal_run_id(settings: Settings, since: datetime) -> str | None:
+    """The run id ``vtuber rehearse`` gave this replay (a fresh one per rehearsal): the most
+    common ``replay-<run>-<line>`` among the chat stored since ``since``."""
+    engine = make_engine(settings.database_url.get_secret_value())
+    try:
+        async with make_sessionmaker(engine)() as s:
+            ids = (
+                await s.execute(
+                    select(EventRow.id).where(
+                        EventRow.ts >= since, EventRow.type == "chat.message", EventRow.id.like("replay-%")
+                    )
+                )
+            ).scalars()
+            runs = Counter(i.removeprefix("replay-").rsplit("-", 1)[0] for i in ids)
+    finally:
+        await engine.dispose()
+    return runs.most_common(1)[0][0] if runs else None
+
+
 async def stored_events(settings: Settings, since: datetime, ids: set[str]) -> list[ev.EventBase]:
     """This run's output events and its input events, decoded, in time order."""
     engine = make_engine(settings.database_url.get_secret_value())
@@ -387,7 +406,9 @@ def main(argv: list[str] | None = None) -> int:
             json.dumps(meta, ensure_ascii=False, indent=1), encoding="utf-8"
         )
 
-    run_id = file_run_id(replay.read_bytes(), settings.channel)
+    run_id = asyncio.run(rehearsal_run_id(settings, since)) or file_run_id(
+        replay.read_bytes(), settings.channel
+    )
     outcomes = [
         Outcome(line=i + 4, event_id=f"replay-{run_id}-{i + 4}", category=s.category, technique=s.technique,
                 original=s.text, sent=addressed(name, s.text))
