@@ -154,6 +154,7 @@ def create_app(
         bus: Bus = app.state.bus
         try:
             checks["bus_input_length"] = await bus.length("input")
+            checks["dead_letters"] = await bus.dead_letter_count()
             checks["bus"] = "ok"
         except Exception as exc:
             checks["bus"] = f"unreachable: {type(exc).__name__}"

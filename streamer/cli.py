@@ -8,10 +8,10 @@ import functools
 import json
 import signal
 import sys
-from collections.abc import Iterable
+from collections.abc import Awaitable, Callable, Iterable
 from importlib.metadata import EntryPoint, entry_points
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import typer
 from rich.markup import escape
@@ -19,7 +19,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from config.settings import ConfigError, redacted
-from streamer.bus import BusError
+from streamer.bus import Bus, BusError, DeadLetter
 from streamer.cli_common import ConfigOption, console
 from streamer.cli_common import load as _settings
 from streamer.cli_common import run as _run
@@ -27,6 +27,8 @@ from streamer.cli_common import run as _run
 if TYPE_CHECKING:
     from streamer.app import App
     from streamer.rehearsal import RehearsalSummary
+
+T = TypeVar("T")
 
 # The bot's work (streamer.commands, streamer.supervisor) is imported inside each command, so
 # `vtuber dashboard` and `vtuber user ...` never load the bot's composition root.
@@ -384,6 +386,161 @@ def ptt(
         console.print(f"[red]{escape(str(exc))}[/red]")
         raise typer.Exit(1) from None
     console.print(f"push-to-talk {state}")
+
+
+# ---------------------------------------------------------------- dead letters
+
+deadletter_cli = typer.Typer(
+    help="Events a consumer could not handle: list, show, put back (replay) or drop them. "
+    "They live in Redis (REDIS_URL), as the bot's bus does.",
+    no_args_is_help=True,
+)
+cli.add_typer(deadletter_cli, name="deadletter")
+LetterIds = Annotated[
+    list[str] | None, typer.Argument(help="Dead letter ids (from `vtuber deadletter list`).")
+]
+AllOption = Annotated[bool, typer.Option("--all", help="Every dead letter (of --kind, if given).")]
+KindOption = Annotated[
+    str | None, typer.Option(help="With --all: only letters of this kind, e.g. store_rejected.")
+]
+
+
+def _on_letters(config: Path | None, work: Callable[[Bus], Awaitable[T]]) -> T:
+    """Run ``work`` on the configured Redis bus; a clear exit when there is none or it fails."""
+    settings = _settings(config)
+    if settings.bus_backend != "redis":
+        console.print("[red]dead letters are kept in Redis: set REDIS_URL as the bot has it[/red]")
+        raise typer.Exit(2)
+    from streamer.bus import make_bus
+
+    async def go() -> T:
+        bus = make_bus(settings)
+        try:
+            return await work(bus)
+        finally:
+            await bus.close()
+
+    try:
+        return asyncio.run(go())
+    except BusError as exc:
+        console.print(f"[red]{escape(str(exc))}[/red]")
+        raise typer.Exit(1) from None
+
+
+@deadletter_cli.command("list")
+def deadletter_list(
+    config: ConfigOption = None,
+    limit: Annotated[int, typer.Option(min=1, help="The newest this many.")] = 100,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON lines instead of a table.")] = False,
+) -> None:
+    """The newest dead letters, oldest first: id, stream, group, kind, why, and the event."""
+    from streamer.deadletter import describe
+
+    async def work(bus: Bus) -> tuple[int, list[DeadLetter]]:
+        return await bus.dead_letter_count(), await bus.dead_letters(limit)
+
+    total, letters = _on_letters(config, work)
+    views = [describe(d) for d in letters]
+    if as_json:
+        for v in views:
+            row = {"id": v.letter.id, "stream": v.letter.stream, "entry_id": v.letter.entry_id,
+                   "group": v.letter.group, "kind": v.letter.kind, "reason": v.letter.reason,
+                   "event_id": v.event.id if v.event else None, "type": v.event.type if v.event else None,
+                   "replayable": v.replayable, "problem": v.problem}  # fmt: skip
+            sys.stdout.write(json.dumps(row) + "\n")
+        return
+    table = Table(title=f"Dead letters: {total}", show_edge=False)
+    for column in ("id", "stream", "group", "kind", "reason", "event"):
+        table.add_column(column)
+    for v in views:
+        event = f"{v.event.type} {v.event.id}" if v.event else f"(not an event: {v.problem})"
+        table.add_row(v.letter.id, v.letter.stream, v.letter.group, v.letter.kind, escape(v.letter.reason[:80]),
+                      escape(event))  # fmt: skip
+    console.print(table)
+    if total:
+        console.print(
+            "`vtuber deadletter show ID` for one; `replay ID...` puts events back, `drop ID...` deletes"
+        )
+
+
+@deadletter_cli.command("show")
+def deadletter_show(
+    letter_id: Annotated[str, typer.Argument(help="A dead letter id.")], config: ConfigOption = None
+) -> None:
+    """One dead letter in full: where it came from, why, and its raw event."""
+    from streamer.deadletter import describe
+
+    async def work(bus: Bus) -> DeadLetter | None:
+        return await bus.find_dead_letter(letter_id)
+
+    letter = _on_letters(config, work)
+    if letter is None:
+        console.print(f"[red]no dead letter {escape(letter_id)}[/red]")
+        raise typer.Exit(1)
+    view = describe(letter)
+    for key, value in (("id", letter.id), ("stream", f"{letter.stream} (entry {letter.entry_id})"),
+                       ("group", letter.group), ("kind", letter.kind), ("reason", letter.reason),
+                       ("replayable", "yes" if view.replayable else f"no: {view.problem}")):  # fmt: skip
+        console.print(f"[bold]{key}[/bold]: {escape(value)}", highlight=False)
+    try:
+        raw = json.dumps(json.loads(letter.raw), indent=2, ensure_ascii=False)
+    except ValueError:
+        raw = letter.raw.decode("utf-8", errors="replace")
+    sys.stdout.write(raw + "\n")
+
+
+@deadletter_cli.command("replay")
+def deadletter_replay(
+    letter_ids: LetterIds = None,
+    config: ConfigOption = None,
+    every: AllOption = False,
+    kind: KindOption = None,
+) -> None:
+    """Put events back on the stream they came from, ids unchanged (the recorder stores each
+    once, however often it is replayed), and delete their letters."""
+    from streamer import deadletter
+
+    if not letter_ids and not every:
+        console.print("[red]name the letters to replay, or --all[/red]")
+        raise typer.Exit(2)
+
+    async def work(bus: Bus) -> deadletter.ReplayResult:
+        return await deadletter.replay(
+            bus, await deadletter.select(bus, letter_ids or [], every=every, kind=kind)
+        )
+
+    result = _on_letters(config, work)
+    console.print(f"replayed {len(result.replayed)}")
+    for letter_id, why in result.kept:
+        console.print(
+            f"[yellow]kept {escape(letter_id)}: {escape(why)} (drop it once you have read it)[/yellow]"
+        )
+    for letter_id in result.missing:
+        console.print(f"[yellow]no dead letter {escape(letter_id)}[/yellow]")
+    if result.kept or result.missing:
+        raise typer.Exit(1)
+
+
+@deadletter_cli.command("drop")
+def deadletter_drop(
+    letter_ids: LetterIds = None,
+    config: ConfigOption = None,
+    every: AllOption = False,
+    kind: KindOption = None,
+) -> None:
+    """Delete dead letters for good."""
+    from streamer import deadletter
+
+    if not letter_ids and not every:
+        console.print("[red]name the letters to drop, or --all[/red]")
+        raise typer.Exit(2)
+
+    async def work(bus: Bus) -> int:
+        return await deadletter.drop(
+            bus, await deadletter.select(bus, letter_ids or [], every=every, kind=kind)
+        )
+
+    console.print(f"dropped {_on_letters(config, work)}")
 
 
 # ---------------------------------------------------------------- command plugins

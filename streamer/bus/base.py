@@ -63,12 +63,17 @@ class Delivery:
 
 @dataclass(frozen=True, slots=True)
 class DeadLetter:
+    """An entry a consumer group could not handle, kept with its raw bytes (the first 4 KiB)."""
+
     stream: str
     entry_id: str
+    """Its id on ``stream`` when it was dead-lettered."""
     group: str
     kind: str
     reason: str
     raw: bytes
+    id: str = ""
+    """The letter's own id in the dead-letter stream (empty until it is stored)."""
 
 
 @dataclass(slots=True)
@@ -311,6 +316,18 @@ class Bus(abc.ABC):
     @abc.abstractmethod
     async def dead_letters(self, count: int = 100) -> list[DeadLetter]:
         """The newest dead letters, oldest first."""
+
+    @abc.abstractmethod
+    async def find_dead_letter(self, letter_id: str) -> DeadLetter | None:
+        """One dead letter by its id, or None."""
+
+    @abc.abstractmethod
+    async def drop_dead_letters(self, letter_ids: Sequence[str]) -> int:
+        """Delete dead letters; returns how many there were."""
+
+    @abc.abstractmethod
+    async def dead_letter_count(self) -> int:
+        """How many dead letters are kept."""
 
     @abc.abstractmethod
     async def pending_count(self, group: str) -> int:

@@ -11,7 +11,7 @@ import bisect
 import time
 from collections import OrderedDict, deque
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .base import Bus, DeadLetter, RawEntry
 from .keys import STREAMS, StreamName
@@ -221,10 +221,23 @@ class MemoryBus(Bus):
         return [RawEntry(entries[j][0], entries[j][1]) for j in range(start, len(entries))]
 
     async def _store_dead_letter(self, letter: DeadLetter) -> None:
-        self._dead.append(letter)
+        self._dead.append(replace(letter, id=self._next_id()))
 
     async def dead_letters(self, count: int = 100) -> list[DeadLetter]:
-        return list(self._dead)[-count:]
+        return list(self._dead)[-count:] if count > 0 else []
+
+    async def find_dead_letter(self, letter_id: str) -> DeadLetter | None:
+        return next((d for d in self._dead if d.id == letter_id), None)
+
+    async def drop_dead_letters(self, letter_ids: Sequence[str]) -> int:
+        gone = set(letter_ids)
+        kept = [d for d in self._dead if d.id not in gone]
+        dropped = len(self._dead) - len(kept)
+        self._dead = deque(kept, maxlen=self._dead.maxlen)
+        return dropped
+
+    async def dead_letter_count(self) -> int:
+        return len(self._dead)
 
     async def pending_count(self, group: str) -> int:
         return sum(len(s.groups[group].pending) for s in self._streams.values() if group in s.groups)

@@ -73,7 +73,7 @@ class RedisBus(Bus):
         self._back: asyncio.Event | None = None
         """Set when Redis answers again; None while no outage is known."""
         self._watcher: asyncio.Task[None] | None = None
-        self._prober: aioredis.Redis | None = None
+        self._closed = False
 
     @classmethod
     def from_url(
@@ -108,6 +108,8 @@ class RedisBus(Bus):
 
     def _lost(self) -> asyncio.Event:
         """Redis did not answer: watch for its return (once per outage)."""
+        if self._back is None and self._closed:
+            return asyncio.Event()  # closed: nobody to wake, nothing to watch
         if self._back is None:
             self._back = asyncio.Event()
             self._watcher = asyncio.create_task(self._watch(self._back), name="redis-watch")
@@ -115,30 +117,45 @@ class RedisBus(Bus):
 
     async def _watch(self, back: asyncio.Event) -> None:
         started = time.monotonic()
-        while not await self._probe():  # noqa: ASYNC110 - nothing tells us Redis is back: ask it
+        missed = 0
+        while not await self._probe():  # Redis cannot tell us it is back: ask it
+            missed += 1
             await asyncio.sleep(PROBE_EVERY_S)
+        self._back = None
+        if not missed:  # it answered at once: no outage to end, the callers' back-off stands
+            return
         # connections opened before the outage are dead if Redis restarted: drop the idle ones
         await self.client.connection_pool.disconnect(inuse_connections=False)
-        self._back = None
         back.set()
         log.info("Redis answers again (after %.1f s); carrying on at once", time.monotonic() - started)
 
     async def _probe(self) -> bool:
-        if self._prober is None:
-            pool = self.client.connection_pool
-            kwargs = {**pool.connection_kwargs, "socket_timeout": PROBE_TIMEOUT_S,
-                      "socket_connect_timeout": PROBE_TIMEOUT_S, "health_check_interval": 0}  # fmt: skip
-            self._prober = aioredis.Redis(
-                connection_pool=aioredis.ConnectionPool(connection_class=pool.connection_class, **kwargs)
-            )
+        """One PING on a socket of its own: True once Redis answers (an auth error is an
+        answer too), False while it refuses, hangs, or is still loading its data."""
+        kwargs = self.client.connection_pool.connection_kwargs
         try:
-            async with asyncio.timeout(PROBE_TIMEOUT_S * 2):
-                return bool(await self._prober.ping())
+            async with asyncio.timeout(PROBE_TIMEOUT_S):
+                if "path" in kwargs:
+                    reader, writer = await asyncio.open_unix_connection(kwargs["path"])
+                elif kwargs.get("ssl") or "SSL" in self.client.connection_pool.connection_class.__name__:
+                    return bool(await self.client.ping())  # TLS: ask through the client itself
+                else:
+                    reader, writer = await asyncio.open_connection(kwargs.get("host", "localhost"),
+                                                                   kwargs.get("port", 6379))  # fmt: skip
+                try:
+                    writer.write(b"PING\r\n")
+                    await writer.drain()
+                    line = await reader.readline()
+                finally:
+                    writer.close()
+                    with contextlib.suppress(OSError):
+                        await writer.wait_closed()
         except (*_UNREACHABLE, RedisError, TimeoutError):
             task = asyncio.current_task()
-            if task is not None and task.cancelling():  # a cancel the client turned into an error
+            if task is not None and task.cancelling():  # a cancel turned into an error
                 raise asyncio.CancelledError from None
             return False
+        return bool(line) and not line.startswith((b"-LOADING", b"-BUSY"))
 
     # ------------------------------------------------------------------ publishing
     async def _append(self, items: Sequence[tuple[StreamName, bytes]]) -> list[str | None]:
@@ -319,21 +336,29 @@ class RedisBus(Bus):
         return [RawEntry(i.decode(), _field(f)) for i, f in reversed(rows)]
 
     async def dead_letters(self, count: int = 100) -> list[DeadLetter]:
+        if count <= 0:
+            return []
         with self._translated("reading dead letters"):
             rows: Any = await self.client.xrevrange(self.keys.deadletter, count=count)
-        out = []
-        for _id, f in reversed(rows):
-            out.append(
-                DeadLetter(
-                    stream=f[b"stream"].decode(),
-                    entry_id=f[b"entry_id"].decode(),
-                    group=f[b"group"].decode(),
-                    kind=f[b"kind"].decode(),
-                    reason=f[b"reason"].decode(),
-                    raw=f[b"raw"],
-                )
-            )
-        return out
+        return [_letter(i, f) for i, f in reversed(rows)]
+
+    async def find_dead_letter(self, letter_id: str) -> DeadLetter | None:
+        with self._translated("reading a dead letter"):
+            try:
+                rows: Any = await self.client.xrange(self.keys.deadletter, min=letter_id, max=letter_id)
+            except ResponseError:  # not a stream id at all
+                return None
+        return _letter(*rows[0]) if rows else None
+
+    async def drop_dead_letters(self, letter_ids: Sequence[str]) -> int:
+        if not letter_ids:
+            return 0
+        with self._translated("dropping dead letters"):
+            return int(await self.client.xdel(self.keys.deadletter, *letter_ids))
+
+    async def dead_letter_count(self) -> int:
+        with self._translated("counting dead letters"):
+            return int(await self.client.xlen(self.keys.deadletter))
 
     async def pending_count(self, group: str) -> int:
         total = 0
@@ -351,6 +376,7 @@ class RedisBus(Bus):
             return int(await self.client.xlen(self.keys.stream(stream)))
 
     async def close(self) -> None:
+        self._closed = True
         if self._flusher is not None and not self._flusher.done():
             done, _ = await asyncio.wait({self._flusher}, timeout=2.0)
             if not done:
@@ -359,9 +385,14 @@ class RedisBus(Bus):
         if self._watcher is not None and not self._watcher.done():
             self._watcher.cancel()
             await asyncio.gather(self._watcher, return_exceptions=True)
-        if self._prober is not None:
-            await self._prober.aclose()
         await self.client.aclose()
+
+
+def _letter(letter_id: bytes, f: dict[bytes, bytes]) -> DeadLetter:
+    return DeadLetter(
+        stream=f[b"stream"].decode(), entry_id=f[b"entry_id"].decode(), group=f[b"group"].decode(),
+        kind=f[b"kind"].decode(), reason=f[b"reason"].decode(), raw=f[b"raw"], id=letter_id.decode(),
+    )  # fmt: skip
 
 
 def _field(fields: dict[bytes, bytes] | None) -> bytes | None:
