@@ -21,8 +21,8 @@ database), ``lost`` (markers of the file never stored), ``duplicates`` (extra co
 event published after that being on the bus: the outbox drained), ``heard_after_redis_restart_s``
 (to the brain reading such an event) and ``error_log_lines`` (ERROR lines the bot logged).
 
-    .venv/bin/python benchmarks/faults.py            # about 3.5 minutes
-    .venv/bin/python benchmarks/faults.py --quick    # shorter faults, about 1.5 minutes
+    .venv/bin/python benchmarks/faults.py            # about 3 minutes
+    .venv/bin/python benchmarks/faults.py --quick    # shorter faults, about a minute
 
 ``--root DIR`` runs the bot from another checkout (e.g. a ``git worktree`` of an older commit).
 """
@@ -398,7 +398,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--quick", action="store_true", help="shorter faults and fewer events (~1.5 min)")
+    parser.add_argument("--quick", action="store_true", help="shorter faults and fewer events (about a minute)")
     parser.add_argument("--root", type=Path, default=ROOT, help="the checkout whose bot runs")
     parser.add_argument("--keep", action="store_true", help="keep the logs and the replay file")
     args = parser.parse_args()
