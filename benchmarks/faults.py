@@ -398,7 +398,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--quick", action="store_true", help="shorter faults and fewer events (about a minute)")
+    parser.add_argument(
+        "--quick", action="store_true", help="shorter faults and fewer events (about a minute)"
+    )
     parser.add_argument("--root", type=Path, default=ROOT, help="the checkout whose bot runs")
     parser.add_argument("--keep", action="store_true", help="keep the logs and the replay file")
     args = parser.parse_args()
