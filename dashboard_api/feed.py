@@ -157,7 +157,7 @@ class FeedHub:
         delay = 0.2
         while True:
             try:
-                batch = await self.bus.tail(self._cursor, count=1_000, block_ms=1_000)
+                batch = await self.bus.tail_advance(self._cursor, count=1_000, block_ms=1_000)
             except BusError as exc:
                 self.stats.read_failures += 1
                 if delay == 0.2:
@@ -169,7 +169,6 @@ class FeedHub:
             if len(self.streams) > 1:
                 batch.sort(key=_order)  # interleave the streams by time
             for d in batch:
-                self._cursor[d.stream] = d.entry_id
                 item = _item(d)
                 self._pending.append(item)
                 self._history.append(item)

@@ -22,7 +22,7 @@ import abc
 import asyncio
 import logging
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, MutableMapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -230,6 +230,18 @@ class Bus(abc.ABC):
         are skipped and counted in ``stats.tail_skipped``; the group consumers dead-letter them.
         """
         return self._decode_quietly(await self._tail(after, count=count, block_ms=block_ms))
+
+    async def tail_advance(
+        self, cursor: MutableMapping[StreamName, str], *, count: int, block_ms: int
+    ) -> list[Delivery]:
+        """:meth:`tail` from ``cursor``, which moves past every entry read, a skipped invalid
+        one included: a watcher that moved its cursor only by what it was given would read an
+        invalid entry again at once, for ever (a hot loop instead of a blocking wait)."""
+        raw = await self._tail(cursor, count=count, block_ms=block_ms)
+        for stream, entries in raw.items():
+            if entries:
+                cursor[stream] = entries[-1].entry_id
+        return self._decode_quietly(raw)
 
     async def recent(self, stream: StreamName, count: int) -> list[Delivery]:
         """The newest ``count`` valid entries of a stream, oldest first."""

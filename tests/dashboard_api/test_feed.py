@@ -159,3 +159,21 @@ def test_a_chat_message_on_the_redis_bus_reaches_a_connected_monitor(client: Tes
     with client.websocket_connect("/api/feed") as ws:
         history = ws.receive_json()
     assert message.id in [i["e"]["id"] for i in history["events"]]
+
+
+async def test_an_invalid_entry_is_read_once_and_the_feed_goes_on() -> None:
+    bus = MemoryBus()
+    await bus.publish(chat("before"))
+    hub = FeedHub(bus, history=4, batch_ms=20)
+    await hub.start()
+    try:
+        client = hub.connect()
+        assert json.loads(await next_frame(client.queue))["t"] == "history"
+        await bus.publish_raw("input", b"not json")
+        await asyncio.sleep(0.3)  # a feed that re-read the bad entry would spin here
+        await bus.publish(chat("after"))
+        got = events_of(await next_frame(client.queue))
+        assert [e["text"] for e in got] == ["after"]
+        assert bus.stats.tail_skipped == 1
+    finally:
+        await hub.stop()

@@ -101,3 +101,17 @@ async def test_recent_is_the_newest_entries_oldest_first(bus: Bus) -> None:
     assert [d.event for d in await bus.recent("input", 4)] == sent[-4:]
     assert await bus.recent("input", 0) == []
     assert await bus.recent("control", 5) == []
+
+
+async def test_tail_advance_moves_past_an_invalid_entry_and_then_waits(bus: Bus) -> None:
+    cursor = dict(await bus.latest_ids(["input"]))
+    await bus.publish_raw("input", b"not json")
+    assert await bus.tail_advance(cursor, count=10, block_ms=100) == []
+    assert cursor["input"] != "0-0" and bus.stats.tail_skipped == 1
+    waiting = asyncio.create_task(bus.tail_advance(cursor, count=10, block_ms=5_000))
+    await asyncio.sleep(0.2)
+    assert not waiting.done()  # blocks for new entries instead of reading the bad one again
+    good = chat("after")
+    await bus.publish(good)
+    assert [d.event for d in await waiting] == [good]
+    assert bus.stats.tail_skipped == 1
