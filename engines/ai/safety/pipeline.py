@@ -249,9 +249,15 @@ class SafetyPipeline:
         """The rules' block when its only grounds are a soft rule (:data:`SOFT_RULES`), else None."""
         norm = normalize(text)
         decision = self._rules(norm, stage)
-        if decision is None or (decision.layer, decision.category) not in SOFT_RULES:
-            return None
-        return decision if self._rules(norm, stage, hard=True) is None else None
+        return decision if self._only_soft(norm, stage, decision) else None
+
+    def _only_soft(self, norm: Normalized, stage: Stage, decision: SafetyDecision | None) -> bool:
+        """``decision`` (the rules' first block) is soft, and no hard rule blocks too."""
+        return (
+            decision is not None
+            and (decision.layer, decision.category) in SOFT_RULES
+            and self._rules(norm, stage, hard=True) is None
+        )
 
     def _rules(self, norm: Normalized, stage: Stage, *, hard: bool = False) -> SafetyDecision | None:
         """The first rule that blocks; ``hard``: ignoring :data:`SOFT_RULES`."""
@@ -282,12 +288,7 @@ class SafetyPipeline:
         for i, text in enumerate(texts):
             norm = normalize(text)
             decision = self._rules(norm, stage)
-            if (
-                vetoable
-                and decision is not None
-                and (decision.layer, decision.category) in SOFT_RULES
-                and self._rules(norm, stage, hard=True) is None
-            ):
+            if vetoable and decision is not None and self._only_soft(norm, stage, decision):
                 soft[i], decision = decision, None
             decoded = variants(text) if decision is None else []
             for plain in decoded:
