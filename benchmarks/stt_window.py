@@ -8,7 +8,8 @@ on the short window (``short_window_s``) and on the full 30 s (``short_window_s=
 error rate is the word-level edit distance over all lines divided by the reference words;
 the character's name is left out of the score (tiny.en spells "Hiyori" many ways, and the
 talk mode "name" matches it loosely). ``short_fallbacks`` counts lines the short window
-handed to the full path (a repetition loop). The last line printed is one JSON object.
+handed to the full path (a repetition loop, or ``short_cut_off``: a decode that ended too
+early for the speech heard). The last line printed is one JSON object.
 """
 
 from __future__ import annotations
@@ -101,6 +102,7 @@ def main() -> None:
         if window:
             report["short_decodes"] = stt.short_decodes
             report["short_fallbacks"] = len(audio) - stt.short_decodes
+            report["short_cut_off"] = stt.short_cut_off
     print(json.dumps(report))
 
 

@@ -61,6 +61,11 @@ _REQUIRED_FILES = ("model.bin", "config.json", "tokenizer.json")
 _FRAMES_PER_S = 100  # Whisper's mel frames per second
 _SHORT_MARGIN_S = 1.0  # trailing room in the window: Whisper is used to seeing the speech end
 _MAX_COMPRESSION = 2.4  # Whisper's repetition rule
+_MIN_TOKENS_PER_S = 1.5
+"""Fewer text tokens per second of speech than this after the VAD trim: the short decode
+stopped early (it ended after the first of two sentences on a 7 s line, tests/data/voice/cut_short.wav),
+so the full decode runs instead. Speech is about 3 to 4 tokens per second."""
+_RATE_CHECK_FROM_S = 2.0  # a short "hi" or "okay" is too few tokens to judge a rate on
 _WORD_EDGES = re.compile(r"^[^\w']+|[^\w']+$")
 
 
@@ -155,6 +160,8 @@ class FasterWhisperSTT(STTBackend):
         self.short_window_s = short_window_s
         self.short_decodes = 0
         """Transcriptions done in the short window (the rest took faster-whisper's full path)."""
+        self.short_cut_off = 0
+        """Short decodes thrown away because they ended too early for the speech heard."""
         self._tokenizer: Any = None
         self._model: WhisperModel | None = None
         self._lock = threading.Lock()
@@ -335,6 +342,9 @@ class FasterWhisperSTT(STTBackend):
             return empty
         if _repeats(tokens) or len(text) / max(1, len(zlib.compress(text.encode()))) > _MAX_COMPRESSION:
             return None  # a repetition loop: let faster-whisper retry at higher temperatures
+        if seconds >= _RATE_CHECK_FROM_S and len(tokens) < _MIN_TOKENS_PER_S * seconds:
+            self.short_cut_off += 1
+            return None  # too few words for the speech heard: the decode ended early
         avg_logprob = result.scores[0] * len(tokens) / (len(tokens) + 1)  # faster-whisper's formula
         no_speech = float(result.no_speech_prob)
         if no_speech > self.no_speech_threshold and avg_logprob < self.log_prob_threshold:

@@ -1,6 +1,9 @@
 """Regenerate the WAVs in this folder with the bundled piper voice (16 kHz mono int16).
 
 .venv/bin/python -m tests.data.voice.generate
+
+``cut_short.wav`` is not generated here: it is one rehearsal's recorded reply (piper varies
+from run to run), kept because Whisper's short window cut it off after the first sentence.
 """
 
 from __future__ import annotations

@@ -174,6 +174,18 @@ async def test_short_utterances_use_the_short_window(stt: FasterWhisperSTT, tts:
     assert {"farming", "animals", "build"} <= set(normalise(result.text)), result.text
 
 
+async def test_a_short_decode_that_ends_early_falls_back_to_the_full_decode(stt: FasterWhisperSTT) -> None:
+    """On this 7 s line (two sentences of the bot's own voice, from a rehearsal) the short
+    window's decode stopped after "The chat ends with the message."; the rest was lost."""
+    before, cut_before = stt.short_decodes, stt.short_cut_off
+    heard = set(
+        normalise(transcribe_wav(Path(__file__).parents[2] / "data" / "voice" / "cut_short.wav", stt).text)
+    )
+    assert {"vegetables", "happy", "message"} <= heard, heard
+    assert stt.short_cut_off == cut_before + 1
+    assert stt.short_decodes == before  # the full path gave the answer
+
+
 async def test_short_window_off_and_bounds(tts: PiperTTS) -> None:
     backend = FasterWhisperSTT(short_window_s=0, beam_size=1)
     result = await backend.transcribe(await speak(tts, "Good morning everybody."))
