@@ -29,8 +29,11 @@ async def test_schema_after_upgrade_matches_the_models(db_url: str) -> None:
             "moderation_actions", "persona_versions", "metrics"} <= tables  # fmt: skip
 
 
+HEAD = "0006"  # the newest revision in migrations/versions
+
+
 async def test_upgrade_is_idempotent_and_downgrade_works(db_url: str) -> None:
-    assert await upgrade(db_url) == "0003"  # already at head: nothing to do
+    assert await upgrade(db_url) == HEAD  # already at head: nothing to do
     engine = make_engine(db_url)
     try:
         async with engine.begin() as conn:
@@ -39,4 +42,4 @@ async def test_upgrade_is_idempotent_and_downgrade_works(db_url: str) -> None:
     finally:
         await engine.dispose()
     assert left <= {"alembic_version"}
-    assert await upgrade(db_url) == "0003"
+    assert await upgrade(db_url) == HEAD
