@@ -1,0 +1,1 @@
+"""The learning loop's pure parts: engagement scoring, dataset recipes, validation metrics."""
