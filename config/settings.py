@@ -18,6 +18,7 @@ from pydantic import (
     AliasChoices,
     BaseModel,
     Field,
+    IPvAnyNetwork,
     SecretStr,
     ValidationError,
     field_validator,
@@ -240,7 +241,11 @@ class DashboardSettings(_Section):
     login_attempts_per_ip: int = Field(default=20, ge=1, le=10_000)
     """Failed logins from one address in the window before it must wait."""
     login_attempts_per_account: int = Field(default=5, ge=1, le=10_000)
-    """Failed logins for one account in the window before it must wait."""
+    """Failed logins for one account from one address in the window before that address must wait
+    for that account (a flood from elsewhere never locks the account out)."""
+    trusted_proxies: tuple[IPvAnyNetwork, ...] = ()
+    """Addresses (or networks) of reverse proxies whose X-Forwarded-For names the client; none by
+    default: the client is the address that connected."""
     feed_history: int = Field(default=500, ge=0, le=10_000)
     """Recent events a chat monitor receives when it connects."""
     feed_batch_ms: int = Field(default=50, ge=5, le=1_000)

@@ -88,11 +88,17 @@ async def change_password(name: AccountName, body: PasswordIn, user: Streamer, r
 @router.delete(
     "/{name}",
     status_code=status.HTTP_204_NO_CONTENT,
-    responses={404: {"description": "no such account"}, 409: {"description": "the last streamer"}},
+    responses={
+        404: {"description": "no such account"},
+        409: {"description": "the last streamer, or the signed-in account itself"},
+    },
 )
 async def remove_account(name: AccountName, user: Streamer, request: Request) -> None:
-    """Remove an account and end its sessions (not the last streamer account)."""
+    """Remove an account and end its sessions (not the last streamer account, not one's own)."""
     d = dash(request)
+    if name == user.name:
+        log.warning("%s tried to remove their own account", user.name)
+        raise HTTPException(status.HTTP_409_CONFLICT, "you cannot remove your own account")
     try:
         removed = await delete_account(d.sessions, name)
     except AccountError as exc:

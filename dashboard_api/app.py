@@ -23,6 +23,7 @@ from typing import Any
 import redis.asyncio as aioredis
 from argon2 import PasswordHasher
 from fastapi import FastAPI, Request, Response
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from itsdangerous import Signer
 from sqlalchemy import text
@@ -34,6 +35,7 @@ from streamer.bus import Bus, Keys, make_bus
 from streamer.store import make_engine, make_sessionmaker
 
 from . import account_routes, actions, auth, monitor, overlay, pages, persona_editor, stats
+from .errors import validation_error
 from .feed import FeedHub
 from .inputs import forbid_control_in_schema
 from .persona_editor import remember_status
@@ -127,6 +129,8 @@ def create_app(
     app = FastAPI(
         title="VTuber bot dashboard", lifespan=lifespan, docs_url=None, redoc_url=None, openapi_url=None
     )
+
+    app.add_exception_handler(RequestValidationError, validation_error)
 
     @app.middleware("http")
     async def security_headers(

@@ -27,6 +27,7 @@ from sqlalchemy import delete, select
 from streamer.store.models import DashboardAccount, DashboardSession
 
 from .accounts import MAX_PASSWORD, Account, account_of, authenticate
+from .client_address import client_address
 from .inputs import NO_CONTROL
 from .state import Dashboard, dash
 
@@ -187,7 +188,7 @@ class Me(BaseModel):
 async def login(body: LoginIn, request: Request, response: Response) -> Me:
     """Sign in; sets the session cookie and returns the CSRF token for later requests."""
     d = dash(request)
-    ip = request.client.host if request.client else "unknown"
+    ip = client_address(request, d.settings.dashboard.trusted_proxies)
     wait = await d.limiter.retry_after(ip, body.name)
     if wait is not None:
         log.warning("dashboard login refused for %r from %s: rate limited", body.name, ip)
@@ -202,7 +203,7 @@ async def login(body: LoginIn, request: Request, response: Response) -> Me:
         await d.limiter.failed(ip, body.name)
         log.warning("dashboard login failed for %r from %s", body.name, ip)
         raise HTTPException(status.HTTP_401_UNAUTHORIZED, "wrong name or password")
-    await d.limiter.succeeded(body.name)
+    await d.limiter.succeeded(ip, body.name)
     cookie, csrf = await open_session(d, account)
     response.set_cookie(
         COOKIE, cookie, max_age=int(d.settings.dashboard.session_hours * 3600), path="/",

@@ -12,7 +12,7 @@ from __future__ import annotations
 import asyncio
 import sys
 from collections.abc import Awaitable, Callable
-from typing import Annotated, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 from rich.markup import escape
@@ -21,6 +21,9 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from config.settings import Settings
 from streamer.cli_common import ConfigOption, console, load, run
+
+if TYPE_CHECKING:
+    import uvicorn
 
 __all__ = ["commands"]
 
@@ -137,6 +140,15 @@ def overlay_rotate_token(config: ConfigOption = None) -> None:
     sys.stdout.write(f"{base}/overlay?token={token}\n")
 
 
+def server_config(app: Any, host: str, port: int, **options: Any) -> uvicorn.Config:
+    """uvicorn's settings for the dashboard. X-Forwarded-For is left to the app, which believes it
+    only from ``dashboard.trusted_proxies`` (uvicorn would believe it from loopback by default):
+    see :mod:`dashboard_api.client_address`."""
+    import uvicorn
+
+    return uvicorn.Config(app, host=host, port=port, proxy_headers=False, **options)
+
+
 @commands.command()
 def dashboard(
     config: ConfigOption = None,
@@ -161,7 +173,7 @@ def dashboard(
             )
             cfg = settings.dashboard
             console.print(f"dashboard on http://{cfg.host}:{cfg.port} (Ctrl-C stops it)")
-            await uvicorn.Server(uvicorn.Config(app, host=cfg.host, port=cfg.port, log_config=None)).serve()
+            await uvicorn.Server(server_config(app, cfg.host, cfg.port, log_config=None)).serve()
         finally:
             if parts is not None:
                 await parts.llm.aclose()

@@ -54,8 +54,8 @@ def _refuse_bad_text(data: Any, loc: tuple[str | int, ...] = ("body", "persona")
             )
     elif isinstance(data, dict):
         for key, value in data.items():
-            _refuse_bad_text(key, (*loc, str(key)))
-            _refuse_bad_text(value, (*loc, str(key)))
+            _refuse_bad_text(key, (*loc, str(key)[:64]))  # a key is never echoed whole
+            _refuse_bad_text(value, (*loc, str(key)[:64]))
     elif isinstance(data, list | tuple):
         for i, value in enumerate(data):
             _refuse_bad_text(value, (*loc, i))

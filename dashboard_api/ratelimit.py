@@ -1,4 +1,7 @@
-"""Login rate limit: failed attempts per client address and per account name, in a window.
+"""Login rate limit: failed attempts per client address, and per account name from one address,
+in a window. The account's count is kept per address, so a flood of wrong passwords from one
+place locks only that place out of that account: the streamer, logging in from their own
+machine, is never locked out by someone else.
 
 Counters live in Redis when the dashboard has one (so several dashboard processes share
 them), else in memory. If Redis fails mid-stream the limiter falls back to memory and
@@ -43,11 +46,14 @@ class LoginLimiter:
         digest = hashlib.sha256(who.lower().encode()).hexdigest()[:24]  # never a raw name in a key
         return self.keys.login_attempts(kind, digest)
 
+    def _account_key(self, ip: str, account: str) -> str:
+        return self._key("account", f"{ip}\n{account}")
+
     async def retry_after(self, ip: str, account: str) -> int | None:
-        """Seconds until this address or account may try again; None when it may try now."""
+        """Seconds until this address may try again (for this account); None when it may try now."""
         waits = []
         for key, limit in ((self._key("ip", ip), self.limits.per_ip),
-                           (self._key("account", account), self.limits.per_account)):  # fmt: skip
+                           (self._account_key(ip, account), self.limits.per_account)):  # fmt: skip
             count, ttl = await self._get(key)
             if count >= limit:
                 waits.append(max(1, ttl))
@@ -55,11 +61,11 @@ class LoginLimiter:
 
     async def failed(self, ip: str, account: str) -> None:
         await self._incr(self._key("ip", ip))
-        await self._incr(self._key("account", account))
+        await self._incr(self._account_key(ip, account))
 
-    async def succeeded(self, account: str) -> None:
-        """A right password clears the account's count (the address's count stays)."""
-        await self._clear(self._key("account", account))
+    async def succeeded(self, ip: str, account: str) -> None:
+        """A right password clears the account's count from this address (the address's count stays)."""
+        await self._clear(self._account_key(ip, account))
 
     # ------------------------------------------------------------ storage
 

@@ -78,14 +78,21 @@ const Dash = (() => {
     return me;
   }
 
+  // One time format everywhere: 24-hour, local time.
+  const pad = (n) => String(n).padStart(2, "0");
   function time(ts) {
     const d = new Date(ts);
-    return d.toLocaleTimeString([], { hour12: false });
+    return `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
+  }
+
+  function dateTime(ts) {
+    const d = new Date(ts);
+    return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${time(d)}`;
   }
 
   function lines(text) {
     return text.split("\n").map((s) => s.trim()).filter((s) => s.length > 0);
   }
 
-  return { el, api, start, time, lines, describeError, ApiError, get me() { return me; } };
+  return { el, api, start, time, dateTime, lines, describeError, ApiError, get me() { return me; } };
 })();

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 
+import httpx
 import pytest
 from fastapi.routing import APIRoute, APIWebSocketRoute
 from fastapi.testclient import TestClient
@@ -15,7 +16,15 @@ from config.settings import Settings
 from dashboard_api import account_routes, actions, auth, monitor, overlay, pages, persona_editor, stats
 from dashboard_api.app import create_app
 from tests.dashboard_api.conftest import MODERATOR, STREAMER
-from tests.support.dashboard_env import FAST_HASHER, PASSWORD, Api, add_account, dashboard_settings
+from tests.support.dashboard_env import (
+    FAST_HASHER,
+    PASSWORD,
+    Api,
+    LoopThread,
+    Served,
+    add_account,
+    dashboard_settings,
+)
 
 PUBLIC = {
     ("GET", "/health"),
@@ -225,3 +234,86 @@ def test_static_assets_need_a_login_but_public_ones_do_not(client: TestClient) -
 
 def test_settings_fixture_is_a_real_redis_bus(settings: Settings) -> None:
     assert settings.bus_backend == "redis" and settings.dashboard.cookie_secure is False
+
+
+def test_a_wrong_password_flood_from_elsewhere_does_not_lock_the_streamer_out(
+    pg_url: str, redis_url: str, redis_prefix: str, accounts: None
+) -> None:
+    settings = dashboard_settings(
+        pg_url, redis_url, redis_prefix, login_attempts_per_account=5, login_attempts_per_ip=100
+    )
+    app = create_app(settings, hasher=FAST_HASHER)
+    with TestClient(app, client=("203.0.113.9", 40000)) as attacker:
+        for _ in range(8):
+            attacker.post("/api/login", json={"name": STREAMER, "password": "guess guess"})
+        # the attacker's address is locked out of that account, even with the right password
+        assert attacker.post("/api/login", json={"name": STREAMER, "password": PASSWORD}).status_code == 429
+    with TestClient(app, client=("192.0.2.5", 40001)) as streamer:
+        assert streamer.post("/api/login", json={"name": STREAMER, "password": PASSWORD}).status_code == 200
+
+
+def test_forwarded_for_is_believed_only_from_a_configured_proxy(
+    pg_url: str, redis_url: str, redis_prefix: str, accounts: None
+) -> None:
+    def wrong(c: TestClient, forwarded: str) -> int:
+        res = c.post(
+            "/api/login", json={"name": MODERATOR, "password": "guess guess"},
+            headers={"X-Forwarded-For": forwarded},
+        )  # fmt: skip
+        return res.status_code
+
+    limits = {"login_attempts_per_ip": 3, "login_attempts_per_account": 100}
+    plain = dashboard_settings(pg_url, redis_url, f"{redis_prefix}a", **limits)
+    assert plain.dashboard.trusted_proxies == ()  # the default: no proxy is trusted
+    with TestClient(create_app(plain, hasher=FAST_HASHER), client=("127.0.0.1", 40000)) as c:
+        # a new forged address each time does not dodge the per-address limit, even from loopback
+        assert [wrong(c, f"198.51.100.{i}") for i in range(4)] == [401, 401, 401, 429]
+    proxied = dashboard_settings(
+        pg_url, redis_url, f"{redis_prefix}b", trusted_proxies=["127.0.0.1"], **limits
+    )
+    with TestClient(create_app(proxied, hasher=FAST_HASHER), client=("127.0.0.1", 40000)) as c:
+        assert [wrong(c, "198.51.100.1") for _ in range(4)] == [401, 401, 401, 429]
+        assert wrong(c, "198.51.100.2") == 401  # another client behind the proxy is not limited
+
+
+def test_a_422_never_echoes_a_large_input(client: TestClient) -> None:
+    api = Api(client, MODERATOR)
+    huge = "x" * 100_000
+    res = api.post("/api/actions/chat", json={"text": huge})
+    assert res.status_code == 422
+    assert len(res.content) < 2_000 and "xxxxxxxxxx" not in res.text
+    assert res.json()["detail"][0]["loc"] == ["body", "text"]
+    extra = api.post("/api/actions/skip", json={"y" * 50_000: 1})
+    assert extra.status_code == 422 and len(extra.content) < 2_000
+
+
+def test_the_streamer_cannot_remove_their_own_account(client: TestClient, pg_url: str) -> None:
+    asyncio.run(add_account(pg_url, "streamer_two", "streamer"))  # so it is not the last-streamer rule
+    api = Api(client, STREAMER)
+    res = api.delete(f"/api/accounts/{STREAMER}")
+    assert res.status_code == 409 and "your own account" in res.json()["detail"]
+    assert api.get("/api/me").status_code == 200
+    assert api.delete("/api/accounts/streamer_two").status_code == 204
+
+
+def test_the_served_dashboard_ignores_forwarded_for_from_loopback(
+    pg_url: str, redis_url: str, redis_prefix: str, accounts: None
+) -> None:
+    """Through uvicorn as `vtuber dashboard` runs it (uvicorn alone would believe loopback)."""
+    settings = dashboard_settings(
+        pg_url, redis_url, redis_prefix, login_attempts_per_ip=3, login_attempts_per_account=100
+    )
+    loop = LoopThread()
+    served = Served(create_app(settings, hasher=FAST_HASHER), loop)
+    try:
+        codes = [
+            httpx.post(
+                f"{served.url}/api/login", json={"name": f"nobody{i}", "password": "guess guess"},
+                headers={"X-Forwarded-For": f"198.51.100.{i}"}, timeout=10,
+            ).status_code
+            for i in range(4)
+        ]  # fmt: skip
+    finally:
+        served.stop()
+        loop.close()
+    assert codes == [401, 401, 401, 429]

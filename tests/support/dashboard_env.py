@@ -20,6 +20,7 @@ from fastapi.testclient import TestClient
 from config.persona import load_persona
 from config.settings import Settings, load_settings
 from dashboard_api.accounts import create_account
+from dashboard_api.cli import server_config
 from engines.ai.safety import SafetyPipeline
 from engines.backends import Limits
 from engines.voice.sinks import NullSink
@@ -208,7 +209,7 @@ class Served:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.server = uvicorn.Server(
-            uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="warning", ws="websockets-sansio")
+            server_config(app, "127.0.0.1", self.port, log_level="warning", ws="websockets-sansio")
         )
         self.loop = loop
         self.task = asyncio.run_coroutine_threadsafe(self.server.serve(), loop.loop)

@@ -1,0 +1,95 @@
+"""The accounts page in headless Chromium at 1600 and 900 px: a new password goes through a
+real, labelled form (never prompt()), and one's own account offers no "remove".
+
+Screenshots go to tests/output/ (gitignored)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from playwright.sync_api import Browser, Dialog, expect, sync_playwright
+
+from dashboard_api.accounts import authenticate
+from dashboard_api.app import create_app
+from streamer.store import make_engine, make_sessionmaker
+from tests.dashboard_api.conftest import MODERATOR, STREAMER
+from tests.dashboard_api.test_browser import WAIT_MS, log_in
+from tests.support.dashboard_env import FAST_HASHER, OUTPUT, LoopThread, Served, dashboard_settings
+
+WIDTHS = (1600, 900)
+
+
+@pytest.fixture
+def served(pg_url: str, redis_url: str, redis_prefix: str, accounts: None) -> Iterator[Served]:
+    loop = LoopThread()
+    s = Served(create_app(dashboard_settings(pg_url, redis_url, redis_prefix), hasher=FAST_HASHER), loop)
+    try:
+        yield s
+    finally:
+        s.stop()
+        loop.close()
+
+
+@pytest.fixture
+def browser(served: Served) -> Iterator[Browser]:
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path="/usr/bin/chromium")
+        yield b
+        b.close()
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_a_new_password_is_set_in_a_labelled_form_and_own_account_has_no_remove(
+    served: Served, browser: Browser, pg_url: str, width: int
+) -> None:
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    page.set_default_timeout(WAIT_MS)
+    dialogs: list[str] = []
+
+    def no_dialog(d: Dialog) -> None:
+        dialogs.append(d.type)
+        d.dismiss()
+
+    page.on("dialog", no_dialog)
+    log_in(page, served.url, STREAMER, "accounts")
+    own = page.locator(f'#accounts tr[data-name="{STREAMER}"]')
+    other = page.locator(f'#accounts tr[data-name="{MODERATOR}"]')
+    expect(other.locator("button.remove")).to_be_visible()
+    expect(own).to_contain_text("(you)")
+    expect(own.locator("button.remove")).to_have_count(0)
+    # the add form's inputs have labels (found by them, not by placeholders)
+    expect(page.get_by_label("Name", exact=True)).to_be_visible()
+    expect(page.get_by_label("Password (8 or more characters)", exact=True)).to_have_attribute(
+        "type", "password"
+    )
+    other.locator("button.set-password").click()
+    field = page.get_by_label("New password (8 or more characters)")
+    expect(field).to_be_focused()
+    expect(field).to_have_attribute("type", "password")
+    field.fill("a brand new secret")
+    page.get_by_label("The same again").fill("a different one!")
+    page.click("#password-form button[type=submit]")
+    expect(page.locator("#accounts-status")).to_have_text("The two passwords differ.")
+    expect(page.get_by_label("The same again")).to_have_attribute("aria-invalid", "true")
+    page.get_by_label("The same again").fill("a brand new secret")
+    OUTPUT.mkdir(exist_ok=True)
+    page.screenshot(path=str(OUTPUT / f"dashboard_accounts_password_{width}.png"), full_page=True)
+    page.click("#password-form button[type=submit]")
+    expect(page.locator("#accounts-status")).to_contain_text(f"Password of {MODERATOR} changed")
+    expect(page.locator("#password-form")).to_be_hidden()
+    assert dialogs == []  # no prompt(), no alert()
+    page.close()
+
+    async def check() -> bool:
+        engine = make_engine(pg_url)
+        try:
+            got = await authenticate(
+                make_sessionmaker(engine), MODERATOR, "a brand new secret", hasher=FAST_HASHER,
+                dummy_hash=FAST_HASHER.hash("x"),
+            )  # fmt: skip
+            return got is not None
+        finally:
+            await engine.dispose()
+
+    assert served.loop.run(check())
