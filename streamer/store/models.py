@@ -18,6 +18,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -221,3 +222,59 @@ class OverlayToken(Base):
     token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
     created_by: Mapped[str] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column(Tz, server_default=func.now())
+
+
+class MemoryRow(Base):
+    """One thing the character remembers about a viewer, kept per channel and per persona.
+    The id is the source event's id and the fact's place in it, so a redelivered event stores
+    nothing twice; ``embedding`` is the float32 vector as bytes (the exact fallback)."""
+
+    __tablename__ = "memories"
+    __table_args__ = (
+        Index("ix_memories_channel_persona_viewer", "channel_id", "persona", "viewer_id"),
+        Index("ix_memories_channel_login", "channel_id", "viewer_login"),
+    )
+
+    id: Mapped[str] = mapped_column(String(160), primary_key=True)
+    channel_id: Mapped[int] = mapped_column(ForeignKey("channels.id", ondelete="CASCADE"))
+    persona: Mapped[str] = mapped_column(String(64))
+    viewer_id: Mapped[str] = mapped_column(String(32))
+    viewer_login: Mapped[str] = mapped_column(String(64))
+    kind: Mapped[str] = mapped_column(String(24))
+    text: Mapped[str] = mapped_column(Text)
+    source_event_id: Mapped[str] = mapped_column(EventId)
+    created_at: Mapped[datetime] = mapped_column(Tz)
+    updated_at: Mapped[datetime] = mapped_column(Tz)
+    edited_by: Mapped[str | None] = mapped_column(String(64))
+    embedding: Mapped[bytes | None] = mapped_column(LargeBinary)
+
+
+class KnowledgeDocument(Base):
+    """One of the streamer's own Markdown documents (lore, FAQ, schedule, rules)."""
+
+    __tablename__ = "knowledge_documents"
+    __table_args__ = (UniqueConstraint("channel_id", "name", name="uq_knowledge_documents_channel_name"),)
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    channel_id: Mapped[int] = mapped_column(ForeignKey("channels.id", ondelete="CASCADE"))
+    name: Mapped[str] = mapped_column(String(200))
+    text: Mapped[str] = mapped_column(Text)
+    created_by: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(Tz)
+    updated_at: Mapped[datetime] = mapped_column(Tz)
+
+
+class KnowledgeChunk(Base):
+    """A heading-and-paragraph piece of a knowledge document, with its embedding."""
+
+    __tablename__ = "knowledge_chunks"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    document_id: Mapped[int] = mapped_column(
+        ForeignKey("knowledge_documents.id", ondelete="CASCADE"), index=True
+    )
+    channel_id: Mapped[int] = mapped_column(ForeignKey("channels.id", ondelete="CASCADE"), index=True)
+    index: Mapped[int] = mapped_column(Integer)
+    heading: Mapped[str] = mapped_column(Text)
+    text: Mapped[str] = mapped_column(Text)
+    embedding: Mapped[bytes | None] = mapped_column(LargeBinary)

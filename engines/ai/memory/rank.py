@@ -1,0 +1,162 @@
+"""Hybrid ranking: cosine similarity of embeddings plus a keyword score (BM25).
+
+The vectors catch paraphrase ("how's your kitty" finds "has a cat named Mochi"); the keywords
+catch names and rare words that a sentence encoder blurs ("Maliketh", "Mochi"). Both scores
+are scaled to [0, 1] over the candidates and mixed with ``keyword_weight``.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from typing import Final
+
+import numpy as np
+
+_WORD: Final = re.compile(r"[^\W_]+")
+_STOP: Final = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "but",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "am",
+        "i",
+        "you",
+        "he",
+        "she",
+        "it",
+        "we",
+        "they",
+        "me",
+        "my",
+        "your",
+        "our",
+        "their",
+        "his",
+        "her",
+        "its",
+        "to",
+        "of",
+        "in",
+        "on",
+        "at",
+        "for",
+        "with",
+        "about",
+        "from",
+        "by",
+        "as",
+        "do",
+        "does",
+        "did",
+        "have",
+        "has",
+        "had",
+        "what",
+        "who",
+        "when",
+        "where",
+        "why",
+        "how",
+        "which",
+        "this",
+        "that",
+        "these",
+        "those",
+        "there",
+        "here",
+        "so",
+        "if",
+        "not",
+        "no",
+        "yes",
+        "can",
+        "could",
+        "would",
+        "should",
+        "will",
+        "just",
+        "any",
+        "some",
+    ]
+)
+
+
+def words(text: str) -> list[str]:
+    """Lower-case content words (stop words dropped, a plural's trailing s kept off)."""
+    out = []
+    for w in _WORD.findall(text.lower()):
+        if w in _STOP or len(w) < 2:
+            continue
+        out.append(w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w)
+    return out
+
+
+class KeywordIndex:
+    """BM25 over a fixed list of texts (rebuilt when the list changes)."""
+
+    def __init__(self, texts: Sequence[str], *, k1: float = 1.2, b: float = 0.75) -> None:
+        self.k1, self.b = k1, b
+        self._postings: dict[str, list[tuple[int, int]]] = {}
+        self._lengths = np.zeros(len(texts), dtype=np.float32)
+        for i, text in enumerate(texts):
+            counts = Counter(words(text))
+            self._lengths[i] = sum(counts.values())
+            for w, n in counts.items():
+                self._postings.setdefault(w, []).append((i, n))
+        self._avg = float(self._lengths.mean()) if len(texts) else 1.0
+        self._n = len(texts)
+
+    def __len__(self) -> int:
+        return self._n
+
+    def scores(self, query: str) -> np.ndarray:
+        """One BM25 score per text (zeros where no query word occurs)."""
+        out = np.zeros(self._n, dtype=np.float32)
+        for w in set(words(query)):
+            posting = self._postings.get(w)
+            if not posting:
+                continue
+            idf = math.log(1 + (self._n - len(posting) + 0.5) / (len(posting) + 0.5))
+            for i, tf in posting:
+                norm = tf + self.k1 * (1 - self.b + self.b * self._lengths[i] / max(self._avg, 1e-6))
+                out[i] += idf * tf * (self.k1 + 1) / norm
+        return out
+
+
+def hybrid_top(
+    query_vector: np.ndarray | None,
+    vectors: np.ndarray,
+    keyword_scores: np.ndarray | None,
+    k: int,
+    *,
+    keyword_weight: float = 0.35,
+    min_score: float = 0.0,
+) -> list[tuple[int, float]]:
+    """The ``k`` best rows as (index, score), best first. ``vectors`` are L2-normalised rows
+    (or an empty matrix when there is no vector); either signal may be missing."""
+    n = len(keyword_scores) if keyword_scores is not None else len(vectors)
+    if n == 0 or k <= 0:
+        return []
+    score = np.zeros(n, dtype=np.float32)
+    if query_vector is not None and len(vectors):
+        score += (1 - keyword_weight) * (vectors @ query_vector.astype(np.float32))
+    if keyword_scores is not None and len(keyword_scores):
+        top = float(keyword_scores.max())
+        if top > 0:
+            score += keyword_weight * (keyword_scores / top)
+    k = min(k, n)
+    best = np.argpartition(-score, k - 1)[:k] if n > k else np.arange(n)
+    ranked = sorted(((int(i), float(score[i])) for i in best), key=lambda p: -p[1])
+    return [(i, s) for i, s in ranked if s >= min_score]

@@ -1,0 +1,227 @@
+"""Viewer memories in the database: add (idempotent on the source event), read one viewer's,
+search viewers, edit, delete, and forget a viewer (every row, audited).
+
+Vectors are stored as float32 bytes and compared exactly in numpy (the fallback that works on
+SQLite and on a PostgreSQL without pgvector): a viewer has a handful of memories, so the
+query reads them by (channel, persona, viewer) through an index and ranks them in memory.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+import numpy as np
+from sqlalchemy import delete, func, or_, select, update
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from engines.ai.memory.facts import SINGLE, Fact
+
+from .models import MemoryRow, ModerationAction
+from .writer import _insert, channel_ids
+
+FORGET_ACTION = "memory.forget"
+"""The audit log's action for "forget this viewer" (``moderation_actions.action``)."""
+
+
+@dataclass(frozen=True, slots=True)
+class StoredMemory:
+    id: str
+    persona: str
+    viewer_id: str
+    viewer_login: str
+    kind: str
+    text: str
+    source_event_id: str
+    created_at: datetime
+    updated_at: datetime
+    edited_by: str | None
+    vector: np.ndarray | None
+
+
+@dataclass(frozen=True, slots=True)
+class ViewerSummary:
+    viewer_id: str
+    viewer_login: str
+    memories: int
+    last: datetime
+
+
+def to_bytes(vector: np.ndarray | None) -> bytes | None:
+    return None if vector is None else np.asarray(vector, dtype=np.float32).tobytes()
+
+
+def from_bytes(data: bytes | None) -> np.ndarray | None:
+    return None if data is None else np.frombuffer(data, dtype=np.float32)
+
+
+def _stored(row: MemoryRow) -> StoredMemory:
+    return StoredMemory(
+        row.id, row.persona, row.viewer_id, row.viewer_login, row.kind, row.text, row.source_event_id,
+        row.created_at, row.updated_at, row.edited_by, from_bytes(row.embedding),
+    )  # fmt: skip
+
+
+class MemoryStore:
+    """One channel's viewer memories."""
+
+    def __init__(self, sessions: async_sessionmaker[AsyncSession], channel: str) -> None:
+        self.sessions = sessions
+        self.channel = channel
+        self._cids: dict[str, int] = {}
+
+    async def _cid(self, session: AsyncSession) -> int:
+        return (await channel_ids(session, {self.channel}, self._cids))[self.channel]
+
+    async def add(
+        self,
+        persona: str,
+        viewer_id: str,
+        viewer_login: str,
+        facts: Sequence[Fact],
+        vectors: np.ndarray | None = None,
+        *,
+        at: datetime | None = None,
+    ) -> int:
+        """Store the facts (ids: source event id and place); a fact of a single-valued kind
+        (a name, a home town) replaces the viewer's older one. Returns how many were new."""
+        if not facts:
+            return 0
+        now = at or datetime.now(UTC)
+        rows: list[dict[str, Any]] = [
+            {
+                "id": f"{fact.source_event_id}:{i}", "persona": persona, "viewer_id": viewer_id,
+                "viewer_login": viewer_login.lower(), "kind": fact.kind, "text": fact.text,
+                "source_event_id": fact.source_event_id, "created_at": now, "updated_at": now, "edited_by": None,
+                "embedding": None if vectors is None else to_bytes(vectors[i]),
+            }
+            for i, fact in enumerate(facts)
+        ]  # fmt: skip
+        async with self.sessions.begin() as session:
+            cid = await self._cid(session)
+            for row in rows:
+                row["channel_id"] = cid
+            ids = [r["id"] for r in rows]
+            replaced = {f.kind for f in facts} & SINGLE
+            if replaced:
+                await session.execute(
+                    delete(MemoryRow).where(
+                        MemoryRow.channel_id == cid, MemoryRow.persona == persona,
+                        MemoryRow.viewer_id == viewer_id, MemoryRow.kind.in_(replaced), MemoryRow.id.not_in(ids),
+                    )
+                )  # fmt: skip
+            result = await session.execute(
+                _insert(session, MemoryRow)
+                .on_conflict_do_nothing(index_elements=["id"])
+                .returning(MemoryRow.id),
+                rows,
+            )
+            return len(result.all())
+
+    async def for_viewer(self, persona: str, viewer_id: str, *, limit: int = 200) -> list[StoredMemory]:
+        """The viewer's memories under this persona, newest first."""
+        async with self.sessions() as session:
+            cid = await self._cid(session)
+            rows = await session.scalars(
+                select(MemoryRow)
+                .where(
+                    MemoryRow.channel_id == cid,
+                    MemoryRow.persona == persona,
+                    MemoryRow.viewer_id == viewer_id,
+                )
+                .order_by(MemoryRow.created_at.desc())
+                .limit(limit)
+            )
+            return [_stored(r) for r in rows]
+
+    async def of_viewer(self, who: str, *, persona: str | None = None) -> list[StoredMemory]:
+        """A viewer's memories by login or Twitch id, every persona's unless ``persona``."""
+        async with self.sessions() as session:
+            cid = await self._cid(session)
+            query = select(MemoryRow).where(
+                MemoryRow.channel_id == cid,
+                or_(MemoryRow.viewer_login == who.lower(), MemoryRow.viewer_id == who),
+            )
+            if persona is not None:
+                query = query.where(MemoryRow.persona == persona)
+            rows = await session.scalars(query.order_by(MemoryRow.created_at.desc(), MemoryRow.id))
+            return [_stored(r) for r in rows]
+
+    async def viewers(self, search: str = "", *, limit: int = 50) -> list[ViewerSummary]:
+        """Viewers with memories whose login contains ``search``, most recent first."""
+        async with self.sessions() as session:
+            cid = await self._cid(session)
+            query = (
+                select(
+                    MemoryRow.viewer_id,
+                    func.max(MemoryRow.viewer_login),
+                    func.count(),
+                    func.max(MemoryRow.created_at),
+                )
+                .where(MemoryRow.channel_id == cid)
+                .group_by(MemoryRow.viewer_id)
+                .order_by(func.max(MemoryRow.created_at).desc())
+                .limit(limit)
+            )
+            if search:
+                pattern = "%" + search.lower().replace("\\", "").replace("%", "").replace("_", "\\_") + "%"
+                query = query.where(MemoryRow.viewer_login.like(pattern, escape="\\"))
+            return [ViewerSummary(v, login, n, last) for v, login, n, last in await session.execute(query)]
+
+    async def get(self, memory_id: str) -> StoredMemory | None:
+        async with self.sessions() as session:
+            cid = await self._cid(session)
+            row = await session.scalar(
+                select(MemoryRow).where(MemoryRow.id == memory_id, MemoryRow.channel_id == cid)
+            )
+            return None if row is None else _stored(row)
+
+    async def edit(self, memory_id: str, text: str, *, by: str, vector: np.ndarray | None = None) -> bool:
+        """Replace a memory's text (and its vector). False when there is no such memory."""
+        async with self.sessions.begin() as session:
+            cid = await self._cid(session)
+            result = await session.execute(
+                update(MemoryRow)
+                .where(MemoryRow.id == memory_id, MemoryRow.channel_id == cid)
+                .values(text=text, edited_by=by, updated_at=datetime.now(UTC), embedding=to_bytes(vector))
+            )
+            return bool(getattr(result, "rowcount", 0))
+
+    async def delete(self, memory_id: str) -> bool:
+        async with self.sessions.begin() as session:
+            cid = await self._cid(session)
+            result = await session.execute(
+                delete(MemoryRow).where(MemoryRow.id == memory_id, MemoryRow.channel_id == cid)
+            )
+            return bool(getattr(result, "rowcount", 0))
+
+    async def forget_viewer(
+        self, who: str, *, by: str, audit_id: str | None = None, reason: str = "", at: datetime | None = None
+    ) -> int:
+        """Delete every memory of the viewer (login or Twitch id) under every persona, and audit
+        it in ``moderation_actions`` (``audit_id`` makes a redelivered request audited once).
+        Returns how many memories were deleted."""
+        async with self.sessions.begin() as session:
+            cid = await self._cid(session)
+            match = (MemoryRow.channel_id == cid) & or_(
+                MemoryRow.viewer_login == who.lower(), MemoryRow.viewer_id == who
+            )
+            result = await session.execute(delete(MemoryRow).where(match))
+            deleted = int(getattr(result, "rowcount", 0) or 0)
+            audit = {
+                "id": audit_id or f"forget-{uuid.uuid4().hex}", "channel_id": cid, "actor": by[:64],
+                "action": FORGET_ACTION, "target": who[:128], "ts": at or datetime.now(UTC),
+                "details": {"memories": deleted, "reason": reason[:200]},
+            }  # fmt: skip
+            await session.execute(
+                _insert(session, ModerationAction).on_conflict_do_nothing(index_elements=["id"]), [audit]
+            )
+            return deleted
+
+    async def count(self) -> int:
+        async with self.sessions() as session:
+            cid = await self._cid(session)
+            return int(await session.scalar(select(func.count()).where(MemoryRow.channel_id == cid)) or 0)
