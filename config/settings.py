@@ -44,6 +44,7 @@ from config.providers import (
     TTSConfig,
 )
 from config.section import Section
+from config.studio import StudioSettings
 
 __all__ = [
     "CloudTTSSettings",
@@ -463,6 +464,8 @@ class Settings(BaseSettings):
     replay: ReplaySettings = ReplaySettings()
     dashboard: DashboardSettings = DashboardSettings()
     twitch: TwitchSettings = TwitchSettings()
+    studio: StudioSettings = StudioSettings()
+    """The training studio: engagement scoring weights and window."""
 
     @field_validator("redis_url")
     @classmethod

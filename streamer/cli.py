@@ -23,6 +23,7 @@ from streamer.bus import Bus, BusError, DeadLetter
 from streamer.cli_common import ConfigOption, console
 from streamer.cli_common import load as _settings
 from streamer.cli_common import run as _run
+from streamer.studio_cli import dataset_cli
 
 if TYPE_CHECKING:
     from streamer.app import App
@@ -47,6 +48,7 @@ cli.add_typer(db_cli, name="db")
 cli.add_typer(obs_cli, name="obs")
 twitch_cli = typer.Typer(help="Connect the bot to a Twitch channel.", no_args_is_help=True)
 cli.add_typer(twitch_cli, name="twitch")
+cli.add_typer(dataset_cli, name="dataset")
 
 
 def _stop_on_signals(stop: asyncio.Event) -> None:
