@@ -31,6 +31,7 @@ import harmless_en  # noqa: E402,F401  (registers lines)
 import hostile_en  # noqa: E402,F401
 import lines_de_fr  # noqa: E402,F401
 import lines_es_pt  # noqa: E402,F401
+import lines_extra  # noqa: E402,F401
 import lines_ja_ko_ru  # noqa: E402,F401
 import lines_more  # noqa: E402,F401
 import names  # noqa: E402
