@@ -31,6 +31,7 @@ from pydantic_settings import (
     TomlConfigSettingsSource,
 )
 
+from config.memory import MemorySettings
 from config.providers import (
     LLM_PROVIDERS,
     TTS_PROVIDERS,
@@ -464,6 +465,8 @@ class Settings(BaseSettings):
     replay: ReplaySettings = ReplaySettings()
     dashboard: DashboardSettings = DashboardSettings()
     twitch: TwitchSettings = TwitchSettings()
+    memory: MemorySettings = MemorySettings()
+    """Long-term memory: viewers' facts and the streamer's knowledge documents."""
     studio: StudioSettings = StudioSettings()
     """The training studio: engagement scoring weights and window."""
 

@@ -450,6 +450,8 @@ class ReplyStarted(OutputBase):
     trigger_ids: tuple[str, ...] = ()
     persona: Name = "default"
     reason: str = ""
+    recalled: Text = ""
+    """What long-term memory put into the prompt for this turn (empty: nothing)."""
 
 
 class ReplySentence(OutputBase):

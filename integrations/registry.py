@@ -31,13 +31,14 @@ from config.providers import (
 )
 from config.settings import OBSSettings, Settings, VoiceSettings
 from engines.ai.safety import DEFAULT_CLASSIFIER_THRESHOLD, ModerationBackend, SafetyPipeline
-from engines.ai.safety.semantic import DEFAULT_HEAD, SemanticLayer
+from engines.ai.safety.semantic import DEFAULT_HEAD, Embedder, SemanticLayer
 from engines.backends import Limits, LLMBackend, ModelServer, TTSBackend, TTSSetup
 from engines.voice.fallback_tts import FallbackTTS, TTSFallback
 from integrations.elevenlabs import ElevenLabsTTS
 from integrations.faster_whisper.stt import FasterWhisperSTT
 from integrations.llama_cpp.server import LlamaServer, LlamaServerConfig
 from integrations.obs import ObsOverlay
+from integrations.openai.embeddings import OpenAIEmbedder
 from integrations.openai.guard import GuardModeration
 from integrations.openai.llm import OpenAILLM
 from integrations.openai.moderation import OPENAI_BASE_URL, OpenAIModeration
@@ -187,7 +188,11 @@ def build_tts(
 
 
 def build_safety(
-    settings: Settings, *, semantic: bool | None = None, head: Path | None = None
+    settings: Settings,
+    *,
+    semantic: bool | None = None,
+    head: Path | None = None,
+    embedder: Embedder | None = None,
 ) -> SafetyPipeline:
     """The safety pipeline with the semantic layer (``safety.semantic``, or ``semantic`` when
     given; ``head``: another trained head than the shipped one, for comparisons) and the
@@ -197,12 +202,22 @@ def build_safety(
     policy = cfg.moderation_policy or cfg.judge  # without a judge, the policy is moot
     threshold = cfg.classifier_threshold or DEFAULT_CLASSIFIER_THRESHOLD
     on = cfg.semantic if semantic is None else semantic
-    layer = SemanticLayer(USEEmbedder(), path=head or DEFAULT_HEAD) if on else None
+    layer = SemanticLayer(embedder or USEEmbedder(), path=head or DEFAULT_HEAD) if on else None
     return SafetyPipeline(
         allowed_domains=cfg.allowed_domains, moderation=moderation, classifier_threshold=threshold,
         semantic=layer, moderation_timeout_s=policy.timeout_s,
         moderation_fail_closed=policy.fail_closed_stages,
     )  # fmt: skip
+
+
+def build_embedder(settings: Settings) -> Embedder:
+    """The memory's embedder: the bundled sentence encoder (pass the same one to
+    :func:`build_safety` to keep one copy in memory) or an OpenAI-compatible /v1/embeddings
+    endpoint (``memory.embeddings = "openai"``)."""
+    cfg = settings.memory
+    if cfg.embeddings == "openai":
+        return OpenAIEmbedder(base_url=cfg.base_url, model=cfg.model, api_key=cfg.api_key)
+    return USEEmbedder()
 
 
 def build_stt(cfg: VoiceSettings, persona: Persona) -> FasterWhisperSTT:

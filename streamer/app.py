@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 import functools
 import logging
-from collections.abc import AsyncIterable, Callable
+from collections.abc import AsyncIterable, Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
@@ -21,6 +21,7 @@ from config.persona import Persona, PersonaError, load_persona
 from config.providers import CloudTTSSettings
 from config.settings import Settings
 from engines.ai.context import ContextBuilder
+from engines.ai.safety.semantic import Embedder
 from engines.backends import AudioChunk, BackendError, LLMBackend, ModelServer, STTBackend, TTSBackend
 from engines.events import ComponentStatus
 from engines.tokens import MemoryTokenStore, TokenStore
@@ -31,7 +32,7 @@ from engines.voice.vad import EndpointConfig
 from integrations.audio.sounddevice_mic import SoundDeviceMic
 from integrations.audio.sounddevice_sink import SoundDeviceSink
 from integrations.obs import ObsOverlay
-from integrations.registry import build_llm, build_safety, build_stt, build_tts, obs_overlay
+from integrations.registry import build_embedder, build_llm, build_safety, build_stt, build_tts, obs_overlay
 from integrations.silero_vad import SileroVAD
 from integrations.vtube_studio import VTSAvatar, VTSClient
 from streamer import heap
@@ -40,12 +41,16 @@ from streamer.barge_in import BargeIn
 from streamer.brain import Brain
 from streamer.bus import Bus, make_bus
 from streamer.logs import redaction
+from streamer.memory_recall import KnowledgeIndex, Recall, RecallConfig
+from streamer.memory_writer import MemoryWriter
 from streamer.performer import Performer
 from streamer.sources.voice import VoiceSource
 from streamer.sources.wav_input import WavInput
 from streamer.stage import Stage
 from streamer.status import publish_fallback, publish_quietly
 from streamer.store import Recorder, make_engine, make_sessionmaker, upgrade
+from streamer.store.knowledge import KnowledgeStore
+from streamer.store.memory import MemoryStore
 from streamer.store.personas import current_persona, load_persona_version
 from streamer.store.secrets import NamedTokenStore, SecretStore
 from streamer.twitch_doctor import secret_key_check
@@ -103,9 +108,12 @@ class Show:
     avatar: VTSAvatar | None = None
     overlay: ObsOverlay | None = None
     alerts: Alerts | None = None
+    memory: MemoryWriter | None = None
 
     async def close(self) -> None:
         self.brain.stop()
+        if self.memory is not None:
+            self.memory.stop()
         if self.alerts is not None:
             self.alerts.stop()
         if self.overlay is not None:
@@ -152,7 +160,9 @@ async def build_show(app: App, *, audio_dir: Path, pace: float | None = 1.0) -> 
     """Start the LLM (and warm it), load the TTS voice and safety models, wire the brain."""
     settings = app.settings
     persona, persona_version = await _starting_persona(app)
-    safety = build_safety(settings)
+    embedder = build_embedder(settings) if settings.memory.enabled else None
+    shared = embedder if settings.memory.embeddings == "local" else None  # one sentence encoder in memory
+    safety = build_safety(settings, embedder=shared)
     tts = build_tts(
         settings, persona, on_fallback=functools.partial(publish_fallback, app.bus, settings.channel)
     )
@@ -184,8 +194,41 @@ async def build_show(app: App, *, audio_dir: Path, pace: float | None = 1.0) -> 
     )  # fmt: skip
     performer.on_sentence = brain.on_sentence
     alerts = None if overlay is None else Alerts(app.bus, overlay, seconds=settings.obs.alert_seconds)
+    memory = None if embedder is None else await build_memory(settings, app, brain, embedder)
     heap.settle()  # everything is loaded: a full collection over it would stall a sentence later
-    return Show(brain, performer, llm, tts, sink, server, avatar, overlay, alerts)
+    return Show(brain, performer, llm, tts, sink, server, avatar, overlay, alerts, memory)
+
+
+async def build_memory(settings: Settings, app: App, brain: Brain, embedder: Embedder) -> MemoryWriter:
+    """Long-term memory: the recall the brain consults for each turn (the viewer's memories and
+    the channel's knowledge, checked by the brain's safety again) and the writer that extracts
+    facts from chat in its own consumer group."""
+    cfg = settings.memory
+
+    def allowed(texts: Sequence[str]) -> list[bool]:
+        return [not (d.blocked or d.caution) for d in brain.safety.check_inputs(texts)]
+
+    def dimensions() -> int:
+        known = getattr(embedder, "dimensions", None)
+        return int(known) if known else int(embedder.embed(["dimensions"]).shape[1])
+
+    knowledge = KnowledgeIndex(KnowledgeStore(app.sessions, settings.channel), dimensions)
+    try:
+        await knowledge.refresh(force=True)
+    except Exception as exc:  # the database is down: the index loads on a later turn
+        log.warning("knowledge index not loaded yet (%s)", type(exc).__name__)
+    config = RecallConfig(
+        memories=cfg.memories_per_turn, knowledge=cfg.knowledge_per_turn,
+        knowledge_min_score=cfg.knowledge_min_score, wait_s=cfg.recall_wait_ms / 1000,
+    )  # fmt: skip
+    store = MemoryStore(app.sessions, settings.channel)
+    brain.recall = Recall(store, knowledge, embedder.embed, allowed, config)
+    brain.recall_tokens = cfg.prompt_tokens
+    return MemoryWriter(
+        app.bus, store, embed=embedder.embed, allowed=allowed, persona=lambda: brain.persona.id,
+        forget_command=cfg.forget_command, retry_max_s=settings.recorder.retry_max_s,
+        claim_idle_ms=settings.bus.claim_idle_ms,
+    )  # fmt: skip
 
 
 async def _starting_persona(app: App) -> tuple[Persona, int | None]:

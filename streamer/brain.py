@@ -32,6 +32,7 @@ from config.settings import DEFAULT_CRISIS_RESOURCE
 from engines import events as ev
 from engines.ai.context import ContextBuilder, Memory, StreamInfo
 from engines.ai.emotions import EmotionMapper
+from engines.ai.memory.prompt import Recalled, render_notes
 from engines.ai.reply_stage import REPLY_SPLITTER, ReplyStage, Utterance
 from engines.ai.safety import SafetyPipeline
 from engines.ai.safety.crisis import detect_crisis
@@ -43,6 +44,7 @@ from streamer import crisis, preempt
 from streamer.brain_controls import handle_control
 from streamer.bus import Bus, BusError, Delivery, Handler, StreamName
 from streamer.bus.keys import GROUP_BRAIN, consumer_name
+from streamer.memory_recall import Recall
 from streamer.performer import Performer, PerformResult
 from streamer.preempt import PreemptGates
 from streamer.review import HOLD_TIMEOUT_S, ReviewDesk
@@ -110,8 +112,13 @@ class Brain:
         hold_timeout_s: float = HOLD_TIMEOUT_S,
         bot_logins: frozenset[str] = frozenset(),
         crisis_resource: str = DEFAULT_CRISIS_RESOURCE,
+        recall: Recall | None = None,
+        recall_tokens: int = 120,
     ) -> None:
         self.bus = bus
+        self.recall = recall
+        """Long-term memory: the picked viewer's memories and relevant knowledge (None: off)."""
+        self.recall_tokens = recall_tokens
         self.crisis_resource = crisis_resource
         """What moderators may send a viewer whose message is flagged as a crisis (streamer/crisis.py)."""
         self.channel = channel
@@ -282,6 +289,8 @@ class Brain:
                     continue
                 if dropped is not None and dropped.reason.startswith(CRISIS):
                     self._flag_crisis(d.event, dropped.reason.removeprefix(CRISIS))
+                elif dropped is None and self.recall is not None:  # may be picked: recall while it waits
+                    self.recall.prefetch(d.event, self.persona.id)
             self.collect_decisions()
             await self._flush()
             self._wake.set()
@@ -343,17 +352,20 @@ class Brain:
         )
         topic = random.choice(self.persona.idle_topics) if self.persona.idle_topics else None
         prompt = self.context.describe(pick.kind, pick.events, idle_topic=topic)
-        request = self.context.build(prompt, self.memory, self._stream_info())
+        recalled = Recalled() if self.recall is None else await self.recall.for_pick(pick.events, self.persona.id)
+        notes = render_notes(recalled, budget_tokens=self.recall_tokens)
+        request = self.context.build(prompt, self.memory, self._stream_info(), notes=notes)
         await self.publish(
             ev.ReplyStarted(
                 channel=self.channel, turn_id=turn_id, trigger_ids=tuple(e.id for e in pick.events),
-                persona=self.persona.id, reason=pick.reason,
+                persona=self.persona.id, reason=pick.reason, recalled=notes[:2000],
             )
         )  # fmt: skip
         result = PerformResult()
         try:
             utterances = self._utterances(
-                turn_id, self.llm.stream_chat(request), echo_of=request.messages[-1].content,
+                turn_id, self.llm.stream_chat(request),
+                echo_of=request.messages[-1].content.replace(notes, "") if notes else request.messages[-1].content,
                 system=request.messages[0].content, again=lambda: self.llm.stream_chat(request),
             )  # fmt: skip
             if self.reviews.engaged:

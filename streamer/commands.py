@@ -48,7 +48,8 @@ async def rehearse(
             if with_show:
                 show = await build_show(app, audio_dir=out_dir / "audio", pace=speed or None)
             summary = await run_rehearsal(app.bus, app.sessions, app.recorder, show.brain if show else None,
-                                          source, out_dir=out_dir, on_progress=on_progress)  # fmt: skip
+                                          source, out_dir=out_dir, on_progress=on_progress,
+                                          memory=show.memory if show else None)  # fmt: skip
         finally:
             if show is not None:
                 await show.close()

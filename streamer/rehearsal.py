@@ -24,6 +24,7 @@ from engines import events as ev
 from streamer import transcript
 from streamer.brain import Brain, BrainStats
 from streamer.bus import Bus
+from streamer.memory_writer import MemoryWriter
 from streamer.sources.replay import ReplaySource
 from streamer.store import Recorder
 from streamer.store.models import EventRow, Viewer
@@ -61,12 +62,15 @@ async def run_rehearsal(
     *,
     out_dir: Path,
     on_progress: Callable[[int, int], None] | None = None,
+    memory: MemoryWriter | None = None,
 ) -> RehearsalSummary:
     started_at = datetime.now(UTC)
     started = time.monotonic()
     tasks = [asyncio.create_task(recorder.run(), name="recorder")]
     if brain is not None:
         tasks.append(asyncio.create_task(brain.run(), name="brain"))
+    if memory is not None:
+        tasks.append(asyncio.create_task(memory.run(), name="memory"))
     try:
         published = await source.run(bus.publish, on_progress=on_progress)
         if brain is not None:
@@ -76,6 +80,9 @@ async def run_rehearsal(
     finally:
         if brain is not None:
             brain.stop()
+        if memory is not None:
+            await memory.wait_idle(5.0)
+            memory.stop()
         recorder.stop()
         await asyncio.gather(*tasks, return_exceptions=True)
     elapsed = time.monotonic() - started

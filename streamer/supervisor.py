@@ -101,6 +101,8 @@ async def run_bot(
     ]
     if show.alerts is not None:
         tasks.append(asyncio.create_task(show.alerts.run(), name="alerts"))
+    if show.memory is not None:
+        tasks.append(asyncio.create_task(show.memory.run(), name="memory"))
     if show.llm_server is not None:
         llm_status = functools.partial(component_status, app.bus, settings.channel, "llm")
         tasks.append(asyncio.create_task(show.llm_server.keep_alive(llm_status), name="llm-keeper"))
@@ -136,6 +138,8 @@ async def run_bot(
         show.brain.stop()
         if show.alerts is not None:
             show.alerts.stop()
+        if show.memory is not None:
+            show.memory.stop()
         for task in tasks[2:]:
             task.cancel()
         await asyncio.gather(*tasks, return_exceptions=True)

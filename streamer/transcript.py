@@ -91,7 +91,8 @@ def _line(e: ev.EventBase, by_id: dict[str, ev.EventBase], show_all_drops: bool)
                 return f"drop    {what}  <- {e.reason}"
             return None
         case ev.ReplyStarted():
-            return f"TURN    {e.turn_id[:8]} ({e.reason})"
+            recalled = "".join(f"\n          MEMORY  {line}" for line in e.recalled.splitlines())
+            return f"TURN    {e.turn_id[:8]} ({e.reason}){recalled}"
         case ev.ReplySentence():
             return f"SAY     [{e.emotion}] {e.text}"
         case ev.ReplyBlocked():

@@ -146,14 +146,20 @@ class ContextBuilder:
         ]
         return "\n".join(lines)
 
-    def build(self, prompt: str, memory: Memory, stream: StreamInfo | None = None) -> LLMRequest:
-        """A request for ``prompt`` (from :meth:`describe`) with memory and stream state."""
+    def build(
+        self, prompt: str, memory: Memory, stream: StreamInfo | None = None, *, notes: str = ""
+    ) -> LLMRequest:
+        """A request for ``prompt`` (from :meth:`describe`) with memory and stream state.
+        ``notes``: what long-term memory recalled (``engines/ai/memory/prompt.py``), in the
+        volatile last message, before the prompt."""
         messages = [Message("system", self.system)]
         for turn in memory.recent(self.history_tokens):
             messages += [Message("user", turn.prompt), Message("assistant", turn.heard)]
         parts = []
         if stream is not None:
             parts.append(self._stream_line(stream))
+        if notes:
+            parts.append(notes)
         parts.append(prompt)
         messages.append(Message("user", "\n".join(parts)))
         return LLMRequest(

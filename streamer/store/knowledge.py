@@ -18,7 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from engines.ai.memory.chunks import Chunk
 
 from .memory import from_bytes, to_bytes
-from .models import KnowledgeChunk, KnowledgeDocument
+from .models import Channel, KnowledgeChunk, KnowledgeDocument
 from .writer import channel_ids
 
 
@@ -49,7 +49,21 @@ class KnowledgeStore:
         self._cids: dict[str, int] = {}
 
     async def _cid(self, session: AsyncSession) -> int:
-        return (await channel_ids(session, {self.channel}, self._cids))[self.channel]
+        """The channel's id for a write (the row is created if needed, in this transaction)."""
+        if self.channel in self._cids:
+            return self._cids[self.channel]
+        return (await channel_ids(session, {self.channel}, {}))[self.channel]
+
+    async def _read_cid(self, session: AsyncSession) -> int:
+        """The channel's id for a read (-1, matching nothing, before the channel has a row).
+        Only a committed id is cached: one inserted in a transaction that rolls back is not."""
+        if self.channel in self._cids:
+            return self._cids[self.channel]
+        cid = await session.scalar(select(Channel.id).where(Channel.login == self.channel))
+        if cid is None:
+            return -1
+        self._cids[self.channel] = int(cid)
+        return int(cid)
 
     async def add(
         self, name: str, text: str, chunks: Sequence[Chunk], vectors: np.ndarray | None, *, by: str
@@ -83,7 +97,7 @@ class KnowledgeStore:
 
     async def documents(self) -> list[DocumentInfo]:
         async with self.sessions() as session:
-            cid = await self._cid(session)
+            cid = await self._read_cid(session)
             counts = (
                 select(KnowledgeChunk.document_id, func.count().label("n"))
                 .group_by(KnowledgeChunk.document_id)
@@ -96,14 +110,13 @@ class KnowledgeStore:
                 .order_by(KnowledgeDocument.name)
             )
             return [
-                DocumentInfo(d.id, d.name, int(n), len(d.text), d.created_by, d.updated_at)
-                for d, n in rows
+                DocumentInfo(d.id, d.name, int(n), len(d.text), d.created_by, d.updated_at) for d, n in rows
             ]
 
     async def document(self, doc_id: int) -> tuple[str, str] | None:
         """A document's name and Markdown text."""
         async with self.sessions() as session:
-            cid = await self._cid(session)
+            cid = await self._read_cid(session)
             doc = await session.scalar(
                 select(KnowledgeDocument).where(
                     KnowledgeDocument.id == doc_id, KnowledgeDocument.channel_id == cid
@@ -113,7 +126,7 @@ class KnowledgeStore:
 
     async def remove(self, doc_id: int) -> bool:
         async with self.sessions.begin() as session:
-            cid = await self._cid(session)
+            cid = await self._read_cid(session)
             await session.execute(
                 delete(KnowledgeChunk).where(
                     KnowledgeChunk.document_id == doc_id, KnowledgeChunk.channel_id == cid
@@ -129,7 +142,7 @@ class KnowledgeStore:
     async def version(self) -> tuple[int, int]:
         """Changes whenever a chunk is added or removed: (count, highest id)."""
         async with self.sessions() as session:
-            cid = await self._cid(session)
+            cid = await self._read_cid(session)
             row = (
                 await session.execute(
                     select(func.count(), func.coalesce(func.max(KnowledgeChunk.id), 0)).where(
@@ -142,7 +155,7 @@ class KnowledgeStore:
     async def matrix(self, dimensions: int) -> ChunkMatrix:
         """Every chunk of the channel with its vector (zeros where it has none)."""
         async with self.sessions() as session:
-            cid = await self._cid(session)
+            cid = await self._read_cid(session)
             rows = (
                 await session.execute(
                     select(

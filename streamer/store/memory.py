@@ -20,7 +20,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from engines.ai.memory.facts import SINGLE, Fact
 
-from .models import MemoryRow, ModerationAction
+from .models import Channel, MemoryRow, ModerationAction
 from .writer import _insert, channel_ids
 
 FORGET_ACTION = "memory.forget"
@@ -74,7 +74,21 @@ class MemoryStore:
         self._cids: dict[str, int] = {}
 
     async def _cid(self, session: AsyncSession) -> int:
-        return (await channel_ids(session, {self.channel}, self._cids))[self.channel]
+        """The channel's id for a write (the row is created if needed, in this transaction)."""
+        if self.channel in self._cids:
+            return self._cids[self.channel]
+        return (await channel_ids(session, {self.channel}, {}))[self.channel]
+
+    async def _read_cid(self, session: AsyncSession) -> int:
+        """The channel's id for a read (-1, matching nothing, before the channel has a row).
+        Only a committed id is cached: one inserted in a transaction that rolls back is not."""
+        if self.channel in self._cids:
+            return self._cids[self.channel]
+        cid = await session.scalar(select(Channel.id).where(Channel.login == self.channel))
+        if cid is None:
+            return -1
+        self._cids[self.channel] = int(cid)
+        return int(cid)
 
     async def add(
         self,
@@ -124,7 +138,7 @@ class MemoryStore:
     async def for_viewer(self, persona: str, viewer_id: str, *, limit: int = 200) -> list[StoredMemory]:
         """The viewer's memories under this persona, newest first."""
         async with self.sessions() as session:
-            cid = await self._cid(session)
+            cid = await self._read_cid(session)
             rows = await session.scalars(
                 select(MemoryRow)
                 .where(
@@ -140,7 +154,7 @@ class MemoryStore:
     async def of_viewer(self, who: str, *, persona: str | None = None) -> list[StoredMemory]:
         """A viewer's memories by login or Twitch id, every persona's unless ``persona``."""
         async with self.sessions() as session:
-            cid = await self._cid(session)
+            cid = await self._read_cid(session)
             query = select(MemoryRow).where(
                 MemoryRow.channel_id == cid,
                 or_(MemoryRow.viewer_login == who.lower(), MemoryRow.viewer_id == who),
@@ -153,7 +167,7 @@ class MemoryStore:
     async def viewers(self, search: str = "", *, limit: int = 50) -> list[ViewerSummary]:
         """Viewers with memories whose login contains ``search``, most recent first."""
         async with self.sessions() as session:
-            cid = await self._cid(session)
+            cid = await self._read_cid(session)
             query = (
                 select(
                     MemoryRow.viewer_id,
@@ -173,7 +187,7 @@ class MemoryStore:
 
     async def get(self, memory_id: str) -> StoredMemory | None:
         async with self.sessions() as session:
-            cid = await self._cid(session)
+            cid = await self._read_cid(session)
             row = await session.scalar(
                 select(MemoryRow).where(MemoryRow.id == memory_id, MemoryRow.channel_id == cid)
             )
@@ -182,7 +196,7 @@ class MemoryStore:
     async def edit(self, memory_id: str, text: str, *, by: str, vector: np.ndarray | None = None) -> bool:
         """Replace a memory's text (and its vector). False when there is no such memory."""
         async with self.sessions.begin() as session:
-            cid = await self._cid(session)
+            cid = await self._read_cid(session)
             result = await session.execute(
                 update(MemoryRow)
                 .where(MemoryRow.id == memory_id, MemoryRow.channel_id == cid)
@@ -192,7 +206,7 @@ class MemoryStore:
 
     async def delete(self, memory_id: str) -> bool:
         async with self.sessions.begin() as session:
-            cid = await self._cid(session)
+            cid = await self._read_cid(session)
             result = await session.execute(
                 delete(MemoryRow).where(MemoryRow.id == memory_id, MemoryRow.channel_id == cid)
             )
@@ -223,5 +237,5 @@ class MemoryStore:
 
     async def count(self) -> int:
         async with self.sessions() as session:
-            cid = await self._cid(session)
+            cid = await self._read_cid(session)
             return int(await session.scalar(select(func.count()).where(MemoryRow.channel_id == cid)) or 0)

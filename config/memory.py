@@ -1,0 +1,39 @@
+"""Settings of the long-term memory: what it embeds with, how much goes into a prompt, and
+the chat command that makes the character forget a viewer."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field, SecretStr
+
+from config.section import Section
+
+
+class MemorySettings(Section):
+    """Viewer memories, knowledge documents and their retrieval into the prompt."""
+
+    enabled: bool = True
+    """Remember what viewers say about themselves and recall it when they are answered."""
+    embeddings: Literal["local", "openai"] = "local"
+    """local: the bundled Universal Sentence Encoder (offline, numpy); openai: any
+    OpenAI-compatible /v1/embeddings endpoint (see base_url, model, api_key)."""
+    base_url: str = Field(default="http://localhost:11434/v1", pattern=r"^https?://")
+    """The /v1 base of the embeddings endpoint, with embeddings = "openai"."""
+    model: str = Field(default="nomic-embed-text", min_length=1, max_length=200)
+    """The embedding model's name, with embeddings = "openai"."""
+    api_key: SecretStr = SecretStr("")
+    """The endpoint's API key, with embeddings = "openai" (local servers need none)."""
+    forget_command: str = Field(default="!forgetme", pattern=r"^![A-Za-z0-9_]{2,30}$")
+    """The chat command with which a viewer has everything about them forgotten (audited)."""
+    prompt_tokens: int = Field(default=120, ge=0, le=2_000)
+    """At most this many tokens (estimated) of memories and knowledge in one prompt."""
+    memories_per_turn: int = Field(default=4, ge=0, le=50)
+    """A viewer's memories recalled for a turn (the most relevant to what they said)."""
+    knowledge_per_turn: int = Field(default=2, ge=0, le=20)
+    """Knowledge snippets recalled for a turn."""
+    knowledge_min_score: float = Field(default=0.35, ge=0, le=1)
+    """A knowledge snippet must score at least this (0-1, vectors and keywords) to be used."""
+    recall_wait_ms: float = Field(default=30.0, ge=0, le=1_000)
+    """How long a turn waits for its recall (started when the message arrived) before it goes
+    on without it, so memory never holds up the first audio for long."""

@@ -1,0 +1,214 @@
+"""Recall for a turn: the picked viewer's memories and the knowledge snippets relevant to what
+they said, checked by safety again, ready for the volatile end of the prompt.
+
+Kept off the path to first audio: the brain starts a recall when a message arrives
+(:meth:`Recall.prefetch`), while it waits in the selector; the turn then waits at most
+``wait_s`` for it and goes on without memory if it is late. The embedding, the ranking and the
+safety re-check run in a worker thread; the viewer's rows come through one indexed query
+(channel, persona, viewer), because a viewer has few memories. The channel's knowledge chunks
+are held in memory as one matrix and reloaded when the documents change.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections import OrderedDict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from engines import events as ev
+from engines.ai.memory.prompt import Recalled
+from engines.ai.memory.rank import KeywordIndex, hybrid_top
+from streamer.store.knowledge import ChunkMatrix, KnowledgeStore
+from streamer.store.memory import MemoryStore, StoredMemory
+
+log = logging.getLogger("streamer.memory")
+
+Embed = Callable[[Sequence[str]], np.ndarray]
+Allowed = Callable[[Sequence[str]], list[bool]]
+"""Safety on retrieve: for each text, may it go into a prompt."""
+
+ALWAYS: frozenset[str] = frozenset({"name", "pronounce"})
+"""Kinds recalled whatever was said (how to address the viewer)."""
+
+
+@dataclass(frozen=True, slots=True)
+class RecallConfig:
+    memories: int = 4
+    knowledge: int = 2
+    knowledge_min_score: float = 0.35
+    wait_s: float = 0.03
+    max_prefetch: int = 16
+    refresh_s: float = 5.0
+
+
+class KnowledgeIndex:
+    """The channel's chunks as one in-memory matrix plus a keyword index, reloaded when the
+    store's version changes (checked at most every ``refresh_s``)."""
+
+    def __init__(
+        self, store: KnowledgeStore, dimensions: Callable[[], int], *, refresh_s: float = 5.0
+    ) -> None:
+        self.store = store
+        self.dimensions = dimensions
+        self.refresh_s = refresh_s
+        self._matrix: ChunkMatrix | None = None
+        self._keywords = KeywordIndex([])
+        self._checked = 0.0
+        self._lock = asyncio.Lock()
+
+    async def refresh(self, *, force: bool = False) -> None:
+        now = time.monotonic()
+        if not force and now - self._checked < self.refresh_s and self._matrix is not None:
+            return
+        async with self._lock:
+            self._checked = time.monotonic()
+            version = await self.store.version()
+            if self._matrix is not None and self._matrix.version == version and not force:
+                return
+            matrix = await self.store.matrix(self.dimensions())
+            self._keywords = await asyncio.to_thread(KeywordIndex, matrix.texts)
+            self._matrix = matrix
+            log.info("knowledge index: %d chunks", len(matrix.ids))
+
+    def search(
+        self, vector: np.ndarray | None, text: str, k: int, min_score: float
+    ) -> list[tuple[int, str, float]]:
+        """The best chunks as (chunk id, text, score); blocking (numpy), call it off the loop."""
+        m = self._matrix
+        if m is None or not m.ids or k <= 0:
+            return []
+        scores = self._keywords.scores(text) if text else None
+        top = hybrid_top(vector, m.vectors, scores, k, min_score=min_score)
+        return [(m.ids[i], m.texts[i], s) for i, s in top]
+
+    def __len__(self) -> int:
+        return 0 if self._matrix is None else len(self._matrix.ids)
+
+
+class Recall:
+    """Recalls for the brain's turns."""
+
+    def __init__(
+        self,
+        memories: MemoryStore,
+        knowledge: KnowledgeIndex | None,
+        embed: Embed,
+        allowed: Allowed,
+        config: RecallConfig = RecallConfig(),
+    ) -> None:
+        self.memories = memories
+        self.knowledge = knowledge
+        self.embed = embed
+        self.allowed = allowed
+        self.config = config
+        self._pending: OrderedDict[str, asyncio.Task[Recalled]] = OrderedDict()
+        self.stats = RecallStats()
+
+    def prefetch(self, event: ev.EventBase, persona: str) -> None:
+        """Start the recall for an event that may be picked (a viewer's, or the streamer's words)."""
+        if not _worth_recalling(event) or event.id in self._pending:
+            return
+        while len(self._pending) >= self.config.max_prefetch:
+            _, old = self._pending.popitem(last=False)
+            old.cancel()
+        self._pending[event.id] = asyncio.create_task(self.recall(event, persona), name="memory-recall")
+
+    async def for_pick(self, events: Sequence[ev.EventBase], persona: str) -> Recalled:
+        """The recall for a turn's lead event, waiting at most ``wait_s`` (empty when late or
+        when it failed; a failure is logged, never raised)."""
+        lead = next((e for e in events if _worth_recalling(e)), None)
+        for e in events:
+            if lead is None or e.id != lead.id:
+                task = self._pending.pop(e.id, None)
+                if task is not None:
+                    task.cancel()
+        if lead is None:
+            return Recalled()
+        task = self._pending.pop(lead.id, None) or asyncio.create_task(self.recall(lead, persona))
+        try:
+            async with asyncio.timeout(self.config.wait_s):
+                return await asyncio.shield(task)
+        except TimeoutError:
+            task.cancel()
+            self.stats.late += 1
+            log.info(
+                "memory recall for %s took over %.0f ms; the turn goes on without it",
+                lead.id,
+                self.config.wait_s * 1000,
+            )
+        except Exception as exc:  # the database or the embedder failed: speak without memory
+            self.stats.failed += 1
+            log.warning("memory recall failed (%s: %s)", type(exc).__name__, exc)
+        return Recalled()
+
+    async def recall(self, event: ev.EventBase, persona: str) -> Recalled:
+        """The viewer's memories and the knowledge relevant to the event, safety-checked."""
+        started = time.perf_counter()
+        viewer = event.actor if isinstance(event, ev.InputEvent) else None
+        text = event.viewer_text if isinstance(event, ev.InputEvent) else ""
+        rows: list[StoredMemory] = []
+        if viewer is not None:
+            rows = await self.memories.for_viewer(persona, viewer.id)
+        if self.knowledge is not None:
+            await self.knowledge.refresh()
+        recalled = await asyncio.to_thread(self._rank, text, rows, viewer.display_name if viewer else None)
+        self.stats.recalls += 1
+        self.stats.last_ms = (time.perf_counter() - started) * 1000
+        return recalled
+
+    def _rank(self, text: str, rows: list[StoredMemory], viewer: str | None) -> Recalled:
+        cfg = self.config
+        vector = self.embed([text])[0] if text and (rows or self.knowledge is not None) else None
+        chosen: list[StoredMemory] = []
+        if rows:
+            always = [r for r in rows if r.kind in ALWAYS]
+            rest = [r for r in rows if r.kind not in ALWAYS]
+            chosen = always[:1]
+            if rest and cfg.memories > len(chosen):
+                vectors = _stack([r.vector for r in rest], vector)
+                keywords = KeywordIndex([r.text for r in rest]).scores(text) if text else None
+                top = hybrid_top(vector if text else None, vectors, keywords, len(rest))
+                by_score = [rest[i] for i, _ in top] if text else rest  # nothing said: the newest
+                chosen += by_score[: cfg.memories - len(chosen)]
+        snippets: list[str] = []
+        if self.knowledge is not None and text:
+            snippets = [
+                t for _, t, _ in self.knowledge.search(vector, text, cfg.knowledge, cfg.knowledge_min_score)
+            ]
+        texts = [r.text for r in chosen] + snippets
+        ok = self.allowed(texts) if texts else []
+        kept = [r for r, good in zip(chosen, ok[: len(chosen)], strict=True) if good]
+        kept_snippets = [s for s, good in zip(snippets, ok[len(chosen) :], strict=True) if good]
+        self.stats.withheld += len(texts) - len(kept) - len(kept_snippets)
+        return Recalled(
+            viewer=viewer, memories=tuple(r.text for r in kept), knowledge=tuple(kept_snippets),
+            memory_ids=tuple(r.id for r in kept),
+        )  # fmt: skip
+
+
+@dataclass(slots=True)
+class RecallStats:
+    recalls: int = 0
+    late: int = 0
+    failed: int = 0
+    withheld: int = 0
+    """Memories or snippets safety refused on retrieval."""
+    last_ms: float = 0.0
+
+
+def _stack(vectors: list[np.ndarray | None], like: np.ndarray | None) -> np.ndarray:
+    """The memories' vectors as rows (zeros for one without, or from another model)."""
+    if like is None:
+        return np.zeros((len(vectors), 0), dtype=np.float32)
+    return np.vstack([v if v is not None and v.shape == like.shape else np.zeros_like(like) for v in vectors])
+
+
+def _worth_recalling(event: ev.EventBase) -> bool:
+    if not isinstance(event, ev.InputEvent):
+        return False
+    return event.actor is not None or isinstance(event, ev.StreamerUtterance | ev.ModeratorInput)

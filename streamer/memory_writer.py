@@ -1,0 +1,162 @@
+"""The memory writer: a durable consumer of the input stream that remembers what viewers say
+about themselves, and forgets a viewer who asks.
+
+It reads in its own consumer group (``memory``), after the fact and off the path to first
+audio. For each batch: the extraction rules find the facts (``engines/ai/memory/facts.py``);
+nothing that input safety blocks (or only leans hostile on) is stored; the facts are embedded
+(in a worker thread) and written; then the batch is acked. While the database or the embedder
+is down the batch stays in hand and is retried with back-off, and what follows waits unread in
+the bus, so an outage delays memory writes and loses none. A memory's id is its source event's
+id and its place, so a redelivered batch stores nothing twice.
+
+``!forgetme`` (``memory.forget_command``) deletes every memory of the viewer under every
+persona and audits it in ``moderation_actions``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from engines import events as ev
+from engines.ai.memory.facts import Fact, extract_facts, is_forget_command
+from streamer.bus import Backoff, Bus, Delivery, StaleClaim
+from streamer.memory_recall import Allowed, Embed
+from streamer.store.memory import MemoryStore
+
+log = logging.getLogger("streamer.memory")
+
+GROUP_MEMORY = "memory"
+
+
+@dataclass(slots=True)
+class WriterStats:
+    batches: int = 0
+    facts: int = 0
+    stored: int = 0
+    withheld: int = 0
+    """Facts not stored because input safety refused the message they came from."""
+    forgotten: int = 0
+    failures: int = 0
+
+
+class MemoryWriter:
+    def __init__(
+        self,
+        bus: Bus,
+        store: MemoryStore,
+        *,
+        embed: Embed,
+        allowed: Allowed,
+        persona: Callable[[], str],
+        forget_command: str = "!forgetme",
+        consumer: str | None = None,
+        block_ms: int = 500,
+        retry_max_s: float = 5.0,
+        claim_idle_ms: int = 30_000,
+        on_stored: Callable[[int], None] | None = None,
+    ) -> None:
+        self.bus = bus
+        self.store = store
+        self.embed = embed
+        self.allowed = allowed
+        self.persona = persona
+        self.forget_command = forget_command
+        self.consumer = consumer or f"{GROUP_MEMORY}-{store.channel}"
+        self.block_ms = block_ms
+        self.retry_max_s = retry_max_s
+        self.claim_idle_ms = claim_idle_ms
+        self.on_stored = on_stored
+        self.stats = WriterStats()
+        self._stop = asyncio.Event()
+        self._idle = asyncio.Event()
+
+    def stop(self) -> None:
+        self._stop.set()
+
+    async def wait_idle(self, timeout: float) -> bool:
+        """Wait until a read found nothing new (everything published so far is remembered)."""
+        self._idle.clear()
+        try:
+            await asyncio.wait_for(self._idle.wait(), timeout)
+        except TimeoutError:
+            return False
+        return True
+
+    async def run(self) -> None:
+        batches = self.bus.batches(
+            GROUP_MEMORY, self.consumer, ["input"], stop=self._stop, count=200, block_ms=self.block_ms,
+            claim=StaleClaim(self.claim_idle_ms, 5.0), backoff=Backoff(max_s=self.retry_max_s), on_idle=self._idle.set,
+        )  # fmt: skip
+        async with batches:
+            async for batch in batches:
+                if await self._durably(batch) and not await batches.ack(batch):
+                    log.warning("memory: ack failed; %d entries come back, deduplicated", len(batch))
+
+    async def _durably(self, batch: Sequence[Delivery]) -> bool:
+        delay = 0.1
+        while True:
+            try:
+                await self.handle([d.event for d in batch])
+                return True
+            except Exception as exc:  # the database or the embedder: keep the batch, retry
+                self.stats.failures += 1
+                if self._stop.is_set():
+                    log.error("memory write failed while stopping (%s); %d events stay in the bus", _short(exc), len(batch))
+                    return False
+                log.warning("memory write failed (%s); retry in %.1fs, nothing is lost", _short(exc), delay)
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._stop.wait(), delay)
+            delay = min(delay * 2, self.retry_max_s)
+
+    async def handle(self, events: Sequence[ev.EventBase]) -> int:
+        """Remember what the events say (and forget who asks). Returns the memories stored."""
+        persona = self.persona()
+        found: list[tuple[ev.Viewer, str, list[Fact]]] = []
+        for e in events:
+            if not isinstance(e, ev.InputEvent) or (viewer := e.actor) is None:
+                continue
+            if isinstance(e, ev.ChatMessage) and is_forget_command(e.text, self.forget_command):
+                found = [f for f in found if f[0].id != viewer.id]  # said before the request: forgotten too
+                await self._forget(e, viewer)
+                continue
+            facts = extract_facts(e)
+            if facts:
+                found.append((viewer, e.viewer_text, facts))
+        if not found:
+            self.stats.batches += 1
+            return 0
+        said = [text for _, text, _ in found]
+        ok = await asyncio.to_thread(self.allowed, said)
+        kept = [(v, facts) for (v, text, facts), good in zip(found, ok, strict=True) if good or not text]
+        self.stats.withheld += sum(len(f) for (_, t, f), good in zip(found, ok, strict=True) if not good and t)
+        texts = [fact.text for _, facts in kept for fact in facts]
+        vectors = await asyncio.to_thread(self.embed, texts) if texts else np.zeros((0, 0), dtype=np.float32)
+        stored, at = 0, 0
+        for viewer, facts in kept:
+            stored += await self.store.add(persona, viewer.id, viewer.login, facts, vectors[at : at + len(facts)])
+            at += len(facts)
+        self.stats.batches += 1
+        self.stats.facts += len(texts)
+        self.stats.stored += stored
+        if stored:
+            log.info("memory: %d new memories (%s)", stored, persona)
+            if self.on_stored is not None:
+                self.on_stored(stored)
+        return stored
+
+    async def _forget(self, e: ev.ChatMessage, viewer: ev.Viewer) -> None:
+        deleted = await self.store.forget_viewer(
+            viewer.id, by=viewer.login, audit_id=e.id, reason=f"chat command {self.forget_command}", at=e.ts
+        )
+        self.stats.forgotten += 1
+        log.info("memory: forgot viewer %s on request (%d memories)", viewer.login, deleted)
+
+
+def _short(exc: BaseException) -> str:
+    return f"{type(exc).__name__}: {str(exc).splitlines()[0][:160] if str(exc) else ''}"

@@ -1,0 +1,306 @@
+"""Long-term memory through the bus: the durable writer (extraction, safety on store,
+!forgetme, outages), the recall (persona isolation, safety on retrieve) and the brain putting
+a viewer's memories into the prompt. The bundled sentence encoder embeds; the databases are
+real; the LLM is the local OpenAI-compatible stand-in."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from config.persona import load_persona
+from engines import events as ev
+from engines.ai.memory import Fact, chunk_markdown
+from engines.ai.safety import SafetyPipeline
+from engines.backends import Limits
+from engines.voice.sinks import NullSink
+from integrations.openai.llm import OpenAILLM
+from integrations.sentence_encoder import USEEmbedder
+from streamer.brain import Brain
+from streamer.bus import MemoryBus
+from streamer.memory_recall import KnowledgeIndex, Recall, RecallConfig
+from streamer.memory_writer import MemoryWriter
+from streamer.performer import Performer
+from streamer.store import make_engine, make_sessionmaker
+from streamer.store.knowledge import KnowledgeStore
+from streamer.store.memory import FORGET_ACTION, MemoryStore
+from streamer.store.models import MemoryRow, ModerationAction
+from tests.support.fake_openai import FakeBehavior, FakeOpenAI
+from tests.support.fixed_tts import FixedTimingTTS
+from tests.support.tcp_proxy import TcpProxy
+
+SAM = ev.Viewer(id="101", login="sam", display_name="Sam")
+KIRI = ev.Viewer(id="202", login="kiri", display_name="Kiri")
+EMBEDDER = USEEmbedder()
+SAFETY = SafetyPipeline()
+SAFETY.warm()
+
+
+def allowed_by(safety: SafetyPipeline) -> Callable[[Sequence[str]], list[bool]]:
+    return lambda texts: [not (d.blocked or d.caution) for d in safety.check_inputs(texts)]
+
+
+def chat(user: ev.Viewer, text: str, **kw: object) -> ev.ChatMessage:
+    return ev.ChatMessage(channel="chan", user=user, text=text, **kw)
+
+
+async def until(condition: Callable[[], Awaitable[bool]], timeout: float = 20.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not await condition():
+        if time.monotonic() > deadline:
+            raise AssertionError("condition not met in time")
+        await asyncio.sleep(0.05)
+
+
+def writer_for(bus: MemoryBus, store: MemoryStore, persona: str = "hiyori", **kw: object) -> MemoryWriter:
+    return MemoryWriter(
+        bus,
+        store,
+        embed=EMBEDDER.embed,
+        allowed=allowed_by(SAFETY),
+        persona=lambda: persona,
+        block_ms=50,
+        **kw,  # type: ignore[arg-type]
+    )
+
+
+async def test_the_writer_remembers_what_viewers_say_not_what_safety_blocks(db_url: str) -> None:
+    engine = make_engine(db_url)
+    bus = MemoryBus()
+    store = MemoryStore(make_sessionmaker(engine), "chan")
+    writer = writer_for(bus, store)
+    task = asyncio.create_task(writer.run())
+    try:
+        events: list[ev.EventBase] = [
+            chat(SAM, "hi all, my cat Mochi has a cold today"),
+            chat(KIRI, "my name is Kiri and you should kill yourself"),
+            chat(KIRI, "lol nice jump"),
+            ev.Raid(channel="chan", from_user=SAM, viewers=12),
+        ]
+        await bus.publish_many(events)
+        assert await writer.wait_idle(20)
+        await until(lambda: _count(store, 2))
+        sam = await store.for_viewer("hiyori", "101")
+        assert sorted((m.kind, m.source_event_id) for m in sam) == sorted(
+            [("pet", events[0].id), ("history", events[3].id)]
+        )
+        assert any("Mochi has a cold" in m.text for m in sam)
+        assert all(m.vector is not None and m.vector.shape == (512,) for m in sam)
+        assert await store.for_viewer("hiyori", "202") == []  # blocked by safety: nothing stored
+        assert writer.stats.withheld == 1
+
+        await bus.publish_many(events)  # the same events again (a replay): stored once
+        assert await writer.wait_idle(20)
+        assert await store.count() == 2
+    finally:
+        writer.stop()
+        await asyncio.wait_for(task, 10)
+        await engine.dispose()
+
+
+async def _count(store: MemoryStore, n: int) -> bool:
+    return await store.count() >= n
+
+
+async def test_forgetme_removes_every_row_of_the_viewer_and_is_audited(db_url: str) -> None:
+    engine = make_engine(db_url)
+    sessions = make_sessionmaker(engine)
+    bus = MemoryBus()
+    store = MemoryStore(sessions, "chan")
+    writer = writer_for(bus, store)
+    task = asyncio.create_task(writer.run())
+    try:
+        await bus.publish_many(
+            [chat(SAM, "my name is Samuel, greetings from Lisbon!"), chat(KIRI, "I play Celeste")]
+        )
+        await until(lambda: _count(store, 3))
+        await store.add(
+            "sora", SAM.id, SAM.login, [Fact("pet", "has a dog named Rex", "x1")]
+        )  # another persona's
+
+        request = chat(SAM, "!forgetme")
+        await bus.publish(request)
+        await until(lambda: _gone(store, "sam"))
+        assert writer.stats.forgotten == 1
+        async with sessions() as s:
+            left = sorted(await s.scalars(select(MemoryRow.viewer_login)))
+            audit = (
+                await s.scalars(select(ModerationAction).where(ModerationAction.action == FORGET_ACTION))
+            ).all()
+        assert left == ["kiri"]
+        assert [(a.id, a.actor, a.target) for a in audit] == [(request.id, "sam", "101")]
+        assert audit[0].details["memories"] == 3  # Samuel and Lisbon (hiyori), Rex (sora)
+    finally:
+        writer.stop()
+        await asyncio.wait_for(task, 10)
+        await engine.dispose()
+
+
+async def _gone(store: MemoryStore, login: str) -> bool:
+    return await store.of_viewer(login) == []
+
+
+async def test_a_database_outage_delays_memory_writes_and_loses_none(pg_url: str) -> None:
+    proxy = TcpProxy("127.0.0.1", 5432)
+    await proxy.start()
+    engine = make_engine(pg_url.replace("127.0.0.1:5432", f"127.0.0.1:{proxy.port}"))
+    bus = MemoryBus()
+    store = MemoryStore(make_sessionmaker(engine), "chan")
+    writer = writer_for(bus, store, retry_max_s=0.5)
+    task = asyncio.create_task(writer.run())
+    direct = make_engine(pg_url)
+    check = MemoryStore(make_sessionmaker(direct), "chan")
+    try:
+        await bus.publish(chat(SAM, "I play Hollow Knight"))
+        await until(lambda: _count(check, 1))
+        await proxy.cut()
+        await bus.publish_many([chat(SAM, "my cat Mochi is asleep"), chat(KIRI, "greetings from Oslo")])
+        await until(lambda: _failed(writer))
+        assert await check.count() == 1  # nothing got through while the database was away
+        await proxy.restore()
+        await until(lambda: _count(check, 3))
+        await until(lambda: _nothing_pending(bus))  # every entry acked, after its write
+        assert await check.count() == 3
+    finally:
+        writer.stop()
+        await asyncio.wait_for(task, 15)
+        await engine.dispose()
+        await direct.dispose()
+        await proxy.cut()
+
+
+async def _nothing_pending(bus: MemoryBus) -> bool:
+    return await bus.pending_count("memory") == 0
+
+
+async def _failed(writer: MemoryWriter) -> bool:
+    return writer.stats.failures > 0
+
+
+LORE = """# Hiyori
+
+## The Moon Tea Shop
+
+Hiyori runs the Moon Tea Shop on the far side of the moon; the house blend is called Crater Chai.
+
+## Schedule
+
+Streams are on Tuesday and Friday at 8pm CET.
+"""
+
+
+async def test_recall_is_per_persona_and_checked_by_safety_again(sqlite_url: str) -> None:
+    engine = make_engine(sqlite_url)
+    sessions = make_sessionmaker(engine)
+    try:
+        memories = MemoryStore(sessions, "chan")
+        facts = [
+            ("pet", "has a cat named Mochi (Mochi has a cold)"),
+            ("game", "plays Fortnite"),
+            ("from", "is from Lisbon"),
+        ]
+        await memories.add(
+            "hiyori",
+            SAM.id,
+            SAM.login,
+            [Fact(k, t, "e1") for k, t in facts],
+            EMBEDDER.embed([t for _, t in facts]),
+        )
+        knowledge = KnowledgeStore(sessions, "chan")
+        chunks = chunk_markdown(LORE)
+        await knowledge.add(
+            "lore.md", LORE, chunks, EMBEDDER.embed([c.searchable for c in chunks]), by="test"
+        )
+        index = KnowledgeIndex(knowledge, lambda: 512)
+        banned = SAFETY.with_blocklist(["fortnite"], source="moderator")  # a word banned after it was stored
+        recall = Recall(
+            memories, index, EMBEDDER.embed, allowed_by(banned), RecallConfig(memories=3, wait_s=5.0)
+        )
+
+        got = await recall.recall(chat(SAM, "how is your kitty doing? and when do you stream?"), "hiyori")
+        assert got.viewer == "Sam"
+        assert got.memories[0].startswith("has a cat named Mochi")
+        assert "plays Fortnite" not in got.memories  # withheld on retrieval
+        assert recall.stats.withheld == 1
+        assert any("Tuesday and Friday" in k for k in got.knowledge)
+
+        other = await recall.recall(chat(SAM, "how is your kitty doing?"), "sora")
+        assert other.memories == ()  # another persona does not see hiyori's memories
+        assert (await recall.recall(chat(KIRI, "how is your kitty doing?"), "hiyori")).memories == ()
+    finally:
+        await engine.dispose()
+
+
+@pytest.fixture
+async def fake() -> AsyncIterator[FakeOpenAI]:
+    server = FakeOpenAI(FakeBehavior(ttft_s=0.01, tokens_per_s=500, reply="[happy] Welcome back!"))
+    await server.start()
+    yield server
+    await server.stop()
+
+
+async def test_the_brain_puts_the_picked_viewers_memories_after_the_persona(
+    sqlite_url: str, fake: FakeOpenAI, tmp_path: Path
+) -> None:
+    engine = make_engine(sqlite_url)
+    sessions = make_sessionmaker(engine)
+    bus = MemoryBus()
+    hiyori = load_persona("hiyori").model_copy(
+        update={"min_gap_s": 0.0, "reply_frequency": 1.0, "user_cooldown_s": 0.0}
+    )
+    llm = OpenAILLM(
+        base_url=fake.base_url, model="fake", limits=Limits(first_output_s=2.0, stall_s=1.0, total_s=10.0)
+    )
+    performer = Performer(FixedTimingTTS(first_audio_s=0.01, seconds_per_char=0.001), NullSink(pace=None))
+    brain = Brain(bus=bus, channel="chan", persona=hiyori, llm=llm, performer=performer, safety=SAFETY)
+    performer.on_sentence = brain.on_sentence
+    store = MemoryStore(sessions, "chan")
+    brain.recall = Recall(store, None, EMBEDDER.embed, allowed_by(SAFETY), RecallConfig(wait_s=5.0))
+    writer = MemoryWriter(bus, store, embed=EMBEDDER.embed, allowed=allowed_by(SAFETY),
+                          persona=lambda: brain.persona.id, block_ms=50)  # fmt: skip
+    tasks = [asyncio.create_task(brain.run()), asyncio.create_task(writer.run())]
+    try:
+        await bus.publish(chat(SAM, "first time here! my cat Mochi has a cold"))
+        await until(lambda: _count(store, 2))
+        await until(lambda: _idle(brain))
+        before = len(fake.chat_requests())
+        await bus.publish(chat(SAM, "Hiyori I'm back, how are you?"))
+        await until(lambda: _requests(fake, before + 1))
+        messages = fake.chat_requests()[-1].body["messages"]
+        assert messages[0]["role"] == "system" and "Mochi" not in messages[0]["content"]  # the cached prefix
+        last = messages[-1]["content"]
+        assert "You remember Sam:" in last and "has a cat named Mochi (Mochi has a cold)" in last
+        assert last.index("You remember Sam") < last.index("I'm back")
+        started = await _reply_started(bus)
+        assert "has a cat named Mochi" in started[-1].recalled
+
+        await until(lambda: _idle(brain))
+        brain.apply_persona(hiyori.model_copy(update={"id": "sora", "name": "Sora"}))
+        before = len(fake.chat_requests())
+        await bus.publish(chat(SAM, "Sora are you there? how is it going?"))
+        await until(lambda: _requests(fake, before + 1))
+        assert "You remember" not in fake.chat_requests()[-1].body["messages"][-1]["content"]  # no leak
+    finally:
+        brain.stop()
+        writer.stop()
+        await asyncio.wait_for(asyncio.gather(*tasks), 10)
+        await llm.aclose()
+        await engine.dispose()
+
+
+async def _idle(brain: Brain) -> bool:
+    return not brain.busy and not brain.selector.pending
+
+
+async def _requests(fake: FakeOpenAI, n: int) -> bool:
+    return len(fake.chat_requests()) >= n
+
+
+async def _reply_started(bus: MemoryBus) -> list[ev.ReplyStarted]:
+    batch = await bus.read("test", "t", ["output"], count=1000, block_ms=50)
+    return [d.event for d in batch if isinstance(d.event, ev.ReplyStarted)]
