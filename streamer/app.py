@@ -41,7 +41,7 @@ from streamer.barge_in import BargeIn
 from streamer.brain import Brain
 from streamer.bus import Bus, make_bus
 from streamer.logs import redaction
-from streamer.memory_recall import KnowledgeIndex, Recall, RecallConfig
+from streamer.memory_recall import KnowledgeIndex, Recall, RecallConfig, RetrievalCheck
 from streamer.memory_writer import MemoryWriter
 from streamer.performer import Performer
 from streamer.sources.voice import VoiceSource
@@ -205,7 +205,9 @@ async def build_memory(settings: Settings, app: App, brain: Brain, embedder: Emb
     facts from chat in its own consumer group."""
     cfg = settings.memory
 
-    def allowed(texts: Sequence[str]) -> list[bool]:
+    def allowed(
+        texts: Sequence[str],
+    ) -> list[bool]:  # on store: the viewer's message, as input safety sees it
         return [not (d.blocked or d.caution) for d in brain.safety.check_inputs(texts)]
 
     def dimensions() -> int:
@@ -222,7 +224,7 @@ async def build_memory(settings: Settings, app: App, brain: Brain, embedder: Emb
         knowledge_min_score=cfg.knowledge_min_score, wait_s=cfg.recall_wait_ms / 1000,
     )  # fmt: skip
     store = MemoryStore(app.sessions, settings.channel)
-    brain.recall = Recall(store, knowledge, embedder.embed, allowed, config)
+    brain.recall = Recall(store, knowledge, embedder.embed, RetrievalCheck(lambda: brain.safety), config)
     brain.recall_tokens = cfg.prompt_tokens
     return MemoryWriter(
         app.bus, store, embed=embedder.embed, allowed=allowed, persona=lambda: brain.persona.id,

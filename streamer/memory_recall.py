@@ -23,6 +23,7 @@ import numpy as np
 from engines import events as ev
 from engines.ai.memory.prompt import Recalled
 from engines.ai.memory.rank import KeywordIndex, hybrid_top
+from engines.ai.safety import SafetyPipeline
 from streamer.store.knowledge import ChunkMatrix, KnowledgeStore
 from streamer.store.memory import MemoryStore, StoredMemory
 
@@ -31,6 +32,32 @@ log = logging.getLogger("streamer.memory")
 Embed = Callable[[Sequence[str]], np.ndarray]
 Allowed = Callable[[Sequence[str]], list[bool]]
 """Safety on retrieve: for each text, may it go into a prompt."""
+
+
+class RetrievalCheck:
+    """Safety on retrieval: what memory would put into a prompt is checked as the character's
+    own words (the output stage: every local layer but injection, which reads the streamer's
+    documents and third-person notes as instructions). Answers are cached per pipeline; the
+    brain builds a new pipeline when a moderator bans a word or the persona changes, and then
+    everything is checked again."""
+
+    def __init__(self, pipeline: Callable[[], SafetyPipeline], *, max_cached: int = 20_000) -> None:
+        self.pipeline = pipeline
+        self.max_cached = max_cached
+        self._for: SafetyPipeline | None = None
+        self._cache: dict[str, bool] = {}
+
+    def __call__(self, texts: Sequence[str]) -> list[bool]:
+        pipeline = self.pipeline()
+        if pipeline is not self._for or len(self._cache) > self.max_cached:
+            self._for, self._cache = pipeline, {}
+        cache = self._cache
+        missing = [t for t in dict.fromkeys(texts) if t not in cache]
+        if missing:
+            for text, d in zip(missing, pipeline.check_outputs(missing), strict=True):
+                cache[text] = not (d.blocked or d.caution)
+        return [cache[t] for t in texts]
+
 
 ALWAYS: frozenset[str] = frozenset({"name", "pronounce"})
 """Kinds recalled whatever was said (how to address the viewer)."""

@@ -23,7 +23,7 @@ from integrations.openai.llm import OpenAILLM
 from integrations.sentence_encoder import USEEmbedder
 from streamer.brain import Brain
 from streamer.bus import MemoryBus
-from streamer.memory_recall import KnowledgeIndex, Recall, RecallConfig
+from streamer.memory_recall import KnowledgeIndex, Recall, RecallConfig, RetrievalCheck
 from streamer.memory_writer import MemoryWriter
 from streamer.performer import Performer
 from streamer.store import make_engine, make_sessionmaker
@@ -217,17 +217,29 @@ async def test_recall_is_per_persona_and_checked_by_safety_again(sqlite_url: str
             "lore.md", LORE, chunks, EMBEDDER.embed([c.searchable for c in chunks]), by="test"
         )
         index = KnowledgeIndex(knowledge, lambda: 512)
-        banned = SAFETY.with_blocklist(["fortnite"], source="moderator")  # a word banned after it was stored
+        pipeline = {"now": SAFETY}
         recall = Recall(
-            memories, index, EMBEDDER.embed, allowed_by(banned), RecallConfig(memories=3, wait_s=5.0)
+            memories,
+            index,
+            EMBEDDER.embed,
+            RetrievalCheck(lambda: pipeline["now"]),
+            RecallConfig(memories=3, wait_s=5.0),
         )
+        question = chat(SAM, "how is your kitty doing? still playing games? and when do you stream?")
 
-        got = await recall.recall(chat(SAM, "how is your kitty doing? and when do you stream?"), "hiyori")
+        got = await recall.recall(question, "hiyori")
         assert got.viewer == "Sam"
         assert got.memories[0].startswith("has a cat named Mochi")
-        assert "plays Fortnite" not in got.memories  # withheld on retrieval
-        assert recall.stats.withheld == 1
+        assert "plays Fortnite" in got.memories
         assert any("Tuesday and Friday" in k for k in got.knowledge)
+
+        pipeline["now"] = SAFETY.with_blocklist(
+            ["fortnite"], source="moderator"
+        )  # a moderator bans a word later
+        got = await recall.recall(question, "hiyori")
+        assert "plays Fortnite" not in got.memories  # withheld on retrieval, though it was stored
+        assert got.memories[0].startswith("has a cat named Mochi")
+        assert recall.stats.withheld == 1
 
         other = await recall.recall(chat(SAM, "how is your kitty doing?"), "sora")
         assert other.memories == ()  # another persona does not see hiyori's memories
@@ -260,7 +272,7 @@ async def test_the_brain_puts_the_picked_viewers_memories_after_the_persona(
     brain = Brain(bus=bus, channel="chan", persona=hiyori, llm=llm, performer=performer, safety=SAFETY)
     performer.on_sentence = brain.on_sentence
     store = MemoryStore(sessions, "chan")
-    brain.recall = Recall(store, None, EMBEDDER.embed, allowed_by(SAFETY), RecallConfig(wait_s=5.0))
+    brain.recall = Recall(store, None, EMBEDDER.embed, RetrievalCheck(lambda: brain.safety), RecallConfig(wait_s=5.0))
     writer = MemoryWriter(bus, store, embed=EMBEDDER.embed, allowed=allowed_by(SAFETY),
                           persona=lambda: brain.persona.id, block_ms=50)  # fmt: skip
     tasks = [asyncio.create_task(brain.run()), asyncio.create_task(writer.run())]

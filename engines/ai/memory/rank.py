@@ -104,19 +104,29 @@ def words(text: str) -> list[str]:
 
 
 class KeywordIndex:
-    """BM25 over a fixed list of texts (rebuilt when the list changes)."""
+    """BM25 over a fixed list of texts (rebuilt when the list changes). Postings are numpy
+    arrays, so a query word found in thousands of texts costs one vector operation."""
 
     def __init__(self, texts: Sequence[str], *, k1: float = 1.2, b: float = 0.75) -> None:
         self.k1, self.b = k1, b
-        self._postings: dict[str, list[tuple[int, int]]] = {}
+        lists: dict[str, tuple[list[int], list[int]]] = {}
         self._lengths = np.zeros(len(texts), dtype=np.float32)
         for i, text in enumerate(texts):
             counts = Counter(words(text))
             self._lengths[i] = sum(counts.values())
             for w, n in counts.items():
-                self._postings.setdefault(w, []).append((i, n))
-        self._avg = float(self._lengths.mean()) if len(texts) else 1.0
+                ids, tfs = lists.setdefault(w, ([], []))
+                ids.append(i)
+                tfs.append(n)
         self._n = len(texts)
+        avg = float(self._lengths.mean()) if len(texts) else 1.0
+        norm = k1 * (1 - b + b * self._lengths / max(avg, 1e-6))
+        self._postings: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+        for w, (ids, tfs) in lists.items():
+            idx = np.asarray(ids, dtype=np.int64)
+            tf = np.asarray(tfs, dtype=np.float32)
+            idf = math.log(1 + (self._n - len(ids) + 0.5) / (len(ids) + 0.5))
+            self._postings[w] = (idx, (idf * tf * (k1 + 1) / (tf + norm[idx])).astype(np.float32))
 
     def __len__(self) -> int:
         return self._n
@@ -126,12 +136,8 @@ class KeywordIndex:
         out = np.zeros(self._n, dtype=np.float32)
         for w in set(words(query)):
             posting = self._postings.get(w)
-            if not posting:
-                continue
-            idf = math.log(1 + (self._n - len(posting) + 0.5) / (len(posting) + 0.5))
-            for i, tf in posting:
-                norm = tf + self.k1 * (1 - self.b + self.b * self._lengths[i] / max(self._avg, 1e-6))
-                out[i] += idf * tf * (self.k1 + 1) / norm
+            if posting is not None:
+                out[posting[0]] += posting[1]
         return out
 
 

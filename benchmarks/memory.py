@@ -1,0 +1,326 @@
+"""Long-term memory: retrieval latency at scale, recall on a labelled set, and what recall adds
+to the reply path.
+
+    .venv/bin/python benchmarks/memory.py [--memories 100000] [--chunks 10000] [--samples 600]
+        [--database-url URL]   (default: a fresh SQLite file in a temporary folder)
+
+The store holds ``--memories`` viewer memories (40 labelled viewers from
+``benchmarks/data/memory_viewers.jsonl`` with 10 distractor memories each, the rest filler
+viewers with 5 each) and ``--chunks`` knowledge chunks (the fictional streamer's lore,
+``benchmarks/data/memory_lore.md``, plus filler game notes). Everything is embedded by the
+bundled sentence encoder (USE-multilingual v3, one thread); the filler texts come from
+templates, and each distinct text is embedded once.
+
+- ``retrieval_p50_ms`` / ``retrieval_p99_ms``: one :meth:`Recall.recall` for a viewer's chat
+  line, end to end: the query's embedding, the viewer's memories from the database (channel,
+  persona, viewer), the knowledge search over the in-memory matrix (vectors and BM25), the
+  ranking and the safety re-check of what was found (the full local safety pipeline).
+- ``recall_at_5``: the share of labelled queries whose expected memory or knowledge section is
+  among the five recalled (the real recall code, five memories and five snippets, no score
+  floor), on the ``frozen`` set (written before any tuning) and the ``heldout`` set.
+- ``ttfa_added_p50_ms``: NOT first audio. The time the turn spends on memory on the reply
+  path: the recall is started when the message arrives (as the brain does) and the pick follows
+  at once (the worst case), so this is :meth:`Recall.for_pick` plus rendering the notes, p50.
+  ``ttfa_added_after_50ms_p50_ms``: the same with the pick 50 ms after arrival.
+- ``embed_ms_per_text``: embedding in batches of 64 (the writer and ``knowledge add``);
+  ``embed_one_ms``: one text (a query).
+
+The last line printed is one JSON object.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import random
+import statistics
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from sqlalchemy import insert
+
+from config.settings import Settings
+from engines import events as ev
+from engines.ai.memory import chunk_markdown, render_notes
+from engines.ai.memory.chunks import Chunk
+from integrations.registry import build_safety
+from integrations.sentence_encoder import USEEmbedder
+from streamer.memory_recall import KnowledgeIndex, Recall, RecallConfig, RetrievalCheck
+from streamer.store import make_engine, make_sessionmaker, upgrade
+from streamer.store.knowledge import KnowledgeStore
+from streamer.store.memory import MemoryStore, to_bytes
+from streamer.store.models import MemoryRow
+from streamer.store.writer import channel_ids
+
+DATA = Path(__file__).with_name("data")
+CHANNEL, PERSONA = "bench", "hiyori"
+
+_PETS = ["cat", "dog", "hamster", "rabbit", "parrot", "turtle", "gecko", "fish", "ferret", "horse"]
+_NAMES = [
+    "Milo",
+    "Luna",
+    "Toast",
+    "Nori",
+    "Pepper",
+    "Ziggy",
+    "Olive",
+    "Bean",
+    "Kuma",
+    "Sprout",
+    "Noodle",
+    "Comet",
+]
+_GAMES = ["Terraria", "Portal 2", "Cuphead", "Hades II", "Balatro", "Dota 2", "Rimworld", "Tunic", "Spiritfarer",
+          "Monster Hunter", "Slay the Spire", "Return of the Obra Dinn", "Pikmin 4", "Dead Cells", "Satisfactory"]  # fmt: skip
+_CITIES = [
+    "Lyon",
+    "Porto",
+    "Krakow",
+    "Austin",
+    "Leeds",
+    "Kobe",
+    "Graz",
+    "Turin",
+    "Quito",
+    "Tartu",
+    "Busan",
+    "Nantes",
+]
+_FOODS = ["pierogi", "tacos", "pho", "paella", "curry", "gyoza", "lasagna", "falafel", "bibimbap", "poutine"]
+_ASKS = ["what game is next", "how long is the stream", "is this your first playthrough", "do you read chat",
+         "what's the boss weak to", "are you streaming tomorrow", "what level are you", "can I join the discord"]  # fmt: skip
+_PLACES = ["the sunken temple", "the northern mine", "the clock tower", "the frozen lake", "the old library",
+           "the desert market", "the sky bridge", "the mushroom caves", "the pirate cove", "the glass garden"]  # fmt: skip
+_THINGS = ["a hidden chest behind a waterfall", "a merchant who sells rare seeds", "a boss weak to fire",
+           "three puzzle switches", "a shortcut lever", "a secret wall", "a crafting bench", "a fishing spot",
+           "an optional miniboss", "a save point with a bench"]  # fmt: skip
+
+
+def filler_memory(rng: random.Random) -> tuple[str, str]:
+    match rng.randrange(6):
+        case 0:
+            return "pet", f"has a {rng.choice(_PETS)} named {rng.choice(_NAMES)}"
+        case 1:
+            return "game", f"plays {rng.choice(_GAMES)}"
+        case 2:
+            return "from", f"is from {rng.choice(_CITIES)}"
+        case 3:
+            return "likes", f"their favourite food is {rng.choice(_FOODS)}"
+        case 4:
+            return "asked", f'last asked: "{rng.choice(_ASKS)}?"'
+        case _:
+            return "history", f"resubscribed for {rng.randrange(2, 60)} months"
+
+
+def filler_chunks(n: int, rng: random.Random) -> list[Chunk]:
+    out = []
+    for i in range(n):
+        game, place, thing = rng.choice(_GAMES), rng.choice(_PLACES), rng.choice(_THINGS)
+        text = f"In {game}, {place} has {thing}. Note {i}: bring {rng.choice(_FOODS)} for healing."
+        out.append(Chunk(i, f"Game notes > {game} > {place}", text))
+    return out
+
+
+def embed_distinct(embedder: USEEmbedder, texts: list[str]) -> dict[str, np.ndarray]:
+    distinct = sorted(set(texts))
+    vectors: dict[str, np.ndarray] = {}
+    for i in range(0, len(distinct), 64):
+        batch = distinct[i : i + 64]
+        for text, v in zip(batch, embedder.embed(batch), strict=True):
+            vectors[text] = v
+    return vectors
+
+
+async def build(url: str, n_memories: int, n_chunks: int, embedder: USEEmbedder) -> dict[str, Any]:
+    rng = random.Random(16)
+    await upgrade(url)
+    engine = make_engine(url)
+    sessions = make_sessionmaker(engine)
+    viewers = [json.loads(line) for line in (DATA / "memory_viewers.jsonl").read_text().splitlines()]
+    rows: list[tuple[str, str, str, str]] = []  # viewer id, login, kind, text
+    for i, v in enumerate(viewers):
+        rows += [(f"L{i}", v["login"], f["kind"], f["text"]) for f in v["facts"]]
+        rows += [(f"L{i}", v["login"], *filler_memory(rng)) for _ in range(10)]
+    n = 0
+    while len(rows) < n_memories:
+        rows += [(f"F{n}", f"filler{n}", *filler_memory(rng)) for _ in range(5)]
+        n += 1
+    rows = rows[:n_memories]
+    started = time.perf_counter()
+    vectors = embed_distinct(embedder, [t for *_, t in rows])
+    embed_s = time.perf_counter() - started
+    now = datetime.now(UTC)
+    async with sessions.begin() as session:
+        cid = (await channel_ids(session, {CHANNEL}, {}))[CHANNEL]
+        batch: list[dict[str, Any]] = []
+        for k, (vid, login, kind, text) in enumerate(rows):
+            batch.append({"id": f"m{k}:0", "channel_id": cid, "persona": PERSONA, "viewer_id": vid,
+                          "viewer_login": login, "kind": kind, "text": text, "source_event_id": f"m{k}",
+                          "created_at": now, "updated_at": now, "edited_by": None,
+                          "embedding": to_bytes(vectors[text])})  # fmt: skip
+            if len(batch) == 5_000:
+                await session.execute(insert(MemoryRow), batch)
+                batch = []
+        if batch:
+            await session.execute(insert(MemoryRow), batch)
+    lore = (DATA / "memory_lore.md").read_text()
+    lore_chunks = chunk_markdown(lore)
+    knowledge = KnowledgeStore(sessions, CHANNEL)
+    started = time.perf_counter()
+    lore_vectors = embedder.embed([c.searchable for c in lore_chunks])
+    per_text_s = (time.perf_counter() - started) / len(lore_chunks)
+    await knowledge.add("lore.md", lore, lore_chunks, lore_vectors, by="bench")
+    filler = filler_chunks(max(0, n_chunks - len(lore_chunks)), rng)
+    started = time.perf_counter()
+    filler_vectors = embed_distinct(embedder, [c.searchable for c in filler])
+    chunk_embed_s = time.perf_counter() - started
+    await knowledge.add(
+        "game_notes.md",
+        "(generated)",
+        filler,
+        np.vstack([filler_vectors[c.searchable] for c in filler]),
+        by="bench",
+    )
+    await engine.dispose()
+    return {
+        "memories": len(rows), "chunks": len(lore_chunks) + len(filler), "viewers": len(viewers) + n,
+        "distinct_texts_embedded": len(vectors) + len(filler_vectors) + len(lore_chunks),
+        "embed_setup_s": round(embed_s + chunk_embed_s, 1), "lore_embed_ms_per_text": per_text_s * 1000,
+    }  # fmt: skip
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(q / 100 * (len(ordered) - 1))))]
+
+
+async def measure(url: str, embedder: USEEmbedder, samples: int) -> dict[str, Any]:
+    engine = make_engine(url)
+    sessions = make_sessionmaker(engine)
+    safety = build_safety(Settings(), embedder=embedder)
+    safety.warm()
+
+    index = KnowledgeIndex(KnowledgeStore(sessions, CHANNEL), lambda: 512)
+    await index.refresh(force=True)
+    store = MemoryStore(sessions, CHANNEL)
+    config = RecallConfig(memories=5, knowledge=5, knowledge_min_score=0.0, wait_s=5.0)
+    recall = Recall(store, index, embedder.embed, RetrievalCheck(lambda: safety), config)
+    viewers = {
+        json.loads(line)["login"]: f"L{i}"
+        for i, line in enumerate((DATA / "memory_viewers.jsonl").read_text().splitlines())
+    }
+    queries = [json.loads(line) for line in (DATA / "memory_queries.jsonl").read_text().splitlines()[1:]]
+
+    def event(q: dict[str, Any]) -> ev.ChatMessage:
+        login = q["viewer"] or "someone_new"
+        user = ev.Viewer(id=viewers.get(login, "N0"), login=login, display_name=login)
+        return ev.ChatMessage(channel=CHANNEL, user=user, text=q["text"])
+
+    hits: dict[str, list[bool]] = {"frozen": [], "heldout": []}
+    kinds: dict[str, list[bool]] = {"knowledge": [], "viewer": []}
+    misses = []
+    cold: list[float] = []
+    for q in queries:
+        started = time.perf_counter()
+        got = await recall.recall(event(q), PERSONA)
+        cold.append((time.perf_counter() - started) * 1000)
+        if q["viewer"] is None:
+            hit = any(
+                k.startswith(
+                    f"Hiyori Moonbell: the channel's knowledge (a fictional VTuber, written for the memory benchmark) > {q['expect']}:"
+                )
+                for k in got.knowledge
+            )
+        else:
+            hit = q["expect"] in got.memories
+        hits[q["set"]].append(hit)
+        kinds["viewer" if q["viewer"] else "knowledge"].append(hit)
+        if not hit:
+            misses.append(f"{q['set']}: {q['text']!r} -> expected {q['expect']!r}")
+
+    timings: list[float] = []
+    for i in range(samples):
+        q = queries[i % len(queries)]
+        started = time.perf_counter()
+        await recall.recall(event(q), PERSONA)
+        timings.append((time.perf_counter() - started) * 1000)
+
+    added_now: list[float] = []
+    added_later: list[float] = []
+    for i in range(min(samples, 200)):
+        q = queries[(i * 7) % len(queries)]
+        for delay, out in ((0.0, added_now), (0.05, added_later)):
+            e = event(q).model_copy(update={"id": f"bench-{i}-{delay}"})
+            recall.prefetch(e, PERSONA)
+            if delay:
+                await asyncio.sleep(delay)
+            started = time.perf_counter()
+            got = await recall.for_pick([e], PERSONA)
+            render_notes(got, budget_tokens=120)
+            out.append((time.perf_counter() - started) * 1000)
+
+    one = []
+    for q in queries[:100]:
+        started = time.perf_counter()
+        embedder.embed([q["text"]])
+        one.append((time.perf_counter() - started) * 1000)
+    batch_texts = [q["text"] for q in queries[:256]]
+    started = time.perf_counter()
+    for i in range(0, len(batch_texts), 64):
+        embedder.embed(batch_texts[i : i + 64])
+    per_text = (time.perf_counter() - started) * 1000 / len(batch_texts)
+    await engine.dispose()
+    for line in misses:
+        print("miss", line)
+    return {
+        "retrieval_p50_ms": round(percentile(timings, 50), 2),
+        "retrieval_p99_ms": round(percentile(timings, 99), 2),
+        "retrieval_cold_p50_ms": round(percentile(cold, 50), 2),
+        "recall_at_5": round(statistics.mean(hits["frozen"]), 3),
+        "recall_at_5_heldout": round(statistics.mean(hits["heldout"]), 3),
+        "recall_at_5_knowledge": round(statistics.mean(kinds["knowledge"]), 3),
+        "recall_at_5_viewers": round(statistics.mean(kinds["viewer"]), 3),
+        "queries_frozen": len(hits["frozen"]), "queries_heldout": len(hits["heldout"]),
+        "ttfa_added_p50_ms": round(percentile(added_now, 50), 2),
+        "ttfa_added_p99_ms": round(percentile(added_now, 99), 2),
+        "ttfa_added_after_50ms_p50_ms": round(percentile(added_later, 50), 2),
+        "recall_late": recall.stats.late,
+        "embed_ms_per_text": round(per_text, 2), "embed_one_ms": round(statistics.median(one), 2),
+    }  # fmt: skip
+
+
+async def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--memories", type=int, default=100_000)
+    parser.add_argument("--chunks", type=int, default=10_000)
+    parser.add_argument("--samples", type=int, default=600)
+    parser.add_argument("--database-url", default=None)
+    args = parser.parse_args()
+    embedder = USEEmbedder(threads=1)
+    embedder.warm()
+    with tempfile.TemporaryDirectory() as tmp:
+        url = args.database_url or f"sqlite+aiosqlite:///{tmp}/memory.db"
+        started = time.perf_counter()
+        built = await build(url, args.memories, args.chunks, embedder)
+        built["setup_s"] = round(time.perf_counter() - started, 1)
+        print("built", json.dumps(built))
+        result = await measure(url, embedder, args.samples)
+    dialect = "postgresql" if url.startswith("postgresql") else "sqlite"
+    print(
+        json.dumps({"memories": built["memories"], "chunks": built["chunks"], "database": dialect, **result})
+    )
+
+
+if __name__ == "__main__":
+    asyncio.run(main())
