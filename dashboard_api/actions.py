@@ -3,6 +3,13 @@
 Each action is signed with the acting account's name (``by``); the recorder audits every
 control event into ``moderation_actions`` (who, what, when), and the feed shows it.
 Inputs are checked here first, so a bad request is a clear 422 and never a bad event.
+
+An action is never reported done when it cannot be carried out now (the bot's heartbeat says,
+:mod:`.bot_health`): a Twitch action while Twitch is not connected, or an action on what the
+bot is doing now (skip, interrupt, review, push-to-talk) while the bot is not running, is
+refused with 409 and the reason, and nothing is sent. A mode (kill switch, hold, a block, a
+banned word) set while the bot is down is sent and answered ``waiting_for_bot``: the bot
+takes it when it starts.
 """
 
 from __future__ import annotations
@@ -24,7 +31,13 @@ log = logging.getLogger("dashboard_api.actions")
 router = APIRouter(
     prefix="/api/actions",
     tags=["actions"],
-    responses={**SIGNED_IN_RESPONSES, 503: {"description": "the bus is unavailable"}},
+    responses={
+        **SIGNED_IN_RESPONSES,
+        409: {
+            "description": "cannot be carried out now (the bot is not running, or Twitch is not connected)"
+        },
+        503: {"description": "the bus is unavailable"},
+    },
 )
 
 Id = Annotated[str, Field(min_length=1, max_length=128, pattern=r"^[A-Za-z0-9_.:-]+$")]
@@ -131,10 +144,22 @@ class Sent(BaseModel):
     type: str
     queued: bool = False
     """True when the bus was unreachable and the event waits in the local outbox."""
+    waiting_for_bot: bool = False
+    """True when the bot is not running: it takes the event when it starts."""
 
 
-async def _send(request: Request, user: User, make: type[ev.EventBase], **fields: object) -> Sent:
+Needs = Literal["bot", "twitch"] | None
+"""What an action needs running now: the bot, the bot's Twitch connection, or nothing (a mode
+the bot takes when it starts)."""
+
+
+async def _send(
+    request: Request, user: User, make: type[ev.EventBase], *, needs: Needs, **fields: object
+) -> Sent:
     d = dash(request)
+    if needs is not None and (why := d.status.refusal("twitch" if needs == "twitch" else None)):
+        log.warning("action %s by %s refused: %s", make.model_fields["type"].default, user.name, why)
+        raise HTTPException(status.HTTP_409_CONFLICT, f"not sent: {why}")
     try:
         event = make(channel=d.settings.channel, by=user.name, **fields)
     except ValidationError as exc:  # the input models above should make this unreachable
@@ -149,7 +174,8 @@ async def _send(request: Request, user: User, make: type[ev.EventBase], **fields
             status.HTTP_503_SERVICE_UNAVAILABLE, "the bus is unavailable; try again"
         ) from None
     log.info("action %s by %s", event.type, user.name)
-    return Sent(id=event.id, type=event.type, queued=entry is None)
+    waiting = d.status.bot_state() != "up"
+    return Sent(id=event.id, type=event.type, queued=entry is None, waiting_for_bot=waiting)
 
 
 _ACCEPTED = status.HTTP_202_ACCEPTED
@@ -158,31 +184,33 @@ _ACCEPTED = status.HTTP_202_ACCEPTED
 @router.post("/skip", status_code=_ACCEPTED)
 async def skip(body: SkipIn, user: SignedIn, request: Request) -> Sent:
     """Skip the reply being spoken now, or drop one queued message (``target_id``)."""
-    return await _send(request, user, ev.Skip, target_id=body.target_id)
+    return await _send(request, user, ev.Skip, needs="bot", target_id=body.target_id)
 
 
 @router.post("/interrupt", status_code=_ACCEPTED)
 async def interrupt(body: InterruptIn, user: SignedIn, request: Request) -> Sent:
     """Cut the bot off now."""
-    return await _send(request, user, ev.Interrupt, reason=body.reason)
+    return await _send(request, user, ev.Interrupt, needs="bot", reason=body.reason)
 
 
 @router.post("/kill", status_code=_ACCEPTED)
 async def kill(body: KillIn, user: SignedIn, request: Request) -> Sent:
     """Kill switch: engaged, the bot stays silent until it is released."""
-    return await _send(request, user, ev.KillSwitch, engaged=body.engaged, reason=body.reason)
+    return await _send(request, user, ev.KillSwitch, needs=None, engaged=body.engaged, reason=body.reason)
 
 
 @router.post("/hold", status_code=_ACCEPTED)
 async def hold(body: HoldIn, user: SignedIn, request: Request) -> Sent:
     """Hold-for-review: while engaged, replies wait for approve or reject."""
-    return await _send(request, user, ev.HoldMode, engaged=body.engaged)
+    return await _send(request, user, ev.HoldMode, needs=None, engaged=body.engaged)
 
 
 @router.post("/review", status_code=_ACCEPTED)
 async def review(body: ReviewIn, user: SignedIn, request: Request) -> Sent:
     """Approve (optionally with edited text) or reject a held reply."""
-    return await _send(request, user, ev.Review, turn_id=body.turn_id, approve=body.approve, text=body.text)
+    return await _send(
+        request, user, ev.Review, needs="bot", turn_id=body.turn_id, approve=body.approve, text=body.text
+    )
 
 
 @router.post("/block", status_code=_ACCEPTED)
@@ -192,6 +220,7 @@ async def block(body: BlockIn, user: SignedIn, request: Request) -> Sent:
         request,
         user,
         ev.BlockViewer,
+        needs=None,
         login=body.login.lstrip("@").lower(),
         user_id=body.user_id,
         blocked=body.blocked,
@@ -201,14 +230,14 @@ async def block(body: BlockIn, user: SignedIn, request: Request) -> Sent:
 @router.post("/banned-word", status_code=_ACCEPTED)
 async def banned_word(body: BannedWordIn, user: SignedIn, request: Request) -> Sent:
     """Add (or remove) a word on the bot's runtime blocklist."""
-    return await _send(request, user, ev.BannedWord, word=body.word.strip(), add=body.add)
+    return await _send(request, user, ev.BannedWord, needs=None, word=body.word.strip(), add=body.add)
 
 
 @router.post("/moderate", status_code=_ACCEPTED)
 async def moderate(body: ModerateIn, user: SignedIn, request: Request) -> Sent:
     """Timeout, ban, unban or delete a message on Twitch (carried out by the bot's Twitch part)."""
     return await _send(
-        request, user, ev.TwitchModeration, action=body.action,
+        request, user, ev.TwitchModeration, needs="twitch", action=body.action,
         login=body.login.lstrip("@").lower() if body.login else None, user_id=body.user_id,
         message_id=getattr(body, "message_id", None), duration_s=getattr(body, "duration_s", None),
         reason=body.reason,
@@ -220,7 +249,9 @@ async def chat(body: ChatIn, user: SignedIn, request: Request) -> Sent:
     """Post a message in chat as the bot, as a reply to ``reply_to`` when given: the crisis
     resource a moderator sends to a viewer whose message was flagged, for one. Carried out by
     the bot's Twitch part, whatever the persona's chat-reply setting."""
-    return await _send(request, user, ev.SendChat, text=body.text.strip(), reply_to=body.reply_to)
+    return await _send(
+        request, user, ev.SendChat, needs="twitch", text=body.text.strip(), reply_to=body.reply_to
+    )
 
 
 @router.post("/ptt", status_code=_ACCEPTED)
@@ -228,4 +259,4 @@ async def push_to_talk(body: PttIn, user: Streamer, request: Request) -> Sent:
     """The streamer's push-to-talk key (voice talk mode ``push_to_talk``): pressed opens the
     microphone to the character, released closes it and ends the utterance at once. The
     streamer's own button: a moderator cannot open the streamer's microphone."""
-    return await _send(request, user, ev.PushToTalk, pressed=body.pressed)
+    return await _send(request, user, ev.PushToTalk, needs="bot", pressed=body.pressed)

@@ -115,6 +115,7 @@ def create_app(
         app.state.engine = engine
         app.state.bus = bus
         hub.listen(remember_status(d))
+        hub.listen(d.status.on_delivery)
         await hub.start()
         try:
             yield

@@ -23,7 +23,7 @@ from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from engines.events import encode
+from engines.events import BotHeartbeat, encode
 from streamer.bus import STREAMS, Bus, BusError, Delivery, StreamName
 
 log = logging.getLogger("dashboard_api.feed")
@@ -139,7 +139,10 @@ class FeedHub:
         if self._history_size:
             for stream in self.streams:
                 got = await self.bus.recent(stream, self._history_size)
-                recent += [d for d in got if _id_key(d.entry_id) <= _id_key(cursor[stream])]
+                recent += [
+                    d for d in got
+                    if _id_key(d.entry_id) <= _id_key(cursor[stream]) and not isinstance(d.event, BotHeartbeat)
+                ]  # fmt: skip
         recent.sort(key=_order)
         self._history.extend(_item(d) for d in recent)
         self._cursor = cursor
@@ -169,9 +172,10 @@ class FeedHub:
             if len(self.streams) > 1:
                 batch.sort(key=_order)  # interleave the streams by time
             for d in batch:
-                item = _item(d)
-                self._pending.append(item)
-                self._history.append(item)
+                if not isinstance(d.event, BotHeartbeat):  # the status bar polls it (/api/status)
+                    item = _item(d)
+                    self._pending.append(item)
+                    self._history.append(item)
                 for listener in list(self._listeners):
                     try:
                         listener(d)

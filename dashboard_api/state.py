@@ -17,6 +17,7 @@ from engines.ai.safety import SafetyPipeline
 from engines.backends import LLMBackend
 from streamer.bus import Bus
 
+from .bot_health import BotStatus
 from .feed import FeedHub
 from .ratelimit import LoginLimiter
 
@@ -37,6 +38,8 @@ class Dashboard:
     overlay_audio_channel: str | None = None
     """Redis pub/sub channel of the bot's speech (None: no audio for the overlay)."""
     persona_apply_timeout_s: float = 10.0
+    status: BotStatus = field(default_factory=BotStatus)
+    """The bot's heartbeat and component health (kept by a feed listener)."""
     running_persona: dict[str, Any] = field(default_factory=dict)
     """The newest ``status.persona`` seen per persona (kept by a feed listener)."""
     safety_warm: asyncio.Lock = field(default_factory=asyncio.Lock)

@@ -546,6 +546,32 @@ class PersonaApplied(OutputBase):
     error: Annotated[str, Field(max_length=500)] = ""
 
 
+ComponentState = Literal["ok", "degraded", "down", "revoked", "off"]
+"""A side system's health as the heartbeat reports it; ``off``: not configured for this show."""
+
+
+class ComponentHealth(_Model):
+    state: ComponentState
+    detail: Annotated[str, Field(max_length=500)] = ""
+
+
+class BotHeartbeat(OutputBase):
+    """The running bot says it is alive, every ``every_s`` seconds, with what the dashboard's
+    status bar shows: each side system's health (the last ``status.component`` of each), the
+    kill switch and hold-for-review as the brain has them, and when the character last spoke.
+    Not stored: a dashboard that hears none for a few beats shows the bot as down."""
+
+    type: Literal["status.heartbeat"] = "status.heartbeat"
+    every_s: float = Field(gt=0, le=60)
+    started_at: datetime
+    components: dict[Name, ComponentHealth] = Field(default_factory=dict)
+    killed: bool = False
+    holding: bool = False
+    last_spoke: datetime | None = None
+    persona: Name = "default"
+    persona_version: int | None = Field(default=None, ge=1)
+
+
 class Metric(OutputBase):
     type: Literal["metric"] = "metric"
     name: Annotated[str, Field(min_length=1, max_length=100)]
@@ -595,6 +621,7 @@ OutputEvent: TypeAlias = (
     | SelectionDecision
     | ComponentStatus
     | PersonaApplied
+    | BotHeartbeat
     | Metric
 )
 AnyEvent: TypeAlias = InputEvent | ControlEvent | OutputEvent

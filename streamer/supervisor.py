@@ -9,12 +9,15 @@ import contextlib
 import functools
 import logging
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 
 from config.settings import Settings
 from engines.backends import BackendError
+from engines.events import ComponentHealth, utcnow
 from streamer.app import App, Show, build_app, build_show, build_twitch, build_voice, voice_input
 from streamer.bus import Bus
+from streamer.heartbeat import Heartbeat, connection_probe, for_brain, starting_components
 from streamer.sources.push_to_talk import PushToTalkListener
 from streamer.sources.replay import ReplaySource, ReplayStart
 from streamer.sources.voice import listen
@@ -58,6 +61,24 @@ def start_voice(settings: Settings, bus: Bus, show: Show) -> list[asyncio.Task[N
     return tasks
 
 
+def start_heartbeat(settings: Settings, bus: Bus, show: Show, started: datetime) -> Heartbeat:
+    """The bot's heartbeat for the dashboard: the components this show runs with, OBS and
+    VTube Studio asked at each beat."""
+    probes = {}
+    if show.overlay is not None:
+        probes["obs"] = connection_probe(lambda: show.overlay is not None and show.overlay.connected, "OBS")
+    if show.avatar is not None:
+        probes["vtube_studio"] = connection_probe(
+            lambda: show.avatar is not None and show.avatar.client.connected, "VTube Studio"
+        )
+    components = starting_components(twitch=settings.twitch.enabled, voice=settings.voice.input != "none")
+    components.setdefault("obs", ComponentHealth(state="off", detail="not configured"))
+    components.setdefault("vtube_studio", ComponentHealth(state="off", detail="not configured"))
+    return Heartbeat(
+        bus, settings.channel, for_brain(show.brain), components=components, probes=probes, started_at=started
+    )
+
+
 def report_dead(tasks: list[asyncio.Task[object]], reported: set[asyncio.Task[object]]) -> None:
     """Log a bot task that ended on its own, once. A finite task (:data:`FINITE_TASKS`) that
     returns has finished, at INFO. Otherwise it is at ERROR: each loop handles its own failures,
@@ -87,6 +108,7 @@ async def run_bot(
     (its ids come from the file, so playing it again stores nothing twice; ``replay_from``
     resumes it at a line or a time).
     """
+    started = utcnow()
     app = await build_app(settings)
     if settings.performer.sink == "wav" and not settings.dashboard.overlay_audio:
         log.warning(
@@ -101,6 +123,8 @@ async def run_bot(
     ]
     if show.alerts is not None:
         tasks.append(asyncio.create_task(show.alerts.run(), name="alerts"))
+    heartbeat = start_heartbeat(settings, app.bus, show, started)
+    tasks.append(asyncio.create_task(heartbeat.run(), name="heartbeat"))
     if show.memory is not None:
         tasks.append(asyncio.create_task(show.memory.run(), name="memory"))
     if show.llm_server is not None:
@@ -136,6 +160,7 @@ async def run_bot(
             await asyncio.wait(twitch_tasks, timeout=10)
         app.recorder.stop()
         show.brain.stop()
+        heartbeat.stop()
         if show.alerts is not None:
             show.alerts.stop()
         if show.memory is not None:

@@ -117,5 +117,7 @@ def _line(e: ev.EventBase, by_id: dict[str, ev.EventBase], show_all_drops: bool)
             | ev.ReplyHeld() | ev.ComponentStatus() | ev.PersonaApplied()
         ):  # fmt: skip
             return e.type
+        case ev.BotHeartbeat():
+            return None  # the bot's pulse, every few seconds: not part of the show
         case _:  # the input kinds: a control or output kind missing above fails the type check here
             return _describe(e)

@@ -39,8 +39,8 @@ const Dash = (() => {
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     if (res.status === 401) {
-      location.href = `/login?next=${encodeURIComponent(location.pathname)}`;
-      throw new ApiError(401, "log in first");
+      sessionEnded();
+      throw new ApiError(401, "your session ended: log in again");
     }
     const text = await res.text();
     const data = text ? JSON.parse(text) : null;
@@ -73,10 +73,125 @@ const Dash = (() => {
   }
 
   async function start(current) {
-    me = await api("GET", "/api/me");
+    const res = await fetch("/api/me", { credentials: "same-origin", headers: { "Accept": "application/json" } });
+    if (res.status === 401) {  // not signed in at all: the login page, then back here
+      location.href = `/login?next=${encodeURIComponent(location.pathname)}`;
+      throw new ApiError(401, "log in first");
+    }
+    me = await res.json();
     nav(current);
+    statusBar();
     return me;
   }
+
+  // ---------------------------------------------------------------- the status bar
+  // On every page, under the nav: the bot up or down (from its heartbeat), when it last spoke,
+  // each component's health, and the kill switch and hold-for-review. Polled every 2 s, which
+  // also finds an expired session within seconds.
+  const COMPONENTS = [["llm", "LLM"], ["tts", "Voice"], ["twitch", "Twitch"], ["vtube_studio", "VTube Studio"], ["obs", "OBS"]];
+  const STATE_WORDS = { ok: "ok", degraded: "trouble", down: "down", revoked: "login revoked", off: "off" };
+  const listeners = [];
+  let lastStatus = null;
+
+  function ago(seconds) {
+    if (seconds < 60) return `${Math.round(seconds)} s ago`;
+    if (seconds < 3600) return `${Math.round(seconds / 60)} min ago`;
+    return `${Math.round(seconds / 3600)} h ago`;
+  }
+
+  function statusBar() {
+    const bar = el("div", { id: "statusbar", class: "statusbar", role: "region", "aria-label": "Bot status" },
+      el("span", { id: "sb-bot", class: "sb-item" }, "bot: …"),
+      el("span", { id: "sb-spoke", class: "sb-item dim" }),
+      el("span", { id: "sb-components", class: "sb-components" }),
+      el("span", { class: "spacer" }),
+      el("span", { id: "sb-kill", class: "sb-mode" }, "kill switch: …"),
+      el("span", { id: "sb-hold", class: "sb-mode" }, "hold: …"));
+    document.querySelector("header.nav").after(bar);
+    pollStatus();
+    setInterval(pollStatus, 2000);
+  }
+
+  async function pollStatus() {
+    if (sessionOverlayOpen()) return;
+    let s;
+    try { s = await api("GET", "/api/status"); } catch (err) { return; }
+    lastStatus = s;
+    renderStatus(s);
+    for (const fn of listeners) fn(s);
+  }
+
+  function renderStatus(s) {
+    const bot = document.getElementById("sb-bot");
+    const words = { up: "Bot running", down: "Bot NOT running", waiting: "Waiting for the bot…" };
+    bot.textContent = words[s.bot] + (s.bot === "down" && s.last_beat_s != null ? ` (last heard ${ago(s.last_beat_s)})` : "");
+    bot.className = `sb-item sb-bot ${s.bot}`;
+    document.getElementById("sb-spoke").textContent = s.bot !== "up" ? ""
+      : s.last_spoke ? `last spoke ${ago((Date.now() - new Date(s.last_spoke)) / 1000)}` : "has not spoken yet";
+    document.getElementById("sb-components").replaceChildren(...COMPONENTS.map(([key, label]) => {
+      const c = s.components[key];
+      const state = s.bot !== "up" ? "unknown" : c ? c.state : "off";
+      const word = state === "unknown" ? "unknown" : STATE_WORDS[state] || state;
+      return el("span", { class: `sb-comp ${state}`, dataset: { component: key }, title: c && c.detail ? c.detail : null },
+        `${label}: ${word}`);
+    }));
+    const kill = document.getElementById("sb-kill");
+    const hold = document.getElementById("sb-hold");
+    if (s.killed == null) {
+      kill.textContent = "kill switch: unknown"; kill.className = "sb-mode";
+      hold.textContent = "hold: unknown"; hold.className = "sb-mode";
+    } else {
+      kill.textContent = s.killed ? "KILL SWITCH ON: the bot is silent" : "kill switch off";
+      kill.className = `sb-mode ${s.killed ? "alarm" : "calm"}`;
+      hold.textContent = s.holding ? "HOLDING: replies wait for review" : "hold off";
+      hold.className = `sb-mode ${s.holding ? "caution" : "calm"}`;
+    }
+  }
+
+  function onStatus(fn) { listeners.push(fn); if (lastStatus) fn(lastStatus); }
+
+  // ---------------------------------------------------------------- an expired session
+  // Any 401 from the API (the status poll finds it within 2 s) opens a login form over the
+  // page; logging in there keeps the page as it was and carries on.
+  const sessionListeners = [];
+  function sessionOverlayOpen() { return !!document.getElementById("session-overlay"); }
+
+  function sessionEnded() {
+    if (sessionOverlayOpen()) return;
+    const error = el("p", { class: "error", role: "alert", id: "relogin-error" });
+    const form = el("form", { class: "panel login-box", id: "relogin" },
+      el("h2", { id: "relogin-title" }, "Your session ended"),
+      el("p", { class: "dim" }, "Log in again to carry on. The page keeps its place."),
+      el("label", { for: "relogin-name" }, "Name"),
+      el("input", { id: "relogin-name", autocomplete: "username", required: true, maxlength: 64, value: me ? me.name : "" }),
+      el("label", { for: "relogin-password" }, "Password"),
+      el("input", { id: "relogin-password", type: "password", autocomplete: "current-password", required: true, maxlength: 1024 }),
+      el("button", { class: "primary", type: "submit" }, "Log in"),
+      error);
+    const overlay = el("div", { id: "session-overlay", class: "overlay", role: "dialog", "aria-modal": "true", "aria-labelledby": "relogin-title" }, form);
+    form.addEventListener("submit", async (ev) => {
+      ev.preventDefault();
+      error.textContent = "";
+      const res = await fetch("/api/login", {
+        method: "POST", credentials: "same-origin", headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ name: form.querySelector("#relogin-name").value, password: form.querySelector("#relogin-password").value }),
+      });
+      if (res.ok) {
+        me = await res.json();
+        overlay.remove();
+        for (const fn of sessionListeners) fn(me);
+        pollStatus();
+      } else if (res.status === 429) {
+        error.textContent = `Too many failed logins. Try again in ${res.headers.get("Retry-After") || "a few"} seconds.`;
+      } else {
+        error.textContent = res.status === 401 ? "Wrong name or password." : `Login failed (${res.status}).`;
+      }
+    });
+    document.body.append(overlay);
+    (me ? form.querySelector("#relogin-password") : form.querySelector("#relogin-name")).focus();
+  }
+
+  function onSession(fn) { sessionListeners.push(fn); }
 
   // One time format everywhere: 24-hour, local time.
   const pad = (n) => String(n).padStart(2, "0");
@@ -94,5 +209,8 @@ const Dash = (() => {
     return text.split("\n").map((s) => s.trim()).filter((s) => s.length > 0);
   }
 
-  return { el, api, start, time, dateTime, lines, describeError, ApiError, get me() { return me; } };
+  return {
+    el, api, start, time, dateTime, lines, describeError, ApiError, onStatus, onSession, sessionEnded, ago,
+    get me() { return me; },
+  };
 })();

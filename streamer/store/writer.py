@@ -93,7 +93,9 @@ async def write_events(
     """Store ``(stream, event)`` pairs; returns the ids that were new. Caller commits.
 
     ``channel_cache`` must already hold every channel in the batch (see :func:`channel_ids`).
+    The bot's heartbeats are not stored (a pulse every few seconds, for live views only).
     """
+    batch = [(stream, e) for stream, e in batch if not isinstance(e, ev.BotHeartbeat)]
     if not batch:
         return set()
     cids = channel_cache
@@ -197,6 +199,8 @@ async def _project(session: AsyncSession, fresh: list[ev.EventBase], cids: dict[
                 )  # fmt: skip
             case ev.SelectionDecision() | ev.ComponentStatus() | ev.PersonaApplied():
                 pass  # kept in the events table only
+            case ev.BotHeartbeat():
+                pass  # never stored (left out before the events table)
             case _:
                 assert_never(e)
     for model, values in (

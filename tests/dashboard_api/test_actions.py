@@ -10,7 +10,7 @@ from fastapi.testclient import TestClient
 from config.settings import Settings
 from engines import events as ev
 from tests.dashboard_api.conftest import MODERATOR, STREAMER
-from tests.support.dashboard_env import Api, read_control, record_all
+from tests.support.dashboard_env import Api, bot_beats, read_control, record_all
 
 ACTIONS = [
     ("skip", {}, ev.Skip, {"target_id": None}),
@@ -37,11 +37,12 @@ def test_every_action_is_a_control_event_signed_by_the_moderator(
     client: TestClient, settings: Settings
 ) -> None:
     mod = Api(client, MODERATOR)
+    bot_beats(mod)  # the bot is running, Twitch connected
     sent_ids = []
     for name, body, _cls, _fields in ACTIONS:
         res = mod.post(f"/api/actions/{name}", body)
         assert res.status_code == 202, (name, res.text)
-        assert res.json()["queued"] is False
+        assert res.json()["queued"] is False and res.json()["waiting_for_bot"] is False
         sent_ids.append(res.json()["id"])
     events = asyncio.run(read_control(settings))
     assert [e.id for e in events] == sent_ids
@@ -122,6 +123,7 @@ def test_bad_actions_are_refused_clearly_and_nothing_is_sent(client: TestClient,
 
 def test_a_moderator_action_shows_in_the_live_feed(client: TestClient) -> None:
     mod = Api(client, MODERATOR)
+    bot_beats(mod)
     with client.websocket_connect("/api/feed") as ws:
         assert ws.receive_json()["t"] == "history"
         sent = mod.post("/api/actions/skip", {}).json()
@@ -133,6 +135,7 @@ def test_a_moderator_action_shows_in_the_live_feed(client: TestClient) -> None:
 
 def test_push_to_talk_is_the_streamers_own_button(client: TestClient, settings: Settings) -> None:
     streamer = Api(client, STREAMER)
+    bot_beats(streamer)
     down = streamer.post("/api/actions/ptt", {"pressed": True})
     up = streamer.post("/api/actions/ptt", {"pressed": False})
     assert (down.status_code, up.status_code) == (202, 202), (down.text, up.text)
@@ -149,6 +152,7 @@ def test_a_crisis_resource_sent_from_the_monitor_is_a_reply_audited_with_the_mes
 ) -> None:
     resource = settings.safety.crisis_resource
     mod = Api(client, MODERATOR)
+    bot_beats(mod)
     res = mod.post("/api/actions/chat", {"text": resource, "reply_to": "crisis-msg-1"})
     assert res.status_code == 202, res.text
     (event,) = asyncio.run(read_control(settings))
@@ -160,3 +164,33 @@ def test_a_crisis_resource_sent_from_the_monitor_is_a_reply_audited_with_the_mes
         (MODERATOR, "control.chat", "crisis-msg-1")
     ]
     assert audit[0]["details"] == {"text": resource, "reply_to": "crisis-msg-1"}
+
+
+def test_a_twitch_action_while_twitch_is_down_is_refused_and_nothing_is_sent(
+    client: TestClient, settings: Settings
+) -> None:
+    mod = Api(client, MODERATOR)
+    bot_beats(mod, twitch="down")
+    timeout = {"action": "timeout", "login": "troll_99", "duration_s": 600}
+    res = mod.post("/api/actions/moderate", timeout)
+    assert res.status_code == 409 and res.json()["detail"] == "not sent: twitch is down"
+    assert mod.post("/api/actions/chat", {"text": "hi"}).status_code == 409
+    assert mod.get("/api/status").json()["components"]["twitch"]["state"] == "down"
+    assert asyncio.run(read_control(settings)) == []
+    bot_beats(mod, twitch="ok")  # connected again
+    assert mod.post("/api/actions/moderate", timeout).status_code == 202
+
+
+def test_with_no_bot_running_live_actions_are_refused_and_modes_wait_for_it(
+    client: TestClient, settings: Settings
+) -> None:
+    mod = Api(client, MODERATOR)
+    client.app.state.dash.status.started -= 10  # type: ignore[attr-defined]  # past the start-up grace
+    assert mod.get("/api/status").json()["bot"] == "down"
+    for name, body in [("skip", {}), ("interrupt", {}), ("review", {"turn_id": "t", "approve": True}),
+                       ("moderate", {"action": "ban", "login": "x"})]:  # fmt: skip
+        res = mod.post(f"/api/actions/{name}", body)
+        assert res.status_code == 409 and "the bot is not running" in res.json()["detail"], name
+    kill = mod.post("/api/actions/kill", {"engaged": True})
+    assert kill.status_code == 202 and kill.json()["waiting_for_bot"] is True
+    assert [type(e) for e in asyncio.run(read_control(settings))] == [ev.KillSwitch]

@@ -101,7 +101,7 @@ def test_a_moderator_cannot_change_the_persona_or_accounts(client: TestClient) -
     assert checked >= 14
     # and the moderator's own routes work
     assert mod.get("/api/state").status_code == 200
-    assert mod.post("/api/actions/skip", {}).status_code == 202
+    assert mod.post("/api/actions/kill", {"engaged": False}).status_code == 202
     assert mod.get("/monitor").status_code == 200
 
 
@@ -118,7 +118,7 @@ def test_changes_need_the_csrf_token(client: TestClient) -> None:
     mod = Api(client, MODERATOR)
     assert client.post("/api/actions/skip", json={}).status_code == 403
     assert client.post("/api/actions/skip", json={}, headers={"X-CSRF-Token": "wrong"}).status_code == 403
-    assert mod.post("/api/actions/skip", {}).status_code == 202
+    assert mod.post("/api/actions/kill", {"engaged": False}).status_code == 202
     assert client.post("/api/logout").status_code == 403  # logout is a change too
 
 

@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 import pytest
 from playwright.sync_api import Browser, Page, expect, sync_playwright
@@ -48,6 +49,13 @@ class Stack:
     bot: Bot
     bot_loop: LoopThread
     served: Served
+
+    def twitch(self, state: Literal["ok", "degraded", "down", "revoked"], detail: str = "") -> None:
+        """Twitch's health as the bot's Twitch connection reports it (this bot has no Twitch)."""
+        status = ev.ComponentStatus(
+            channel=self.settings.channel, component="twitch", state=state, detail=detail
+        )
+        self.bot_loop.run(self.bot.bus.publish(status))
 
     def replay(self, tmp: Path, *events: dict[str, object]) -> None:
         """Publish input events through the real replay source, as a rehearsal would."""
@@ -117,14 +125,20 @@ def test_moderator_sees_replayed_chat_live_and_skip_reaches_the_bot(
     expect(page.locator("#ptt")).to_be_hidden()  # the streamer's microphone is not theirs to open
     stack.replay(tmp_path, chat_event("Hiyori, can you hear me from the replay?"))
     expect(feed_row(page, "chat.message", "can you hear me from the replay")).to_be_visible()  # type: ignore[arg-type]
-    expect(feed_row(page, "decision", "PICK")).to_be_visible()  # type: ignore[arg-type]
-    expect(feed_row(page, "reply.sentence", "hear you loud and clear")).to_be_visible()  # type: ignore[arg-type]
+    said = feed_row(page, "reply.sentence", "hear you loud and clear")
+    expect(said).to_be_visible()  # type: ignore[attr-defined]
+    # each "bot says" row names the message it answers
+    expect(said).to_contain_text('answering PixelMage: "Hiyori, can you hear me from the replay?"')  # type: ignore[attr-defined]
+    # the bot's choices are off by default, and in plain words when shown
+    expect(page.locator('#feed .row[data-type="decision"]')).to_have_count(0)
+    page.check('#filters input[data-cat="decision"]')
+    expect(feed_row(page, "decision", "to answer PixelMage")).to_be_visible()  # type: ignore[arg-type]
     page.click("#skip-now")
     expect(feed_row(page, "control.skip", "skipped the reply")).to_be_visible()  # type: ignore[arg-type]
     expect(feed_row(page, "reply.interrupted", f"interrupted by {MODERATOR}")).to_be_visible()  # type: ignore[arg-type]
     assert stack.bot.brain.stats.interrupted == 1
-    # the recorder audited it, and the audit panel shows who did it
-    expect(page.locator("#audit")).to_contain_text(f"{MODERATOR} skip")
+    # the recorder audited it, and the audit panel says who did what, in words
+    expect(page.locator("#audit")).to_contain_text(f"{MODERATOR} skipped the reply being spoken")
     OUTPUT.mkdir(exist_ok=True)
     page.screenshot(path=str(OUTPUT / "dashboard_monitor.png"))
     page.close()
@@ -137,11 +151,14 @@ def test_a_crisis_message_is_flagged_and_the_resource_is_sent_from_the_keyboard(
     page.set_default_timeout(WAIT_MS)
     log_in(page, stack.served.url, MODERATOR, "monitor")
     expect(page.locator("#conn")).to_have_text("live")
+    stack.twitch("ok", "connected")
+    expect(page.locator('#statusbar [data-component="twitch"]')).to_have_text("Twitch: ok")
     stack.replay(tmp_path, chat_event("Hiyori i bought a rope today, nobody would care if i was gone"))
     flagged = page.locator("#feed .row.cat-crisis")
     expect(flagged).to_contain_text("crisis — not answered")
     expect(flagged).to_contain_text("i bought a rope today")
-    expect(feed_row(page, "decision", "crisis: ")).to_be_visible()  # type: ignore[arg-type]
+    page.check('#filters input[data-cat="decision"]')
+    expect(feed_row(page, "decision", "reads as a crisis")).to_be_visible()  # type: ignore[arg-type]
     expect(page.locator("#crisis-live")).to_contain_text("1 crisis message waiting for a moderator")
     assert stack.bot.brain.stats.crises == 1 and stack.bot.brain.stats.turns == 0  # not answered
     # a crisis row is never filtered away, and its button is reached with the keyboard
@@ -156,7 +173,7 @@ def test_a_crisis_message_is_flagged_and_the_resource_is_sent_from_the_keyboard(
     expect(feed_row(page, "control.chat", "as a reply to PixelMage")).to_contain_text(resource)  # type: ignore[arg-type]
     expect(page.locator("#crises")).to_contain_text(f"sent by {MODERATOR}")
     expect(page.locator("#crisis-live")).to_have_text("")
-    expect(page.locator("#audit")).to_contain_text(f"{MODERATOR} chat")
+    expect(page.locator("#audit")).to_contain_text(f"{MODERATOR} sent in chat as a reply")
     OUTPUT.mkdir(exist_ok=True)
     page.screenshot(path=str(OUTPUT / "dashboard_crisis.png"))
     page.close()
@@ -175,7 +192,7 @@ def test_the_streamer_holds_push_to_talk(stack: Stack, browser: Browser) -> None
     expect(feed_row(page, "control.ptt", "pressed push-to-talk")).to_be_visible()  # type: ignore[arg-type]
     page.mouse.up()
     expect(feed_row(page, "control.ptt", "released push-to-talk")).to_be_visible()  # type: ignore[arg-type]
-    page.locator("#feed").click()  # the space bar, outside text fields, works too
+    page.locator("#held-panel h2").click()  # the space bar works too when no control has the focus
     page.keyboard.down("Space")
     expect(button).to_have_class(re.compile(r"\bon\b"))
     page.keyboard.up("Space")
@@ -256,6 +273,7 @@ def test_a_raid_flood_keeps_the_page_capped_and_live(stack: Stack, browser: Brow
     # the search still works on the capped list
     # (which rows the capped store still holds, chat or the brain's drop decisions about it,
     # depends on how far the brain is behind the flood: the search must find what is there)
+    page.check('#filters input[data-cat="decision"]')  # off by default
     page.fill("#search", "raid msg 4998 ")
     expect(page.locator("#feed > .row").first).to_contain_text("raid msg 4998 ")
     texts = page.locator("#feed > .row").all_inner_texts()

@@ -23,11 +23,13 @@ from dashboard_api.accounts import create_account
 from dashboard_api.cli import server_config
 from engines.ai.safety import SafetyPipeline
 from engines.backends import Limits
+from engines.events import BotHeartbeat, ComponentHealth, ComponentState, utcnow
 from engines.voice.sinks import NullSink
 from integrations.openai.llm import OpenAILLM
 from streamer.app import with_overlay_audio
 from streamer.brain import Brain
 from streamer.bus import Bus, make_bus
+from streamer.heartbeat import Heartbeat, for_brain, starting_components
 from streamer.performer import Performer
 from streamer.store import Recorder, make_engine, make_sessionmaker
 from streamer.store.personas import current_persona, load_persona_version
@@ -96,6 +98,22 @@ class Api:
         return portal.call(wrapper)
 
 
+def bot_beats(api: Api, *, twitch: ComponentState = "ok") -> None:
+    """Publish a running bot's heartbeat on the dashboard's bus (``every_s`` 60: it counts as
+    up for the whole test) and wait until the dashboard has taken it."""
+    app: Any = api.client.app
+    beat = BotHeartbeat(
+        channel=app.state.dash.settings.channel, every_s=60, started_at=utcnow(),
+        components={"twitch": ComponentHealth(state=twitch)},
+    )  # fmt: skip
+    api.run(app.state.bus.publish(beat))
+    for _ in range(200):
+        if app.state.dash.status.beat is not None and app.state.dash.status.beat.id == beat.id:
+            return
+        threading.Event().wait(0.02)
+    raise AssertionError("the dashboard did not take the heartbeat")
+
+
 # ---------------------------------------------------------------- a real bot on the bus
 
 
@@ -110,10 +128,12 @@ class Bot:
     llm: OpenAILLM
     tasks: list[asyncio.Task[None]]
     engine: Any
+    heartbeat: Heartbeat
 
     async def stop(self) -> None:
         self.brain.stop()
         self.recorder.stop()
+        self.heartbeat.stop()
         await asyncio.wait_for(asyncio.gather(*self.tasks, return_exceptions=True), 10)
         # Brain.run() returns before an interrupted turn has finished unwinding (it still
         # publishes its end): wait for it, or it reopens a bus connection after the close
@@ -132,6 +152,7 @@ async def start_bot(
     *,
     reply: str = "Hi there, welcome in! It is a cozy stream today.",
     seconds_per_char: float = 0.03,
+    heartbeat_s: float = 0.5,
 ) -> Bot:
     """The bot as `vtuber run` wires it, with stand-ins for the model and the voice: its sink
     also relays the speech to the overlay page when ``dashboard.overlay_audio`` is on."""
@@ -154,8 +175,12 @@ async def start_bot(
     )  # fmt: skip
     performer.on_sentence = brain.on_sentence
     recorder = Recorder(bus, sessions, consumer="test-recorder", block_ms=50)
+    # no Twitch here: a test that needs it up publishes its status, as the connection would
+    components = starting_components(twitch=False, voice=False)
+    heartbeat = Heartbeat(bus, settings.channel, for_brain(brain), components=components, every_s=heartbeat_s)
     tasks = [asyncio.create_task(brain.run()), asyncio.create_task(recorder.run())]
-    return Bot(bus, brain, recorder, fake, llm, tasks, engine)
+    tasks.append(asyncio.create_task(heartbeat.run()))
+    return Bot(bus, brain, recorder, fake, llm, tasks, engine, heartbeat)
 
 
 # ---------------------------------------------------------------- a served dashboard
