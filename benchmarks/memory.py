@@ -48,6 +48,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from sqlalchemy import insert
 
+from benchmarks.machine import MachineWatch
 from config.settings import Settings
 from engines import events as ev
 from engines.ai.memory import chunk_markdown, render_notes
@@ -200,7 +201,7 @@ async def build(url: str, n_memories: int, n_chunks: int, embedder: USEEmbedder)
 
 def percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(q / 100 * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(q / 100 * (len(ordered) - 1)))]
 
 
 async def measure(url: str, embedder: USEEmbedder, samples: int) -> dict[str, Any]:
@@ -315,7 +316,9 @@ async def main() -> None:
         built = await build(url, args.memories, args.chunks, embedder)
         built["setup_s"] = round(time.perf_counter() - started, 1)
         print("built", json.dumps(built))
-        result = await measure(url, embedder, args.samples)
+        with MachineWatch() as machine:
+            result = await measure(url, embedder, args.samples)
+        result.update(machine.report("measured"))
     dialect = "postgresql" if url.startswith("postgresql") else "sqlite"
     print(
         json.dumps({"memories": built["memories"], "chunks": built["chunks"], "database": dialect, **result})

@@ -26,6 +26,7 @@ PAGES = {
     "persona": "persona.html",
     "stats": "stats.html",
     "accounts": "accounts.html",
+    "memory": "memory.html",
 }
 STREAMER_PAGES = frozenset({"persona", "accounts"})
 

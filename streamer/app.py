@@ -214,7 +214,8 @@ async def build_memory(settings: Settings, app: App, brain: Brain, embedder: Emb
         known = getattr(embedder, "dimensions", None)
         return int(known) if known else int(embedder.embed(["dimensions"]).shape[1])
 
-    knowledge = KnowledgeIndex(KnowledgeStore(app.sessions, settings.channel), dimensions)
+    documents = KnowledgeStore(app.sessions, settings.channel)
+    knowledge = KnowledgeIndex(documents, dimensions)
     try:
         await knowledge.refresh(force=True)
     except Exception as exc:  # the database is down: the index loads on a later turn
@@ -229,7 +230,7 @@ async def build_memory(settings: Settings, app: App, brain: Brain, embedder: Emb
     return MemoryWriter(
         app.bus, store, embed=embedder.embed, allowed=allowed, persona=lambda: brain.persona.id,
         forget_command=cfg.forget_command, retry_max_s=settings.recorder.retry_max_s,
-        claim_idle_ms=settings.bus.claim_idle_ms,
+        claim_idle_ms=settings.bus.claim_idle_ms, knowledge=documents, on_knowledge_embedded=knowledge.invalidate,
     )  # fmt: skip
 
 

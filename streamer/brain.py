@@ -352,7 +352,9 @@ class Brain:
         )
         topic = random.choice(self.persona.idle_topics) if self.persona.idle_topics else None
         prompt = self.context.describe(pick.kind, pick.events, idle_topic=topic)
-        recalled = Recalled() if self.recall is None else await self.recall.for_pick(pick.events, self.persona.id)
+        recalled = (
+            Recalled() if self.recall is None else await self.recall.for_pick(pick.events, self.persona.id)
+        )
         notes = render_notes(recalled, budget_tokens=self.recall_tokens)
         request = self.context.build(prompt, self.memory, self._stream_info(), notes=notes)
         await self.publish(

@@ -102,6 +102,10 @@ class KnowledgeIndex:
             self._matrix = matrix
             log.info("knowledge index: %d chunks", len(matrix.ids))
 
+    def invalidate(self) -> None:
+        """Reload on the next recall (chunks were embedded: same ids, new vectors)."""
+        self._matrix = None
+
     def search(
         self, vector: np.ndarray | None, text: str, k: int, min_score: float
     ) -> list[tuple[int, str, float]]:

@@ -27,6 +27,7 @@ from engines import events as ev
 from engines.ai.memory.facts import Fact, extract_facts, is_forget_command
 from streamer.bus import Backoff, Bus, Delivery, StaleClaim
 from streamer.memory_recall import Allowed, Embed
+from streamer.store.knowledge import KnowledgeStore
 from streamer.store.memory import MemoryStore
 
 log = logging.getLogger("streamer.memory")
@@ -60,7 +61,13 @@ class MemoryWriter:
         retry_max_s: float = 5.0,
         claim_idle_ms: int = 30_000,
         on_stored: Callable[[int], None] | None = None,
+        knowledge: KnowledgeStore | None = None,
+        sweep_every_s: float = 5.0,
+        on_knowledge_embedded: Callable[[], None] | None = None,
     ) -> None:
+        self.knowledge = knowledge
+        self.on_knowledge_embedded = on_knowledge_embedded
+        self.sweep_every_s = sweep_every_s
         self.bus = bus
         self.store = store
         self.embed = embed
@@ -93,10 +100,45 @@ class MemoryWriter:
             GROUP_MEMORY, self.consumer, ["input"], stop=self._stop, count=200, block_ms=self.block_ms,
             claim=StaleClaim(self.claim_idle_ms, 5.0), backoff=Backoff(max_s=self.retry_max_s), on_idle=self._idle.set,
         )  # fmt: skip
-        async with batches:
-            async for batch in batches:
-                if await self._durably(batch) and not await batches.ack(batch):
-                    log.warning("memory: ack failed; %d entries come back, deduplicated", len(batch))
+        sweeper = asyncio.create_task(self._sweep_loop(), name="memory-sweep")
+        try:
+            async with batches:
+                async for batch in batches:
+                    if await self._durably(batch) and not await batches.ack(batch):
+                        log.warning("memory: ack failed; %d entries come back, deduplicated", len(batch))
+        finally:
+            sweeper.cancel()
+            await asyncio.gather(sweeper, return_exceptions=True)
+
+    async def _sweep_loop(self) -> None:
+        while not self._stop.is_set():
+            try:
+                await self.sweep()
+            except Exception as exc:  # the database or the embedder: the next sweep tries again
+                log.warning("memory: could not embed edited memories (%s)", _short(exc))
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._stop.wait(), self.sweep_every_s)
+
+    async def sweep(self) -> int:
+        """Embed what the dashboard saved without vectors (edited memories, knowledge documents).
+        Returns how many were embedded."""
+        done = 0
+        items = await self.store.unembedded()
+        if items:
+            vectors = await asyncio.to_thread(self.embed, [text for _, text in items])
+            await self.store.set_vectors(items, vectors)
+            done += len(items)
+        if self.knowledge is not None:
+            chunks = await self.knowledge.unembedded()
+            if chunks:
+                vectors = await asyncio.to_thread(self.embed, [text for _, text in chunks])
+                await self.knowledge.set_vectors([i for i, _ in chunks], vectors)
+                done += len(chunks)
+                if self.on_knowledge_embedded is not None:
+                    self.on_knowledge_embedded()
+        if done:
+            log.info("memory: embedded %d edited memories and knowledge chunks", done)
+        return done
 
     async def _durably(self, batch: Sequence[Delivery]) -> bool:
         delay = 0.1
@@ -107,7 +149,11 @@ class MemoryWriter:
             except Exception as exc:  # the database or the embedder: keep the batch, retry
                 self.stats.failures += 1
                 if self._stop.is_set():
-                    log.error("memory write failed while stopping (%s); %d events stay in the bus", _short(exc), len(batch))
+                    log.error(
+                        "memory write failed while stopping (%s); %d events stay in the bus",
+                        _short(exc),
+                        len(batch),
+                    )
                     return False
                 log.warning("memory write failed (%s); retry in %.1fs, nothing is lost", _short(exc), delay)
             with contextlib.suppress(TimeoutError):
@@ -134,12 +180,16 @@ class MemoryWriter:
         said = [text for _, text, _ in found]
         ok = await asyncio.to_thread(self.allowed, said)
         kept = [(v, facts) for (v, text, facts), good in zip(found, ok, strict=True) if good or not text]
-        self.stats.withheld += sum(len(f) for (_, t, f), good in zip(found, ok, strict=True) if not good and t)
+        self.stats.withheld += sum(
+            len(f) for (_, t, f), good in zip(found, ok, strict=True) if not good and t
+        )
         texts = [fact.text for _, facts in kept for fact in facts]
         vectors = await asyncio.to_thread(self.embed, texts) if texts else np.zeros((0, 0), dtype=np.float32)
         stored, at = 0, 0
         for viewer, facts in kept:
-            stored += await self.store.add(persona, viewer.id, viewer.login, facts, vectors[at : at + len(facts)])
+            stored += await self.store.add(
+                persona, viewer.id, viewer.login, facts, vectors[at : at + len(facts)]
+            )
             at += len(facts)
         self.stats.batches += 1
         self.stats.facts += len(texts)

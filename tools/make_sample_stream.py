@@ -449,6 +449,9 @@ def _opening(s: Stream) -> None:
     s.chat(29.9, "minjun_kr", "히요리 안녕하세요! 오늘도 재밌게 볼게요")
     s.chat(33.1, "joaopedro_br", "boa noite! Hiyori você fala português?")
     s.chat(36.2, "sir_clicksalot", "Hiyori what did you have for dinner? 😂")
+    # regulars telling the character about themselves, for long-term memory to recall later
+    s.chat(24.6, "mochi_bun", "my cat Mochi has a cold so we're watching from the couch today")
+    s.chat(39.6, "lunarlatte", "greetings from Lisbon! I play Hollow Knight too, send help")
     s.follow(38.7, "datamosh")
     s.chat(41.5, "bardbarian", "Sora I brought snacks for the boss fight 🍿")
     s.chat(44.0, "moonpie_", "lurking but hi")
@@ -613,6 +616,7 @@ def _chill_and_pasta(s: Stream) -> None:
     s.chat(at + 0.8, "saltyspittoon", PASTA.replace("5 dollars", "10 dollars"))
     s.chat(at + 3.1, "stellar_mod", "🚨 pasta police 🚨 ok that's enough copypasta chat Kappa")
     s.chat(at + 6.0, "lil_kiwi", "hi!! is Hiyori going to sing today?")
+    s.chat(246.5, "mochi_bun", "Hiyori I'm back from the vet, do you think she'll feel better soon?")
     s.chat(at + 9.4, "bytebandit", "Hiyori can you say something in Japanese?")
     s.chat(at + 12.0, "hikari_no_kaze", "ひよりの日本語聞きたい！")
     s.filler(240, 300, CHILL_FILLER, 14, FILLER_PEOPLE)
@@ -797,6 +801,7 @@ def _raid(s: Stream) -> None:
 def _wrap_up(s: Stream) -> None:
     s.redeem(541.0, "parchment_pat", "Make Hiyori talk like a pirate", 1500, "")
     s.chat(544.5, "oopsallcrits", "Hiyori did you have fun today?")
+    s.chat(547.4, "lunarlatte", "Hiyori any tips for my next run? I keep dying to the same boss")
     s.chat(551.7, "pancake_paladin", "I'm dying lol the pirate voice 😂")
     s.utter(
         558.8, "Alright chat, that's gonna be it for tonight. Hiyori, anything you want to say before we go?"

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 import numpy as np
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from engines.ai.memory.chunks import Chunk
@@ -139,8 +139,29 @@ class KnowledgeStore:
             )
             return bool(getattr(result, "rowcount", 0))
 
+    async def unembedded(self, *, limit: int = 200) -> list[tuple[int, str]]:
+        """(id, searchable text) of chunks without a vector (saved on the dashboard)."""
+        async with self.sessions() as session:
+            cid = await self._read_cid(session)
+            rows = await session.execute(
+                select(KnowledgeChunk.id, KnowledgeChunk.heading, KnowledgeChunk.text)
+                .where(KnowledgeChunk.channel_id == cid, KnowledgeChunk.embedding.is_(None))
+                .limit(limit)
+            )
+            return [(int(i), f"{h}: {t}" if h else str(t)) for i, h, t in rows]
+
+    async def set_vectors(self, ids: Sequence[int], vectors: np.ndarray) -> None:
+        async with self.sessions.begin() as session:
+            for chunk_id, vector in zip(ids, vectors, strict=True):
+                await session.execute(
+                    update(KnowledgeChunk)
+                    .where(KnowledgeChunk.id == chunk_id)
+                    .values(embedding=to_bytes(vector))
+                )
+
     async def version(self) -> tuple[int, int]:
-        """Changes whenever a chunk is added or removed: (count, highest id)."""
+        """Changes whenever a chunk is added or removed: (count, highest id). Read from the
+        indexes only (a chunk embedded later does not change it: see ``KnowledgeIndex.invalidate``)."""
         async with self.sessions() as session:
             cid = await self._read_cid(session)
             row = (

@@ -235,6 +235,27 @@ class MemoryStore:
             )
             return deleted
 
+    async def unembedded(self, *, limit: int = 200) -> list[tuple[str, str]]:
+        """(id, text) of memories without a vector (edited on the dashboard)."""
+        async with self.sessions() as session:
+            cid = await self._read_cid(session)
+            rows = await session.execute(
+                select(MemoryRow.id, MemoryRow.text)
+                .where(MemoryRow.channel_id == cid, MemoryRow.embedding.is_(None))
+                .limit(limit)
+            )
+            return [(i, t) for i, t in rows]
+
+    async def set_vectors(self, items: Sequence[tuple[str, str]], vectors: np.ndarray) -> None:
+        """Store the vectors of (id, text); a memory whose text changed meanwhile is left alone."""
+        async with self.sessions.begin() as session:
+            for (memory_id, text), vector in zip(items, vectors, strict=True):
+                await session.execute(
+                    update(MemoryRow)
+                    .where(MemoryRow.id == memory_id, MemoryRow.text == text)
+                    .values(embedding=to_bytes(vector))
+                )
+
     async def count(self) -> int:
         async with self.sessions() as session:
             cid = await self._read_cid(session)

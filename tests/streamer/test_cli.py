@@ -37,7 +37,7 @@ def test_help_explains_every_command(tmp_path: Path) -> None:
 def test_rehearse_on_embedded_defaults_stores_the_sample_stream(tmp_path: Path) -> None:
     out = vtuber("rehearse", "--speed", "0", "--no-show", cwd=tmp_path)
     assert out.returncode == 0, out.stdout + out.stderr
-    assert "published 364, stored 364" in out.stdout
+    assert "published 368, stored 368" in out.stdout
     assert "chat.message" in out.stdout
     # the terminal keeps to the progress bar, warnings and the summary; the full log is in the run's folder
     assert "INFO" not in out.stderr + out.stdout
@@ -45,16 +45,16 @@ def test_rehearse_on_embedded_defaults_stores_the_sample_stream(tmp_path: Path) 
     assert f"full log:   {log.relative_to(tmp_path)}" in out.stdout
     logged = log.read_text()
     assert "INFO     alembic.runtime.migration: Running upgrade" in logged
-    assert "sample_stream.jsonl finished: 364 events published" in logged
+    assert "sample_stream.jsonl finished: 368 events published" in logged
     db = tmp_path / "data" / "vtuber.db"
     with sqlite3.connect(db) as conn:
-        assert conn.execute("SELECT count(*) FROM events").fetchone() == (364,)
+        assert conn.execute("SELECT count(*) FROM events").fetchone() == (368,)
         assert conn.execute("SELECT count(DISTINCT type) FROM events").fetchone() == (11,)
     # a second rehearsal is a new run: new ids, nothing overwritten
     again = vtuber("rehearse", "--speed", "0", "--no-show", cwd=tmp_path)
     assert again.returncode == 0
     with sqlite3.connect(db) as conn:
-        assert conn.execute("SELECT count(*) FROM events").fetchone() == (728,)
+        assert conn.execute("SELECT count(*) FROM events").fetchone() == (736,)
 
 
 def test_rehearse_on_redis_and_postgres(
@@ -64,7 +64,7 @@ def test_rehearse_on_redis_and_postgres(
     out = vtuber("rehearse", "--speed", "0", "--no-show", cwd=tmp_path, env=env)
     assert out.returncode == 0, out.stdout + out.stderr
     assert "bus redis" in out.stdout
-    assert "published 364, stored 364" in out.stdout
+    assert "published 368, stored 368" in out.stdout
     assert not list(tmp_path.rglob("*.db"))  # no SQLite: the events are in Postgres
     assert list((tmp_path / "data" / "rehearsals").glob("*/rehearsal.log"))  # only the run's log is local
 
@@ -104,7 +104,7 @@ def test_db_upgrade(tmp_path: Path, backend: str, pg_template: str) -> None:
         )
     out = vtuber("db", "upgrade", cwd=tmp_path, env={"DATABASE_URL": url})
     assert out.returncode == 0, out.stdout + out.stderr
-    assert "database at revision 0003" in out.stdout
+    assert "database at revision 0006" in out.stdout
 
 
 @pytest.mark.slow

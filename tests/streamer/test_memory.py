@@ -272,7 +272,9 @@ async def test_the_brain_puts_the_picked_viewers_memories_after_the_persona(
     brain = Brain(bus=bus, channel="chan", persona=hiyori, llm=llm, performer=performer, safety=SAFETY)
     performer.on_sentence = brain.on_sentence
     store = MemoryStore(sessions, "chan")
-    brain.recall = Recall(store, None, EMBEDDER.embed, RetrievalCheck(lambda: brain.safety), RecallConfig(wait_s=5.0))
+    brain.recall = Recall(
+        store, None, EMBEDDER.embed, RetrievalCheck(lambda: brain.safety), RecallConfig(wait_s=5.0)
+    )
     writer = MemoryWriter(bus, store, embed=EMBEDDER.embed, allowed=allowed_by(SAFETY),
                           persona=lambda: brain.persona.id, block_ms=50)  # fmt: skip
     tasks = [asyncio.create_task(brain.run()), asyncio.create_task(writer.run())]
@@ -316,3 +318,37 @@ async def _requests(fake: FakeOpenAI, n: int) -> bool:
 async def _reply_started(bus: MemoryBus) -> list[ev.ReplyStarted]:
     batch = await bus.read("test", "t", ["output"], count=1000, block_ms=50)
     return [d.event for d in batch if isinstance(d.event, ev.ReplyStarted)]
+
+
+async def test_the_writer_embeds_what_the_dashboard_saved(sqlite_url: str) -> None:
+    engine = make_engine(sqlite_url)
+    sessions = make_sessionmaker(engine)
+    try:
+        store = MemoryStore(sessions, "chan")
+        knowledge = KnowledgeStore(sessions, "chan")
+        await store.add(
+            "hiyori", SAM.id, SAM.login, [Fact("pet", "has a cat named Mochi", "e1")], EMBEDDER.embed(["x"])
+        )
+        assert await store.edit(
+            "e1:0", "has a cat named Mochi (she got better)", by="mod1"
+        )  # the dashboard: no vector
+        chunks = chunk_markdown(LORE)
+        await knowledge.add("lore.md", LORE, chunks, None, by="mod1")
+        index = KnowledgeIndex(knowledge, lambda: 512)
+        await index.refresh(force=True)
+        assert index.search(EMBEDDER.embed(["tea"])[0], "", 2, 0.1) == []  # no vectors, no keywords: nothing
+        writer = MemoryWriter(
+            MemoryBus(), store, embed=EMBEDDER.embed, allowed=allowed_by(SAFETY), persona=lambda: "hiyori",
+            knowledge=knowledge, on_knowledge_embedded=index.invalidate,
+        )  # fmt: skip
+        assert await writer.sweep() == 1 + len(chunks)
+        assert await writer.sweep() == 0
+        memory = await store.get("e1:0")
+        assert memory is not None and memory.vector is not None
+        expected = EMBEDDER.embed(["has a cat named Mochi (she got better)"])[0]
+        assert float(memory.vector @ expected) > 0.999
+        await index.refresh()
+        found = index.search(EMBEDDER.embed(["what is your tea shop's house blend?"])[0], "", 1, 0.0)
+        assert "Crater Chai" in found[0][1]
+    finally:
+        await engine.dispose()
