@@ -33,6 +33,7 @@ MemoryText = Annotated[
     str, Field(min_length=1, max_length=500, pattern=r"^[^\x00-\x1f\x7f-\x9f]*\S[^\x00-\x1f\x7f-\x9f]*$")
 ]
 DocText = Annotated[str, Field(min_length=1, max_length=200_000, pattern=NO_CONTROL)]
+DocId = Annotated[int, Path(ge=1, le=2**63 - 1, description="A knowledge document's id.")]
 DocName = Annotated[str, Field(min_length=1, max_length=200, pattern=r"^[^\x00-\x1f\x7f-\x9f/\\]+$")]
 
 
@@ -174,7 +175,7 @@ async def documents(user: SignedIn, request: Request) -> list[DocumentOut]:
 
 
 @router.get("/api/knowledge/{doc_id}", responses={404: {"description": "no such document"}})
-async def document(doc_id: Annotated[int, Path(ge=1)], user: SignedIn, request: Request) -> DocumentText:
+async def document(doc_id: DocId, user: SignedIn, request: Request) -> DocumentText:
     found = await _knowledge(request).document(doc_id)
     if found is None:
         raise HTTPException(status.HTTP_404_NOT_FOUND, "no such document")
@@ -204,7 +205,7 @@ async def save_document(body: DocumentIn, user: Streamer, request: Request) -> D
     status_code=status.HTTP_204_NO_CONTENT,
     responses={404: {"description": "no such document"}},
 )
-async def remove_document(doc_id: Annotated[int, Path(ge=1)], user: Streamer, request: Request) -> None:
+async def remove_document(doc_id: DocId, user: Streamer, request: Request) -> None:
     if not await _knowledge(request).remove(doc_id):
         raise HTTPException(status.HTTP_404_NOT_FOUND, "no such document")
     log.info("knowledge document %d removed by %s", doc_id, user.name)
