@@ -480,9 +480,9 @@ function renderHeld() {
     const asked = ids.map((id) => messages.get(id)).filter(Boolean);
     return el("div", { class: "held-item", dataset: { turn: h.turn_id } },
       el("div", { class: "held-context" },
-        asked.length
+        ...(asked.length
           ? asked.map((m) => el("p", { class: "held-asked" }, el("b", {}, m.who), `: ${m.text}`))
-          : el("p", { class: "dim" }, "Not an answer to a viewer (the bot's own turn)."),
+          : [el("p", { class: "dim" }, "Not an answer to a viewer (the bot's own turn).")]),
         el("p", { class: "dim held-age", dataset: { since: h.ts } }, `waiting ${Dash.ago((Date.now() - new Date(h.ts)) / 1000).replace(" ago", "")}`)),
       el("label", { class: "held-label" }, "The bot would say:"),
       text,
@@ -586,8 +586,9 @@ function updateLiveButton() {
     ? `Paused${hovering ? " while the pointer is over the feed" : scrolledUp ? " while you read back" : ""}.` : "";
 }
 
+let hoverMuted = false;
 function jumpToLive() {
-  hovering = false; scrolledUp = false;
+  hovering = false; scrolledUp = false; hoverMuted = true;
   const follow = document.getElementById("follow");
   follow.checked = true;
   if (feedHasFocus()) document.activeElement.blur();
@@ -610,8 +611,11 @@ function moveFocus(step) {
 
 function wireKeys() {
   const feed = document.getElementById("feed");
-  feed.addEventListener("pointerenter", () => { hovering = true; updateLiveButton(); });
-  feed.addEventListener("pointerleave", () => { hovering = false; updateLiveButton(); if (!paused()) schedule(); });
+  // the pointer over the feed holds it still; after "jump to live" the pointer must leave the
+  // feed first (it is still there, over the button that went away)
+  const wrap = document.querySelector(".feed-wrap");
+  wrap.addEventListener("pointerover", () => { if (!hoverMuted) { hovering = true; updateLiveButton(); } });
+  wrap.addEventListener("pointerleave", () => { hovering = false; hoverMuted = false; updateLiveButton(); if (!paused()) schedule(); });
   feed.addEventListener("scroll", () => {
     scrolledUp = feed.scrollHeight - feed.scrollTop - feed.clientHeight > 40;
     if (!scrolledUp && newWhilePaused && !paused()) { newWhilePaused = 0; schedule(); }

@@ -7,9 +7,11 @@ from collections.abc import Iterator
 
 import pytest
 from fastapi.testclient import TestClient
+from playwright.sync_api import Browser
 
 from config.settings import Settings
 from dashboard_api.app import create_app
+from tests.support.browser_stack import Stack, chromium, running_stack
 from tests.support.dashboard_env import FAST_HASHER, add_account, dashboard_settings
 
 STREAMER = "streamer_sam"
@@ -32,3 +34,18 @@ def client(settings: Settings, accounts: None) -> Iterator[TestClient]:
     app = create_app(settings, hasher=FAST_HASHER, persona_apply_timeout_s=5.0)
     with TestClient(app) as c:
         yield c
+
+
+@pytest.fixture
+def stack(pg_url: str, redis_url: str, redis_prefix: str, accounts: None) -> Iterator[Stack]:
+    """The served dashboard and the real bot on the test's Redis and PostgreSQL."""
+    with running_stack(pg_url, redis_url, redis_prefix) as s:
+        yield s
+
+
+@pytest.fixture
+def browser(stack: Stack) -> Iterator[Browser]:
+    """Set up after the stack (Playwright's sync API keeps an event loop running in this
+    thread, so nothing may call asyncio.run while it is open)."""
+    with chromium() as b:
+        yield b

@@ -1,118 +1,23 @@
 """End to end in headless Chromium (Debian's /usr/bin/chromium, driven by Playwright): the
 real dashboard served by uvicorn, the real bot (brain, performer, recorder) on the same Redis
-bus and PostgreSQL, a stand-in LLM server and a fixed-timing voice.
+bus and PostgreSQL, a stand-in LLM server and a fixed-timing voice (tests/support/browser_stack.py;
+the fixtures are in conftest.py).
 
 Screenshots go to tests/output/ (gitignored)."""
 
 from __future__ import annotations
 
-import json
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
 
-import pytest
-from playwright.sync_api import Browser, Page, expect, sync_playwright
+from playwright.sync_api import Browser, expect
 
-from config.settings import Settings
-from dashboard_api.app import create_app
 from dashboard_api.overlay import rotate_overlay_token
 from engines import events as ev
-from streamer.sources.replay import ReplaySource
 from streamer.store import make_engine, make_sessionmaker
 from tests.dashboard_api.conftest import MODERATOR, STREAMER
-from tests.support.dashboard_env import (
-    FAST_HASHER,
-    OUTPUT,
-    PASSWORD,
-    Bot,
-    LoopThread,
-    Served,
-    dashboard_settings,
-    start_bot,
-)
-
-LONG_REPLY = (
-    "Oh, I can hear you loud and clear from the replay. "
-    "Let me tell you a very long story about the time I got lost in the castle for an hour. "
-    "It involved three wrong turns, a grumpy ghost and a surprisingly friendly dragon."
-)
-WAIT_MS = 30_000
-expect.set_options(timeout=WAIT_MS)  # this machine is slow and shared: be patient, not flaky
-
-
-@dataclass
-class Stack:
-    settings: Settings
-    bot: Bot
-    bot_loop: LoopThread
-    served: Served
-
-    def twitch(self, state: Literal["ok", "degraded", "down", "revoked"], detail: str = "") -> None:
-        """Twitch's health as the bot's Twitch connection reports it (this bot has no Twitch)."""
-        status = ev.ComponentStatus(
-            channel=self.settings.channel, component="twitch", state=state, detail=detail
-        )
-        self.bot_loop.run(self.bot.bus.publish(status))
-
-    def replay(self, tmp: Path, *events: dict[str, object]) -> None:
-        """Publish input events through the real replay source, as a rehearsal would."""
-        path = tmp / "replay.jsonl"
-        path.write_text("".join(json.dumps({"at": 0.0, "event": e}) + "\n" for e in events))
-        source = ReplaySource(path, channel=self.settings.channel, speed=0)
-        self.bot_loop.run(source.run(self.bot.bus.publish))
-
-
-@pytest.fixture
-def stack(pg_url: str, redis_url: str, redis_prefix: str, accounts: None) -> Iterator[Stack]:
-    settings = dashboard_settings(pg_url, redis_url, redis_prefix, overlay_audio=True)
-    bot_loop = LoopThread()
-    bot = bot_loop.run(start_bot(settings, reply=LONG_REPLY, seconds_per_char=0.05))
-    web_loop = LoopThread()
-    served = Served(create_app(settings, hasher=FAST_HASHER), web_loop)
-    try:
-        yield Stack(settings, bot, bot_loop, served)
-    finally:
-        served.stop()
-        web_loop.close()
-        bot_loop.run(bot.stop())
-        bot_loop.close()
-
-
-@pytest.fixture
-def browser(stack: Stack) -> Iterator[Browser]:
-    """Set up after the stack (Playwright's sync API keeps an event loop running in this
-    thread, so nothing may call asyncio.run while it is open)."""
-    with sync_playwright() as p:
-        b = p.chromium.launch(
-            executable_path="/usr/bin/chromium", args=["--autoplay-policy=no-user-gesture-required"]
-        )
-        yield b
-        b.close()
-
-
-def chat_event(text: str, login: str = "pixelmage") -> dict[str, object]:
-    return {
-        "type": "chat.message",
-        "user": {"id": "329817534", "login": login, "display_name": "PixelMage"},
-        "text": text,
-    }
-
-
-def log_in(page: Page, base: str, name: str, target: str) -> None:
-    page.goto(f"{base}/{target}")
-    expect(page).to_have_url(f"{base}/login?next=/{target}")
-    page.fill("#name", name)
-    page.fill("#password", PASSWORD)
-    page.click("button[type=submit]")
-    expect(page).to_have_url(f"{base}/{target}")
-    expect(page.locator("#whoami")).to_contain_text(name)
-
-
-def feed_row(page: Page, kind: str, text: str) -> object:
-    return page.locator(f'#feed .row[data-type="{kind}"]', has_text=text)
+from tests.support.browser_stack import LONG_REPLY, WAIT_MS, Stack, chat_event, feed_row, log_in
+from tests.support.dashboard_env import OUTPUT
 
 
 def test_moderator_sees_replayed_chat_live_and_skip_reaches_the_bot(

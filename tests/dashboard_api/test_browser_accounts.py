@@ -14,7 +14,7 @@ from dashboard_api.accounts import authenticate
 from dashboard_api.app import create_app
 from streamer.store import make_engine, make_sessionmaker
 from tests.dashboard_api.conftest import MODERATOR, STREAMER
-from tests.dashboard_api.test_browser import WAIT_MS, log_in
+from tests.support.browser_stack import WAIT_MS, log_in
 from tests.support.dashboard_env import FAST_HASHER, OUTPUT, LoopThread, Served, dashboard_settings
 
 WIDTHS = (1600, 900)
