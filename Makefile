@@ -9,6 +9,7 @@ test: setup lint  ## The whole test suite, with lint, types and import contracts
 	bash scripts/install_obs.sh
 	bash scripts/install_chromium.sh
 	bash scripts/install_test_tools.sh
+	bash scripts/install_train.sh
 	.venv/bin/pytest
 
 setup:

@@ -36,7 +36,9 @@ from engines.backends import Limits, LLMBackend, ModelServer, TTSBackend, TTSSet
 from engines.voice.fallback_tts import FallbackTTS, TTSFallback
 from integrations.elevenlabs import ElevenLabsTTS
 from integrations.faster_whisper.stt import FasterWhisperSTT
+from integrations.llama_cpp.model import bundled_model_path
 from integrations.llama_cpp.server import LlamaServer, LlamaServerConfig
+from integrations.lora.trainer import LoraSettings, LoraTrainer
 from integrations.obs import ObsOverlay
 from integrations.openai.embeddings import OpenAIEmbedder
 from integrations.openai.guard import GuardModeration
@@ -238,3 +240,11 @@ def obs_overlay(cfg: OBSSettings) -> ObsOverlay:
     return ObsOverlay(
         cfg.host, cfg.port, cfg.password, caption_source=cfg.caption_source, alert_source=cfg.alert_source
     )
+
+
+def local_trainer(settings: Settings, lora: LoraSettings | None = None) -> LoraTrainer:
+    """The studio's LoRA trainer on the local model: the llama.cpp model file when one is
+    configured, else the bundled SmolLM2-135M (raises TrainingUnavailable without the extra)."""
+    cfg = settings.llm
+    path = cfg.model_path if isinstance(cfg, LocalLLMSettings) and cfg.model_path else None
+    return LoraTrainer(path or bundled_model_path(), lora)

@@ -3,6 +3,7 @@ the work is in :mod:`streamer.studio`, imported when a command runs)."""
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 from typing import Annotated
 
@@ -133,3 +134,108 @@ def dataset_export(
             console.print(f"  {key:<18} {escape(str(path))}")
 
     _run(work())
+
+
+def train(
+    dataset: Annotated[str, typer.Argument(help="Dataset name (vtuber dataset list).")],
+    config: ConfigOption = None,
+    version: Annotated[int | None, typer.Option(help="Dataset version (default: the latest).")] = None,
+    epochs: Annotated[int, typer.Option(min=1, max=100)] = 1,
+    rank: Annotated[int, typer.Option(min=1, max=256, help="LoRA rank.")] = 8,
+    learning_rate: Annotated[float, typer.Option(min=1e-6, max=1.0)] = 1e-3,
+    batch_size: Annotated[int, typer.Option(min=1, max=256)] = 8,
+    threads: Annotated[
+        int | None, typer.Option(min=1, help="CPU threads (default: all cores but one).")
+    ] = None,
+    compare_with: Annotated[
+        int | None, typer.Option(help="Model version to validate against (default: the base model).")
+    ] = None,
+    restart: Annotated[
+        bool, typer.Option("--restart", help="Ignore a checkpoint from an earlier run.")
+    ] = False,
+    by: Annotated[str, typer.Option(help="Who trained it (stored with the model version).")] = "cli",
+) -> None:
+    """Fine-tune the bundled model on a dataset with LoRA (the optional `train` extra), on the
+    CPU. Ctrl-C stops at the next step and keeps a checkpoint: the same command resumes.
+    Then the candidate and the current model answer a fixed prompt suite; the model version
+    is stored with validation loss, safety pass rate, persona adherence and time to first token."""
+    import signal
+    import threading
+
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from streamer.store.datasets import DatasetError
+    from streamer.training import LoraSettings, TrainingUnavailable, train_local
+    from streamer.training import Progress as TrainProgress
+
+    settings = _settings(config)
+    lora = LoraSettings(
+        rank=rank,
+        alpha=2.0 * rank,
+        learning_rate=learning_rate,
+        epochs=epochs,
+        batch_size=batch_size,
+        threads=threads,
+    )
+    cancel = threading.Event()
+    previous = signal.signal(signal.SIGINT, lambda *_: cancel.set())
+    try:
+        with Progress(
+            TextColumn("training"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("{task.fields[info]}"),
+            TimeElapsedColumn(),
+            console=console,
+        ) as bar:
+            task = bar.add_task("train", total=None, info="loading the model")
+
+            def progress(p: TrainProgress) -> None:
+                info = f"loss {p.loss:.3f}  {p.examples_per_s:.2f} examples/s"
+                bar.update(task, completed=p.step, total=p.total, info=info)
+
+            try:
+                done = asyncio.run(
+                    train_local(
+                        settings,
+                        dataset,
+                        version,
+                        lora=lora,
+                        by=by,
+                        current_model=compare_with,
+                        on_progress=progress,
+                        cancel=cancel,
+                        resume=not restart,
+                    )
+                )
+            except (DatasetError, TrainingUnavailable) as exc:
+                console.print(f"[red]{escape(str(exc))}[/red]", highlight=False)
+                raise typer.Exit(1) from None
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    r = done.result
+    if r.cancelled:
+        console.print(
+            f"[yellow]stopped at step {r.steps}; the checkpoint is kept: run the same command to resume[/yellow]"
+        )
+        raise typer.Exit(130)
+    console.print(
+        f"model version [bold]{done.model_version}[/bold] from {done.dataset} v{done.dataset_version}: "
+        f"{r.steps} steps, {r.examples_per_s:.2f} examples/s, {r.seconds:.0f} s"
+    )
+    table = Table("", "current", "candidate")
+    cur, cand = done.current, done.candidate
+    assert cur is not None and cand is not None
+    rows = [
+        ("validation loss", r.val_loss_before, r.val_loss_after),
+        ("safety pass rate", cur.safety_pass_rate, cand.safety_pass_rate),
+        ("persona adherence", cur.adherence_rate, cand.adherence_rate),
+        ("first token p50 ms", cur.first_token_p50_ms, cand.first_token_p50_ms),
+    ]
+    for name, a, b in rows:
+        table.add_row(name, "-" if a is None else f"{a:.3f}", "-" if b is None else f"{b:.3f}")
+    console.print(table)
+    if done.deployable:
+        console.print("[green]deployable[/green]")
+    else:
+        console.print(f"[red]not deployable: {escape(done.refusal)}[/red]")
