@@ -203,7 +203,9 @@ class Recall:
             if rest and cfg.memories > len(chosen):
                 vectors = _stack([r.vector for r in rest], vector)
                 keywords = KeywordIndex([r.text for r in rest]).scores(text) if text else None
-                top = hybrid_top(vector if text else None, vectors, keywords, len(rest))
+                top = hybrid_top(
+                    vector if text else None, vectors, keywords, len(rest), min_score=-2.0
+                )  # every one, ranked
                 by_score = [rest[i] for i, _ in top] if text else rest  # nothing said: the newest
                 chosen += by_score[: cfg.memories - len(chosen)]
         snippets: list[str] = []

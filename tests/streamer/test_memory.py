@@ -231,6 +231,7 @@ async def test_recall_is_per_persona_and_checked_by_safety_again(sqlite_url: str
         assert got.viewer == "Sam"
         assert got.memories[0].startswith("has a cat named Mochi")
         assert "plays Fortnite" in got.memories
+        assert "is from Lisbon" in got.memories  # unrelated to the question, still one of the viewer's few
         assert any("Tuesday and Friday" in k for k in got.knowledge)
 
         pipeline["now"] = SAFETY.with_blocklist(
