@@ -34,7 +34,18 @@ from engines.backends import LLMBackend
 from streamer.bus import Bus, Keys, make_bus
 from streamer.store import make_engine, make_sessionmaker
 
-from . import account_routes, actions, auth, memory_routes, monitor, overlay, pages, persona_editor, stats
+from . import (
+    account_routes,
+    actions,
+    auth,
+    memory_routes,
+    monitor,
+    overlay,
+    pages,
+    persona_editor,
+    stats,
+    studio_routes,
+)
 from .errors import validation_error
 from .feed import FeedHub
 from .inputs import forbid_control_in_schema
@@ -183,6 +194,17 @@ def create_app(
     async def openapi_route(user: auth.SignedIn) -> JSONResponse:
         return JSONResponse(app.openapi())
 
-    for module in (auth, account_routes, monitor, actions, persona_editor, stats, overlay, memory_routes, pages):
+    for module in (
+        auth,
+        account_routes,
+        monitor,
+        actions,
+        persona_editor,
+        stats,
+        overlay,
+        memory_routes,
+        studio_routes,
+        pages,
+    ):
         app.include_router(module.router)
     return app

@@ -1,0 +1,347 @@
+"""The training studio's API: turns with everything around them (trigger, reply sentence by
+sentence with emotions, safety decisions, engagement, labels), labelling (moderators and the
+streamer; every label names its author; several turns at once), engagement per persona
+version and model version, dataset versions and model versions.
+
+The web page over it is not built yet; ``vtuber dataset`` and ``vtuber train`` build and train.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, HTTPException, Query, Request, status
+from pydantic import BaseModel, ConfigDict, Field
+from sqlalchemy import select
+
+from config.persona import load_persona
+from streamer.store.datasets import list_datasets
+from streamer.store.engagement import VersionEngagement, by_version, score_turns
+from streamer.store.labels import LabelError, labels_of, set_labels
+from streamer.store.model_versions import list_model_versions
+from streamer.store.models import EventRow, ReplySentenceRow, SafetyDecision, Turn
+from streamer.store.studio_models import TurnEngagement
+
+from .auth import SIGNED_IN_RESPONSES, SignedIn
+from .db import channel_id
+from .inputs import NO_CONTROL
+from .state import dash
+
+log = logging.getLogger("dashboard_api.studio")
+router = APIRouter(prefix="/api/studio", tags=["studio"], responses=SIGNED_IN_RESPONSES)
+
+TurnId = Annotated[str, Field(min_length=1, max_length=128, pattern=NO_CONTROL)]
+Tag = Annotated[str, Field(min_length=1, max_length=32, pattern=r"^[A-Za-z0-9_ -]+$")]
+Small = Annotated[int, Query(ge=1, le=2**31 - 1)]
+
+
+class EngagementOut(BaseModel):
+    persona: str
+    persona_version: int | None
+    model_version: int | None
+    turns: int
+    avg_score: float
+    avg_chat_after: float
+    avg_baseline: float
+    replies: int
+    follows: int
+    subs: int
+    bits: int
+    skips: int
+    rejections: int
+    edits: int
+
+
+class SentenceOut(BaseModel):
+    index: int
+    text: str
+    emotion: str
+
+
+class SafetyOut(BaseModel):
+    stage: str
+    layer: str
+    reason: str
+    text: str
+
+
+class LabelOut(BaseModel):
+    verdict: str | None
+    edited_text: str | None
+    tags: list[str]
+    labelled_by: str
+    updated_at: datetime
+
+
+class TriggerOut(BaseModel):
+    type: str
+    viewer: str | None
+    text: str | None
+
+
+class TurnOut(BaseModel):
+    id: str
+    persona: str
+    status: str
+    started_at: datetime
+    text: str | None
+    triggers: list[TriggerOut]
+    sentences: list[SentenceOut]
+    safety: list[SafetyOut]
+    engagement: dict[str, Any] | None
+    labels: list[LabelOut]
+
+
+class LabelIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    turn_ids: Annotated[list[TurnId], Field(min_length=1, max_length=500)]
+    verdict: Literal["good", "bad"] | None = None
+    edited_text: Annotated[str, Field(max_length=2_000, pattern=NO_CONTROL)] | None = None
+    """What she should have said; "" clears it."""
+    tags: Annotated[list[Tag], Field(max_length=20)] | None = None
+    """Replaces the labeller's tags."""
+    add_tags: Annotated[list[Tag], Field(max_length=20)] = []
+
+
+class Labelled(BaseModel):
+    labelled: int
+
+
+class DatasetOut(BaseModel):
+    name: str
+    version: int
+    train: int
+    validation: int
+    recipe: dict[str, Any]
+    report: dict[str, Any]
+    created_by: str
+    created_at: datetime
+
+
+class ModelOut(BaseModel):
+    version: int
+    backend: str
+    base_model: str
+    dataset_id: int | None
+    deployable: bool | None
+    report: dict[str, Any]
+    created_by: str
+    created_at: datetime
+
+
+def _engagement(v: VersionEngagement) -> EngagementOut:
+    return EngagementOut(**{name: getattr(v, name) for name in EngagementOut.model_fields})
+
+
+@router.get("/engagement")
+async def engagement(user: SignedIn, request: Request) -> list[EngagementOut]:
+    """Engagement per persona version and model version, scored afresh from the log."""
+    d = dash(request)
+    persona = load_persona(d.settings.persona)
+    login = [d.settings.twitch.bot_login] if d.settings.twitch.bot_login else []
+    names = [persona.id, persona.name, *persona.aliases, *login, *d.settings.studio.bot_names]
+    await score_turns(
+        d.sessions, d.settings.channel, d.settings.studio.engagement, names=names, bot_logins=login
+    )
+    return [_engagement(v) for v in await by_version(d.sessions, d.settings.channel)]
+
+
+@router.get("/turns")
+async def turns(
+    user: SignedIn,
+    request: Request,
+    stream: Annotated[str | None, Query(max_length=40, pattern=NO_CONTROL)] = None,
+    persona_version: Small | None = None,
+    model_version: Small | None = None,
+    min_score: Annotated[float | None, Query(ge=-1e9, le=1e9)] = None,
+    max_score: Annotated[float | None, Query(ge=-1e9, le=1e9)] = None,
+    label: Literal["good", "bad", "unlabelled"] | None = None,
+    tag: Annotated[str | None, Query(max_length=32, pattern=r"^[A-Za-z0-9_ -]+$")] = None,
+    limit: Annotated[int, Query(ge=1, le=500)] = 100,
+) -> list[TurnOut]:
+    """Turns, newest first, with what triggered them, their sentences, safety decisions,
+    engagement and labels; filtered by stream, versions, score, label and tag."""
+    d = dash(request)
+    cid = await channel_id(d.sessions, d.settings.channel)
+    if cid is None:
+        return []
+    e = TurnEngagement
+    query = (
+        select(Turn, e)
+        .outerjoin(e, e.turn_id == Turn.id)
+        .where(Turn.channel_id == cid)
+        .order_by(Turn.started_at.desc())
+    )
+    for column, value in (
+        (e.stream, stream),
+        (e.persona_version, persona_version),
+        (e.model_version, model_version),
+    ):
+        if value is not None:
+            query = query.where(column == value)
+    if min_score is not None:
+        query = query.where(e.score >= min_score)
+    if max_score is not None:
+        query = query.where(e.score <= max_score)
+    async with d.sessions() as s:
+        rows = (await s.execute(query.limit(2_000 if label or tag else limit))).all()
+    labels = await labels_of(d.sessions, [t.id for t, _ in rows])
+
+    def wanted(tid: str) -> bool:
+        mine = labels.get(tid, [])
+        verdicts = {lb.verdict for lb in mine if lb.verdict}
+        if (label == "unlabelled" and verdicts) or (label == "good" and (verdicts != {"good"})):
+            return False
+        if label == "bad" and "bad" not in verdicts:
+            return False
+        return tag is None or any(tag.lower() in lb.tags for lb in mine)
+
+    picked = [(t, eng) for t, eng in rows if wanted(t.id)][:limit]
+    ids = [t.id for t, _ in picked]
+    trigger_ids = sorted({x for t, _ in picked for x in t.trigger_ids or ()})
+    async with d.sessions() as s:
+        sentences = (
+            await s.scalars(
+                select(ReplySentenceRow)
+                .where(ReplySentenceRow.turn_id.in_(ids))
+                .order_by(ReplySentenceRow.index)
+            )
+        ).all()
+        decisions = (await s.scalars(select(SafetyDecision).where(SafetyDecision.turn_id.in_(ids)))).all()
+        triggers = {
+            r.id: r
+            for r in (await s.scalars(select(EventRow).where(EventRow.id.in_(trigger_ids[:5_000])))).all()
+        }
+    out = []
+    for t, eng in picked:
+        out.append(
+            TurnOut(
+                id=t.id,
+                persona=t.persona,
+                status=t.status,
+                started_at=t.started_at,
+                text=t.text,
+                triggers=[
+                    TriggerOut(
+                        type=triggers[x].type, viewer=_viewer(triggers[x].payload), text=triggers[x].text
+                    )
+                    for x in t.trigger_ids or ()
+                    if x in triggers
+                ],
+                sentences=[
+                    SentenceOut(index=r.index, text=r.text, emotion=r.emotion)
+                    for r in sentences
+                    if r.turn_id == t.id
+                ],
+                safety=[
+                    SafetyOut(stage=r.stage, layer=r.layer, reason=r.reason, text=r.text)
+                    for r in decisions
+                    if r.turn_id == t.id
+                ],
+                engagement=None
+                if eng is None
+                else {
+                    k: getattr(eng, k)
+                    for k in (
+                        "stream",
+                        "persona_version",
+                        "model_version",
+                        "chat_after",
+                        "baseline",
+                        "emotes",
+                        "replies",
+                        "follows",
+                        "subs",
+                        "bits",
+                        "skips",
+                        "rejections",
+                        "edits",
+                        "score",
+                    )
+                },
+                labels=[
+                    LabelOut(
+                        verdict=lb.verdict,
+                        edited_text=lb.edited_text,
+                        tags=list(lb.tags),
+                        labelled_by=lb.labelled_by,
+                        updated_at=lb.updated_at,
+                    )
+                    for lb in labels.get(t.id, [])
+                ],
+            )
+        )
+    return out
+
+
+def _viewer(payload: dict[str, Any]) -> str | None:
+    for key in ("user", "from_user"):
+        who = payload.get(key)
+        if isinstance(who, dict) and who.get("login"):
+            return str(who["login"])
+    return None
+
+
+@router.post("/labels", responses={404: {"description": "no such turn"}})
+async def label(body: LabelIn, user: SignedIn, request: Request) -> Labelled:
+    """Label one turn or many (bulk): good or bad, what she should have said, tags. The label
+    is the signed-in user's own; moderators may label."""
+    d = dash(request)
+    try:
+        n = await set_labels(
+            d.sessions,
+            body.turn_ids,
+            by=user.name,
+            verdict=body.verdict,
+            edited_text=body.edited_text,
+            tags=body.tags,
+            add_tags=body.add_tags,
+        )
+    except LabelError as exc:
+        code = (
+            status.HTTP_404_NOT_FOUND
+            if str(exc).startswith("no turn")
+            else status.HTTP_422_UNPROCESSABLE_CONTENT
+        )
+        raise HTTPException(code, str(exc)) from None
+    log.info("%d turns labelled by %s", n, user.name)
+    return Labelled(labelled=n)
+
+
+@router.get("/datasets")
+async def datasets(user: SignedIn, request: Request) -> list[DatasetOut]:
+    """Every dataset version, newest first, with its recipe and what the build dropped."""
+    return [
+        DatasetOut(
+            name=i.name,
+            version=i.version,
+            train=i.train,
+            validation=i.validation,
+            recipe=i.recipe.model_dump(mode="json"),
+            report=i.report,
+            created_by=i.created_by,
+            created_at=i.created_at,
+        )
+        for i in await list_datasets(dash(request).sessions)
+    ]
+
+
+@router.get("/models")
+async def models(user: SignedIn, request: Request) -> list[ModelOut]:
+    """Every model version, newest first, with its training and validation figures."""
+    return [
+        ModelOut(
+            version=m.id,
+            backend=m.backend,
+            base_model=m.base_model,
+            dataset_id=m.dataset_id,
+            deployable=m.report.get("deployable"),
+            report=m.report,
+            created_by=m.created_by,
+            created_at=m.created_at,
+        )
+        for m in await list_model_versions(dash(request).sessions)
+    ]
