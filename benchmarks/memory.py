@@ -24,6 +24,11 @@ templates, and each distinct text is embedded once.
   ``ttfa_added_after_50ms_p50_ms``: the same with the pick 50 ms after arrival.
 - ``embed_ms_per_text``: embedding in batches of 64 (the writer and ``knowledge add``);
   ``embed_one_ms``: one text (a query).
+- With ``--llm N``: ``llm_first_token_added_p50_ms``, the bundled model's (SmolLM2-135M on
+  llama.cpp) time to first token with the recalled notes in the prompt minus without, N turns
+  each, alternating, the persona prefix warm. The voice does not depend on the prompt, so
+  first audio with memory on minus off is this plus ``ttfa_added_p50_ms``
+  (``ttfa_estimate_p50_ms``), from two measurements, not one run of the whole bot.
 
 The last line printed is one JSON object.
 """
@@ -299,6 +304,64 @@ async def measure(url: str, embedder: USEEmbedder, samples: int) -> dict[str, An
     }  # fmt: skip
 
 
+async def llm_added(turns: int, budget_tokens: int) -> dict[str, Any]:
+    """The bundled model's first token with the notes in the prompt, minus without."""
+    from config.persona import load_persona
+    from engines.ai.context import ContextBuilder, Memory
+    from engines.ai.memory import Recalled
+    from engines.backends import Limits
+    from integrations.llama_cpp.server import LlamaServer, LlamaServerConfig
+    from integrations.openai.llm import OpenAILLM
+
+    viewers = [json.loads(line) for line in (DATA / "memory_viewers.jsonl").read_text().splitlines()]
+    lore = chunk_markdown((DATA / "memory_lore.md").read_text())
+    server = LlamaServer(LlamaServerConfig(verbose=False))
+    await server.start()
+    llm = OpenAILLM(
+        base_url=server.base_url, model=server.model, limits=Limits(first_output_s=30, stall_s=10, total_s=60)
+    )
+    context = ContextBuilder(load_persona("hiyori"))
+    on: list[float] = []
+    off: list[float] = []
+    tokens: list[int] = []
+    try:
+        await server.warm_up(
+            [{"role": "system", "content": context.system}, {"role": "user", "content": "Hi!"}]
+        )
+        for i in range(turns * 2 + 2):
+            v = viewers[(i // 2) % len(viewers)]
+            user = ev.Viewer(id=str(i), login=v["login"], display_name=v["login"])
+            said = ev.ChatMessage(channel=CHANNEL, user=user, text=f"Hiyori, how was your day? ({i})")
+            prompt = context.describe("chat", [said])
+            notes = render_notes(
+                Recalled(viewer=v["login"], memories=tuple(f["text"] for f in v["facts"]),
+                         knowledge=(lore[(i // 2) % len(lore)].searchable,)),
+                budget_tokens=budget_tokens,
+            )  # fmt: skip
+            with_notes = (i % 2 == 0) == ((i // 2) % 2 == 0)  # alternate which goes first
+            request = context.build(prompt, Memory(), notes=notes if with_notes else "")
+            started = time.perf_counter()
+            stream = llm.stream_chat(request)
+            async for _delta in stream:
+                break
+            elapsed = (time.perf_counter() - started) * 1000
+            await stream.aclose()
+            if i >= 2:
+                (on if with_notes else off).append(elapsed)
+                if with_notes:
+                    tokens.append(len(notes) // 4 + 1)
+    finally:
+        await llm.aclose()
+        await server.stop()
+    return {
+        "llm_first_token_on_p50_ms": round(statistics.median(on), 1),
+        "llm_first_token_off_p50_ms": round(statistics.median(off), 1),
+        "llm_first_token_added_p50_ms": round(statistics.median(on) - statistics.median(off), 1),
+        "notes_tokens_estimate": round(statistics.mean(tokens)),
+        "llm_turns_each": len(on),
+    }
+
+
 async def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -307,6 +370,10 @@ async def main() -> None:
     parser.add_argument("--chunks", type=int, default=10_000)
     parser.add_argument("--samples", type=int, default=600)
     parser.add_argument("--database-url", default=None)
+    parser.add_argument(
+        "--llm", type=int, default=0, help="also time the bundled model's first token, N turns each"
+    )
+    parser.add_argument("--notes-tokens", type=int, default=120, help="the notes' budget with --llm")
     args = parser.parse_args()
     embedder = USEEmbedder(threads=1)
     embedder.warm()
@@ -319,6 +386,13 @@ async def main() -> None:
         with MachineWatch() as machine:
             result = await measure(url, embedder, args.samples)
         result.update(machine.report("measured"))
+        if args.llm:
+            with MachineWatch() as machine:
+                result.update(await llm_added(args.llm, args.notes_tokens))
+            result.update(machine.report("llm"))
+            result["ttfa_estimate_p50_ms"] = round(
+                result["llm_first_token_added_p50_ms"] + result["ttfa_added_p50_ms"], 1
+            )
     dialect = "postgresql" if url.startswith("postgresql") else "sqlite"
     print(
         json.dumps({"memories": built["memories"], "chunks": built["chunks"], "database": dialect, **result})
