@@ -20,7 +20,7 @@ async function searchViewers(ev) {
     ...rows.map((v) => el("tr", { dataset: { viewer: v.viewer_login } },
       el("td", {}, el("button", { type: "button", class: "open-viewer", onclick: () => showViewer(v.viewer_login) }, v.viewer_login)),
       el("td", {}, String(v.memories)), el("td", {}, Dash.dateTime(v.last)))));
-  if (!rows.length) status(q ? `Nobody matching "${q}" is remembered.` : "Nobody is remembered yet.", "");
+  if (!rows.length && ev) status(q ? `Nobody matching "${q}" is remembered.` : "Nobody is remembered yet.", "");
 }
 
 async function showViewer(login) {
