@@ -3,11 +3,14 @@ sentence with emotions, safety decisions, engagement, labels), labelling (modera
 streamer; every label names its author; several turns at once), engagement per persona
 version and model version, dataset versions and model versions.
 
-The web page over it is not built yet; ``vtuber dataset`` and ``vtuber train`` build and train.
+Deploy points the persona at a model version and waits for the bot's ``status.model``, as a
+persona apply does; rollback serves the version before the current one. The web page over
+this API is not built yet; ``vtuber dataset`` and ``vtuber train`` build and train.
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from datetime import datetime
 from typing import Annotated, Any, Literal
@@ -17,17 +20,19 @@ from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import select
 
 from config.persona import load_persona
+from engines import events as ev
+from streamer.bus import BusError, Delivery
 from streamer.store.datasets import list_datasets
 from streamer.store.engagement import VersionEngagement, by_version, score_turns
 from streamer.store.labels import LabelError, labels_of, set_labels
-from streamer.store.model_versions import list_model_versions
+from streamer.store.model_versions import deployed_versions, get_model_version, list_model_versions
 from streamer.store.models import EventRow, ReplySentenceRow, SafetyDecision, Turn
 from streamer.store.studio_models import TurnEngagement
 
-from .auth import SIGNED_IN_RESPONSES, SignedIn
+from .auth import SIGNED_IN_RESPONSES, SignedIn, Streamer, User
 from .db import channel_id
-from .inputs import NO_CONTROL
-from .state import dash
+from .inputs import NO_CONTROL, json_int
+from .state import Dashboard, dash
 
 log = logging.getLogger("dashboard_api.studio")
 router = APIRouter(prefix="/api/studio", tags=["studio"], responses=SIGNED_IN_RESPONSES)
@@ -345,3 +350,107 @@ async def models(user: SignedIn, request: Request) -> list[ModelOut]:
         )
         for m in await list_model_versions(dash(request).sessions)
     ]
+
+
+# ---------------------------------------------------------------- deploy and roll back
+
+
+class DeployIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    model_version: json_int(ge=1, le=2**31 - 1) | None = None  # type: ignore[valid-type]
+    """None: back to the base model."""
+
+
+class DeployResult(BaseModel):
+    status: Literal["applied", "refused", "pending"]
+    """pending: the bot did not answer in time (is it running?)."""
+    persona: str
+    model_version: int | None
+    error: str = ""
+
+
+async def _deploy(d: Dashboard, user: User, version: int | None) -> DeployResult:
+    """Publish ``control.model`` and wait for the running bot's ``status.model``."""
+    persona = load_persona(d.settings.persona).id
+    loop = asyncio.get_running_loop()
+    answer: asyncio.Future[ev.ModelApplied] = loop.create_future()
+
+    def on(delivery: Delivery) -> None:
+        e = delivery.event
+        if (
+            isinstance(e, ev.ModelApplied)
+            and e.persona == persona
+            and e.model_version == version
+            and not answer.done()
+        ):
+            answer.set_result(e)
+
+    d.hub.listen(on)
+    try:
+        try:
+            await d.bus.publish(
+                ev.ModelSwitch(
+                    channel=d.settings.channel, by=user.name, persona=persona, model_version=version
+                )
+            )
+        except BusError as exc:
+            raise HTTPException(
+                status.HTTP_503_SERVICE_UNAVAILABLE, f"the bus is unavailable: {exc}"
+            ) from None
+        log.info(
+            "model version %s deployed to %s by %s; waiting for the bot",
+            version or "base",
+            persona,
+            user.name,
+        )
+        try:
+            got = await asyncio.wait_for(answer, d.persona_apply_timeout_s)
+        except TimeoutError:
+            return DeployResult(
+                status="pending",
+                persona=persona,
+                model_version=version,
+                error="the bot did not confirm in time; is it running?",
+            )
+    finally:
+        d.hub.unlisten(on)
+    return DeployResult(
+        status="applied" if got.ok else "refused", persona=persona, model_version=version, error=got.error
+    )
+
+
+@router.post(
+    "/deploy",
+    responses={
+        404: {"description": "no such model version"},
+        409: {"description": "the model version failed validation"},
+    },
+)
+async def deploy(body: DeployIn, user: Streamer, request: Request) -> DeployResult:
+    """Point the persona at a model version (none: the base model) and wait for the bot to
+    confirm. A version that lowered the safety pass rate cannot be deployed."""
+    d = dash(request)
+    if body.model_version is not None:
+        row = await get_model_version(d.sessions, body.model_version)
+        if row is None:
+            raise HTTPException(status.HTTP_404_NOT_FOUND, f"no model version {body.model_version}")
+        if row.report.get("deployable") is not True:
+            why = row.report.get("refusal") or "it was not validated"
+            raise HTTPException(status.HTTP_409_CONFLICT, f"model version {row.id} cannot be deployed: {why}")
+    return await _deploy(d, user, body.model_version)
+
+
+@router.post("/rollback", responses={409: {"description": "nothing to roll back to"}})
+async def rollback(user: Streamer, request: Request) -> DeployResult:
+    """Serve the model version the bot ran before the current one, in one action."""
+    d = dash(request)
+    persona = load_persona(d.settings.persona).id
+    history = await deployed_versions(d.sessions, d.settings.channel, persona)
+    if not history:
+        raise HTTPException(status.HTTP_409_CONFLICT, "no model version was deployed")
+    current = history[0]
+    previous = next((v for v in history[1:] if v != current), None if current is not None else current)
+    if previous == current:
+        raise HTTPException(status.HTTP_409_CONFLICT, "the bot already runs the base model")
+    return await _deploy(d, user, previous)

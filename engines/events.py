@@ -371,6 +371,15 @@ class PersonaSwitch(ControlBase):
     version: int | None = Field(default=None, ge=1)
 
 
+class ModelSwitch(ControlBase):
+    """Point the persona at a trained model version (None: back to the base model). The bot
+    loads it and answers with :class:`ModelApplied`, as it does a persona switch."""
+
+    type: Literal["control.model"] = "control.model"
+    persona: Name
+    model_version: int | None = Field(default=None, ge=1)
+
+
 class SceneSwitch(ControlBase):
     """Switch the OBS program scene (a moderator's or the streamer's command)."""
 
@@ -572,6 +581,16 @@ class BotHeartbeat(OutputBase):
     persona_version: int | None = Field(default=None, ge=1)
 
 
+class ModelApplied(OutputBase):
+    """The running bot's answer to a :class:`ModelSwitch`: serving it now, or refused with why."""
+
+    type: Literal["status.model"] = "status.model"
+    persona: Name
+    model_version: int | None = Field(default=None, ge=1)
+    ok: bool = True
+    error: Annotated[str, Field(max_length=500)] = ""
+
+
 class Metric(OutputBase):
     type: Literal["metric"] = "metric"
     name: Annotated[str, Field(min_length=1, max_length=100)]
@@ -601,6 +620,7 @@ ControlEvent: TypeAlias = (
     | Mute
     | KillSwitch
     | PersonaSwitch
+    | ModelSwitch
     | SceneSwitch
     | HoldMode
     | Review
@@ -621,6 +641,7 @@ OutputEvent: TypeAlias = (
     | SelectionDecision
     | ComponentStatus
     | PersonaApplied
+    | ModelApplied
     | BotHeartbeat
     | Metric
 )

@@ -10,6 +10,7 @@ the OpenAI-compatible client).
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Awaitable, Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -37,7 +38,8 @@ from engines.voice.fallback_tts import FallbackTTS, TTSFallback
 from integrations.elevenlabs import ElevenLabsTTS
 from integrations.faster_whisper.stt import FasterWhisperSTT
 from integrations.llama_cpp.model import bundled_model_path
-from integrations.llama_cpp.server import LlamaServer, LlamaServerConfig
+from integrations.llama_cpp.server import LlamaServer, LlamaServerConfig, LlamaServerError
+from integrations.lora.gguf_adapter import check_adapter
 from integrations.lora.trainer import LoraSettings, LoraTrainer
 from integrations.obs import ObsOverlay
 from integrations.openai.embeddings import OpenAIEmbedder
@@ -248,3 +250,21 @@ def local_trainer(settings: Settings, lora: LoraSettings | None = None) -> LoraT
     cfg = settings.llm
     path = cfg.model_path if isinstance(cfg, LocalLLMSettings) and cfg.model_path else None
     return LoraTrainer(path or bundled_model_path(), lora)
+
+
+def adapter_switcher(server: ModelServer | None) -> Callable[[Path | None], Awaitable[None]] | None:
+    """How the bot serves a trained LoRA adapter (None: the base model): the local llama.cpp
+    server restarts with it, after its shapes are checked against the served model. None when
+    the model is not served locally (a hosted model switches by name, not built yet)."""
+    if not isinstance(server, LlamaServer):
+        return None
+    local = server
+
+    async def switch(adapter: Path | None) -> None:
+        if adapter is not None:
+            if local.model_path is None:
+                raise LlamaServerError("the server is not running")
+            await asyncio.to_thread(check_adapter, local.model_path, adapter)
+        await local.use_adapter(adapter)
+
+    return switch

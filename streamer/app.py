@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 import functools
 import logging
-from collections.abc import AsyncIterable, Callable, Sequence
+from collections.abc import AsyncIterable, Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
@@ -32,7 +32,15 @@ from engines.voice.vad import EndpointConfig
 from integrations.audio.sounddevice_mic import SoundDeviceMic
 from integrations.audio.sounddevice_sink import SoundDeviceSink
 from integrations.obs import ObsOverlay
-from integrations.registry import build_embedder, build_llm, build_safety, build_stt, build_tts, obs_overlay
+from integrations.registry import (
+    adapter_switcher,
+    build_embedder,
+    build_llm,
+    build_safety,
+    build_stt,
+    build_tts,
+    obs_overlay,
+)
 from integrations.silero_vad import SileroVAD
 from integrations.vtube_studio import VTSAvatar, VTSClient
 from streamer import heap
@@ -51,6 +59,7 @@ from streamer.status import publish_fallback, publish_quietly
 from streamer.store import Recorder, make_engine, make_sessionmaker, upgrade
 from streamer.store.knowledge import KnowledgeStore
 from streamer.store.memory import MemoryStore
+from streamer.store.model_versions import adapter_of
 from streamer.store.personas import current_persona, load_persona_version
 from streamer.store.secrets import NamedTokenStore, SecretStore
 from streamer.twitch_doctor import secret_key_check
@@ -193,10 +202,21 @@ async def build_show(app: App, *, audio_dir: Path, pace: float | None = 1.0) -> 
         crisis_resource=settings.safety.crisis_resource,
     )  # fmt: skip
     performer.on_sentence = brain.on_sentence
+    if (switch := adapter_switcher(server)) is not None:
+        brain.model_switcher = functools.partial(_serve_model_version, app.sessions, switch)
     alerts = None if overlay is None else Alerts(app.bus, overlay, seconds=settings.obs.alert_seconds)
     memory = None if embedder is None else await build_memory(settings, app, brain, embedder)
     heap.settle()  # everything is loaded: a full collection over it would stall a sentence later
     return Show(brain, performer, llm, tts, sink, server, avatar, overlay, alerts, memory)
+
+
+async def _serve_model_version(
+    sessions: async_sessionmaker[AsyncSession],
+    switch: Callable[[Path | None], Awaitable[None]],
+    version: int | None,
+) -> None:
+    """Serve a stored model version's adapter (None: the base model)."""
+    await switch(None if version is None else Path(await adapter_of(sessions, version)))
 
 
 async def build_memory(settings: Settings, app: App, brain: Brain, embedder: Embedder) -> MemoryWriter:

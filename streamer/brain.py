@@ -146,6 +146,10 @@ class Brain:
         self.persona_loader = persona_loader
         self.persona_version = persona_version
         self.on_persona = on_persona
+        self.model_switcher: Callable[[int | None], Awaitable[None]] | None = None
+        """Serves a trained model version (None: the base model); app.py sets it where the model can switch."""
+        self.model_version: int | None = None
+        """The model version the bot confirmed last (None: the base model)."""
         self.reviews = ReviewDesk(channel, engaged=persona.hold_for_review, timeout_s=hold_timeout_s)
         """Hold-for-review: each reply waits for a moderator's verdict before it is spoken."""
         self.blocked_viewers: set[str] = set()

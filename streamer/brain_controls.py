@@ -42,6 +42,11 @@ async def handle_control(brain: Brain, e: ev.ControlEvent) -> None:
         case ev.PersonaSwitch():
             log.info("persona switch to %s v%s requested by %s", e.persona, e.version or "latest", e.by)
             await switch_persona(brain, e)
+        case ev.ModelSwitch():
+            log.info(
+                "model switch of %s to version %s requested by %s", e.persona, e.model_version or "base", e.by
+            )
+            await switch_model(brain, e)
         case ev.HoldMode():
             brain.reviews.set_engaged(e.engaged, by=e.by)
         case ev.Review():
@@ -104,3 +109,27 @@ async def switch_persona(brain: Brain, e: ev.PersonaSwitch) -> None:
             log.exception("persona switch: a collaborator failed to follow")
     log.info("persona %s v%d applied", persona.id, version)
     await brain.publish(ev.PersonaApplied(channel=brain.channel, persona=persona.id, version=version))
+
+
+async def switch_model(brain: Brain, e: ev.ModelSwitch) -> None:
+    """Serve the named model version (None: the base model); answer with ``status.model`` either way."""
+    error = ""
+    if e.persona != brain.persona.id:
+        error = f"the bot runs persona {brain.persona.id}, not {e.persona}"
+    elif brain.model_switcher is None:
+        error = "this bot's model cannot switch versions (only the local llama.cpp model can)"
+    else:
+        try:
+            await brain.model_switcher(e.model_version)
+        except Exception as exc:  # a missing adapter, a misfit, a server that did not come back
+            log.warning("model switch to version %s failed: %s", e.model_version, exc)
+            error = str(exc) or type(exc).__name__
+    if error:
+        await brain.publish(ev.ModelApplied(channel=brain.channel, persona=e.persona, model_version=e.model_version,
+                                            ok=False, error=error[:500]))  # fmt: skip
+        return
+    brain.model_version = e.model_version
+    log.info("model version %s now serves %s", e.model_version or "base", e.persona)
+    await brain.publish(
+        ev.ModelApplied(channel=brain.channel, persona=e.persona, model_version=e.model_version)
+    )

@@ -114,7 +114,7 @@ def _line(e: ev.EventBase, by_id: dict[str, ev.EventBase], show_all_drops: bool)
         case (
             ev.PersonaSwitch() | ev.SceneSwitch() | ev.HoldMode() | ev.Review() | ev.BlockViewer()
             | ev.BannedWord() | ev.TwitchModeration() | ev.PushToTalk()
-            | ev.ReplyHeld() | ev.ComponentStatus() | ev.PersonaApplied()
+            | ev.ReplyHeld() | ev.ComponentStatus() | ev.PersonaApplied() | ev.ModelSwitch() | ev.ModelApplied()
         ):  # fmt: skip
             return e.type
         case ev.BotHeartbeat():

@@ -29,6 +29,7 @@ import atexit
 import collections
 import contextlib
 import ctypes
+import dataclasses
 import json
 import logging
 import os
@@ -424,6 +425,26 @@ class LlamaServer:
         finally:
             with contextlib.suppress(OSError):
                 stream.close()
+
+    async def use_adapter(self, adapter: Path | None) -> None:
+        """Serve the model with this GGUF LoRA adapter (None: without one). The child restarts
+        (seconds) on the same port, so clients keep their address; a reply being written meanwhile
+        fails as any server outage does. Raises :class:`LlamaServerError` if it does not come back."""
+        args = list(self.config.extra_args)
+        if "--lora_path" in args:
+            i = args.index("--lora_path")
+            del args[i : i + 2]
+        if adapter is not None:
+            args += ["--lora_path", str(adapter)]
+        self.config = dataclasses.replace(
+            self.config, port=self.port or self.config.port, extra_args=tuple(args)
+        )
+        self._wanted = False
+        await self._terminate()
+        await self.start()
+        logger.info(
+            "llama.cpp server: now serving %s", f"the adapter {adapter.name}" if adapter else "no adapter"
+        )
 
     async def stop(self) -> None:
         """Terminate the child (SIGTERM, then SIGKILL after ``stop_timeout_s``) and reap it."""

@@ -8,6 +8,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from .engagement import channel_id
+from .models import EventRow
 from .studio_models import ModelVersion
 
 
@@ -47,3 +49,41 @@ async def list_model_versions(sessions: async_sessionmaker[AsyncSession]) -> lis
     """Every model version, newest first."""
     async with sessions() as s:
         return list((await s.scalars(select(ModelVersion).order_by(ModelVersion.id.desc()))).all())
+
+
+async def deployed_versions(
+    sessions: async_sessionmaker[AsyncSession], channel: str, persona: str
+) -> list[int | None]:
+    """The model versions the bot confirmed for the persona (``status.model``), newest first
+    (None: the base model). The first is what the persona points at now."""
+    cid = await channel_id(sessions, channel)
+    if cid is None:
+        return []
+    query = (
+        select(EventRow.payload)
+        .where(EventRow.channel_id == cid, EventRow.type == "status.model")
+        .order_by(EventRow.ts.desc())
+        .limit(200)
+    )
+    async with sessions() as s:
+        payloads = (await s.scalars(query)).all()
+    out: list[int | None] = []
+    for p in payloads:
+        if p.get("persona") == persona and p.get("ok", True):
+            v = p.get("model_version")
+            out.append(v if isinstance(v, int) else None)
+    return out
+
+
+async def adapter_of(sessions: async_sessionmaker[AsyncSession], version: int) -> str:
+    """The adapter file a local model version serves; ValueError when it cannot be served."""
+    row = await get_model_version(sessions, version)
+    if row is None:
+        raise ValueError(f"no model version {version}")
+    if row.backend != "local" or not row.adapter_path:
+        raise ValueError(f"model version {version} is not a local adapter")
+    if row.report.get("deployable") is False:
+        raise ValueError(
+            f"model version {version} is not deployable: {row.report.get('refusal') or 'it failed validation'}"
+        )
+    return row.adapter_path

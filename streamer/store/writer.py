@@ -197,7 +197,7 @@ async def _project(session: AsyncSession, fresh: list[ev.EventBase], cids: dict[
                     {"id": e.id, "channel_id": cid, "name": e.name, "value": e.value, "labels": e.labels,
                      "ts": e.ts}
                 )  # fmt: skip
-            case ev.SelectionDecision() | ev.ComponentStatus() | ev.PersonaApplied():
+            case ev.SelectionDecision() | ev.ComponentStatus() | ev.PersonaApplied() | ev.ModelApplied():
                 pass  # kept in the events table only
             case ev.BotHeartbeat():
                 pass  # never stored (left out before the events table)

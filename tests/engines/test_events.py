@@ -38,6 +38,7 @@ EXAMPLES: list[ev.EventBase] = [
     ev.Mute(channel="c", muted=True),
     ev.KillSwitch(channel="c", engaged=True, reason="raid spam"),
     ev.PersonaSwitch(channel="c", persona="hiyori", version=3),
+    ev.ModelSwitch(channel="c", persona="hiyori", model_version=2),
     ev.SceneSwitch(channel="c", by="mod", scene="Just Chatting"),
     ev.HoldMode(channel="c", by="mod", engaged=True),
     ev.Review(channel="c", by="mod", turn_id="t1", approve=True, text="Edited reply."),
@@ -58,6 +59,7 @@ EXAMPLES: list[ev.EventBase] = [
     ev.SelectionDecision(channel="c", target_id="m1", action="drop", reason="copy-paste", score=0.1),
     ev.ComponentStatus(channel="c", component="twitch", state="revoked", detail="authorization revoked"),
     ev.PersonaApplied(channel="c", persona="hiyori", version=3),
+    ev.ModelApplied(channel="c", persona="hiyori", model_version=2, ok=False, error="no such file"),
     ev.Metric(channel="c", name="ttfa_ms", value=200.0, labels={"stage": "tts"}),
 ]  # fmt: skip
 
