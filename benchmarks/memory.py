@@ -219,7 +219,8 @@ async def measure(url: str, embedder: USEEmbedder, samples: int) -> dict[str, An
     await index.refresh(force=True)
     store = MemoryStore(sessions, CHANNEL)
     config = RecallConfig(memories=5, knowledge=5, knowledge_min_score=0.0, wait_s=5.0)
-    recall = Recall(store, index, embedder.embed, RetrievalCheck(lambda: safety), config)
+    check = RetrievalCheck(lambda: safety)
+    recall = Recall(store, index, embedder.embed, check, config, allowed_documents=check.documents)
     viewers = {
         json.loads(line)["login"]: f"L{i}"
         for i, line in enumerate((DATA / "memory_viewers.jsonl").read_text().splitlines())

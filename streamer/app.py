@@ -196,6 +196,7 @@ async def build_show(app: App, *, audio_dir: Path, pace: float | None = 1.0) -> 
     brain = Brain(
         bus=app.bus, channel=settings.channel, persona=persona, llm=llm, performer=performer, safety=safety,
         memory_tokens=settings.llm.memory_tokens, persona_version=persona_version,
+        context_tokens=settings.llm.context_tokens,
         persona_loader=functools.partial(load_persona_version, app.sessions),
         on_persona=functools.partial(_follow_persona, settings, avatar, performer),
         bot_logins=frozenset({settings.twitch.bot_login} if settings.twitch.bot_login else ()),
@@ -245,7 +246,8 @@ async def build_memory(settings: Settings, app: App, brain: Brain, embedder: Emb
         knowledge_min_score=cfg.knowledge_min_score, wait_s=cfg.recall_wait_ms / 1000,
     )  # fmt: skip
     store = MemoryStore(app.sessions, settings.channel)
-    brain.recall = Recall(store, knowledge, embedder.embed, RetrievalCheck(lambda: brain.safety), config)
+    check = RetrievalCheck(lambda: brain.safety)
+    brain.recall = Recall(store, knowledge, embedder.embed, check, config, allowed_documents=check.documents)
     brain.recall_tokens = cfg.prompt_tokens
     return MemoryWriter(
         app.bus, store, embed=embedder.embed, allowed=allowed, persona=lambda: brain.persona.id,

@@ -24,6 +24,7 @@ from engines import events as ev
 from engines.ai.memory.prompt import Recalled
 from engines.ai.memory.rank import KeywordIndex, hybrid_top
 from engines.ai.safety import SafetyPipeline
+from engines.ai.safety.normalize import normalize
 from streamer.store.knowledge import ChunkMatrix, KnowledgeStore
 from streamer.store.memory import MemoryStore, StoredMemory
 
@@ -35,9 +36,9 @@ Allowed = Callable[[Sequence[str]], list[bool]]
 
 
 class RetrievalCheck:
-    """Safety on retrieval: what memory would put into a prompt is checked as the character's
-    own words (the output stage: every local layer but injection, which reads the streamer's
-    documents and third-person notes as instructions). Answers are cached per pipeline; the
+    """Safety on retrieval: a memory is checked as the character's own words (the output stage:
+    every local layer but injection, which reads third-person notes as instructions); a
+    knowledge snippet against the blocklists (:meth:`documents`). Answers are cached per pipeline; the
     brain builds a new pipeline when a moderator bans a word or the persona changes, and then
     everything is checked again."""
 
@@ -57,6 +58,13 @@ class RetrievalCheck:
             for text, d in zip(missing, pipeline.check_outputs(missing), strict=True):
                 cache[text] = not (d.blocked or d.caution)
         return [cache[t] for t in texts]
+
+    def documents(self, texts: Sequence[str]) -> list[bool]:
+        """For the streamer's own documents: the blocklists only (the default list, the
+        persona's, the moderators' banned words). The semantic layer read harmless FAQ
+        paragraphs ("The moderators are ...", "the subathon record is 41 hours") as hostile."""
+        blocklist = self.pipeline().blocklist
+        return [blocklist.match(normalize(t), output=True) is None for t in texts]
 
 
 ALWAYS: frozenset[str] = frozenset({"name", "pronounce"})
@@ -131,11 +139,16 @@ class Recall:
         embed: Embed,
         allowed: Allowed,
         config: RecallConfig = RecallConfig(),
+        *,
+        allowed_documents: Allowed | None = None,
     ) -> None:
         self.memories = memories
         self.knowledge = knowledge
         self.embed = embed
         self.allowed = allowed
+        """Safety on retrieval for memories (they came from chat)."""
+        self.allowed_documents = allowed_documents or allowed
+        """Safety on retrieval for knowledge snippets (the streamer's own documents)."""
         self.config = config
         self._pending: OrderedDict[str, asyncio.Task[Recalled]] = OrderedDict()
         self.stats = RecallStats()
@@ -213,11 +226,11 @@ class Recall:
             snippets = [
                 t for _, t, _ in self.knowledge.search(vector, text, cfg.knowledge, cfg.knowledge_min_score)
             ]
-        texts = [r.text for r in chosen] + snippets
-        ok = self.allowed(texts) if texts else []
-        kept = [r for r, good in zip(chosen, ok[: len(chosen)], strict=True) if good]
-        kept_snippets = [s for s, good in zip(snippets, ok[len(chosen) :], strict=True) if good]
-        self.stats.withheld += len(texts) - len(kept) - len(kept_snippets)
+        ok = self.allowed([r.text for r in chosen]) if chosen else []
+        kept = [r for r, good in zip(chosen, ok, strict=True) if good]
+        ok = self.allowed_documents(snippets) if snippets else []
+        kept_snippets = [s for s, good in zip(snippets, ok, strict=True) if good]
+        self.stats.withheld += len(chosen) + len(snippets) - len(kept) - len(kept_snippets)
         return Recalled(
             viewer=viewer, memories=tuple(r.text for r in kept), knowledge=tuple(kept_snippets),
             memory_ids=tuple(r.id for r in kept),

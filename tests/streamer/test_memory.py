@@ -218,12 +218,14 @@ async def test_recall_is_per_persona_and_checked_by_safety_again(sqlite_url: str
         )
         index = KnowledgeIndex(knowledge, lambda: 512)
         pipeline = {"now": SAFETY}
+        check = RetrievalCheck(lambda: pipeline["now"])
         recall = Recall(
             memories,
             index,
             EMBEDDER.embed,
-            RetrievalCheck(lambda: pipeline["now"]),
+            check,
             RecallConfig(memories=3, wait_s=5.0),
+            allowed_documents=check.documents,
         )
         question = chat(SAM, "how is your kitty doing? still playing games? and when do you stream?")
 
@@ -234,13 +236,13 @@ async def test_recall_is_per_persona_and_checked_by_safety_again(sqlite_url: str
         assert "is from Lisbon" in got.memories  # unrelated to the question, still one of the viewer's few
         assert any("Tuesday and Friday" in k for k in got.knowledge)
 
-        pipeline["now"] = SAFETY.with_blocklist(
-            ["fortnite"], source="moderator"
-        )  # a moderator bans a word later
+        banned = ["fortnite", "friday"]  # a moderator bans words after they were stored
+        pipeline["now"] = SAFETY.with_blocklist(banned, source="moderator")
         got = await recall.recall(question, "hiyori")
         assert "plays Fortnite" not in got.memories  # withheld on retrieval, though it was stored
         assert got.memories[0].startswith("has a cat named Mochi")
-        assert recall.stats.withheld == 1
+        assert not any("Friday" in k for k in got.knowledge)  # the streamer's documents too
+        assert recall.stats.withheld == 2
 
         other = await recall.recall(chat(SAM, "how is your kitty doing?"), "sora")
         assert other.memories == ()  # another persona does not see hiyori's memories
