@@ -31,19 +31,27 @@ class Persona(BaseModel):
     """Stable identifier (file name, database key)."""
     name: str = Field(min_length=1, max_length=32)
     """What the character is called; viewers address it by this name."""
-    aliases: tuple[Word, ...] = ()
-    """Other names viewers use for the character."""
+    aliases: tuple[Word, ...] = Field(default=(), max_length=20)
+    """Other names viewers use for the character (at most 20)."""
     system_prompt: str = Field(min_length=20, max_length=4_000)
     """Who the character is, in the second person."""
-    style_rules: tuple[Annotated[str, Field(min_length=1, max_length=300)], ...] = ()
-    """Short rules for how it talks."""
-    emotions: tuple[Word, ...] = ("neutral", "happy", "sad", "angry", "surprised", "embarrassed", "smug")
-    """The emotion set; each can map to an avatar expression."""
+    style_rules: tuple[Annotated[str, Field(min_length=1, max_length=300)], ...] = Field(
+        default=(), max_length=40
+    )
+    """Short rules for how it talks (at most 40; they are in every prompt)."""
+    emotions: tuple[Word, ...] = Field(
+        default=("neutral", "happy", "sad", "angry", "surprised", "embarrassed", "smug"),
+        min_length=1,
+        max_length=32,
+    )
+    """The emotion set; each can map to an avatar expression (at most 32)."""
     default_emotion: Word = "neutral"
-    banned_topics: tuple[Annotated[str, Field(min_length=1, max_length=100)], ...] = ()
-    """Topics the character declines to discuss."""
-    blocklist: tuple[Word, ...] = ()
-    """Extra banned words on top of the global list (input and output)."""
+    banned_topics: tuple[Annotated[str, Field(min_length=1, max_length=100)], ...] = Field(
+        default=(), max_length=50
+    )
+    """Topics the character declines to discuss (at most 50; they are in every prompt)."""
+    blocklist: tuple[Word, ...] = Field(default=(), max_length=1_000)
+    """Extra banned words on top of the global list (input and output; at most 1,000)."""
     voice: str | None = Field(default=None, max_length=200)
     """TTS voice for the configured provider: a piper model path or name, or a cloud voice id
     (ElevenLabs voice id, OpenAI voice name); None is the provider default."""
@@ -53,7 +61,7 @@ class Persona(BaseModel):
     """A voice per TTS provider, e.g. { elevenlabs = "JBFqnCBsd6RMkjVDRZzb", piper = "/voices/x.onnx" };
     it wins over ``voice``. ``piper`` is also the local fallback's voice when a cloud voice fails."""
     emotion_hotkeys: dict[Word, Annotated[str, Field(min_length=1, max_length=100)]] = Field(
-        default_factory=dict
+        default_factory=dict, max_length=32
     )
     """Emotion to VTube Studio hotkey name/id, or an expression file ending in .exp3.json."""
     chat_replies: bool = False
@@ -73,8 +81,10 @@ class Persona(BaseModel):
     """Chat older than this is not answered."""
     idle_chatter_after_s: float | None = Field(default=90.0, gt=0, le=3_600)
     """Talk on its own after this long without chat; None disables."""
-    idle_topics: tuple[Annotated[str, Field(min_length=1, max_length=200)], ...] = ()
-    """What to talk about when chat is quiet."""
+    idle_topics: tuple[Annotated[str, Field(min_length=1, max_length=200)], ...] = Field(
+        default=(), max_length=50
+    )
+    """What to talk about when chat is quiet (at most 50)."""
     max_reply_tokens: int = Field(default=80, ge=8, le=1_000)
     """Upper bound on one reply's length in tokens."""
     max_sentences: int = Field(default=3, ge=1, le=20)

@@ -51,6 +51,9 @@ class LLMProviderSettings(Section):
     provider: str
     memory_tokens: int = Field(default=600, ge=0, le=100_000)
     """Recent conversation sent with each turn, trimmed oldest first."""
+    context_tokens: int = Field(default=8_192, ge=256, le=2_000_000)
+    """The model's context window (prompt and reply, in tokens). A persona whose prompt does not fit
+    is refused by the dashboard and by the bot."""
 
 
 class TTSProviderSettings(Section):
@@ -72,6 +75,8 @@ class LocalLLMSettings(LLMProviderSettings):
     weight to within rounding. Ignored for a model_path of your own."""
     threads: int = Field(default=2, ge=1, le=256)
     context_tokens: int = Field(default=2_048, ge=256, le=131_072)
+    """The server's context window (prompt and reply, in tokens). A persona whose prompt does not
+    fit is refused by the dashboard and by the bot."""
     start_timeout_s: float = Field(default=60.0, gt=0)
     memory_tokens: int = Field(default=0, ge=0, le=100_000)
     """Recent conversation sent with each turn. 0 by default: on a 135M model on a CPU each
@@ -89,6 +94,9 @@ class OpenAILLMSettings(LLMProviderSettings):
     provider: Literal["openai"] = "openai"
     base_url: str = Field(default="https://api.openai.com/v1", pattern=r"^https?://")
     model: str = Field(default="gpt-4o-mini", min_length=1)
+    context_tokens: int = Field(default=16_384, ge=256, le=2_000_000)
+    """The model's context window (prompt and reply, in tokens). A persona whose prompt does not fit
+    is refused by the dashboard and by the bot."""
     api_key: SecretStr = SecretStr("")
     """Secret. Local servers accept any non-empty value."""
     memory_tokens: int = Field(default=600, ge=0, le=100_000)

@@ -19,6 +19,7 @@ from sqlalchemy import select
 
 from config.persona import PERSONAS_DIR, Persona, PersonaError, load_persona
 from engines import events as ev
+from engines.ai.persona_fit import prompt_fit
 from streamer.bus import BusError, Delivery
 from streamer.store.models import EventRow, PersonaVersion
 from streamer.store.personas import list_persona_versions, load_persona_version, save_persona_version
@@ -61,6 +62,23 @@ def _refuse_bad_text(data: Any, loc: tuple[str | int, ...] = ("body", "persona")
             _refuse_bad_text(value, (*loc, i))
 
 
+def refuse_unrunnable(d: Dashboard, persona: Persona) -> None:
+    """422 at the field that takes the most room when the whole prompt would not fit the
+    configured model's context (its replies would have no words)."""
+    s = d.settings
+    fit = prompt_fit(
+        persona, context_tokens=s.llm.context_tokens, history_tokens=s.llm.memory_tokens,
+        memory_tokens=s.memory.prompt_tokens if s.memory.enabled else 0,
+    )  # fmt: skip
+    if not fit.fits:
+        log.info("persona %s refused: %s", persona.id, fit.reason())
+        raise HTTPException(
+            status.HTTP_422_UNPROCESSABLE_CONTENT,
+            [{"loc": ["body", "persona", fit.biggest_field], "msg": f"too long for the model: {fit.reason()}",
+              "type": "value_error"}],
+        )  # fmt: skip
+
+
 class PersonaIn(Persona):
     """A persona as the editor sends it: the same fields and rules, and JSON types taken
     exactly (``0`` is not ``false``, ``"0.5"`` is not a number)."""
@@ -99,13 +117,15 @@ class VersionInfo(BaseModel):
 
 
 class Running(BaseModel):
-    """What the running bot last confirmed (``status.persona``)."""
+    """What the running bot runs (its heartbeat), or else what it last answered (``status.persona``)."""
 
     persona: str
     version: int | None
     ok: bool
     error: str
+    """Why the bot refused a version (with ``ok`` true: it refused one and still runs ``version``)."""
     ts: datetime
+    refused_version: int | None = None
 
 
 class PersonaView(BaseModel):
@@ -232,7 +252,21 @@ async def _running(d: Dashboard, pid: str) -> Running | None:
                     if latest is None or stored.ts > latest.ts:
                         latest = stored
                     break
-    return latest
+    return _with_heartbeat(d, pid, latest)
+
+
+def _with_heartbeat(d: Dashboard, pid: str, answer: Running | None) -> Running | None:
+    """The running bot's own word (its heartbeat) on the version it runs; a refusal since it
+    started is kept beside it."""
+    beat = d.status.beat
+    if beat is None or d.status.bot_state() != "up" or beat.persona != pid or beat.persona_version is None:
+        return answer
+    if answer is not None and answer.ts > beat.ts:  # the bot answered since its last beat
+        return answer
+    running = Running(persona=pid, version=beat.persona_version, ok=True, error="", ts=beat.ts)
+    if answer is not None and not answer.ok and answer.ts >= beat.started_at:
+        running.error, running.refused_version = answer.error, answer.version
+    return running
 
 
 def remember_status(d: Dashboard) -> Any:
@@ -249,7 +283,12 @@ def remember_status(d: Dashboard) -> Any:
 
 
 async def apply_version(d: Dashboard, user: User, pid: str, version: int | None) -> ApplyResult:
-    """Publish ``control.persona`` and wait for the bot's confirmation."""
+    """Publish ``control.persona`` and wait for the bot's confirmation (not when the bot is known
+    to be down: nothing is sent, and the answer says so at once)."""
+    if d.status.bot_state() == "down":
+        return ApplyResult(status="pending", persona=pid, version=version,
+                           error="the bot is not running (no heartbeat); nothing was sent. It starts "
+                                 "with the newest saved version.")  # fmt: skip
     loop = asyncio.get_running_loop()
     answer: asyncio.Future[ev.PersonaApplied] = loop.create_future()
 
@@ -344,6 +383,7 @@ async def save_version(pid: PersonaId, body: SaveIn, user: Streamer, request: Re
             ],
         )
     _refuse_bad_text(body.persona.model_dump())
+    refuse_unrunnable(dash(request), body.persona)
     version = await save_persona_version(dash(request).sessions, body.persona, by=user.name, note=body.note)
     log.info("persona %s v%d saved by %s", pid, version, user.name)
     return Saved(version=version)
@@ -409,6 +449,7 @@ async def preview(body: PreviewIn, user: Streamer, request: Request) -> PreviewO
     """Run a sample message through the model and safety with this (unsaved) persona, off air."""
     d = dash(request)
     _refuse_bad_text(body.persona.model_dump())
+    refuse_unrunnable(d, body.persona)
     if d.preview_llm is None:
         raise HTTPException(status.HTTP_503_SERVICE_UNAVAILABLE, "no model is configured for previews")
     async with d.safety_warm:  # load the classifier off the event loop, once

@@ -96,6 +96,8 @@ async def run_preview(
             result.sentences.append(PreviewSentence(vetted.text, vetted.emotion, _sentence_verdict(vetted)))
     except BackendError as exc:
         result.error = f"the model failed: {exc}"[:500]
+    if not result.error and not result.sentences:  # the bot would say nothing: never a silent success
+        result.error = "the model answered with no words (is the prompt too long for its context?)"
     result.total_ms = (time.perf_counter() - started) * 1000
     return result
 

@@ -75,6 +75,8 @@ class BrainStats:
     finished: int = 0
     interrupted: int = 0
     failed: int = 0
+    empty_replies: int = 0
+    """Replies the model ended with no words at all (reported as the LLM degraded)."""
     blocked_sentences: int = 0
     blocked_inputs: int = 0
     held: int = 0
@@ -114,8 +116,11 @@ class Brain:
         crisis_resource: str = DEFAULT_CRISIS_RESOURCE,
         recall: Recall | None = None,
         recall_tokens: int = 120,
+        context_tokens: int | None = None,
     ) -> None:
         self.bus = bus
+        self.context_tokens = context_tokens
+        """The model's context window: a persona whose prompt does not fit is refused (None: unchecked)."""
         self.recall = recall
         """Long-term memory: the picked viewer's memories and relevant knowledge (None: off)."""
         self.recall_tokens = recall_tokens
@@ -135,6 +140,7 @@ class Brain:
         self.memory = Memory()
         self.muted = False
         self.killed = False
+        self._empty_reported = False
         self._pending_out: list[ev.EventBase] = []
         self._arrivals: dict[str, float] = {}
         self._turn: Turn | None = None
@@ -464,9 +470,11 @@ class Brain:
         is written once more with ``again``, so the viewer still gets an answer."""
         cap = self.persona.max_sentences if limit == -1 else limit
         stage = ReplyStage(self.safety, self.emotions, max_sentences=cap, splitter=self.splitter)
-        spoken = parroted = 0
+        spoken = parroted = vetted_n = 0
+        failed = False
         try:
             async for vetted in stage.vet(deltas, echo_of=echo_of, system=system):
+                vetted_n += 1
                 if vetted.outcome in ("echo", "leak"):
                     parroted += 1
                 if vetted.utterance is not None:
@@ -492,14 +500,42 @@ class Brain:
         except BackendError as exc:
             # whatever was already written still gets spoken; the next turn goes on
             self.stats.failed += 1
+            failed = True
             log.error("turn %s: the LLM failed: %s", turn_id, exc)
             self._pending_out.append(ev.Metric(channel=self.channel, name="llm_failures", value=1.0))
         finally:
+            await self._flush()
+        # the model's words ran out (not an interruption, which never gets here)
+        if self._report_words(turn_id, empty=vetted_n == 0 and not failed, spoke=spoken > 0):
             await self._flush()
         if again is not None and spoken == 0 and parroted > 0:
             log.info("turn %s: the reply only read the prompt back; writing it once more", turn_id)
             async for u in self._utterances(turn_id, again(), limit=limit, echo_of=echo_of, system=system):
                 yield u
+
+    def _report_words(self, turn_id: str, *, empty: bool, spoke: bool) -> bool:
+        """A reply the model ended with no words at all is an error the dashboard shows (the LLM
+        as degraded, until a reply speaks again): never a silent success. True: a report waits."""
+        if empty:
+            self.stats.empty_replies += 1
+            log.error("turn %s: the model's reply had no words", turn_id)
+            self._empty_reported = True
+            self._pending_out.append(
+                ev.ComponentStatus(
+                    channel=self.channel, component="llm", state="degraded",
+                    detail="a reply ended with no words: is the persona's prompt too long for the model?",
+                )
+            )  # fmt: skip
+        elif spoke and self._empty_reported:
+            self._empty_reported = False
+            self._pending_out.append(
+                ev.ComponentStatus(
+                    channel=self.channel, component="llm", state="ok", detail="replies have words again"
+                )
+            )
+        else:
+            return False
+        return True
 
     async def _moderated_ok(self, pick: Pick) -> bool:
         """With a moderation backend: check the picked viewer text once more, remotely."""

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, assert_never
 
 from config.persona import Persona, PersonaError
 from engines import events as ev
+from engines.ai.persona_fit import prompt_fit
 
 if TYPE_CHECKING:
     from streamer.brain import Brain
@@ -100,6 +101,20 @@ async def switch_persona(brain: Brain, e: ev.PersonaSwitch) -> None:
         )
         return
     persona, version = found
+    if brain.context_tokens is not None:
+        fit = prompt_fit(
+            persona, context_tokens=brain.context_tokens, history_tokens=brain.memory_tokens,
+            memory_tokens=brain.recall_tokens if brain.recall is not None else 0,
+        )  # fmt: skip
+        if not fit.fits:  # it would answer with no words at all: keep the running persona
+            error = f"cannot run {persona.id} version {version}: {fit.reason()}"
+            log.warning("persona switch refused: %s", error)
+            await brain.publish(
+                ev.PersonaApplied(
+                    channel=brain.channel, persona=e.persona, version=version, ok=False, error=error[:500]
+                )
+            )
+            return
     brain.apply_persona(persona)
     brain.persona_version = version
     if brain.on_persona is not None:

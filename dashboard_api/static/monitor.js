@@ -92,7 +92,9 @@ function describe(e) {
     }
     case "reply.started": return { who: "bot", text: `starts a reply to ${answering(e.turn_id) || pickWords(e.reason)}` };
     case "reply.sentence": return { who: "bot says", text: e.text, to: answering(e.turn_id) };
-    case "reply.finished": return { who: "bot", text: `finished${e.latency_ms != null ? `, first audio after ${Math.round(e.latency_ms)} ms` : ""}` };
+    case "reply.finished":
+      if (!e.sentences) return { who: "bot", text: "ERROR: the reply ended without a word (see LLM in the status bar)", to: answering(e.turn_id) };
+      return { who: "bot", text: `finished${e.latency_ms != null ? `, first audio after ${(e.latency_ms / 1000).toFixed(2)} s` : ""}` };
     case "reply.interrupted": return { who: "bot", text: `interrupted by ${e.by}; heard: ${e.heard_text || "(nothing)"}` };
     case "reply.held": return { who: "held", text: e.text, to: answering(e.turn_id) };
     case "reply.blocked": {
@@ -210,7 +212,8 @@ function makeRow(item) {
   const e = item.e;
   remember(e);
   const d = describe(e);
-  return { id: e.id, type: e.type, cat: CATEGORY(e.type), ts: e.ts, who: d.who, text: d.text, to: d.to || "", e, search: `${d.who} ${d.text} ${d.to || ""}`.toLowerCase() };
+  const cat = e.type === "reply.finished" && !e.sentences ? "block" : CATEGORY(e.type);  // no words: an error, in red
+  return { id: e.id, type: e.type, cat, ts: e.ts, who: d.who, text: d.text, to: d.to || "", e, search: `${d.who} ${d.text} ${d.to || ""}`.toLowerCase() };
 }
 
 function visible(row) {

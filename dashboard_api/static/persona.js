@@ -53,19 +53,39 @@ function collect() {
 
 function clearErrors() {
   for (const box of document.querySelectorAll("[data-error]")) box.textContent = "";
+  for (const input of document.querySelectorAll('#editor [aria-invalid="true"]')) input.removeAttribute("aria-invalid");
 }
 
+// The input a field's error belongs to (the first hotkey box for the hotkey map).
+function inputOf(field) {
+  if (field === "emotion_hotkeys") return document.querySelector("#hotkeys input");
+  if (field === "idle_chatter_after_s") return document.getElementById("f-idle_chatter_after_s");
+  return document.querySelector(`#editor [data-field="${field}"]`);
+}
+
+// Each error at its field: the message under it, the field marked invalid, the first one focused.
 function showErrors(err) {
   clearErrors();
   if (!(err instanceof Dash.ApiError) || !Array.isArray(err.detail)) return false;
-  let shown = false;
+  const marked = [];
   for (const d of err.detail) {
     const loc = d.loc || [];
     const field = loc[0] === "body" && loc[1] === "persona" ? loc[2] : null;
     const box = field ? document.querySelector(`[data-error="${field}"]`) : null;
-    if (box) { box.textContent = `${box.textContent ? `${box.textContent}; ` : ""}${d.msg}`; shown = true; }
+    if (!box) continue;
+    box.textContent = `${box.textContent ? `${box.textContent}; ` : ""}${d.msg}`;
+    const input = inputOf(field);
+    if (input) {
+      input.setAttribute("aria-invalid", "true");
+      if (!box.id) box.id = `error-${field}`;
+      input.setAttribute("aria-describedby", box.id);
+      marked.push(input);
+    }
   }
-  return shown;
+  if (!marked.length) return document.querySelector("[data-error]:not(:empty)") !== null;
+  marked.sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+  marked[0].focus();
+  return true;
 }
 
 function setStatus(text, cls) {
@@ -90,6 +110,11 @@ async function save() {
 }
 
 async function apply(version) {
+  if (!confirm(`Apply version ${version} to the live bot now? It answers chat with it at once.`)) return;
+  await applyNow(version);
+}
+
+async function applyNow(version) {
   setStatus(`Applying version ${version}; waiting for the bot to confirm...`, "dim");
   try {
     const result = await api("POST", `/api/personas/${pid}/apply`, { version });
@@ -111,12 +136,23 @@ async function refreshRunning() {
   showRunning(view.running);
 }
 
+let runningVersion = null;
 function showRunning(running) {
   const box = document.getElementById("running");
-  if (!running) { box.textContent = "The running bot has not confirmed a version of this persona yet."; return; }
-  box.textContent = running.ok
-    ? `Running on the bot: version ${running.version} (confirmed ${new Date(running.ts).toLocaleTimeString()})`
-    : `The bot refused version ${running.version ?? "latest"}: ${running.error}`;
+  runningVersion = running && running.ok ? running.version : null;
+  for (const row of document.querySelectorAll("#versions tr[data-version]")) {
+    const on = Number(row.dataset.version) === runningVersion;
+    row.classList.toggle("running", on);
+    const badge = row.querySelector(".badge");
+    if (badge) badge.hidden = !on;
+  }
+  if (!running) { box.textContent = "The running bot has not confirmed a version of this persona yet."; box.className = "dim"; return; }
+  box.textContent = !running.ok
+    ? `The bot refused version ${running.version ?? "latest"}: ${running.error}`
+    : running.error
+      ? `Running on the bot: version ${running.version}. It refused version ${running.refused_version ?? "latest"}: ${running.error}`
+      : `Running on the bot: version ${running.version} (as of ${Dash.time(running.ts)})`;
+  box.className = running.ok && !running.error ? "okay" : "error";
   box.dataset.version = running.ok ? String(running.version) : "";
 }
 
@@ -124,8 +160,8 @@ function renderVersions(view) {
   const table = document.getElementById("versions");
   table.replaceChildren(el("tr", {}, el("th", {}, "v"), el("th", {}, "by"), el("th", {}, "when"), el("th", {}, "note"), el("th", {}, "")),
     ...view.versions.map((v) => el("tr", { dataset: { version: v.version } },
-      el("td", {}, String(v.version)), el("td", {}, v.created_by),
-      el("td", {}, new Date(v.created_at).toLocaleString()), el("td", {}, v.note),
+      el("td", {}, String(v.version), " ", el("span", { class: "badge", hidden: true }, "running")), el("td", {}, v.created_by),
+      el("td", {}, Dash.dateTime(v.created_at)), el("td", {}, v.note),
       el("td", { class: "row-inline" },
         el("button", { type: "button", class: "apply-version", onclick: () => apply(v.version) }, "apply"),
         v.version === view.version ? null : el("button", { type: "button", class: "rollback", onclick: () => rollback(v.version) }, "roll back")))));
@@ -137,6 +173,7 @@ function renderVersions(view) {
 }
 
 async function rollback(version) {
+  if (!confirm(`Roll the live bot back to version ${version}? It is saved as a new version and the bot runs it at once.`)) return;
   setStatus(`Rolling back to version ${version}...`, "dim");
   try {
     const result = await api("POST", `/api/personas/${pid}/rollback`, { version, apply: true });
@@ -186,11 +223,21 @@ async function preview(ev) {
   }
 }
 
+// The editor opens on the version the bot runs (when it has confirmed one), not the newest saved.
 async function load(id) {
   pid = id;
   const view = await api("GET", `/api/personas/${id}`);
-  fill(view.persona);
-  document.getElementById("version-label").textContent = view.version ? `latest saved: version ${view.version}` : "not saved yet (from the persona file)";
+  const running = view.running && view.running.ok ? view.running.version : null;
+  const label = document.getElementById("version-label");
+  if (running && running !== view.version) {
+    fill(await api("GET", `/api/personas/${id}/versions/${running}`));
+    label.textContent = `editing version ${running}, the one running on the bot (the newest saved is version ${view.version})`;
+  } else {
+    fill(view.persona);
+    label.textContent = view.version
+      ? `editing version ${view.version}${running === view.version ? ", the one running on the bot" : ", the newest saved"}`
+      : "not saved yet (from the persona file)";
+  }
   renderVersions(view);
   showRunning(view.running);
 }
@@ -203,8 +250,9 @@ async function load(id) {
   select.value = list.configured;
   select.onchange = () => load(select.value);
   document.getElementById("editor").addEventListener("submit", (ev) => { ev.preventDefault(); save(); });
-  document.getElementById("save-apply").onclick = async () => { const v = await save(); if (v) await apply(v); };
+  document.getElementById("save-apply").onclick = async () => { const v = await save(); if (v) await applyNow(v); };
   document.getElementById("preview-form").addEventListener("submit", preview);
   document.getElementById("diff-run").onclick = diff;
   await load(list.configured);
+  Dash.onStatus(() => { if (pid) refreshRunning().catch(() => {}); });  // what runs, as the bot says
 })();

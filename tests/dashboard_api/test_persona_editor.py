@@ -92,6 +92,13 @@ def test_saving_makes_versions_with_author_and_note_and_a_diff(client: TestClien
         ({"unknown_field": 1}, "unknown_field"),
         ({"system_prompt": "You are Hiyori, a streamer.\x00 Hidden NUL."}, "system_prompt"),
         ({"id": "someone_else"}, "id"),
+        # every list has a size limit
+        ({"style_rules": [f"rule {i}" for i in range(41)]}, "style_rules"),
+        ({"blocklist": [f"w{i}" for i in range(1_001)]}, "blocklist"),
+        ({"aliases": [f"a{i}" for i in range(21)]}, "aliases"),
+        ({"banned_topics": [f"t{i}" for i in range(51)]}, "banned_topics"),
+        ({"idle_topics": [f"t{i}" for i in range(51)]}, "idle_topics"),
+        ({"emotions": []}, "emotions"),
     ],
 )
 def test_every_field_is_validated_and_the_error_names_it(
@@ -198,3 +205,42 @@ def test_preview_without_a_model_is_a_clear_503(client: TestClient) -> None:
     streamer = Api(client, STREAMER)
     res = streamer.post("/api/personas/preview", {"persona": HIYORI, "message": "hi"})
     assert res.status_code == 503 and "model" in res.json()["detail"]
+
+
+LONG_RULES = ["Describe the castle in loving detail, every tower, every stair and every window. " * 3] * 40
+
+
+def test_a_persona_whose_prompt_does_not_fit_the_models_context_is_not_saved(client: TestClient) -> None:
+    streamer = Api(client, STREAMER)
+    res = streamer.post("/api/personas/hiyori/versions", {"persona": edited(style_rules=LONG_RULES)})
+    assert res.status_code == 422, res.text
+    (error,) = res.json()["detail"]
+    assert error["loc"] == ["body", "persona", "style_rules"]
+    assert error["msg"].startswith("too long for the model: the prompt needs about")
+    assert "context holds 2,048" in error["msg"]  # llm.context_tokens of the bundled model
+    assert streamer.get("/api/personas/hiyori").json()["versions"] == []
+    preview = streamer.post(
+        "/api/personas/preview", {"persona": edited(style_rules=LONG_RULES), "message": "hi"}
+    )
+    assert preview.status_code == 422
+    # the same persona fits a model with a bigger context
+    assert (
+        streamer.post(
+            "/api/personas/hiyori/versions", {"persona": edited(style_rules=LONG_RULES[:4])}
+        ).status_code
+        == 201
+    )
+
+
+def test_a_preview_that_ends_with_no_words_is_an_error(
+    settings: Settings, accounts: None, fake_llm: FakeOpenAI
+) -> None:
+    llm = OpenAILLM(
+        base_url=fake_llm.base_url, model="fake", limits=Limits(first_output_s=3, stall_s=2, total_s=10)
+    )
+    fake_llm.behavior.reply = ""
+    with TestClient(create_app(settings, hasher=FAST_HASHER, preview_llm=llm)) as c:
+        streamer = Api(c, STREAMER)
+        out = streamer.post("/api/personas/preview", {"persona": HIYORI, "message": "Hiyori, hello?"}).json()
+        assert out["sentences"] == [] and out["error"].startswith("the model answered with no words")
+        streamer.run(llm.aclose())

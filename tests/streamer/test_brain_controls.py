@@ -152,3 +152,45 @@ async def test_persona_version_applies_live_and_is_confirmed(rig: Rig) -> None: 
     assert not invalid.ok
     assert "reply_frequency" in invalid.error
     assert rig.brain.persona.name == "Hiyo"  # a refused switch keeps the current persona
+
+
+async def test_a_persona_whose_prompt_does_not_fit_the_model_is_refused_with_why(rig: Rig) -> None:  # noqa: F811
+    base = rig.brain.persona
+    rules = tuple(
+        f"Rule {i}: always describe the castle in loving detail, every tower and every stair."
+        for i in range(40)
+    )
+    stored = {2: base.model_copy(update={"style_rules": rules})}
+
+    async def loader(persona_id: str, version: int | None) -> tuple[Persona, int] | None:
+        return (stored[2], 2) if version == 2 else None
+
+    rig.brain.persona_loader = loader
+    rig.brain.context_tokens = 1_024
+    await control(rig, ev.PersonaSwitch(channel="chan", by="streamer", persona=base.id, version=2))
+    refused = (await rig.outputs(until="status.persona"))[-1]
+    assert isinstance(refused, ev.PersonaApplied)
+    assert (refused.ok, refused.version) == (False, 2)
+    assert "cannot run hiyori version 2" in refused.error and "context holds 1,024" in refused.error
+    assert "style rules" in refused.error
+    assert rig.brain.persona.style_rules == base.style_rules  # the running persona stays
+    rig.brain.context_tokens = 16_384  # a bigger model runs it
+    await control(rig, ev.PersonaSwitch(channel="chan", by="streamer", persona=base.id, version=2))
+    applied = (await rig.outputs(until="status.persona"))[-1]
+    assert isinstance(applied, ev.PersonaApplied) and applied.ok
+
+
+async def test_a_reply_with_no_words_is_reported_as_the_model_in_trouble(rig: Rig) -> None:  # noqa: F811
+    rig.fake.behavior.reply = ""
+    await rig.say("Hiyori, are you there?")
+    out = await rig.outputs(until="reply.finished")
+    finished = out[-1]
+    assert isinstance(finished, ev.ReplyFinished) and finished.sentences == 0
+    status = [e for e in out if isinstance(e, ev.ComponentStatus)]
+    assert [(s.component, s.state) for s in status] == [("llm", "degraded")]
+    assert "no words" in status[0].detail
+    assert rig.brain.stats.empty_replies == 1
+    rig.fake.behavior.reply = "I am here! Hello."
+    await rig.say("Hiyori, now?")
+    out = await rig.outputs(until="reply.finished")
+    assert [(e.component, e.state) for e in out if isinstance(e, ev.ComponentStatus)] == [("llm", "ok")]

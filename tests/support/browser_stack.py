@@ -34,6 +34,8 @@ LONG_REPLY = (
     "It involved three wrong turns, a grumpy ghost and a surprisingly friendly dragon."
 )
 WAIT_MS = 30_000
+BOT_CONTEXT = 1_400
+"""The test bot's context window, in tokens (the dashboard's llm.context_tokens is 2,048)."""
 expect.set_options(timeout=WAIT_MS)  # this machine is slow and shared: be patient, not flaky
 
 
@@ -64,7 +66,11 @@ def running_stack(pg_url: str, redis_url: str, redis_prefix: str) -> Iterator[St
     """The dashboard served by uvicorn and the real bot, each on its own event loop thread."""
     settings = dashboard_settings(pg_url, redis_url, redis_prefix, overlay_audio=True)
     bot_loop = LoopThread()
-    bot = bot_loop.run(start_bot(settings, reply=LONG_REPLY, seconds_per_char=0.05))
+    # the bot's model has a smaller context than the dashboard's settings say (a persona the
+    # dashboard saves may still be one this bot cannot run)
+    bot = bot_loop.run(
+        start_bot(settings, reply=LONG_REPLY, seconds_per_char=0.05, context_tokens=BOT_CONTEXT)
+    )
     web_loop = LoopThread()
     served = Served(create_app(settings, hasher=FAST_HASHER), web_loop)
     try:

@@ -153,6 +153,7 @@ async def start_bot(
     reply: str = "Hi there, welcome in! It is a cozy stream today.",
     seconds_per_char: float = 0.03,
     heartbeat_s: float = 0.5,
+    context_tokens: int | None = None,
 ) -> Bot:
     """The bot as `vtuber run` wires it, with stand-ins for the model and the voice: its sink
     also relays the speech to the overlay page when ``dashboard.overlay_audio`` is on."""
@@ -172,6 +173,7 @@ async def start_bot(
     brain = Brain(
         bus=bus, channel=settings.channel, persona=persona, llm=llm, performer=performer, safety=SAFETY,
         persona_version=version, persona_loader=lambda pid, v: load_persona_version(sessions, pid, v),
+        context_tokens=context_tokens,
     )  # fmt: skip
     performer.on_sentence = brain.on_sentence
     recorder = Recorder(bus, sessions, consumer="test-recorder", block_ms=50)
