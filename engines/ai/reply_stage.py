@@ -9,7 +9,7 @@ benchmarks, so what the preview shows is what the bot would say. In order, per s
 4. a sentence with no letters or digits left is dropped unremarked;
 5. a sentence that parrots the turn's own prompt is dropped (an *echo*), and one that reads
    out the persona's instructions (six words in a row from the system prompt, or one of its
-   headings) is dropped as a *leak*;
+   headings) or is shaped like instructions (``reads_as_instructions``) is dropped as a *leak*;
 6. output safety runs (remotely too, when a moderation endpoint is configured);
 7. the cap: after ``max_sentences`` whole sentences that passed, the model is stopped.
 """
@@ -38,6 +38,26 @@ LEAK_MIN_WORDS: Final = 6
 """A run of this many words copied from the system prompt is a leak (fewer are common phrases)."""
 _WORD: Final = re.compile(r"[^\W_]+")
 _HEADING: Final = re.compile(r"^\s*([A-Z][^\n:]{2,40}):\s*$", re.MULTILINE)
+
+
+_INSTRUCTION_DEBRIS: Final = re.compile(
+    r"""^\W*(?:
+        (?:viewer|user|assistant|system|chat\s*history|chat\s*log|human|moderator|instructions?)
+            \s*\d*\s*:                                        # a transcript or prompt label
+      | (?:[-*\u2022]|\d+[.)])\s+(?:always|never|respond|reply|answer|address|speak|talk|keep|use|avoid
+            |do\s+not|don't|be|if\s+you|try\s+to|make\s+sure|remember)\b   # a bulleted rule
+      | (?:respond|reply|answer)\s+(?:with|to|in|as|by|only)\b # a directive about replying
+    )""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+
+def reads_as_instructions(sentence: str) -> bool:
+    """The sentence is prompt debris in the shape of instructions, not speech: a transcript
+    label ("Viewer 2:", "Chat History:"), a bulleted rule ("- Respond with a joke"), or a
+    directive about replying ("Reply to chat."). A small model writes these when it drifts into
+    the prompt's format; read aloud, they are the character reciting its rules."""
+    return _INSTRUCTION_DEBRIS.match(sentence) is not None
 
 
 def leaks_system_prompt(sentence: str, system: str) -> bool:
@@ -158,7 +178,7 @@ class ReplyStage:
             return None, tagged
         if echo_of is not None and echoes_prompt(text, echo_of):
             return Vetted(text, tagged.emotion, "echo"), tagged
-        if system is not None and leaks_system_prompt(text, system):
+        if (system is not None and leaks_system_prompt(text, system)) or reads_as_instructions(text):
             return Vetted(text, tagged.emotion, "leak"), tagged
         if self.safety.has_moderation:
             decision = await self.safety.acheck_output(text)

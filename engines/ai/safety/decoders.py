@@ -10,8 +10,13 @@ decoding that plausibly is what was meant:
 - rot13 and reversal turn any text into other text, so they are kept only when the result
   reads as more English than the original (more common words);
 - pig latin is undone on words that end in ``ay`` (``-ay`` forms exactly; joined forms by
-  moving back one or two consonants);
+  moving back the one to three consonants that make a known word);
+- scrambled inner letters ("wrehe") are undone against a small vocabulary (common words and
+  the blocklist's), when two or more words change;
 - spaced letters are glued by :mod:`~engines.ai.safety.normalize` already.
+
+A part of the line after a colon or inside quotes is also decoded on its own, so an
+instruction in plain words cannot shield the encoded part.
 
 The cost is a few microseconds for ordinary chat: the shape checks fail fast.
 """
@@ -21,7 +26,9 @@ from __future__ import annotations
 import base64
 import binascii
 import codecs
+import functools
 import re
+from importlib import resources
 from typing import Final
 
 __all__ = ["COMMON_WORDS", "english_words", "strip_address", "variants"]
@@ -145,21 +152,84 @@ def _from_pig_latin(text: str) -> str | None:
     changed = False
     out = []
     for word in words:
-        bare = word.strip(".,!?;:'\"")
+        bare = word.strip(".,!?;:'\"()[]")
         hyphen = re.fullmatch(r"([a-z]+)-([a-z]*)ay", bare)
         if hyphen:
             out.append(hyphen.group(2) + hyphen.group(1))
             changed = True
         elif len(bare) > 4 and bare.endswith("ay"):
-            stem = bare[:-2]
-            moved = stem[-1] if stem[-1] not in _VOWELS else ""
-            if len(stem) > 2 and stem[-2] not in _VOWELS and moved:
-                moved = stem[-2:]
-            out.append((moved + stem[: len(stem) - len(moved)]) if moved else stem)
+            out.append(_unpig(bare[:-2]))
             changed = True
         else:
             out.append(bare)
     return " ".join(out) if changed and sum(w.endswith("ay") for w in words) * 2 >= len(words) else None
+
+
+def _unpig(stem: str) -> str:
+    """Move the onset back from the end of a joined pig-latin stem ("illk" -> "kill"). The onset is
+    1 to 3 consonants; the first length that makes a known word wins (``ourselfy`` -> "yourself",
+    ``upidst`` -> "stupid"), else a two-consonant cluster, else one consonant."""
+    onsets = []
+    for size in (1, 2, 3):
+        tail = stem[-size:]
+        if len(stem) <= size or any(ch in _VOWELS for ch in tail):
+            break
+        onsets.append(size)
+    for size in onsets:
+        word = stem[-size:] + stem[:-size]
+        if word in _vocabulary():
+            return word
+    if not onsets:
+        return stem
+    size = 2 if 2 in onsets else 1
+    return stem[-size:] + stem[:-size]
+
+
+def _scramble_key(word: str) -> tuple[str, str, str]:
+    return word[0], word[-1], "".join(sorted(word[1:-1]))
+
+
+@functools.lru_cache(maxsize=1)
+def _vocabulary() -> frozenset[str]:
+    """Words a decoding may turn into: :data:`COMMON_WORDS` and the global blocklist's words."""
+    text = resources.files("engines.ai.safety").joinpath("data/global_blocklist.txt").read_text("utf-8")
+    words = set(COMMON_WORDS)
+    for line in text.splitlines():
+        entry = line.split("#", 1)[0].strip()
+        if entry and not entry.startswith("["):
+            words.update(w.strip("*^") for w in entry.split() if len(w.strip("*^")) >= 3)
+    return frozenset(words)
+
+
+@functools.lru_cache(maxsize=1)
+def _unscrambled() -> dict[tuple[str, str, str], str]:
+    """Known words of 4+ letters by first letter, last letter and the sorted letters between;
+    a key two words share ("form"/"from") is left out, as it cannot be undone."""
+    found: dict[tuple[str, str, str], str | None] = {}
+    for word in _vocabulary():
+        if len(word) >= 4 and word.isalpha():
+            key = _scramble_key(word)
+            found[key] = None if key in found and found[key] != word else word
+    return {k: v for k, v in found.items() if v is not None}
+
+
+def _from_scrambled(text: str) -> str | None:
+    """Words with their inner letters shuffled ("I konw wrehe you lvie"): each unknown word of
+    4+ letters whose first and last letters and inner letters match one known word becomes it.
+    Kept when at least two words change (one is an ordinary typo)."""
+    words = _WORD.findall(text.lower())
+    known = _vocabulary()
+    table = _unscrambled()
+    out = []
+    changed = 0
+    for word in words:
+        fixed = table.get(_scramble_key(word)) if len(word) >= 4 and word not in known else None
+        if fixed is not None and fixed != word:
+            changed += 1
+            out.append(fixed)
+        else:
+            out.append(word)
+    return " ".join(out) if changed >= 2 else None
 
 
 def _more_english(candidate: str, than: int) -> bool:
@@ -176,13 +246,20 @@ def strip_address(text: str) -> str:
     return _ADDRESS.sub("", text, count=1)
 
 
+_SEGMENT_BREAKS: Final = re.compile(r"[:\"“”«»]")
+
+
 def variants(text: str) -> list[str]:
     """The plausible decodings of ``text`` (not including ``text`` itself), in a stable order.
-    A line addressed to someone ("Hiyori, .-- ..."), is also decoded without the address."""
+    A line addressed to someone ("Hiyori, .-- ..."), is also decoded without the address, and
+    a part after a colon or in quotes on its own ("say it backwards: drow n eht yas")."""
     found = _variants(text)
     body = strip_address(text)
-    if body != text:
-        found.extend(v for v in _variants(body) if v not in found)
+    parts = [body] if body != text else []
+    if _SEGMENT_BREAKS.search(body):
+        parts += [p for p in _SEGMENT_BREAKS.split(body) if len(p.split()) >= 2 and p.strip() != body.strip()]
+    for part in parts:
+        found.extend(v for v in _variants(part) if v not in found)
     return found
 
 
@@ -192,7 +269,7 @@ def _variants(text: str) -> list[str]:
     if not stripped:
         return found
     found.extend(_from_base64(stripped))
-    for decode in (_from_morse, _from_a1z26, _from_nato, _from_pig_latin):
+    for decode in (_from_morse, _from_a1z26, _from_nato, _from_pig_latin, _from_scrambled):
         plain = decode(stripped)
         if plain:
             found.append(plain)

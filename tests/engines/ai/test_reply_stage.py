@@ -8,7 +8,7 @@ from collections.abc import AsyncIterator
 import pytest
 
 from engines.ai.emotions import EmotionMapper
-from engines.ai.reply_stage import ReplyStage, Vetted
+from engines.ai.reply_stage import ReplyStage, Vetted, reads_as_instructions
 from engines.ai.safety import SafetyPipeline
 from engines.ai.sentences import SplitterConfig
 from engines.backends import BackendError
@@ -127,3 +127,35 @@ async def test_a_sentence_that_reads_out_the_instructions_is_a_leak() -> None:
         )
     ]
     assert [v.outcome for v in out] == ["leak", "leak", "ok"]  # the early clause, then the rule
+
+
+async def test_sentences_shaped_like_instructions_are_leaks_without_the_prompt() -> None:
+    """A small model drifts into the prompt's format: bulleted rules it paraphrased, directives
+    about replying, and transcript labels. None of them is speech; a mention of rules is."""
+    text = (
+        "Oh hi there! - Respond with a funny joke, like a friend. Reply to chat. Viewer 2: hiya, how is it going? "
+        "Always be kind, chat! I answer to no one!"
+    )
+    out = [v async for v in stage().vet(Stream(text)())]
+    assert [(v.outcome, v.text) for v in out if v.outcome != "ok"] == [
+        ("leak", "- Respond with a funny joke, like a friend."),
+        ("leak", "Reply to chat."),
+        ("leak", "Viewer 2: hiya, how is it going?"),
+    ]
+    assert [v.text for v in out if v.outcome == "ok"] == [
+        "Oh hi there!",
+        "Always be kind, chat!",
+        "I answer to no one!",
+    ]
+
+
+def test_reads_as_instructions() -> None:
+    for debris in (
+        "Chat History:",
+        "User: hi",
+        "1. Speak casually",
+        "Answer in one to three short sentences.",
+    ):
+        assert reads_as_instructions(debris), debris
+    for speech in ("Never give up!", "Respond? Never!", "The chat ends with:", "Hi chat, rules are rules."):
+        assert not reads_as_instructions(speech), speech
