@@ -12,6 +12,7 @@ from pydantic import ValidationError
 from rich.markup import escape
 from rich.table import Table
 
+from config.settings import Settings
 from streamer.cli_common import ConfigOption, console
 from streamer.cli_common import load as _settings
 from streamer.cli_common import run as _run
@@ -154,6 +155,16 @@ def train(
         bool, typer.Option("--restart", help="Ignore a checkpoint from an earlier run.")
     ] = False,
     by: Annotated[str, typer.Option(help="Who trained it (stored with the model version).")] = "cli",
+    backend: Annotated[
+        str,
+        typer.Option(
+            help="local (LoRA on the bundled model) or openai (the configured endpoint's fine-tuning API)."
+        ),
+    ] = "local",
+    base_model: Annotated[str, typer.Option(help="openai backend: the model to fine-tune.")] = "gpt-4o-mini",
+    poll_s: Annotated[
+        float, typer.Option(min=0.01, help="openai backend: seconds between status reads.")
+    ] = 10.0,
 ) -> None:
     """Fine-tune the bundled model on a dataset with LoRA (the optional `train` extra), on the
     CPU. Ctrl-C stops at the next step and keeps a checkpoint: the same command resumes.
@@ -169,6 +180,12 @@ def train(
     from streamer.training import Progress as TrainProgress
 
     settings = _settings(config)
+    if backend == "openai":
+        _train_hosted(settings, dataset, version, base_model=base_model, by=by, poll_s=poll_s)
+        return
+    if backend != "local":
+        console.print(f"[red]unknown backend {escape(backend)}: local or openai[/red]", highlight=False)
+        raise typer.Exit(2)
     lora = LoraSettings(
         rank=rank,
         alpha=2.0 * rank,
@@ -239,3 +256,45 @@ def train(
         console.print("[green]deployable[/green]")
     else:
         console.print(f"[red]not deployable: {escape(done.refusal)}[/red]")
+
+
+def _train_hosted(
+    settings: Settings, dataset: str, version: int | None, *, base_model: str, by: str, poll_s: float
+) -> None:
+    """`vtuber train --backend openai`: the job's status as it changes; Ctrl-C cancels the job."""
+    import signal
+
+    from streamer.store.datasets import DatasetError
+    from streamer.training import FineTuneError, JobStatus, train_hosted
+
+    def show(job: JobStatus) -> None:
+        console.print(
+            f"job {escape(job.id)}: {job.status}" + (f" ({escape(job.error)})" if job.error else "")
+        )
+
+    async def work() -> None:
+        cancel = asyncio.Event()
+        asyncio.get_running_loop().add_signal_handler(signal.SIGINT, cancel.set)
+        try:
+            done = await train_hosted(
+                settings,
+                dataset,
+                version,
+                base_model=base_model,
+                by=by,
+                on_status=show,
+                cancel=cancel,
+                poll_s=poll_s,
+            )
+        except (DatasetError, FineTuneError) as exc:
+            console.print(f"[red]{escape(str(exc))}[/red]", highlight=False)
+            raise typer.Exit(1) from None
+        if done.model_version is None:
+            console.print(f"[red]the job ended {done.job.status}; no model version stored[/red]")
+            raise typer.Exit(1)
+        console.print(
+            f"model version [bold]{done.model_version}[/bold]: {escape(done.job.fine_tuned_model or '')} "
+            "(hosted: not validated, not deployable yet)"
+        )
+
+    asyncio.run(work())

@@ -1,0 +1,113 @@
+"""`vtuber train --backend openai`: the dataset's OpenAI export fine-tuned through the
+fine-tuning API (a local stand-in of it), the resulting model stored as a model version."""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+from pathlib import Path
+
+from sqlalchemy import select
+from typer.testing import CliRunner
+
+from config.settings import Settings, load_settings
+from engines import events as ev
+from engines.ai.safety.pipeline import SafetyPipeline
+from engines.training.dataset import Recipe
+from streamer.cli import cli
+from streamer.store import make_engine, make_sessionmaker, upgrade
+from streamer.store.labels import set_labels
+from streamer.store.studio_models import ModelVersion
+from streamer.store.writer import channel_ids, write_events
+from streamer.studio import build_dataset
+from streamer.training import train_hosted
+from tests.streamer.test_studio import two_streams
+from tests.support.fake_fine_tuning import FakeFineTuning
+
+
+async def seeded(url: str) -> None:
+    await upgrade(url)
+    engine = make_engine(url)
+    sessions = make_sessionmaker(engine)
+    async with sessions() as s, s.begin():
+        cache = await channel_ids(s, {"demo"}, {})
+        await write_events(s, [(ev.stream_of(e), e) for e in two_streams()], cache)
+    await set_labels(sessions, ["a1", "a3", "b1", "b2"], by="mod", verdict="good")
+    await build_dataset(
+        Settings(channel="demo"),
+        Recipe(name="fun", validation_fraction=0.5),
+        by="t",
+        sessions=sessions,
+        safety=SafetyPipeline(),
+    )
+    await engine.dispose()
+
+
+def settings_for(url: str, base_url: str) -> Settings:
+    return load_settings(
+        database_url=url,
+        channel="demo",
+        llm={"provider": "openai", "base_url": base_url, "api_key": "sk-test"},
+    )
+
+
+async def test_a_hosted_job_ends_as_a_stored_model_version(tmp_path: Path) -> None:
+    url = f"sqlite+aiosqlite:///{tmp_path / 'v.db'}"
+    await seeded(url)
+    async with FakeFineTuning() as fake:
+        done = await train_hosted(
+            settings_for(url, fake.base_url), "fun", base_model="gpt-4o-mini", poll_s=0.01
+        )
+    assert done.job.status == "succeeded" and done.model_version is not None
+    (job,) = fake.state.jobs.values()
+    assert job["suffix"] == "fun-v1" and job["validation_file"] is not None
+    uploaded = fake.state.files[job["training_file"]].decode().splitlines()
+    assert len(uploaded) == 2 and all('"messages"' in line for line in uploaded)  # one stream trains
+    engine = make_engine(url)
+    try:
+        async with make_sessionmaker(engine)() as s:
+            row = (await s.scalars(select(ModelVersion))).one()
+    finally:
+        await engine.dispose()
+    assert (row.backend, row.remote_model, row.report["deployable"]) == (
+        "openai",
+        done.job.fine_tuned_model,
+        False,
+    )
+
+
+def test_the_cli_reports_the_job_and_the_model(tmp_path: Path) -> None:
+    url = f"sqlite+aiosqlite:///{tmp_path / 'v.db'}"
+    asyncio.run(seeded(url))
+    fake_ready, stop = threading.Event(), threading.Event()
+    holder: dict[str, str] = {}
+
+    def serve() -> None:  # the stand-in on its own loop: the CLI runs asyncio.run itself
+        async def main() -> None:
+            async with FakeFineTuning() as fake:
+                holder["url"] = fake.base_url
+                fake_ready.set()
+                while not stop.is_set():
+                    await asyncio.sleep(0.05)
+
+        asyncio.run(main())
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    assert fake_ready.wait(10)
+    try:
+        env = {
+            "DATABASE_URL": url,
+            "VTUBER_CHANNEL": "demo",
+            "VTUBER_LLM__PROVIDER": "openai",
+            "VTUBER_LLM__BASE_URL": holder["url"],
+            "VTUBER_LLM__API_KEY": "sk-test",
+            "COLUMNS": "200",
+        }
+        result = CliRunner().invoke(cli, ["train", "fun", "--backend", "openai", "--poll-s", "0.05"], env=env)
+    finally:
+        stop.set()
+        thread.join(10)
+    assert result.exit_code == 0, result.output
+    assert "validating_files" in result.output and "succeeded" in result.output
+    assert "model version 1: ft:gpt-4o-mini:org-test:fun-v1:" in result.output
