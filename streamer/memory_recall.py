@@ -22,7 +22,7 @@ import numpy as np
 
 from engines import events as ev
 from engines.ai.memory.prompt import Recalled
-from engines.ai.memory.rank import KeywordIndex, hybrid_top
+from engines.ai.memory.rank import KeywordIndex, Projection, hybrid_top
 from engines.ai.safety import SafetyPipeline
 from engines.ai.safety.normalize import normalize
 from streamer.store.knowledge import ChunkMatrix, KnowledgeStore
@@ -81,18 +81,37 @@ class RecallConfig:
     refresh_s: float = 5.0
 
 
+@dataclass(frozen=True, slots=True)
+class _Built:
+    matrix: ChunkMatrix
+    keywords: KeywordIndex
+    projection: Projection | None
+    vectors: np.ndarray
+    """What is searched: the matrix, or its projection."""
+
+
 class KnowledgeIndex:
     """The channel's chunks as one in-memory matrix plus a keyword index, reloaded when the
     store's version changes (checked at most every ``refresh_s``)."""
 
     def __init__(
-        self, store: KnowledgeStore, dimensions: Callable[[], int], *, refresh_s: float = 5.0
+        self,
+        store: KnowledgeStore,
+        dimensions: Callable[[], int],
+        *,
+        refresh_s: float = 5.0,
+        reduce_to: int = 256,
+        reduce_above: int = 2_000,
     ) -> None:
         self.store = store
         self.dimensions = dimensions
         self.refresh_s = refresh_s
+        self.reduce_to = reduce_to
+        """Above ``reduce_above`` chunks, search ``reduce_to`` PCA dimensions (0: always exact)."""
+        self.reduce_above = reduce_above
         self._matrix: ChunkMatrix | None = None
-        self._keywords = KeywordIndex([])
+        self._index: _Built | None = None
+        """Swapped whole, so a search in a worker thread never mixes two versions."""
         self._checked = 0.0
         self._lock = asyncio.Lock()
 
@@ -106,27 +125,39 @@ class KnowledgeIndex:
             if self._matrix is not None and self._matrix.version == version and not force:
                 return
             matrix = await self.store.matrix(self.dimensions())
-            self._keywords = await asyncio.to_thread(KeywordIndex, matrix.texts)
-            self._matrix = matrix
-            log.info("knowledge index: %d chunks", len(matrix.ids))
+            built = await asyncio.to_thread(self._build, matrix)
+            self._matrix, self._index = matrix, built
+            log.info(
+                "knowledge index: %d chunks, %d dimensions searched", len(matrix.ids), built.vectors.shape[1]
+            )
+
+    def _build(self, m: ChunkMatrix) -> _Built:
+        keywords = KeywordIndex(m.texts)
+        if not self.reduce_to or len(m.ids) <= self.reduce_above or m.vectors.shape[1] <= self.reduce_to:
+            return _Built(m, keywords, None, m.vectors)
+        projection = Projection.fit(m.vectors, self.reduce_to)
+        return _Built(m, keywords, projection, projection.apply(m.vectors))
 
     def invalidate(self) -> None:
         """Reload on the next recall (chunks were embedded: same ids, new vectors)."""
         self._matrix = None
+        self._checked = 0.0
 
     def search(
         self, vector: np.ndarray | None, text: str, k: int, min_score: float
     ) -> list[tuple[int, str, float]]:
         """The best chunks as (chunk id, text, score); blocking (numpy), call it off the loop."""
-        m = self._matrix
-        if m is None or not m.ids or k <= 0:
+        built = self._index
+        if built is None or not built.matrix.ids or k <= 0:
             return []
-        scores = self._keywords.scores(text) if text else None
-        top = hybrid_top(vector, m.vectors, scores, k, min_score=min_score)
-        return [(m.ids[i], m.texts[i], s) for i, s in top]
+        scores = built.keywords.scores(text) if text else None
+        if vector is not None and built.projection is not None:
+            vector = built.projection.apply(vector[None, :])[0]
+        top = hybrid_top(vector, built.vectors, scores, k, min_score=min_score)
+        return [(built.matrix.ids[i], built.matrix.texts[i], s) for i, s in top]
 
     def __len__(self) -> int:
-        return 0 if self._matrix is None else len(self._matrix.ids)
+        return 0 if self._index is None else len(self._index.matrix.ids)
 
 
 class Recall:

@@ -43,3 +43,21 @@ def test_notes_stay_in_budget_and_are_neutralised() -> None:
     assert "<|system|>" not in notes
     assert render_notes(Recalled()) == ""
     assert not Recalled() and recalled
+
+
+def test_a_projection_keeps_neighbours_and_zero_rows() -> None:
+    from engines.ai.memory.rank import Projection
+
+    rng = np.random.default_rng(7)
+    centres = rng.standard_normal((4, 32)).astype(np.float32)
+    rows = np.vstack([c + 0.05 * rng.standard_normal((25, 32)) for c in centres]).astype(np.float32)
+    rows /= np.linalg.norm(rows, axis=1, keepdims=True)
+    rows[3] = 0.0  # a chunk not embedded yet
+    projection = Projection.fit(rows, 8)
+    reduced = projection.apply(rows)
+    assert reduced.shape == (100, 8) and reduced.dtype == np.float32
+    assert not reduced[3].any()
+    assert np.allclose(np.linalg.norm(np.delete(reduced, 3, axis=0), axis=1), 1.0, atol=1e-5)
+    query = projection.apply(centres[2][None, :] / np.linalg.norm(centres[2]))[0]
+    best = hybrid_top(query, reduced, None, 25)
+    assert all(50 <= i < 75 for i, _ in best)  # the same cluster, found in 8 of 32 dimensions
