@@ -28,6 +28,14 @@ PAGES = {
     "accounts": "accounts.html",
     "memory": "memory.html",
 }
+REFUSED = (
+    '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Streamer only · VTuber dashboard</title>'
+    '<link rel="stylesheet" href="/public/style.css"></head><body><main>'
+    '<div class="panel refused" role="alert"><h2>Streamer only</h2>'
+    "<p>Only the streamer may open this page. Moderators have the chat monitor and the stats.</p>"
+    '<p><a href="/monitor">Back to the chat monitor</a></p></div></main></body></html>'
+)
+"""The page a moderator gets for a streamer-only page (styled like the rest)."""
 STREAMER_PAGES = frozenset({"persona", "accounts"})
 
 
@@ -68,11 +76,7 @@ def _page_route(page: str, filename: str) -> None:
         if user is None:
             return RedirectResponse(f"/login?next=/{page}", status_code=303)
         if page in STREAMER_PAGES and not user.account.is_streamer:
-            return HTMLResponse(
-                "<!doctype html><title>Streamer only</title><p>Only the streamer may open this page. "
-                '<a href="/monitor">Back to the chat monitor</a></p>',
-                status_code=403,
-            )
+            return HTMLResponse(REFUSED, status_code=403)
         return FileResponse(STATIC / filename, headers={"Cache-Control": "no-store"})
 
     serve.__name__ = f"page_{page}"

@@ -93,3 +93,46 @@ def test_a_new_password_is_set_in_a_labelled_form_and_own_account_has_no_remove(
             await engine.dispose()
 
     assert served.loop.run(check())
+
+
+UNLABELLED = """() => [...document.querySelectorAll("input, select, textarea")]
+  .filter((n) => n.type !== "hidden" && n.offsetParent !== null)
+  .filter((n) => !(n.labels && n.labels.length) && !n.getAttribute("aria-label") && !n.getAttribute("aria-labelledby"))
+  .map((n) => n.id || n.outerHTML.slice(0, 80))"""
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_every_field_on_every_page_has_a_label_and_focus_is_visible(
+    served: Served, browser: Browser, width: int
+) -> None:
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    page.set_default_timeout(WAIT_MS)
+    log_in(page, served.url, STREAMER, "monitor")
+    for target in ("monitor", "persona", "stats", "accounts"):
+        page.goto(f"{served.url}/{target}")
+        expect(page.locator("#statusbar")).to_be_visible()
+        page.wait_for_load_state("networkidle")
+        assert page.evaluate(UNLABELLED) == [], target
+    page.goto(f"{served.url}/monitor")
+    page.focus("#search")
+    page.keyboard.press("Tab")  # the keyboard's focus ring shows on the next control
+    style = page.evaluate("() => getComputedStyle(document.activeElement).outlineStyle")
+    assert style not in ("none", ""), style
+    page.close()
+
+
+def test_a_moderator_gets_a_styled_refusal_for_a_streamer_page(served: Served, browser: Browser) -> None:
+    page = browser.new_page(viewport={"width": 900, "height": 700})
+    page.set_default_timeout(WAIT_MS)
+    log_in(page, served.url, MODERATOR, "monitor")
+    res = page.goto(f"{served.url}/persona")
+    assert res is not None and res.status == 403
+    panel = page.locator(".panel.refused")
+    expect(panel).to_contain_text("Only the streamer may open this page.")
+    # the dashboard's stylesheet applies: the panel is drawn, not bare text on white
+    assert panel.evaluate("n => getComputedStyle(n).backgroundColor") == "rgb(29, 32, 39)"
+    page.get_by_role("link", name="Back to the chat monitor").click()
+    expect(page).to_have_url(f"{served.url}/monitor")
+    OUTPUT.mkdir(exist_ok=True)
+    page.screenshot(path=str(OUTPUT / "dashboard_refused_900.png"))
+    page.close()
