@@ -171,7 +171,8 @@ def hybrid_top(
 class Projection:
     """PCA fitted on a matrix of embeddings: fewer dimensions to scan per query. On the
     benchmark's 10,000 knowledge chunks, 512 -> 256 kept recall@5 (0.993 on the labelled
-    knowledge queries) and cut the scan from 12.8 to 4.5 ms at load 5 (benchmarks/memory.py)."""
+    knowledge queries) and cut the scan from 8.2 to 2.2 ms at load 5.8
+    (benchmarks/memory_dimensions.py)."""
 
     def __init__(self, mean: np.ndarray, basis: np.ndarray) -> None:
         self.mean = mean.astype(np.float32)
