@@ -23,7 +23,7 @@ from config.settings import Settings
 from engines.ai.context import ContextBuilder
 from engines.ai.safety.semantic import Embedder
 from engines.backends import AudioChunk, BackendError, LLMBackend, ModelServer, STTBackend, TTSBackend
-from engines.events import ComponentStatus
+from engines.events import ComponentStatus, ModelSwitch
 from engines.tokens import MemoryTokenStore, TokenStore
 from engines.voice.ducking import DuckingSink
 from engines.voice.echo import EchoConfig, EchoGate, tap_playback
@@ -47,6 +47,7 @@ from streamer import heap
 from streamer.alerts import Alerts
 from streamer.barge_in import BargeIn
 from streamer.brain import Brain
+from streamer.brain_controls import switch_model
 from streamer.bus import Bus, make_bus
 from streamer.logs import redaction
 from streamer.memory_recall import KnowledgeIndex, Recall, RecallConfig, RetrievalCheck
@@ -59,7 +60,7 @@ from streamer.status import publish_fallback, publish_quietly
 from streamer.store import Recorder, make_engine, make_sessionmaker, upgrade
 from streamer.store.knowledge import KnowledgeStore
 from streamer.store.memory import MemoryStore
-from streamer.store.model_versions import adapter_of
+from streamer.store.model_versions import adapter_of, deployed_versions
 from streamer.store.personas import current_persona, load_persona_version
 from streamer.store.secrets import NamedTokenStore, SecretStore
 from streamer.twitch_doctor import secret_key_check
@@ -205,10 +206,23 @@ async def build_show(app: App, *, audio_dir: Path, pace: float | None = 1.0) -> 
     performer.on_sentence = brain.on_sentence
     if (switch := adapter_switcher(server)) is not None:
         brain.model_switcher = functools.partial(_serve_model_version, app.sessions, switch)
+        await _resume_model_version(app, brain, persona.id)
     alerts = None if overlay is None else Alerts(app.bus, overlay, seconds=settings.obs.alert_seconds)
     memory = None if embedder is None else await build_memory(settings, app, brain, embedder)
     heap.settle()  # everything is loaded: a full collection over it would stall a sentence later
     return Show(brain, performer, llm, tts, sink, server, avatar, overlay, alerts, memory)
+
+
+async def _resume_model_version(app: App, brain: Brain, persona: str) -> None:
+    """Serve the model version the persona points at (the last one the bot confirmed), so a
+    deploy outlives a restart; on failure the base model serves, and the log says why."""
+    deployed = await deployed_versions(app.sessions, app.settings.channel, persona)
+    if not deployed or deployed[0] is None or brain.model_switcher is None:
+        return
+    await switch_model(
+        brain,
+        ModelSwitch(channel=app.settings.channel, by="startup", persona=persona, model_version=deployed[0]),
+    )
 
 
 async def _serve_model_version(
