@@ -263,11 +263,13 @@ async def build_memory(settings: Settings, app: App, brain: Brain, embedder: Emb
     check = RetrievalCheck(lambda: brain.safety)
     brain.recall = Recall(store, knowledge, embedder.embed, check, config, allowed_documents=check.documents)
     brain.recall_tokens = cfg.prompt_tokens
-    return MemoryWriter(
+    writer = MemoryWriter(
         app.bus, store, embed=embedder.embed, allowed=allowed, persona=lambda: brain.persona.id,
         forget_command=cfg.forget_command, retry_max_s=settings.recorder.retry_max_s,
         claim_idle_ms=settings.bus.claim_idle_ms, knowledge=documents, on_knowledge_embedded=knowledge.invalidate,
     )  # fmt: skip
+    brain.recall.summary = writer.current_summary
+    return writer
 
 
 async def _starting_persona(app: App) -> tuple[Persona, int | None]:

@@ -172,7 +172,11 @@ class Recall:
         config: RecallConfig = RecallConfig(),
         *,
         allowed_documents: Allowed | None = None,
+        summary: Callable[[], str | None] | None = None,
     ) -> None:
+        self.summary = summary
+        """The stream so far (``MemoryWriter.current_summary``), for idle turns only: a
+        viewer's turn keeps its prompt short."""
         self.memories = memories
         self.knowledge = knowledge
         self.embed = embed
@@ -203,7 +207,7 @@ class Recall:
                 if task is not None:
                     task.cancel()
         if lead is None:
-            return Recalled()
+            return Recalled(summary=self.summary() if self.summary is not None else None)
         task = self._pending.pop(lead.id, None) or asyncio.create_task(self.recall(lead, persona))
         try:
             async with asyncio.timeout(self.config.wait_s):

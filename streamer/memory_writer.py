@@ -18,13 +18,16 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
 from engines import events as ev
+from engines.ai.memory.chunks import chunk_markdown
 from engines.ai.memory.facts import Fact, extract_facts, is_forget_command
+from engines.ai.memory.summary import StreamDigest
 from streamer.bus import Backoff, Bus, Delivery, StaleClaim
 from streamer.memory_recall import Allowed, Embed
 from streamer.store.knowledge import KnowledgeStore
@@ -80,6 +83,9 @@ class MemoryWriter:
         self.claim_idle_ms = claim_idle_ms
         self.on_stored = on_stored
         self.stats = WriterStats()
+        self.digest: StreamDigest | None = None
+        """The stream on air, summarised so far (None while offline or unknown)."""
+        self._digested: OrderedDict[str, None] = OrderedDict()
         self._stop = asyncio.Event()
         self._idle = asyncio.Event()
 
@@ -100,6 +106,10 @@ class MemoryWriter:
             GROUP_MEMORY, self.consumer, ["input"], stop=self._stop, count=200, block_ms=self.block_ms,
             claim=StaleClaim(self.claim_idle_ms, 5.0), backoff=Backoff(max_s=self.retry_max_s), on_idle=self._idle.set,
         )  # fmt: skip
+        try:
+            await self.restore()
+        except Exception as exc:  # the database is down: the summary starts from what comes next
+            log.warning("memory: could not restore the stream's summary (%s)", _short(exc))
         sweeper = asyncio.create_task(self._sweep_loop(), name="memory-sweep")
         try:
             async with batches:
@@ -165,6 +175,8 @@ class MemoryWriter:
         persona = self.persona()
         found: list[tuple[ev.Viewer, str, list[Fact]]] = []
         for e in events:
+            if isinstance(e, ev.InputEvent):
+                await self._follow_stream(e)
             if not isinstance(e, ev.InputEvent) or (viewer := e.actor) is None:
                 continue
             if isinstance(e, ev.ChatMessage) and is_forget_command(e.text, self.forget_command):
@@ -199,6 +211,49 @@ class MemoryWriter:
             if self.on_stored is not None:
                 self.on_stored(stored)
         return stored
+
+    def current_summary(self) -> str | None:
+        """The stream so far, for idle turns (None while offline)."""
+        return None if self.digest is None else self.digest.text()
+
+    async def _follow_stream(self, e: ev.InputEvent) -> None:
+        """The running summary; when the stream goes offline it is kept as a knowledge
+        document. Each event counts once, a batch written again after a failure included."""
+        if e.id in self._digested:
+            return
+        if isinstance(e, ev.StreamState) and e.online is not None:
+            if self.digest is not None:  # offline, or online again without an offline between
+                await self._keep(self.digest)
+                self.digest = None
+            if e.online:
+                self.digest = StreamDigest(started=e.ts)
+        if self.digest is not None:
+            self.digest.add(e)
+        self._digested[e.id] = None
+        while len(self._digested) > 20_000:
+            self._digested.popitem(last=False)
+
+    async def _keep(self, digest: StreamDigest) -> None:
+        """Store a finished stream's summary as a knowledge document (named by its start, so a
+        repeated offline replaces it rather than adding another)."""
+        if self.knowledge is None:
+            return
+        text = f"# Past streams\n\n## {digest.name}\n\n{digest.text()}\n"
+        chunks = chunk_markdown(text)
+        vectors = await asyncio.to_thread(self.embed, [c.searchable for c in chunks])
+        await self.knowledge.add(digest.name, text, chunks, vectors, by="memory")
+        log.info("memory: kept the summary of %s", digest.name)
+        if self.on_knowledge_embedded is not None:
+            self.on_knowledge_embedded()
+
+    async def restore(self) -> None:
+        """After a restart mid-stream: the running summary again, from the stored events."""
+        events = await self.store.current_stream()
+        self.digest = None
+        for e in events:
+            await self._follow_stream(e)
+        if self.digest is not None:
+            log.info("memory: the stream's summary restored from %d stored events", len(events))
 
     async def _forget(self, e: ev.ChatMessage, viewer: ev.Viewer) -> None:
         deleted = await self.store.forget_viewer(

@@ -15,12 +15,14 @@ from datetime import UTC, datetime
 from typing import Any
 
 import numpy as np
+import orjson
 from sqlalchemy import delete, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from engines import events as ev
 from engines.ai.memory.facts import SINGLE, Fact
 
-from .models import Channel, MemoryRow, ModerationAction
+from .models import Channel, EventRow, MemoryRow, ModerationAction
 from .writer import _insert, channel_ids
 
 FORGET_ACTION = "memory.forget"
@@ -255,6 +257,40 @@ class MemoryStore:
                     .where(MemoryRow.id == memory_id, MemoryRow.text == text)
                     .values(embedding=to_bytes(vector))
                 )
+
+    async def current_stream(self, *, limit: int = 50_000) -> list[ev.InputEvent]:
+        """The input events of the stream on air, from the recorded log: everything since the
+        last ``stream.state`` that said online (nothing when the last one said offline)."""
+        async with self.sessions() as session:
+            cid = await self._read_cid(session)
+            states = await session.execute(
+                select(EventRow.ts, EventRow.payload)
+                .where(EventRow.channel_id == cid, EventRow.type == "stream.state")
+                .order_by(EventRow.ts.desc())
+                .limit(200)
+            )
+            since = None
+            for ts, payload in states:
+                if payload.get("online") is not None:
+                    since = ts if payload["online"] else None
+                    break
+            if since is None:
+                return []
+            rows = await session.scalars(
+                select(EventRow.payload)
+                .where(EventRow.channel_id == cid, EventRow.stream == "input", EventRow.ts >= since)
+                .order_by(EventRow.ts, EventRow.id)
+                .limit(limit)
+            )
+            out = []
+            for payload in rows:
+                try:
+                    event = ev.decode(orjson.dumps(payload))
+                except ev.EventDecodeError:
+                    continue  # a kind this build does not know
+                if isinstance(event, ev.InputEvent):
+                    out.append(event)
+            return out
 
     async def count(self) -> int:
         async with self.sessions() as session:

@@ -355,3 +355,53 @@ async def test_the_writer_embeds_what_the_dashboard_saved(sqlite_url: str) -> No
         assert "Crater Chai" in found[0][1]
     finally:
         await engine.dispose()
+
+
+async def test_a_stream_summary_runs_is_kept_when_offline_and_survives_a_restart(db_url: str) -> None:
+    from streamer.store.writer import channel_ids, write_events
+
+    engine = make_engine(db_url)
+    sessions = make_sessionmaker(engine)
+    bus = MemoryBus()
+    store = MemoryStore(sessions, "chan")
+    knowledge = KnowledgeStore(sessions, "chan")
+    live: list[ev.EventBase] = [
+        ev.StreamState(channel="chan", online=True, title="Maliketh, no summons", category="Elden Ring"),
+        ev.Raid(channel="chan", from_user=KIRI, viewers=42),
+        ev.StreamerUtterance(channel="chan", text="WE FINALLY BEAT MALIKETH"),
+        ev.Subscription(channel="chan", user=SAM),
+    ]
+    try:
+        async with sessions.begin() as s:  # the recorder's log, which a restarted writer reads back
+            await write_events(s, [(ev.stream_of(e), e) for e in live], await channel_ids(s, {"chan"}, {}))
+        writer = MemoryWriter(
+            bus, store, embed=EMBEDDER.embed, allowed=allowed_by(SAFETY), persona=lambda: "hiyori",
+            knowledge=knowledge, block_ms=50,
+        )  # fmt: skip
+        await writer.restore()  # a restart mid-stream
+        running = writer.current_summary()
+        assert running is not None and "Kiri raided with 42 viewers" in running and "1 subs" in running
+        recall = Recall(store, None, EMBEDDER.embed, allowed_by(SAFETY), summary=writer.current_summary)
+        assert (await recall.for_pick([], "hiyori")).summary == running  # an idle turn hears it
+
+        await writer.handle(live[1:2])  # redelivered: counted once
+        await writer.handle([ev.Cheer(channel="chan", user=SAM, bits=100)])
+        await writer.handle([ev.StreamState(channel="chan", online=False)])
+        assert writer.current_summary() is None
+        docs = await knowledge.documents()
+        assert [d.name for d in docs] == [
+            "Past stream " + live[0].ts.strftime("%Y-%m-%d %H:%M") + " - Maliketh, no summons"
+        ]
+        _, text = await knowledge.document(docs[0].id) or ("", "")
+        assert 'the streamer said "WE FINALLY BEAT MALIKETH"' in text
+        assert text.count("raided") == 1 and "1 subs, 100 bits" in text
+        index = KnowledgeIndex(knowledge, lambda: 512)
+        await index.refresh(force=True)
+        asked = "did you beat the boss last time?"
+        assert "FINALLY BEAT MALIKETH" in index.search(EMBEDDER.embed([asked])[0], asked, 1, 0.0)[0][1]
+        offline = ev.StreamState(channel="chan", online=False)
+        async with sessions.begin() as s:
+            await write_events(s, [("input", offline)], await channel_ids(s, {"chan"}, {}))
+        assert await store.current_stream() == []  # recorded offline: a restart restores nothing
+    finally:
+        await engine.dispose()
