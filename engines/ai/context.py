@@ -54,7 +54,10 @@ def scrub_reply(text: str) -> str:
 
 
 _CONTEXT_MARKERS = re.compile(
-    r"\bstream title\b|\blive for \d+h \d+m\b|\bthe streamer says to you\b|\bsays: \"|\banswer (them|the streamer) directly\b",
+    r"\bstream title\b|\blive for \d+h \d+m\b|\bthe streamer says to you\b|\bsays: \"|\banswer (them|the streamer) directly\b"
+    # the framing of long-term memory's notes (engines/ai/memory/prompt.py): what they say may
+    # be used, their headings read aloud may not
+    r"|\byou remember(ed)? [^.:!?]{1,40}:|\blast asked:|\byou know:|\bearlier on stream:",
     re.IGNORECASE,
 )
 _NOT_WORD = re.compile(r"[^\w']+")
