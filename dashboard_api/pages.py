@@ -27,6 +27,7 @@ PAGES = {
     "stats": "stats.html",
     "accounts": "accounts.html",
     "memory": "memory.html",
+    "studio": "studio.html",
 }
 REFUSED = (
     '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Streamer only · VTuber dashboard</title>'

@@ -4,8 +4,8 @@ streamer; every label names its author; several turns at once), engagement per p
 version and model version, dataset versions and model versions.
 
 Deploy points the persona at a model version and waits for the bot's ``status.model``, as a
-persona apply does; rollback serves the version before the current one. The web page over
-this API is not built yet; ``vtuber dataset`` and ``vtuber train`` build and train.
+persona apply does; rollback serves the version before the current one. The page is
+``static/studio.html``; ``vtuber dataset`` and ``vtuber train`` build and train.
 """
 
 from __future__ import annotations

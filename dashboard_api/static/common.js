@@ -57,7 +57,7 @@ const Dash = (() => {
   }
 
   function nav(current) {
-    const links = [["monitor", "Chat monitor"], ["stats", "Stats"]];
+    const links = [["monitor", "Chat monitor"], ["stats", "Stats"], ["studio", "Studio"]];
     if (me.role === "streamer") links.push(["persona", "Persona"], ["accounts", "Accounts"]);
     const logout = el("button", {
       id: "logout",

@@ -1,0 +1,187 @@
+"use strict";
+// The training studio: browse turns with what triggered them, the reply sentence by sentence,
+// safety and engagement; label from the keyboard (moderators too), in bulk; see the datasets and
+// model versions, deploy one or roll back (the streamer).
+
+const { el, api, describeError } = Dash;
+let turns = [];
+let me = null;
+let asked = 0;  // the newest list request: an older answer arriving later is dropped
+const selected = new Set();
+
+function query() {
+  const p = new URLSearchParams();
+  const label = document.getElementById("f-label").value;
+  const tag = document.getElementById("f-tag").value.trim();
+  const min = document.getElementById("f-min").value;
+  if (label) p.set("label", label);
+  if (tag) p.set("tag", tag);
+  if (min !== "") p.set("min_score", min);
+  return p.toString() ? `?${p}` : "";
+}
+
+function labelLine(lb) {
+  return el("div", {},
+    lb.verdict ? el("span", { class: lb.verdict }, lb.verdict) : null,
+    lb.edited_text ? ` → "${lb.edited_text}"` : "",
+    lb.tags.length ? ` [${lb.tags.join(", ")}]` : "",
+    el("span", { class: "dim" }, ` by ${lb.labelled_by}`));
+}
+
+function turnNode(t) {
+  const eng = t.engagement;
+  return el("div", { class: `turn${selected.has(t.id) ? " selected" : ""}`, tabindex: 0, dataset: { id: t.id } },
+    el("div", { class: "head" }, ...[new Date(t.started_at).toLocaleString(), t.status, t.persona,
+      eng ? `score ${eng.score.toFixed(2)} · chat ${eng.chat_after} vs ${eng.baseline.toFixed(1)} · persona v${eng.persona_version ?? "-"} · model ${eng.model_version === null ? "base" : `v${eng.model_version}`}` : "not scored"]
+      .map((part) => el("span", {}, part))),
+    ...t.triggers.map((x) => el("div", { class: "trigger" }, `${x.viewer || x.type}: ${x.text || ""}`)),
+    el("div", { class: "said" }, ...(t.sentences.length
+      ? t.sentences.map((s) => el("span", {}, el("span", { class: "emo" }, `[${s.emotion}]`), `${s.text} `))
+      : [t.text || ""])),
+    ...t.safety.map((s) => el("div", { class: "safety" }, `${s.stage} ${s.layer}: ${s.reason}`)),
+    el("div", { class: "labels" }, ...t.labels.map(labelLine)));
+}
+
+async function fetchTurns() {
+  const mine = ++asked;
+  const got = await api("GET", `/api/studio/turns${query()}`);
+  if (mine !== asked) return;
+  turns = got;
+  render();  // the turn that has the focus now keeps it
+}
+
+function focusedId() {
+  const node = document.activeElement && document.activeElement.closest ? document.activeElement.closest(".turn") : null;
+  return node ? node.dataset.id : null;
+}
+
+async function load() {
+  const error = document.getElementById("studio-error");
+  error.textContent = "";
+  try {
+    await fetchTurns();
+  } catch (err) {
+    error.textContent = describeError(err);
+  }
+}
+
+function render(focusId = focusedId()) {
+  const box = document.getElementById("turns");
+  box.replaceChildren(...(turns.length ? turns.map(turnNode) : [el("p", { class: "dim" }, "No turns.")]));
+  const target = focusId && box.querySelector(`.turn[data-id="${CSS.escape(focusId)}"]`);
+  if (target) target.focus();
+}
+
+async function label(ids, body) {
+  const error = document.getElementById("studio-error");
+  try {
+    await api("POST", "/api/studio/labels", { turn_ids: ids, ...body });
+  } catch (err) {
+    error.textContent = describeError(err);
+    return;
+  }
+  await fetchTurns();
+}
+
+function edit(node) {
+  const id = node.dataset.id;
+  const t = turns.find((x) => x.id === id);
+  const box = el("textarea", { rows: 2, maxlength: 2000, class: "edit" });
+  box.value = (t.labels.find((lb) => lb.labelled_by === me.name) || {}).edited_text || t.text || "";
+  box.addEventListener("keydown", (e) => {
+    e.stopPropagation();
+    if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) label([id], { edited_text: box.value });
+    if (e.key === "Escape") render(id);
+  });
+  node.append(box);
+  box.focus();
+}
+
+function tag(node) {
+  const box = el("input", { maxlength: 32, class: "tag", placeholder: "tag, then Enter" });
+  box.addEventListener("keydown", (e) => {
+    e.stopPropagation();
+    if (e.key === "Enter" && box.value.trim()) label([node.dataset.id], { add_tags: [box.value.trim()] });
+    if (e.key === "Escape") render(node.dataset.id);
+  });
+  node.append(box);
+  box.focus();
+}
+
+function bulk(verdict) {
+  const ids = [...selected];
+  if (!ids.length) return;
+  selected.clear();
+  document.getElementById("bulk-state").textContent = `${ids.length} labelled ${verdict}`;
+  label(ids, { verdict });
+}
+
+document.addEventListener("keydown", (e) => {
+  const node = document.activeElement && document.activeElement.closest ? document.activeElement.closest(".turn") : null;
+  if (e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement || e.target instanceof HTMLSelectElement) return;
+  const all = [...document.querySelectorAll("#turns .turn")];
+  if (e.key === "j" || e.key === "k") {
+    const i = node ? all.indexOf(node) : -1;
+    const next = all[Math.max(0, Math.min(all.length - 1, i + (e.key === "j" ? 1 : -1)))];
+    if (next) next.focus();
+    e.preventDefault();
+    return;
+  }
+  if (e.key === "G") { bulk("good"); return; }
+  if (e.key === "B") { bulk("bad"); return; }
+  if (!node) return;
+  const id = node.dataset.id;
+  if (e.key === "g") label([id], { verdict: "good" });
+  else if (e.key === "b") label([id], { verdict: "bad" });
+  else if (e.key === "e") { e.preventDefault(); edit(node); }
+  else if (e.key === "t") { e.preventDefault(); tag(node); }
+  else if (e.key === "x") {
+    if (selected.has(id)) selected.delete(id); else selected.add(id);
+    node.classList.toggle("selected", selected.has(id));
+  }
+});
+
+async function showVersions() {
+  const datasets = await api("GET", "/api/studio/datasets");
+  document.getElementById("datasets").replaceChildren(
+    el("tr", {}, ...["name", "version", "train", "validation", "dropped", "by"].map((h) => el("th", {}, h))),
+    ...datasets.map((d) => el("tr", {}, el("td", {}, d.name), el("td", {}, `v${d.version}`), el("td", {}, String(d.train)),
+      el("td", {}, String(d.validation)),
+      el("td", {}, Object.entries(d.report.dropped || {}).map(([k, v]) => `${k} ${v}`).join(", ") || "-"),
+      el("td", {}, d.created_by))));
+  const models = await api("GET", "/api/studio/models");
+  const fig = (r, key) => (r && r[key] !== null && r[key] !== undefined ? Number(r[key]).toFixed(2) : "-");
+  document.getElementById("models").replaceChildren(
+    el("tr", {}, ...["version", "backend", "val loss", "safety pass", "adherence", "deployable", ""].map((h) => el("th", {}, h))),
+    ...models.map((m) => el("tr", { class: "model-row", dataset: { version: m.version } },
+      el("td", {}, `v${m.version}`), el("td", {}, m.backend),
+      el("td", {}, `${fig(m.report.current, "val_loss")} → ${fig(m.report.candidate, "val_loss")}`),
+      el("td", {}, `${fig(m.report.current, "safety_pass_rate")} → ${fig(m.report.candidate, "safety_pass_rate")}`),
+      el("td", {}, `${fig(m.report.current, "adherence_rate")} → ${fig(m.report.candidate, "adherence_rate")}`),
+      el("td", {}, m.deployable ? "yes" : `no${m.report.refusal ? `: ${m.report.refusal}` : ""}`),
+      el("td", {}, me.role === "streamer" && m.deployable
+        ? el("button", { type: "button", class: "deploy", onclick: () => deploy(m.version) }, "Deploy") : ""))));
+}
+
+async function deploy(version) {
+  const state = document.getElementById("deploy-state");
+  state.textContent = "waiting for the bot…";
+  try {
+    const r = await api("POST", version === undefined ? "/api/studio/rollback" : "/api/studio/deploy",
+      version === undefined ? undefined : { model_version: version });
+    state.textContent = `${r.status}: ${r.model_version === null ? "base model" : `v${r.model_version}`}${r.error ? ` (${r.error})` : ""}`;
+  } catch (err) {
+    state.textContent = describeError(err);
+  }
+}
+
+(async () => {
+  me = await Dash.start("studio");
+  document.getElementById("filters").addEventListener("submit", (e) => { e.preventDefault(); load(); });
+  document.getElementById("bulk-good").onclick = () => bulk("good");
+  document.getElementById("bulk-bad").onclick = () => bulk("bad");
+  const rollback = document.getElementById("rollback");
+  if (me.role === "streamer") rollback.onclick = () => deploy(undefined); else rollback.hidden = true;
+  await load();
+  await showVersions();
+})();
