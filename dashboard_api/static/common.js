@@ -141,9 +141,10 @@ const Dash = (() => {
       kill.textContent = "kill switch: unknown"; kill.className = "sb-mode";
       hold.textContent = "hold: unknown"; hold.className = "sb-mode";
     } else {
-      kill.textContent = s.killed ? "KILL SWITCH ON: the bot is silent" : "kill switch off";
+      const stale = s.bot !== "up" ? " (last known)" : "";  // what the bot said before it went quiet
+      kill.textContent = (s.killed ? "KILL SWITCH ON: the bot is silent" : "kill switch off") + stale;
       kill.className = `sb-mode ${s.killed ? "alarm" : "calm"}`;
-      hold.textContent = s.holding ? "HOLDING: replies wait for review" : "hold off";
+      hold.textContent = (s.holding ? "HOLDING: replies wait for review" : "hold off") + stale;
       hold.className = `sb-mode ${s.holding ? "caution" : "calm"}`;
     }
   }

@@ -106,6 +106,7 @@ def test_with_the_bot_stopped_the_bar_says_so_and_live_actions_are_refused(
     stack.bot.heartbeat.stop()
     expect(page.locator("#sb-bot")).to_contain_text("Bot NOT running", timeout=15_000)
     expect(page.locator('#statusbar [data-component="llm"]')).to_have_text("LLM: unknown")
+    expect(page.locator("#sb-kill")).to_have_text("kill switch off (last known)")
     page.click("#skip-now")
     expect(page.locator("#action-error")).to_contain_text("not sent: the bot is not running")
     page.click("#hold")  # a mode waits for the bot
