@@ -112,8 +112,11 @@ class LoraTrainer:
         torch.set_num_threads(self.settings.threads or max(1, (os.cpu_count() or 2) - 1))
         folder, name = str(self.base.parent), self.base.name
         t = time.perf_counter()
-        self._tok = AutoTokenizer.from_pretrained(folder, gguf_file=name)
-        self._model = AutoModelForCausalLM.from_pretrained(folder, gguf_file=name, dtype=torch.float32)
+        # local_files_only: everything comes from the GGUF file; never ask a model hub
+        self._tok = AutoTokenizer.from_pretrained(folder, gguf_file=name, local_files_only=True)
+        self._model = AutoModelForCausalLM.from_pretrained(
+            folder, gguf_file=name, dtype=torch.float32, local_files_only=True
+        )
         log.info("lora: loaded %s in %.1f s", name, time.perf_counter() - t)
 
     def encode(self, messages: Messages) -> Encoded:
