@@ -27,6 +27,9 @@ from engines.events import BotHeartbeat, encode
 from streamer.bus import STREAMS, Bus, BusError, Delivery, StreamName
 
 log = logging.getLogger("dashboard_api.feed")
+HEARTBEAT_SLACK = 8
+"""A new monitor's history reads this many times further back on the output stream, where the
+bot's heartbeats (every 2 s, never shown) sit between the events it shows."""
 
 Listener = Callable[[Delivery], None]
 
@@ -138,11 +141,13 @@ class FeedHub:
         recent: list[Delivery] = []
         if self._history_size:
             for stream in self.streams:
-                got = await self.bus.recent(stream, self._history_size)
+                # the output stream also holds the bot's heartbeats (left out): read further back
+                count = self._history_size * (HEARTBEAT_SLACK if stream == "output" else 1)
+                got = await self.bus.recent(stream, count)
                 recent += [
                     d for d in got
                     if _id_key(d.entry_id) <= _id_key(cursor[stream]) and not isinstance(d.event, BotHeartbeat)
-                ]  # fmt: skip
+                ][-self._history_size :]  # fmt: skip
         recent.sort(key=_order)
         self._history.extend(_item(d) for d in recent)
         self._cursor = cursor

@@ -177,3 +177,28 @@ async def test_an_invalid_entry_is_read_once_and_the_feed_goes_on() -> None:
         assert bus.stats.tail_skipped == 1
     finally:
         await hub.stop()
+
+
+async def test_heartbeats_are_never_in_the_feed_and_do_not_crowd_out_the_history() -> None:
+    bus = MemoryBus()
+    said = [ev.ReplySentence(channel="chan", turn_id="t1", index=i, text=f"line {i}") for i in range(5)]
+    await bus.publish_many(said)
+
+    def beat() -> ev.BotHeartbeat:
+        return ev.BotHeartbeat(channel="chan", every_s=2, started_at=ev.utcnow())
+
+    await bus.publish_many([beat() for _ in range(20)])  # a quiet stream: 40 s of beats since
+    hub = FeedHub(bus, history=4, batch_ms=20)
+    heard: list[str] = []
+    hub.listen(lambda d: heard.append(d.event.type))
+    await hub.start()
+    try:
+        client = hub.connect()
+        history = json.loads(await next_frame(client.queue))
+        assert [i["e"]["text"] for i in history["events"]] == ["line 1", "line 2", "line 3", "line 4"]
+        await bus.publish_many([beat(), chat("live one")])
+        got = events_of(await next_frame(client.queue))
+        assert [e["type"] for e in got] == ["chat.message"]  # the beat went to listeners only
+        assert "status.heartbeat" in heard
+    finally:
+        await hub.stop()
