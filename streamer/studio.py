@@ -19,8 +19,9 @@ from config.persona import Persona, load_persona
 from config.settings import Settings
 from engines.ai.context import ContextBuilder
 from engines.ai.safety.pipeline import SafetyPipeline
+from engines.backends import LLMBackend, LLMRequest, Message
 from engines.training.dataset import Recipe, build, hf_line, openai_line
-from integrations.registry import build_safety
+from integrations.registry import build_llm, build_safety
 from streamer.store import make_engine, make_sessionmaker
 from streamer.store.datasets import (
     DatasetError,
@@ -88,13 +89,13 @@ async def build_dataset(
     by: str,
     sessions: async_sessionmaker[AsyncSession] | None = None,
     safety: SafetyPipeline | None = None,
+    llm: LLMBackend | None = None,
 ) -> DatasetInfo:
-    """Score engagement, then build and store a new version of the recipe's dataset."""
-    if recipe.paraphrases:
-        raise DatasetError("paraphrase augmentation is not built yet; set paraphrases to 0")
+    """Score engagement, then build and store a new version of the recipe's dataset. With
+    ``recipe.paraphrases``, the configured LLM (or ``llm``) rewords the viewers' lines."""
     if sessions is None:
         async with open_store(settings) as own:
-            return await build_dataset(settings, recipe, by=by, sessions=own, safety=safety)
+            return await build_dataset(settings, recipe, by=by, sessions=own, safety=safety, llm=llm)
     persona = await current_persona(sessions, settings)
     await score_engagement(sessions, settings, persona)
     candidates = await load_candidates(sessions, settings.channel, persona)
@@ -102,12 +103,57 @@ async def build_dataset(
         safety = build_safety(settings).with_blocklist(persona.blocklist, source="persona")
         await asyncio.to_thread(safety.warm)
     system = _system_prompt(persona)
-    examples, report = await asyncio.to_thread(
-        build, candidates, recipe, system=system, safety=safety_check(safety)
-    )
+    check = safety_check(safety)
+    if not recipe.paraphrases:
+        examples, report = await asyncio.to_thread(build, candidates, recipe, system=system, safety=check)
+    else:
+        parts = await build_llm(settings) if llm is None else None
+        model = llm if llm is not None else parts.llm if parts is not None else None
+        assert model is not None
+        try:
+            rewrite = paraphraser(model, recipe.paraphrases, asyncio.get_running_loop())
+            examples, report = await asyncio.to_thread(
+                build, candidates, recipe, system=system, safety=check, paraphrase=rewrite
+            )
+        finally:
+            if parts is not None:
+                await parts.llm.aclose()
+                if parts.server is not None:
+                    await parts.server.stop()
     if not examples:
         log.warning("dataset %s: no example passed the recipe (%s)", recipe.name, dict(report.dropped))
     return await save_dataset(sessions, recipe, examples, report, by=by)
+
+
+PARAPHRASE_PROMPT = (
+    "Rewrite the viewer's chat message in other words, as a viewer would type it in Twitch chat. "
+    "Keep its meaning. Answer with the rewritten message only."
+)
+
+
+def paraphraser(llm: LLMBackend, n: int, loop: asyncio.AbstractEventLoop) -> Callable[[str], list[str]]:
+    """A blocking ``text -> n rewordings`` for :func:`engines.training.dataset.build` (which runs
+    in a worker thread): each is one completion of the LLM on the bot's event loop."""
+
+    async def once(text: str) -> str:
+        request = LLMRequest(
+            messages=(Message("system", PARAPHRASE_PROMPT), Message("user", text)),
+            max_tokens=60,
+            temperature=0.9,
+        )
+        parts = [delta async for delta in llm.stream_chat(request)]
+        return "".join(parts).strip().strip('"').strip()
+
+    def rewrite(text: str) -> list[str]:
+        out: list[str] = []
+        for _ in range(n):
+            try:
+                out.append(asyncio.run_coroutine_threadsafe(once(text), loop).result(120))
+            except Exception as exc:  # a model outage costs the synthetic rows, not the dataset
+                log.warning("dataset: a paraphrase failed: %s", exc)
+        return out
+
+    return rewrite
 
 
 def _system_prompt(persona: Persona) -> str:

@@ -46,10 +46,17 @@ def dataset_build(
     without_tag: Annotated[list[str] | None, typer.Option(help="Never turns with this tag.")] = None,
     validation: Annotated[float, typer.Option(help="Share of streams held out for validation.")] = 0.2,
     seed: Annotated[str, typer.Option(help="Changes which streams are held out.")] = "0",
+    paraphrases: Annotated[
+        int,
+        typer.Option(
+            min=0, max=5, help="Rewordings of each viewer line by the configured LLM (synthetic rows)."
+        ),
+    ] = 0,
     by: Annotated[str, typer.Option(help="Who built it (stored with the version).")] = "cli",
 ) -> None:
     """Select labelled turns, drop what today's safety pipeline blocks, scrub names and personal
-    data, split by stream, and store the result as a new dataset version with its recipe."""
+    data, split by stream, and store the result as a new dataset version with its recipe.
+    With --paraphrases, the configured LLM rewords each viewer line (rows marked synthetic)."""
     from engines.training.dataset import Recipe
     from streamer.studio import build_dataset
 
@@ -65,6 +72,7 @@ def dataset_build(
             tags_none=tuple(without_tag or ()),
             validation_fraction=validation,
             seed=seed,
+            paraphrases=paraphrases,
         )
     except ValidationError as exc:
         console.print(f"[red]{escape(str(exc))}[/red]", highlight=False)

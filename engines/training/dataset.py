@@ -75,6 +75,8 @@ class Candidate:
     edited: str | None = None
     """The newest "what she should have said"."""
     tags: frozenset[str] = frozenset()
+    viewer_text: str = ""
+    """What the viewer wrote (the part of the prompt a paraphrase rewrites)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,7 +168,9 @@ def build(
     safety: SafetyCheck,
     paraphrase: Callable[[str], list[str]] | None = None,
 ) -> tuple[list[Example], Report]:
-    """Select, deduplicate, safety-check, scrub and split; optionally add paraphrased prompts."""
+    """Select, deduplicate, safety-check, scrub and split. With ``paraphrase`` (the viewer's
+    text -> rewordings) and ``recipe.paraphrases``, each example also gets up to that many
+    copies whose viewer line is reworded, each checked by safety and marked synthetic."""
     report = Report(candidates=len(candidates))
     chosen: list[tuple[Candidate, str, str]] = []
     seen: set[str] = set()
@@ -189,10 +193,11 @@ def build(
     for c, prompt, reply in chosen:
         split = split_of(c.stream, streams, recipe)
         prompts = [prompt]
-        if paraphrase is not None and recipe.paraphrases:
-            prompts += [
-                p for p in paraphrase(prompt)[: recipe.paraphrases] if p.strip() and not safety(p, "input")
-            ]
+        if paraphrase is not None and recipe.paraphrases and c.viewer_text and c.viewer_text in prompt:
+            for text in paraphrase(c.viewer_text)[: recipe.paraphrases]:
+                other = prompt.replace(c.viewer_text, text.strip())
+                if text.strip() and text.strip() != c.viewer_text and not safety(other, "input"):
+                    prompts.append(other)
         for i, text in enumerate(prompts):
             user, assistant = NameScrubber(c.names).scrub([text, reply])
             (user, found_u), (assistant, found_a) = scrub_pii(user), scrub_pii(assistant)

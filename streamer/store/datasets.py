@@ -124,6 +124,7 @@ async def load_candidates(
                 verdicts=tuple(lb.verdict for lb in mine if lb.verdict),
                 edited=edited,
                 tags=frozenset(t for lb in mine for t in lb.tags),
+                viewer_text=events[0].viewer_text if len(events) == 1 else "",
             )
         )
     return out

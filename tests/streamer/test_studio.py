@@ -194,3 +194,42 @@ def test_the_cli_builds_lists_and_exports(tmp_path: Path, monkeypatch: pytest.Mo
     assert missing.exit_code == 1 and "no dataset nope" in missing.output
     bad = runner.invoke(cli, ["dataset", "build", "--validation", "1.5"], env=env)
     assert bad.exit_code == 2
+
+
+async def test_paraphrases_by_the_llm_are_added_marked_synthetic(
+    sessions: async_sessionmaker[AsyncSession],
+) -> None:
+    from engines.backends import Limits
+    from integrations.openai.llm import OpenAILLM
+    from tests.support.fake_openai import FakeBehavior, FakeOpenAI
+
+    await set_labels(sessions, ["a1", "b1"], by="mod", verdict="good")
+    fake = FakeOpenAI(FakeBehavior(reply=["which game are we playing?", "how are u doing"], ttft_s=0.0))
+    await fake.start()
+    llm = OpenAILLM(
+        base_url=fake.base_url, model="fake", limits=Limits(first_output_s=5, stall_s=5, total_s=10)
+    )
+    try:
+        info = await build_dataset(
+            Settings(channel="demo"),
+            Recipe(name="aug", paraphrases=1),
+            by="t",
+            sessions=sessions,
+            safety=SafetyPipeline(),
+            llm=llm,
+        )
+    finally:
+        await llm.aclose()
+        await fake.stop()
+    examples = await load_examples(sessions, info.id)
+    assert [(e.turn_id, e.synthetic) for e in examples] == [
+        ("a1", False),
+        ("a1", True),
+        ("b1", False),
+        ("b1", True),
+    ]
+    asked = [r.body["messages"][-1]["content"] for r in fake.chat_requests()]
+    assert asked == ["what game is this?", "how are you?"]  # the viewers' own words, not the prompt
+    reworded = [e.messages[1]["content"] for e in examples if e.synthetic]
+    assert "which game are we playing?" in reworded[0] and "how are u doing" in reworded[1]
+    assert info.report["synthetic"] == 2 and info.report["kept"] == 2

@@ -97,17 +97,25 @@ def test_the_split_is_by_stream_so_no_stream_is_in_both() -> None:
     }
 
 
-def test_paraphrases_are_marked_synthetic_and_checked_too() -> None:
-    def para(prompt: str) -> list[str]:
-        return [prompt.upper(), "BAD rewrite", "third"]
+def test_paraphrases_reword_the_viewers_line_are_marked_synthetic_and_checked_too() -> None:
+    asked: list[str] = []
+
+    def para(text: str) -> list[str]:
+        asked.append(text)
+        return [text.upper(), "BAD rewrite", "third", "fourth"]
 
     def check(text: str, stage: str) -> str | None:
         return "x" if "BAD" in text else None
 
-    got, report = build([cand("a")], Recipe(paraphrases=2), system="s", safety=check, paraphrase=para)
-    assert [e.synthetic for e in got] == [False, True]  # the blocked paraphrase is left out
-    assert got[1].messages[1]["content"] == 'FAN SAYS "Q A"'
-    assert report.synthetic == 1 and report.kept == 1
+    c = cand("a", viewer_text="q a")
+    got, report = build([c], Recipe(paraphrases=3), system="s", safety=check, paraphrase=para)
+    assert asked == ["q a"]
+    assert [e.synthetic for e in got] == [False, True, True]  # the blocked rewording is left out
+    assert [e.messages[1]["content"] for e in got] == ['Fan says "q a"', 'Fan says "Q A"', 'Fan says "third"']
+    assert all(e.messages[2] == got[0].messages[2] for e in got)  # the same reply
+    assert report.synthetic == 2 and report.kept == 1
+    plain, _ = build([cand("b")], Recipe(paraphrases=3), system="s", safety=check, paraphrase=para)
+    assert len(plain) == 1  # no viewer text (an idle line): nothing to reword
 
 
 def test_both_export_formats_are_chat_messages() -> None:
