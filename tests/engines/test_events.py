@@ -60,6 +60,11 @@ EXAMPLES: list[ev.EventBase] = [
     ev.ComponentStatus(channel="c", component="twitch", state="revoked", detail="authorization revoked"),
     ev.PersonaApplied(channel="c", persona="hiyori", version=3),
     ev.ModelApplied(channel="c", persona="hiyori", model_version=2, ok=False, error="no such file"),
+    ev.BotHeartbeat(channel="c", every_s=2.0, started_at=datetime(2026, 12, 6, 12, 0, tzinfo=UTC),
+                    components={"twitch": ev.ComponentHealth(state="ok"),
+                                "obs": ev.ComponentHealth(state="down", detail="connection refused")},
+                    killed=False, holding=True, last_spoke=datetime(2026, 12, 6, 12, 5, tzinfo=UTC),
+                    persona="hiyori", persona_version=3),
     ev.Metric(channel="c", name="ttfa_ms", value=200.0, labels={"stage": "tts"}),
 ]  # fmt: skip
 
