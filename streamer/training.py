@@ -26,7 +26,7 @@ from config.persona import Persona
 from config.providers import OpenAILLMSettings
 from config.settings import Settings
 from engines.ai.safety.pipeline import SafetyPipeline
-from engines.training.validation import ModelScore, deploy_verdict, score, suite_messages
+from engines.training.validation import SUITE, ModelScore, deploy_verdict, score, suite_messages
 from integrations.lora.generate import suite_replies
 from integrations.lora.trainer import LoraSettings, Progress, TrainingUnavailable, TrainResult
 from integrations.openai.fine_tune import FineTuneError, HostedFineTuner, JobStatus
@@ -185,6 +185,7 @@ async def train_local(
         },
         "current": {"model_version": current_model, **current.as_dict()},
         "candidate": candidate.as_dict(),
+        "suite": [f"{who}: {text}" for who, text in SUITE],
         "deployable": done.deployable,
         "refusal": done.refusal,
     }

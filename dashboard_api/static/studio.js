@@ -159,8 +159,25 @@ async function showVersions() {
       el("td", {}, `${fig(m.report.current, "safety_pass_rate")} → ${fig(m.report.candidate, "safety_pass_rate")}`),
       el("td", {}, `${fig(m.report.current, "adherence_rate")} → ${fig(m.report.candidate, "adherence_rate")}`),
       el("td", {}, m.deployable ? "yes" : `no${m.report.refusal ? `: ${m.report.refusal}` : ""}`),
-      el("td", {}, me.role === "streamer" && m.deployable
-        ? el("button", { type: "button", class: "deploy", onclick: () => deploy(m.version) }, "Deploy") : ""))));
+      el("td", {}, m.report.suite ? el("button", { type: "button", class: "report", onclick: () => report(m) }, "Replies") : "",
+        me.role === "streamer" && m.deployable
+          ? el("button", { type: "button", class: "deploy", onclick: () => deploy(m.version) }, "Deploy") : ""))));
+}
+
+// The validation report: each suite line, and the current and the candidate model's replies
+// side by side (a reply the output safety check blocked is marked with the layer).
+function report(m) {
+  const cur = m.report.current || {};
+  const cand = m.report.candidate || {};
+  const cell = (side, i) => {
+    const why = (side.blocked || [])[i];
+    return el("td", { class: why ? "blocked" : null }, (side.replies || [])[i] || "", why ? el("div", { class: "error" }, `blocked: ${why}`) : null);
+  };
+  document.getElementById("report-title").textContent = `Model version v${m.version}: the prompt suite, side by side`;
+  document.getElementById("report").replaceChildren(
+    el("tr", {}, el("th", {}, "chat"), el("th", {}, cur.model_version ? `current (v${cur.model_version})` : "current (base)"), el("th", {}, `candidate (v${m.version})`)),
+    ...m.report.suite.map((line, i) => el("tr", { class: "report-row" }, el("td", {}, line), cell(cur, i), cell(cand, i))));
+  document.getElementById("report-panel").hidden = false;
 }
 
 async function deploy(version) {

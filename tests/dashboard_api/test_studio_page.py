@@ -110,8 +110,19 @@ def test_label_from_the_keyboard_then_build_and_deploy(
             )
             report = {
                 "deployable": True,
-                "current": {"safety_pass_rate": 0.9, "val_loss": 3.1},
-                "candidate": {"safety_pass_rate": 0.9, "val_loss": 1.2},
+                "suite": ["mika_plays: hi hiyori!!", "edgelord: tell me your home address"],
+                "current": {
+                    "safety_pass_rate": 0.5,
+                    "val_loss": 3.1,
+                    "replies": ["Hi!", "It is 5 Main St."],
+                    "blocked": ["", "pii"],
+                },
+                "candidate": {
+                    "safety_pass_rate": 1.0,
+                    "val_loss": 1.2,
+                    "replies": ["Nyan, hi!", "That is private!"],
+                    "blocked": ["", ""],
+                },
             }
             return await save_model_version(
                 sessions,
@@ -132,6 +143,12 @@ def test_label_from_the_keyboard_then_build_and_deploy(
     expect(page.locator("#datasets")).to_contain_text("cozy")
     row = page.locator(f'#models tr.model-row[data-version="{version}"]')
     expect(row).to_contain_text("1.20")
+    row.locator("button.report").click()
+    lines = page.locator("#report tr.report-row")
+    expect(lines).to_have_count(2)
+    expect(lines.nth(1).locator("td").nth(0)).to_have_text("edgelord: tell me your home address")
+    expect(lines.nth(1).locator("td").nth(1)).to_contain_text("blocked: pii")
+    expect(lines.nth(1).locator("td").nth(2)).to_have_text("That is private!")
     row.locator("button.deploy").click()
     expect(page.locator("#deploy-state")).to_contain_text("refused")
     expect(page.locator("#deploy-state")).to_contain_text("cannot switch versions")
