@@ -128,7 +128,9 @@ def test_a_moderator_corrects_deletes_and_forgets(served: Served, browser: Brows
     expect(page.locator("#memory-status")).to_have_text("Forgot sam: 1 memories deleted.")
     expect(page.locator("#viewer-panel")).to_be_hidden()
     expect(page.locator('#viewers tr[data-viewer="sam"]')).to_have_count(0)  # the list was refreshed...
-    expect(page.locator("#memory-status")).to_have_text("Forgot sam: 1 memories deleted.")  # ...and says so still
+    expect(page.locator("#memory-status")).to_have_text(
+        "Forgot sam: 1 memories deleted."
+    )  # ...and says so still
     assert any("Forget everything about sam" in d for d in dialogs)  # asked to confirm first
     page.screenshot(path=str(OUTPUT / "memory_page.png"))
     memories, audit = stored(served, pg_url)
