@@ -13,13 +13,12 @@ from datetime import UTC, datetime
 
 import numpy as np
 from sqlalchemy import delete, func, select, update
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from engines.ai.memory.chunks import Chunk
 
+from .channel_scoped import ChannelScoped
 from .memory import from_bytes, to_bytes
-from .models import Channel, KnowledgeChunk, KnowledgeDocument
-from .writer import channel_ids
+from .models import KnowledgeChunk, KnowledgeDocument
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,28 +41,8 @@ class ChunkMatrix:
     version: tuple[int, int]
 
 
-class KnowledgeStore:
-    def __init__(self, sessions: async_sessionmaker[AsyncSession], channel: str) -> None:
-        self.sessions = sessions
-        self.channel = channel
-        self._cids: dict[str, int] = {}
-
-    async def _cid(self, session: AsyncSession) -> int:
-        """The channel's id for a write (the row is created if needed, in this transaction)."""
-        if self.channel in self._cids:
-            return self._cids[self.channel]
-        return (await channel_ids(session, {self.channel}, {}))[self.channel]
-
-    async def _read_cid(self, session: AsyncSession) -> int:
-        """The channel's id for a read (-1, matching nothing, before the channel has a row).
-        Only a committed id is cached: one inserted in a transaction that rolls back is not."""
-        if self.channel in self._cids:
-            return self._cids[self.channel]
-        cid = await session.scalar(select(Channel.id).where(Channel.login == self.channel))
-        if cid is None:
-            return -1
-        self._cids[self.channel] = int(cid)
-        return int(cid)
+class KnowledgeStore(ChannelScoped):
+    """One channel's knowledge documents and their chunks."""
 
     async def add(
         self, name: str, text: str, chunks: Sequence[Chunk], vectors: np.ndarray | None, *, by: str

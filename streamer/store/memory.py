@@ -17,13 +17,13 @@ from typing import Any
 import numpy as np
 import orjson
 from sqlalchemy import delete, func, or_, select, update
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from engines import events as ev
 from engines.ai.memory.facts import SINGLE, Fact
 
-from .models import Channel, EventRow, MemoryRow, ModerationAction
-from .writer import _insert, channel_ids
+from .channel_scoped import ChannelScoped
+from .models import EventRow, MemoryRow, ModerationAction
+from .writer import _insert
 
 FORGET_ACTION = "memory.forget"
 """The audit log's action for "forget this viewer" (``moderation_actions.action``)."""
@@ -67,30 +67,8 @@ def _stored(row: MemoryRow) -> StoredMemory:
     )  # fmt: skip
 
 
-class MemoryStore:
+class MemoryStore(ChannelScoped):
     """One channel's viewer memories."""
-
-    def __init__(self, sessions: async_sessionmaker[AsyncSession], channel: str) -> None:
-        self.sessions = sessions
-        self.channel = channel
-        self._cids: dict[str, int] = {}
-
-    async def _cid(self, session: AsyncSession) -> int:
-        """The channel's id for a write (the row is created if needed, in this transaction)."""
-        if self.channel in self._cids:
-            return self._cids[self.channel]
-        return (await channel_ids(session, {self.channel}, {}))[self.channel]
-
-    async def _read_cid(self, session: AsyncSession) -> int:
-        """The channel's id for a read (-1, matching nothing, before the channel has a row).
-        Only a committed id is cached: one inserted in a transaction that rolls back is not."""
-        if self.channel in self._cids:
-            return self._cids[self.channel]
-        cid = await session.scalar(select(Channel.id).where(Channel.login == self.channel))
-        if cid is None:
-            return -1
-        self._cids[self.channel] = int(cid)
-        return int(cid)
 
     async def add(
         self,
