@@ -78,7 +78,7 @@ def test_render_names_the_target_of_a_pick_and_hides_routine_drops() -> None:
 def test_render_gives_every_kind_a_line_or_a_reason_not_to() -> None:
     out = render([e.model_copy(update={"ts": T0}) for e in EXAMPLES], start=T0, show_all_drops=True)
     body = out.splitlines()[3:-1]
-    assert len(body) == len(EXAMPLES) - 1  # every kind but the metric
+    assert len(body) == len(EXAMPLES) - 2  # every kind but the metric and the heartbeat
 
 
 def test_a_crisis_is_shown_with_its_drop_and_the_resource_a_moderator_sent() -> None:
