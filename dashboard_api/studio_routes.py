@@ -5,37 +5,59 @@ version and model version, dataset versions and model versions.
 
 Deploy points the persona at a model version and waits for the bot's ``status.model``, as a
 persona apply does; rollback serves the version before the current one. The page is
-``static/studio.html``; ``vtuber dataset`` and ``vtuber train`` build and train.
+``static/studio.html``. The streamer builds a dataset and trains a model version from the page
+as background jobs (:mod:`.studio_jobs`), as ``vtuber dataset build`` and ``vtuber train`` do.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from datetime import datetime
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, HTTPException, Query, Request, status
-from pydantic import BaseModel, ConfigDict, Field
+from fastapi import APIRouter, FastAPI, HTTPException, Path, Query, Request, status
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from sqlalchemy import select
 
 from config.persona import load_persona
 from engines import events as ev
+from engines.training.dataset import Recipe
 from streamer.bus import BusError, Delivery
-from streamer.store.datasets import list_datasets
+from streamer.store.datasets import get_dataset, list_datasets
 from streamer.store.engagement import VersionEngagement, by_version, score_turns
 from streamer.store.labels import LabelError, labels_of, set_labels
 from streamer.store.model_versions import deployed_versions, get_model_version, list_model_versions
 from streamer.store.models import EventRow, ReplySentenceRow, SafetyDecision, Turn
 from streamer.store.studio_models import TurnEngagement
+from streamer.training import LoraSettings
 
 from .auth import SIGNED_IN_RESPONSES, SignedIn, Streamer, User
 from .db import channel_id
 from .inputs import NO_CONTROL, json_int
 from .state import Dashboard, dash
+from .studio_jobs import Job, JobRefused, StudioJobs
 
 log = logging.getLogger("dashboard_api.studio")
-router = APIRouter(prefix="/api/studio", tags=["studio"], responses=SIGNED_IN_RESPONSES)
+
+
+@asynccontextmanager
+async def _jobs_lifespan(app: FastAPI) -> AsyncIterator[None]:
+    """The studio's jobs live as long as the app; a running training stops at its next step
+    (checkpoint kept) when the dashboard stops."""
+    if not hasattr(app.state, "studio_jobs"):
+        app.state.studio_jobs = StudioJobs()
+    try:
+        yield
+    finally:
+        await app.state.studio_jobs.aclose()
+
+
+router = APIRouter(
+    prefix="/api/studio", tags=["studio"], responses=SIGNED_IN_RESPONSES, lifespan=_jobs_lifespan
+)
 
 TurnId = Annotated[str, Field(min_length=1, max_length=128, pattern=NO_CONTROL)]
 Tag = Annotated[str, Field(min_length=1, max_length=32, pattern=r"^[A-Za-z0-9_ -]+$")]
@@ -454,3 +476,195 @@ async def rollback(user: Streamer, request: Request) -> DeployResult:
     if previous == current:
         raise HTTPException(status.HTTP_409_CONFLICT, "the bot already runs the base model")
     return await _deploy(d, user, previous)
+
+
+# ---------------------------------------------------------------- build and train (jobs)
+
+DatasetName = Annotated[str, Field(pattern=r"^[a-z0-9_-]{1,64}$")]
+Version = json_int(ge=1, le=2**31 - 1)
+StreamStart = Annotated[str, Field(min_length=1, max_length=40, pattern=NO_CONTROL)]
+
+
+class DatasetBuildIn(BaseModel):
+    """The recipe, with the options of ``vtuber dataset build``."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: DatasetName = "default"
+    labels: Annotated[list[Literal["good", "bad", "unlabelled"]], Field(min_length=1, max_length=3)] = [
+        "good"
+    ]
+    """Which labels qualify; a bad turn only with an edit (what she should have said)."""
+    streams: Annotated[list[StreamStart], Field(max_length=100)] = []
+    persona_versions: Annotated[list[Version], Field(max_length=100)] = []  # type: ignore[valid-type]
+    model_versions: Annotated[list[Version], Field(max_length=100)] = []  # type: ignore[valid-type]
+    min_score: Annotated[float, Field(ge=-1e9, le=1e9)] | None = None
+    tags: Annotated[list[Tag], Field(max_length=20)] = []
+    """Only turns with one of these tags."""
+    without_tags: Annotated[list[Tag], Field(max_length=20)] = []
+    validation: Annotated[float, Field(ge=0, lt=1)] = 0.2
+    """Share of streams held out for validation."""
+    seed: Annotated[str, Field(min_length=1, max_length=64, pattern=NO_CONTROL)] = "0"
+    paraphrases: json_int(ge=0, le=5) = 0  # type: ignore[valid-type]
+
+
+class TrainIn(BaseModel):
+    """The options of ``vtuber train`` (the local LoRA back-end)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    dataset: DatasetName
+    version: Version | None = None  # type: ignore[valid-type]
+    """None: the latest version."""
+    epochs: json_int(ge=1, le=100) = 1  # type: ignore[valid-type]
+    rank: json_int(ge=1, le=256) = 8  # type: ignore[valid-type]
+    learning_rate: Annotated[float, Field(ge=1e-6, le=1.0)] = 1e-3
+    batch_size: json_int(ge=1, le=256) = 8  # type: ignore[valid-type]
+    compare_with: Version | None = None  # type: ignore[valid-type]
+    """The model version to validate against; None: the base model."""
+    restart: bool = False
+    """Ignore a checkpoint of an earlier run of this dataset version."""
+
+
+class JobOut(BaseModel):
+    id: int
+    kind: Literal["dataset", "train"]
+    dataset: str
+    started_by: str
+    started_at: datetime
+    status: Literal["running", "cancelling", "succeeded", "failed", "cancelled"]
+    phase: str
+    step: int
+    total: int | None
+    loss: float | None
+    examples_per_s: float | None
+    finished_at: datetime | None
+    error: str
+    result: dict[str, Any]
+
+
+class TrainingOut(BaseModel):
+    available: bool
+    reason: str
+    """Why training cannot run here, with the install command ("" when it can)."""
+
+
+class JobsOut(BaseModel):
+    training: TrainingOut
+    jobs: list[JobOut]
+
+
+def _jobs(request: Request) -> StudioJobs:
+    jobs: StudioJobs = request.app.state.studio_jobs
+    return jobs
+
+
+def _job(j: Job) -> JobOut:
+    return JobOut(**{name: getattr(j, name) for name in JobOut.model_fields})
+
+
+@router.get("/jobs")
+async def jobs(user: SignedIn, request: Request) -> JobsOut:
+    """Dataset builds and training runs, newest first, with their progress; and whether
+    training can run on this machine (the ``train`` extra)."""
+    why = _jobs(request).training_unavailable()
+    return JobsOut(
+        training=TrainingOut(available=why is None, reason=why or ""),
+        jobs=[_job(j) for j in _jobs(request).list()],
+    )
+
+
+@router.post(
+    "/datasets",
+    status_code=status.HTTP_202_ACCEPTED,
+    responses={409: {"description": "a dataset build is already running"}},
+)
+async def build(body: DatasetBuildIn, user: Streamer, request: Request) -> JobOut:
+    """Build a new version of a dataset in the background (as ``vtuber dataset build``):
+    score engagement, select by the recipe, deduplicate, drop what today's safety pipeline
+    blocks, scrub names and personal data, split by stream, store it with its recipe."""
+    d = dash(request)
+    try:
+        recipe = Recipe(
+            name=body.name,
+            verdicts=tuple(body.labels),
+            streams=tuple(body.streams),
+            persona_versions=tuple(body.persona_versions),
+            model_versions=tuple(body.model_versions),
+            min_score=body.min_score,
+            tags_any=tuple(body.tags),
+            tags_none=tuple(body.without_tags),
+            validation_fraction=body.validation,
+            seed=body.seed,
+            paraphrases=body.paraphrases,
+        )
+    except ValidationError as exc:
+        raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, str(exc)) from None
+    try:
+        job = _jobs(request).build_dataset(d.settings, d.sessions, recipe, by=user.name)
+    except JobRefused as exc:
+        raise HTTPException(status.HTTP_409_CONFLICT, str(exc)) from None
+    log.info("dataset %s: build started by %s (job %d)", recipe.name, user.name, job.id)
+    return _job(job)
+
+
+@router.post(
+    "/train",
+    status_code=status.HTTP_202_ACCEPTED,
+    responses={
+        404: {"description": "no such dataset version"},
+        409: {"description": "a training run is already running, or the train extra is not installed"},
+    },
+)
+async def train(body: TrainIn, user: Streamer, request: Request) -> JobOut:
+    """Train a model version on a dataset version in the background (as ``vtuber train``):
+    LoRA on the local model, validation against the current model, a stored model version.
+    Cancel stops at the next step and keeps the checkpoint; starting it again resumes."""
+    d = dash(request)
+    info = await get_dataset(d.sessions, body.dataset, body.version)
+    if info is None:
+        version = f" version {body.version}" if body.version else ""
+        raise HTTPException(status.HTTP_404_NOT_FOUND, f"no dataset {body.dataset}{version}")
+    lora = LoraSettings(
+        rank=body.rank,
+        alpha=2.0 * body.rank,
+        learning_rate=body.learning_rate,
+        epochs=body.epochs,
+        batch_size=body.batch_size,
+    )
+    try:
+        job = _jobs(request).train(
+            d.settings,
+            d.sessions,
+            info.name,
+            info.version,
+            lora=lora,
+            compare_with=body.compare_with,
+            restart=body.restart,
+            by=user.name,
+        )
+    except JobRefused as exc:
+        raise HTTPException(status.HTTP_409_CONFLICT, str(exc)) from None
+    log.info("training on %s v%d started by %s (job %d)", info.name, info.version, user.name, job.id)
+    return _job(job)
+
+
+@router.post(
+    "/jobs/{job_id}/cancel",
+    responses={
+        404: {"description": "no such job"},
+        409: {"description": "a dataset build cannot be cancelled"},
+    },
+)
+async def cancel(
+    job_id: Annotated[int, Path(ge=1, le=2**31 - 1)], user: Streamer, request: Request
+) -> JobOut:
+    """Stop a training run at its next step; its checkpoint is kept for a resume."""
+    try:
+        job = _jobs(request).cancel(job_id)
+    except JobRefused as exc:
+        raise HTTPException(status.HTTP_409_CONFLICT, str(exc)) from None
+    if job is None:
+        raise HTTPException(status.HTTP_404_NOT_FOUND, f"no job {job_id}")
+    log.info("studio job %d: cancel asked by %s", job_id, user.name)
+    return _job(job)

@@ -28,7 +28,7 @@ from config.settings import Settings
 from engines.ai.safety.pipeline import SafetyPipeline
 from engines.training.validation import SUITE, ModelScore, deploy_verdict, score, suite_messages
 from integrations.lora.generate import suite_replies
-from integrations.lora.trainer import LoraSettings, Progress, TrainingUnavailable, TrainResult
+from integrations.lora.trainer import LoraSettings, Progress, TrainingUnavailable, TrainResult, missing_extra
 from integrations.openai.fine_tune import FineTuneError, HostedFineTuner, JobStatus
 from integrations.registry import build_safety, local_trainer
 from streamer.store.datasets import DatasetError, get_dataset, load_examples
@@ -46,8 +46,12 @@ __all__ = [
     "run_dir",
     "train_hosted",
     "train_local",
+    "training_unavailable",
     "validate",
 ]
+
+INSTALL = "bash scripts/install_train.sh"
+"""What installs the ``train`` extra (``uv sync --extra train`` does the same)."""
 
 log = logging.getLogger(__name__)
 
@@ -65,6 +69,17 @@ class Trained:
     candidate: ModelScore | None = None
     deployable: bool = False
     refusal: str = ""
+
+
+def training_unavailable() -> str | None:
+    """Why local training cannot run here, with the install command; None when it can."""
+    missing = missing_extra()
+    if missing is None:
+        return None
+    return (
+        "Training needs the optional train extra (torch, transformers, peft, gguf; about 1 GB), "
+        f"and {missing} is not installed. Install it on the dashboard's machine with: {INSTALL}"
+    )
 
 
 def run_dir(settings: Settings, dataset: str, version: int) -> Path:

@@ -1,7 +1,9 @@
 "use strict";
 // The training studio: browse turns with what triggered them, the reply sentence by sentence,
 // safety and engagement; label from the keyboard (moderators too), in bulk; see the datasets and
-// model versions, deploy one or roll back (the streamer).
+// model versions, deploy one or roll back (the streamer); build a dataset and train a model
+// version as background jobs with their progress, and cancel a training run (the streamer;
+// moderators follow the jobs).
 
 const { el, api, describeError } = Dash;
 let turns = [];
@@ -141,8 +143,17 @@ document.addEventListener("keydown", (e) => {
   }
 });
 
+function fillSelect(id, options, keepFirst) {
+  const select = document.getElementById(id);
+  const was = select.value;
+  const first = keepFirst ? [select.options[0]] : [];
+  select.replaceChildren(...first, ...options.map(([value, text]) => el("option", { value }, text)));
+  if ([...select.options].some((o) => o.value === was)) select.value = was;
+}
+
 async function showVersions() {
   const datasets = await api("GET", "/api/studio/datasets");
+  fillSelect("t-dataset", datasets.map((d) => [`${d.name}:${d.version}`, `${d.name} v${d.version} (${d.train} train, ${d.validation} validation)`]), false);
   document.getElementById("datasets").replaceChildren(
     el("tr", {}, ...["name", "version", "train", "validation", "dropped", "by"].map((h) => el("th", {}, h))),
     ...datasets.map((d) => el("tr", {}, el("td", {}, d.name), el("td", {}, `v${d.version}`), el("td", {}, String(d.train)),
@@ -150,6 +161,7 @@ async function showVersions() {
       el("td", {}, Object.entries(d.report.dropped || {}).map(([k, v]) => `${k} ${v}`).join(", ") || "-"),
       el("td", {}, d.created_by))));
   const models = await api("GET", "/api/studio/models");
+  fillSelect("t-compare", models.filter((m) => m.backend === "local").map((m) => [String(m.version), `v${m.version}`]), true);
   const fig = (r, key) => (r && r[key] !== null && r[key] !== undefined ? Number(r[key]).toFixed(2) : "-");
   document.getElementById("models").replaceChildren(
     el("tr", {}, ...["version", "backend", "val loss", "safety pass", "adherence", "deployable", ""].map((h) => el("th", {}, h))),
@@ -192,6 +204,130 @@ async function deploy(version) {
   }
 }
 
+// ---------------------------------------------------------------- jobs: build and train
+
+const splitList = (text) => text.split(",").map((x) => x.trim()).filter(Boolean);
+
+function versions(text, what) {
+  return splitList(text).map((x) => {
+    if (!/^[1-9][0-9]*$/.test(x)) throw new Error(`${what}: "${x}" is not a version number`);
+    return Number(x);
+  });
+}
+
+let polling = null;
+let running = new Set();
+
+function jobResult(j) {
+  if (j.error) return el("span", { class: "error" }, j.error);
+  const r = j.result;
+  if (j.kind === "dataset" && r.version !== undefined) {
+    const dropped = Object.entries(r.dropped || {}).map(([k, v]) => `${k} ${v}`).join(", ");
+    return `${r.name} v${r.version}: ${r.train} train, ${r.validation} validation from ${r.candidates} turns${dropped ? `; dropped ${dropped}` : ""}`;
+  }
+  if (j.kind === "train" && r.model_version !== undefined) {
+    return `model version v${r.model_version}: ${r.deployable ? "deployable" : `not deployable (${r.refusal})`}`;
+  }
+  return j.phase;
+}
+
+function jobRow(j) {
+  const live = j.status === "running" || j.status === "cancelling";
+  const progress = j.kind === "train" && j.total
+    ? el("span", {}, el("progress", { max: j.total, value: j.step }), ` ${j.step}/${j.total}`,
+      j.loss !== null ? ` · loss ${j.loss.toFixed(3)}` : "", j.examples_per_s !== null ? ` · ${j.examples_per_s.toFixed(2)} examples/s` : "")
+    : (live ? el("progress", {}) : "");
+  return el("tr", { class: "job-row", dataset: { id: j.id, status: j.status } },
+    el("td", {}, `#${j.id}`), el("td", {}, j.kind === "train" ? "training" : "dataset build"), el("td", {}, j.dataset),
+    el("td", {}, j.started_by), el("td", { class: `job-status ${j.status}` }, j.status), el("td", { class: "job-progress" }, progress),
+    el("td", { class: "job-result" }, live ? j.phase : jobResult(j)),
+    el("td", {}, me.role === "streamer" && j.kind === "train" && j.status === "running"
+      ? el("button", { type: "button", class: "cancel", onclick: () => cancelJob(j.id) }, "Cancel") : ""));
+}
+
+async function showJobs() {
+  let got;
+  try {
+    got = await api("GET", "/api/studio/jobs");
+  } catch (err) {
+    document.getElementById("train-state").textContent = describeError(err);
+    return;
+  }
+  const why = document.getElementById("train-unavailable");
+  why.textContent = got.training.reason;
+  why.hidden = got.training.available;
+  document.getElementById("train-form").hidden = me.role !== "streamer" || !got.training.available;
+  document.getElementById("jobs").replaceChildren(
+    ...(got.jobs.length ? [el("tr", {}, ...["job", "kind", "dataset", "by", "status", "progress", "", ""].map((h) => el("th", {}, h)))] : []),
+    ...got.jobs.map(jobRow));
+  const now = new Set(got.jobs.filter((j) => j.status === "running" || j.status === "cancelling").map((j) => j.id));
+  const ended = [...running].some((id) => !now.has(id));
+  running = now;
+  if (ended) await showVersions();  // a new dataset or model version
+  clearTimeout(polling);
+  if (now.size) polling = setTimeout(showJobs, 1000);
+}
+
+async function startJob(path, body, stateId) {
+  const state = document.getElementById(stateId);
+  try {
+    const job = await api("POST", path, body);
+    state.textContent = `job #${job.id} started`;
+  } catch (err) {
+    state.textContent = describeError(err);
+  }
+  await showJobs();
+}
+
+function buildDataset(e) {
+  e.preventDefault();
+  const state = document.getElementById("build-state");
+  let body;
+  try {
+    const min = document.getElementById("b-min").value;
+    body = {
+      name: document.getElementById("b-name").value.trim(),
+      labels: [...document.querySelectorAll("input[name=b-label]:checked")].map((x) => x.value),
+      streams: splitList(document.getElementById("b-streams").value),
+      persona_versions: versions(document.getElementById("b-persona-versions").value, "persona versions"),
+      model_versions: versions(document.getElementById("b-model-versions").value, "model versions"),
+      min_score: min === "" ? null : Number(min),
+      tags: splitList(document.getElementById("b-tags").value),
+      without_tags: splitList(document.getElementById("b-without").value),
+      validation: Number(document.getElementById("b-validation").value || 0),
+      seed: document.getElementById("b-seed").value.trim() || "0",
+      paraphrases: Number(document.getElementById("b-paraphrases").value || 0),
+    };
+  } catch (err) {
+    state.textContent = String(err.message || err);
+    return;
+  }
+  if (!body.labels.length) { state.textContent = "pick at least one label"; return; }
+  startJob("/api/studio/datasets", body, "build-state");
+}
+
+function train(e) {
+  e.preventDefault();
+  const [name, version] = document.getElementById("t-dataset").value.split(":");
+  if (!name) { document.getElementById("train-state").textContent = "build a dataset first"; return; }
+  const compare = document.getElementById("t-compare").value;
+  startJob("/api/studio/train", {
+    dataset: name, version: Number(version),
+    epochs: Number(document.getElementById("t-epochs").value), rank: Number(document.getElementById("t-rank").value),
+    learning_rate: Number(document.getElementById("t-lr").value), batch_size: Number(document.getElementById("t-batch").value),
+    compare_with: compare ? Number(compare) : null, restart: document.getElementById("t-restart").checked,
+  }, "train-state");
+}
+
+async function cancelJob(id) {
+  try {
+    await api("POST", `/api/studio/jobs/${id}/cancel`);
+  } catch (err) {
+    document.getElementById("train-state").textContent = describeError(err);
+  }
+  await showJobs();
+}
+
 (async () => {
   me = await Dash.start("studio");
   document.getElementById("filters").addEventListener("submit", (e) => { e.preventDefault(); load(); });
@@ -199,6 +335,14 @@ async function deploy(version) {
   document.getElementById("bulk-bad").onclick = () => bulk("bad");
   const rollback = document.getElementById("rollback");
   if (me.role === "streamer") rollback.onclick = () => deploy(undefined); else rollback.hidden = true;
+  if (me.role === "streamer") {
+    document.getElementById("build-form").hidden = false;
+    document.getElementById("build-form").addEventListener("submit", buildDataset);
+    document.getElementById("train-form").addEventListener("submit", train);
+  } else {
+    document.getElementById("readonly-note").hidden = false;
+  }
   await load();
   await showVersions();
+  await showJobs();
 })();

@@ -33,6 +33,18 @@ class TrainingUnavailable(RuntimeError):
     """The ``train`` extra (torch, transformers, peft, gguf) is not installed."""
 
 
+EXTRA = ("torch", "transformers", "peft", "gguf")
+"""The packages of the ``train`` extra that training imports."""
+
+
+def missing_extra() -> str | None:
+    """The first package of the extra that is not installed (found without importing it:
+    torch takes seconds), or None."""
+    import importlib.util
+
+    return next((name for name in EXTRA if importlib.util.find_spec(name) is None), None)
+
+
 def require_extra() -> None:
     try:
         import gguf  # noqa: F401
