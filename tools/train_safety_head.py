@@ -3,9 +3,11 @@
     .venv/bin/python tools/train_safety_head.py            # train, pick thresholds, write the head
     .venv/bin/python tools/train_safety_head.py --report   # only print the validation figures
 
-Data: ``tools/safety_data/train.jsonl`` (written for this head, by technique) and
-``tests/data/safety_labelled.jsonl`` (the rules' tuning set). Never the evaluation set
-``tests/data/safety_eval.jsonl``: this script refuses to read it.
+Data: ``tools/safety_data/train.jsonl`` (written for this head, by technique, plus the training
+half of the red-team lines other projects ship, technique ``registry:*``) and
+``tests/data/safety_labelled.jsonl`` (the rules' tuning set). The ``registry:*`` lines are never
+in the validation 20%, so the thresholds are set on lines written for this bot. Never the evaluation set
+``tests/data/safety_eval.jsonl`` or ``tests/data/safety_registry.jsonl``: this script refuses them.
 
 Method: every line is embedded once with the bot's own embedder (USE multilingual) and hashed
 into character and word n-grams (TF-IDF, ``engines.ai.safety.semantic.ngram_features``); a
@@ -40,6 +42,7 @@ from integrations.sentence_encoder import USEEmbedder  # noqa: E402
 TRAIN = ROOT / "tools" / "safety_data" / "train.jsonl"
 TUNE = ROOT / "tests" / "data" / "safety_labelled.jsonl"
 EVAL = ROOT / "tests" / "data" / "safety_eval.jsonl"
+REGISTRY = ROOT / "tests" / "data" / "safety_registry.jsonl"
 
 CLASSES = (
     "harmless",
@@ -79,8 +82,8 @@ ENCODED = (
 
 
 def load(path: Path) -> list[dict[str, Any]]:
-    if path.resolve() == EVAL.resolve():
-        raise SystemExit("refusing to train on the evaluation set")
+    if path.resolve() in (EVAL.resolve(), REGISTRY.resolve()):
+        raise SystemExit("refusing to train on an evaluation set")
     rows = []
     for line in path.read_text(encoding="utf-8").splitlines():
         if not line.strip():
@@ -99,6 +102,7 @@ def load(path: Path) -> list[dict[str, Any]]:
                 "group": group,
                 "side": row.get("side", "input"),
                 "category": row["category"],
+                "registry": technique.startswith("registry:"),
             }
         )
     return rows
@@ -282,7 +286,9 @@ def main() -> None:
     rng = np.random.default_rng(20261206)
     val = np.zeros(len(rows), dtype=bool)
     for group in set(r["category"] + r["side"] for r in rows):
-        idx = [i for i, r in enumerate(rows) if r["category"] + r["side"] == group]
+        # Lines from other projects' red-team data only train: the thresholds hold the false
+        # positives of lines shaped like this bot's chat and sentences.
+        idx = [i for i, r in enumerate(rows) if r["category"] + r["side"] == group and not r["registry"]]
         rng.shuffle(idx)
         val[idx[: max(1, len(idx) // 5)]] = True
 

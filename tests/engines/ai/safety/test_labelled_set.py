@@ -17,6 +17,7 @@ from engines.ai.safety import SafetyPipeline
 ROOT = Path(__file__).resolve().parents[4]
 DATA = ROOT / "tests" / "data" / "safety_labelled.jsonl"
 EVAL = ROOT / "tests" / "data" / "safety_eval.jsonl"
+REGISTRY = ROOT / "tests" / "data" / "safety_registry.jsonl"
 
 
 def _load_benchmark() -> ModuleType:
@@ -93,6 +94,9 @@ def test_the_evaluation_set_is_by_technique_and_apart() -> None:
             json.loads(line)["text"].casefold() for line in train.read_text("utf-8").splitlines() if line
         }
         assert not trained & {r["text"].casefold() for r in rows}, "evaluation lines leaked into training"
+        registry = [json.loads(line) for line in REGISTRY.read_text("utf-8").splitlines() if line.strip()]
+        assert len(registry) >= 500 and {r["label"] for r in registry} == {"hostile", "harmless"}
+        assert not trained & {r["text"].casefold() for r in registry}, "registry lines leaked into training"
 
 
 def test_benchmark_prints_json_last(
