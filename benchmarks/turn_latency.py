@@ -20,6 +20,11 @@
     clause (the reply splitter's release), output safety on it, the hand-off to the TTS (emotion
     tag, scrub, queues), the TTS's first audio, and that audio to the performer's sentence.
 (d) Selector cost per chat message during a 1,000 msg/s flood (benchmarks/selector_flood.py).
+(e) A message that waits: each question is sent when the turn before starts speaking (played in
+    real time), so it waits in the selector while the character talks, as chat does on a
+    stream. First audio is timed from its pick. Turns alternate with and without the brain's
+    prefill of the waiting prompt (``LlamaServer.prefill``), in one sitting; ``queued_notes``
+    repeats it with long-term memory's notes (a fixed recall stand-in) in the prompt.
 
 Beside (a) it prints the 1-minute load and the CPU steal (the share of CPU time the
 hypervisor took from this VM) during the measurement: millisecond figures measured under
@@ -40,7 +45,7 @@ import sys
 import time
 from collections.abc import AsyncGenerator
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
@@ -50,6 +55,7 @@ from benchmarks.selector_flood import run as run_flood
 from config.persona import Persona, load_persona
 from config.settings import LocalLLMSettings, PiperSettings, Settings
 from engines import events as ev
+from engines.ai.memory.prompt import Recalled
 from engines.ai.reply_stage import ReplyStage, Utterance
 from engines.ai.safety import SafetyPipeline
 from engines.ai.sentences import SentenceSplitter, SplitterConfig
@@ -59,8 +65,9 @@ from integrations.llama_cpp.server import LlamaServer, LlamaServerConfig
 from integrations.openai.llm import OpenAILLM
 from integrations.piper.tts import PiperTTS
 from integrations.registry import build_safety
-from streamer.brain import Brain
+from streamer.brain import Brain, Prefill
 from streamer.bus import MemoryBus
+from streamer.memory_recall import Recall
 from streamer.performer import Performer
 from tests.support.fake_openai import tokenize
 from tests.support.fixed_tts import FixedTimingTTS
@@ -153,18 +160,25 @@ class Rig:
         persona: Persona,
         safety: SafetyPipeline,
         memory_tokens: int = 600,
+        *,
+        pace: float | None = None,
+        recall: Recall | None = None,
+        prefill: Prefill | None = None,
     ) -> None:
         self.bus = MemoryBus()
-        self.performer = Performer(tts, NullSink(pace=None))
+        self.performer = Performer(tts, NullSink(pace=pace))
         self.brain = Brain(
             bus=self.bus, channel="bench", persona=persona, llm=llm, performer=self.performer, safety=safety,
-            memory_tokens=memory_tokens,
+            memory_tokens=memory_tokens, recall=recall, prefill=prefill,
         )  # fmt: skip
         self.first_audio: dict[str, float] = {}
+        self.started: asyncio.Queue[float] = asyncio.Queue()
         self.finished: asyncio.Queue[ev.ReplyFinished] = asyncio.Queue()
 
         async def on_sentence(turn_id: str, u: Utterance) -> None:
-            self.first_audio.setdefault(turn_id, time.perf_counter())
+            if turn_id not in self.first_audio:
+                self.first_audio[turn_id] = time.perf_counter()
+                self.started.put_nowait(self.first_audio[turn_id])
             await self.brain.on_sentence(turn_id, u)
 
         self.performer.on_sentence = on_sentence
@@ -187,8 +201,7 @@ class Rig:
 
     async def turn(self, i: int) -> tuple[float, ev.ReplyFinished]:
         """Publish one question; return (perf_counter at publish, the finished event)."""
-        user = ev.Viewer(id=str(5000 + i), login=f"viewer{i}", display_name=f"Viewer{i}")
-        event = ev.ChatMessage(channel="bench", user=user, text=question(i))
+        event = chat(i)
         published = time.perf_counter()
         await self.bus.publish(event)
         done = await asyncio.wait_for(self.finished.get(), 60)
@@ -309,6 +322,86 @@ class StageProbe:
         tts.synthesize = synthesize  # type: ignore[method-assign]
 
 
+class FixedRecall:
+    """Long-term memory's recall with fixed notes (what a viewer with memories gets), ready at once."""
+
+    NOTES = Recalled(
+        viewer="Viewer",
+        memories=("has a cat called Miso", "plays the cello", "is saving up for a trip to Japan"),
+        knowledge=("The stream runs Monday, Wednesday and Friday at 7 pm; the farm is called Sunpatch.",),
+    )
+
+    def prefetch(self, event: ev.EventBase, persona: str) -> None:
+        pass
+
+    async def prefetched(self, event_id: str, *, timeout_s: float) -> Recalled | None:
+        return self.NOTES
+
+    async def for_pick(self, events: Any, persona: str) -> Recalled:
+        return self.NOTES
+
+
+async def queued(
+    llm: LLMBackend, tts: TTSBackend, server: LlamaServer, safety: SafetyPipeline, turns: int, *, notes: bool
+) -> dict[str, Any]:
+    """(e): pick -> first audio of messages that waited while the character spoke, alternating
+    turns with and without the prefill (odd questions prefilled)."""
+    recall = cast(Recall, FixedRecall()) if notes else None
+    persona = bench_persona(temperature=0.0)
+    async with Rig(llm, tts, persona, safety, memory_tokens=0, pace=1.0, recall=recall) as rig:
+        probe = StageProbe(rig.brain, llm, tts)
+        inner = rig.brain.selector.pick
+        picked: list[float] = []
+
+        def pick(now: float) -> Any:
+            got = inner(now)
+            if got is not None and got.events:
+                probe.begin()
+                picked.append(probe.marks["published"])
+            return got
+
+        rig.brain.selector.pick = pick  # type: ignore[method-assign]
+        ttfa: dict[bool, list[float]] = {True: [], False: []}
+        first_token: dict[bool, list[float]] = {True: [], False: []}
+        mode: bool | None = None  # the answered question's: prefilled, not, or it did not wait
+        await rig.bus.publish(chat(100))
+        for k in range(turns + 1):
+            audio = asyncio.ensure_future(rig.started.get())
+            done = asyncio.ensure_future(rig.finished.get())
+            await asyncio.wait({audio, done}, timeout=60, return_when=asyncio.FIRST_COMPLETED)
+            spoke = audio.done()
+            if spoke:
+                probe.end(audio.result())
+                if mode is not None:
+                    ttfa[mode].append((audio.result() - picked[-1]) * 1000)
+                    first_token[mode].append(probe.samples[-1].get("first_token", float("nan")))
+            else:
+                audio.cancel()  # a turn with nothing spoken: the next question will not wait
+            mode = (k % 2 == 0) if spoke else None
+            rig.brain.prefill = server.prefill if mode else None
+            if k < turns:
+                await rig.bus.publish(chat(101 + k))
+            await asyncio.wait_for(done, 60)
+        hits = rig.brain.stats.prefill_hits
+    with contextlib.suppress(AttributeError):
+        del llm.stream_chat, tts.synthesize
+    key = "queued_notes" if notes else "queued"
+    return {
+        f"{key}_prefill_ttfa_p50_ms": statistics.median(ttfa[True]),
+        f"{key}_prefill_ttfa_p95_ms": pct(ttfa[True], 0.95),
+        f"{key}_plain_ttfa_p50_ms": statistics.median(ttfa[False]),
+        f"{key}_plain_ttfa_p95_ms": pct(ttfa[False], 0.95),
+        f"{key}_prefill_first_token_p50_ms": statistics.median(first_token[True]),
+        f"{key}_plain_first_token_p50_ms": statistics.median(first_token[False]),
+        f"{key}_prefill_hits": hits,
+    }
+
+
+def chat(i: int) -> ev.ChatMessage:
+    user = ev.Viewer(id=str(5000 + i), login=f"viewer{i}", display_name=f"Viewer{i}")
+    return ev.ChatMessage(channel="bench", user=user, text=question(i))
+
+
 async def whole_reply(brain: Brain, llm: LLMBackend, request: LLMRequest) -> str:
     """The reply the non-streaming way would speak: the bot's own reply stage (no early first
     clause), every sentence written before any is spoken."""
@@ -365,7 +458,12 @@ async def overhead(turns: int, safety: SafetyPipeline) -> dict[str, float]:
 
 
 async def local_models(
-    turns: int, safety: SafetyPipeline, *, nice: int | None = None, quant: str | None = None
+    turns: int,
+    safety: SafetyPipeline,
+    *,
+    nice: int | None = None,
+    quant: str | None = None,
+    queued_turns: int = 0,
 ) -> dict[str, Any]:
     defaults = Settings()
     local = defaults.llm if isinstance(defaults.llm, LocalLLMSettings) else LocalLLMSettings()
@@ -384,7 +482,9 @@ async def local_models(
     try:
         async for _ in tts.synthesize("Warming up the voice."):
             pass
-        async with Rig(llm, tts, persona, safety, memory_tokens=defaults.llm.memory_tokens) as rig:
+        async with Rig(
+            llm, tts, persona, safety, memory_tokens=defaults.llm.memory_tokens, prefill=server.prefill
+        ) as rig:
             await server.warm_up(
                 [{"role": "system", "content": rig.brain.context.system}, {"role": "user", "content": "Hi!"}]
             )
@@ -421,6 +521,10 @@ async def local_models(
                 async for _chunk in tts.synthesize(spoken):
                     pass
                 full_ttfa.append((time.perf_counter() - t0) * 1000)
+        waited: dict[str, Any] = {}
+        if queued_turns:
+            for notes in (False, True):
+                waited.update(await queued(llm, tts, server, safety, queued_turns, notes=notes))
     finally:
         await llm.aclose()
         await server.stop()
@@ -434,6 +538,7 @@ async def local_models(
         "streaming_ttfa_ratio": ratio,
         "local_sentences_per_reply": statistics.mean(sentences) if sentences else 0.0,
         "llama_server_start_s": start_s,
+        **waited,
     }
 
 
@@ -441,6 +546,12 @@ async def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--turns", type=int, default=40, help="turns for the overhead measurement")
     ap.add_argument("--local-turns", type=int, default=12, help="turns on the local models")
+    ap.add_argument(
+        "--queued-turns",
+        type=int,
+        default=12,
+        help="(e) turns that wait while the character speaks (0: skip)",
+    )
     ap.add_argument("--skip-local", action="store_true", help="skip the real-model measurements")
     ap.add_argument("--only-local", action="store_true", help="only the real-model measurements")
     ap.add_argument("--llm-nice", type=int, default=None, help="override settings.llm.nice")
@@ -455,13 +566,29 @@ async def main() -> None:
     safety.warm()
     report: dict[str, Any] = {}
     if args.only_local:
-        report.update(await local_models(args.local_turns, safety, nice=args.llm_nice, quant=args.llm_quant))
+        report.update(
+            await local_models(
+                args.local_turns,
+                safety,
+                nice=args.llm_nice,
+                quant=args.llm_quant,
+                queued_turns=args.queued_turns,
+            )
+        )
         print(json.dumps(rounded(report, 3)))
         return
     report.update(await overhead(args.turns, safety))
     print(json.dumps(rounded(report, 2)), flush=True)
     if not args.skip_local:
-        report.update(await local_models(args.local_turns, safety, nice=args.llm_nice, quant=args.llm_quant))
+        report.update(
+            await local_models(
+                args.local_turns,
+                safety,
+                nice=args.llm_nice,
+                quant=args.llm_quant,
+                queued_turns=args.queued_turns,
+            )
+        )
     run_flood(make_flood(2_000, 8), 1_000.0, 2.0)  # warm-up
     flood = run_flood(make_flood(20_000, 7), 1_000.0, 2.0)
     report["selector_us_per_msg"] = float(str(flood["selector_us_per_msg"]))

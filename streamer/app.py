@@ -31,6 +31,7 @@ from engines.voice.sinks import AudioSink, NullSink, TeeSink, WavFileSink
 from engines.voice.vad import EndpointConfig
 from integrations.audio.sounddevice_mic import SoundDeviceMic
 from integrations.audio.sounddevice_sink import SoundDeviceSink
+from integrations.llama_cpp import LlamaServer
 from integrations.obs import ObsOverlay
 from integrations.registry import (
     adapter_switcher,
@@ -202,6 +203,7 @@ async def build_show(app: App, *, audio_dir: Path, pace: float | None = 1.0) -> 
         on_persona=functools.partial(_follow_persona, settings, avatar, performer),
         bot_logins=frozenset({settings.twitch.bot_login} if settings.twitch.bot_login else ()),
         crisis_resource=settings.safety.crisis_resource,
+        prefill=server.prefill if isinstance(server, LlamaServer) else None,
     )  # fmt: skip
     performer.on_sentence = brain.on_sentence
     if (switch := adapter_switcher(server)) is not None:

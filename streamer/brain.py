@@ -39,7 +39,7 @@ from engines.ai.safety.crisis import detect_crisis
 from engines.ai.selector import CAUTION, CRISIS, Pick, Selector, SelectorConfig
 from engines.ai.sentences import SplitterConfig
 from engines.ai.turn import Turn
-from engines.backends import BackendError, LLMBackend
+from engines.backends import BackendError, LLMBackend, LLMRequest
 from streamer import crisis, preempt
 from streamer.brain_controls import handle_control
 from streamer.bus import Bus, BusError, Delivery, Handler, StreamName
@@ -50,6 +50,10 @@ from streamer.preempt import PreemptGates
 from streamer.review import HOLD_TIMEOUT_S, ReviewDesk
 
 log = logging.getLogger("streamer.brain")
+
+Prefill = Callable[[LLMRequest], Awaitable[None]]
+"""Evaluates a request's prompt into the model server's cache without writing a reply
+(``LlamaServer.prefill``), so the turn that sends the same prompt later reuses it."""
 
 PersonaLoader = Callable[[str, int | None], Awaitable[tuple[Persona, int] | None]]
 """Loads a stored persona version (None: the latest); None when there is no such version."""
@@ -89,6 +93,10 @@ class BrainStats:
     """Of those, dropped unheard because the streamer went on talking."""
     crises: int = 0
     """Viewers' messages flagged for moderators as a self-harm crisis (never answered)."""
+    prefills: int = 0
+    """Prompts of waiting events evaluated into the model's cache ahead of their turn."""
+    prefill_hits: int = 0
+    """Turns whose lead event's prompt had been prefilled."""
 
 
 class Brain:
@@ -117,8 +125,21 @@ class Brain:
         recall: Recall | None = None,
         recall_tokens: int = 120,
         context_tokens: int | None = None,
+        prefill: Prefill | None = None,
     ) -> None:
         self.bus = bus
+        self.prefill = prefill
+        """While an event waits (the character is talking, or the gap between turns runs), its
+        turn's prompt is evaluated into the model's cache, so its first token comes sooner
+        (None: off, e.g. for a hosted model)."""
+        self._waiting: ev.EventBase | None = None
+        """The newest event the selector kept: the one to prefill."""
+        self._prefilled: str | None = None
+        """The event whose prompt the model's cache holds."""
+        self._prefill_task: asyncio.Task[None] | None = None
+        self._model_free = True
+        """No turn is waiting for the model or reading its reply: a prefill now would delay or
+        cut off the turn's own request."""
         self.context_tokens = context_tokens
         """The model's context window: a persona whose prompt does not fit is refused (None: unchecked)."""
         self.recall = recall
@@ -299,11 +320,16 @@ class Brain:
                     continue
                 if dropped is not None and dropped.reason.startswith(CRISIS):
                     self._flag_crisis(d.event, dropped.reason.removeprefix(CRISIS))
-                elif dropped is None and self.recall is not None:  # may be picked: recall while it waits
-                    self.recall.prefetch(d.event, self.persona.id)
+                elif dropped is None:
+                    if self.recall is not None:  # may be picked: recall while it waits
+                        self.recall.prefetch(d.event, self.persona.id)
+                    if _prefillable(d.event):
+                        self._waiting = d.event
             self.collect_decisions()
             await self._flush()
             self._wake.set()
+            if self._turn is not None:  # it waits behind the turn being spoken
+                self._maybe_prefill()
             if len(self._arrivals) > 50_000:
                 self._arrivals.clear()
 
@@ -333,6 +359,7 @@ class Brain:
             self.collect_decisions()
             if pick is None:
                 await self._flush()
+                self._maybe_prefill()  # what waits for the gap between turns
                 self._wake.clear()
                 with contextlib.suppress(TimeoutError):
                     async with asyncio.timeout(0.25):
@@ -341,6 +368,7 @@ class Brain:
             turn = self._turn = Turn(triggers=frozenset(e.id for e in pick.events))
             task = turn.task = asyncio.create_task(self._run_turn(pick, turn), name="turn")
             await asyncio.wait([task])
+            self._model_free = True
             if not task.cancelled() and (error := task.exception()) is not None:
                 # a bug, not a backend failure (those are handled in the turn): log it, go on
                 self.stats.failed += 1
@@ -354,6 +382,12 @@ class Brain:
         if self.safety.has_moderation and not await self._moderated_ok(pick):
             return
         self.stats.turns += 1
+        if pick.events and pick.events[0].id == self._prefilled:
+            self.stats.prefill_hits += 1
+        if self._waiting is not None and any(e.id == self._waiting.id for e in pick.events):
+            self._waiting = None
+        self._prefilled = None  # this turn's prompt replaces it in the cache
+        self._model_free = False
         gate = self._gates.of(pick.events)
         if gate is not None:
             self.stats.preempted += 1
@@ -376,9 +410,9 @@ class Brain:
         result = PerformResult()
         try:
             utterances = self._utterances(
-                turn_id, self.llm.stream_chat(request),
+                turn_id, self._model(request),
                 echo_of=request.messages[-1].content.replace(notes, "") if notes else request.messages[-1].content,
-                system=request.messages[0].content, again=lambda: self.llm.stream_chat(request),
+                system=request.messages[0].content, again=lambda: self._model(request),
             )  # fmt: skip
             if self.reviews.engaged:
                 reviewed = await self._held(turn_id, utterances)
@@ -513,6 +547,57 @@ class Brain:
             async for u in self._utterances(turn_id, again(), limit=limit, echo_of=echo_of, system=system):
                 yield u
 
+    async def _model(self, request: LLMRequest) -> AsyncIterator[str]:
+        """The model's reply; while it is read no prefill is sent, and once it ends (or the
+        stage stops reading) the waiting event's prompt may be prefilled."""
+        stream = self.llm.stream_chat(request)
+        self._model_free = False
+        try:
+            async for delta in stream:
+                yield delta
+        finally:
+            self._model_free = True
+            close = getattr(stream, "aclose", None)
+            if close is not None:
+                await close()
+            self._maybe_prefill()
+
+    def _maybe_prefill(self) -> None:
+        """Prefill the waiting event's prompt if the model is free and it is not cached yet."""
+        event = self._waiting
+        if (
+            self.prefill is None
+            or event is None
+            or event.id == self._prefilled
+            or not self._model_free
+            or (self._prefill_task is not None and not self._prefill_task.done())
+            or self.context.history_tokens > 0  # the turn before adds history: the prompt will differ
+            or self._stop.is_set()
+        ):
+            return
+        self._prefill_task = asyncio.create_task(self._prefill(self.prefill, event), name="prefill")
+
+    async def _prefill(self, prefill: Prefill, event: ev.EventBase) -> None:
+        notes = ""
+        if self.recall is not None:
+            recalled = await self.recall.prefetched(event.id, timeout_s=1.0)
+            notes = "" if recalled is None else render_notes(recalled, budget_tokens=self.recall_tokens)
+        if self._waiting is not event or not self._model_free:
+            return  # picked meanwhile, or a newer event came
+        request = self.context.build(
+            self.context.describe("chat", [event]), self.memory, self._stream_info(), notes=notes
+        )
+        try:
+            await prefill(request)
+        except Exception as exc:  # a failed prefill only loses its head start
+            log.info("brain: prefill failed (%s: %s)", type(exc).__name__, exc)
+            return
+        self.stats.prefills += 1
+        if self._waiting is event:
+            self._prefilled = event.id
+        else:
+            asyncio.get_running_loop().call_soon(self._maybe_prefill)  # a newer one came meanwhile
+
     def _report_words(self, turn_id: str, *, empty: bool, spoke: bool) -> bool:
         """A reply the model ended with no words at all is an error the dashboard shows (the LLM
         as degraded, until a reply speaks again): never a silent success. True: a report waits."""
@@ -607,6 +692,11 @@ class Brain:
             await self.bus.publish_many(out)
         except BusError as exc:
             log.warning("brain: could not publish %d output events: %s", len(out), exc)
+
+
+def _prefillable(e: ev.EventBase) -> bool:
+    """An event a turn may answer on its own (not stream state or a turn-end marker)."""
+    return not isinstance(e, ev.StreamState | ev.UtteranceEnd)
 
 
 async def _replay(items: list[Utterance]) -> AsyncIterator[Utterance]:

@@ -46,7 +46,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import IO, Any
 
-from engines.backends import BackendError
+from engines.backends import BackendError, LLMRequest
 from integrations.llama_cpp.model import ModelNotFound, bundled_model_path
 from integrations.llama_cpp.requantize import requantized
 
@@ -560,6 +560,24 @@ class LlamaServer:
         elapsed = time.perf_counter() - started
         logger.info("llama.cpp server warmed up in %.0f ms", elapsed * 1000)
         return elapsed
+
+    async def prefill(self, request: LLMRequest, *, timeout_s: float = 30.0) -> None:
+        """Evaluate ``request``'s prompt into the server's cache (one token written, unused), so
+        the same prompt sent later reuses it all but its last token: the brain sends a waiting
+        event's prompt while the character is still talking. Raises :class:`LlamaServerError`."""
+        body = {
+            "model": self.model,
+            "messages": [{"role": m.role, "content": m.content} for m in request.messages],
+            "max_tokens": 1,
+            "temperature": 0.0,
+            "stream": False,
+        }
+        try:
+            status, content = await self.request("POST", "/v1/chat/completions", body, timeout_s=timeout_s)
+        except (OSError, TimeoutError, ValueError) as exc:
+            raise LlamaServerError(f"prefill request failed: {type(exc).__name__}", retryable=True) from exc
+        if status != 200:
+            raise LlamaServerError(f"prefill request answered HTTP {status}: {content[:200]!r}")
 
 
 def _dechunk(data: bytes) -> bytes:

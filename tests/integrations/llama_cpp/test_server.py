@@ -344,3 +344,41 @@ def test_child_never_outlives_the_parent(how: str) -> None:
             if parent.poll() is None:
                 parent.kill()
                 parent.wait()
+
+
+async def _cache_line(server: LlamaServer) -> str:
+    """The server's prompt-cache report (verbose log) since its output tail was cleared."""
+    async with asyncio.timeout(10):
+        while True:
+            found = [ln for ln in server.output_tail(60).splitlines() if "Llama.generate:" in ln]
+            if found:
+                return found[-1]
+            await asyncio.sleep(0.05)
+
+
+async def test_prefill_leaves_the_prompt_cached_for_the_same_request(server: LlamaServer) -> None:
+    """What the brain does while a message waits: the turn's own request then evaluates at most
+    one prompt token (the log says so); a request with another viewer line evaluates that line."""
+    llm = make_llm(server)
+
+    def request(line: str) -> LLMRequest:
+        return LLMRequest(
+            messages=(Message("system", PERSONA), Message("user", line)), max_tokens=4, temperature=0.0
+        )
+
+    try:
+        await server.prefill(request(CHAT))
+        await asyncio.sleep(0.5)  # the prefill's own log lines are in before the tail is cleared
+        server._tail.clear()
+        [d async for d in llm.stream_chat(request(CHAT))]
+        cached = await _cache_line(server)
+        await server.prefill(request(CHAT))
+        await asyncio.sleep(0.5)  # the prefill's own log lines are in before the tail is cleared
+        server._tail.clear()
+        [d async for d in llm.stream_chat(request(CHAT.replace("kiwi_kat", "berry_bun")))]
+        other = await _cache_line(server)
+    finally:
+        await llm.aclose()
+    assert "full prompt already cached" in cached or "remaining 1 prompt tokens" in cached, cached
+    remaining = re.search(r"remaining (\d+) prompt tokens", other)
+    assert remaining is not None and int(remaining.group(1)) > 5, other
