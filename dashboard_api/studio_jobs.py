@@ -209,11 +209,16 @@ class StudioJobs:
         return job
 
     async def aclose(self, stop_wait_s: float = 60.0) -> None:
-        """Cancel training runs at their next step and wait for every job (the dashboard stops)."""
-        tasks = [j.task for j in self._jobs.values() if j.task is not None and not j.task.done()]
+        """The dashboard stops: a dataset build is abandoned (its version is stored in one
+        transaction, or not at all); a training run stops at its next step, keeping its
+        checkpoint, waited for up to ``stop_wait_s``."""
+        builds = [j.task for j in self._jobs.values() if j.kind == "dataset" and j.task and not j.task.done()]
+        runs = [j.task for j in self._jobs.values() if j.kind == "train" and j.task and not j.task.done()]
+        for task in builds:
+            task.cancel()
         for job in self._jobs.values():
             job.cancel.set()
-        if tasks:
-            _, pending = await asyncio.wait(tasks, timeout=stop_wait_s)
+        if builds or runs:
+            _, pending = await asyncio.wait(builds + runs, timeout=stop_wait_s)
             for task in pending:
                 task.cancel()

@@ -223,3 +223,25 @@ def test_without_the_train_extra_the_api_says_how_to_install_it(
 
     monkeypatch.setattr(streamer.training, "missing_extra", lambda: None)
     assert sam.get("/api/studio/jobs").json()["training"] == {"available": True, "reason": ""}
+
+
+async def test_a_stopping_dashboard_stops_training_at_the_next_step(settings: Settings) -> None:
+    stand_in = StandIn(steps=5, step_s=0.05, pause_after=1)
+    jobs = StudioJobs(train=stand_in)
+    job = jobs.train(
+        settings,
+        None,  # type: ignore[arg-type]  # the stand-in stores nothing when cancelled
+        "fun",
+        1,
+        lora=LoraSettings(),
+        compare_with=None,
+        restart=False,
+        by=STREAMER,
+    )
+    for _ in range(200):
+        if job.step == 1:
+            break
+        await asyncio.sleep(0.05)
+    assert (job.status, job.step) == ("running", 1)
+    await jobs.aclose(stop_wait_s=10)
+    assert job.status == "cancelled" and job.result["steps"] == 1 and "checkpoint is kept" in job.phase
