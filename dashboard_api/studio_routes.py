@@ -19,7 +19,7 @@ from datetime import datetime
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, FastAPI, HTTPException, Path, Query, Request, status
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
 from sqlalchemy import select
 
 from config.persona import load_persona
@@ -36,7 +36,7 @@ from streamer.training import LoraSettings
 
 from .auth import SIGNED_IN_RESPONSES, SignedIn, Streamer, User
 from .db import channel_id
-from .inputs import NO_CONTROL, json_int
+from .inputs import NO_CONTROL, JsonBool, json_int
 from .state import Dashboard, dash
 from .studio_jobs import Job, JobRefused, StudioJobs
 
@@ -480,6 +480,18 @@ async def rollback(user: Streamer, request: Request) -> DeployResult:
 
 # ---------------------------------------------------------------- build and train (jobs)
 
+
+def _json_number(value: Any) -> Any:
+    """A JSON number, taken as it is: never a bool or a string."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise ValueError(f"must be a JSON number, got {type(value).__name__}")
+    return value
+
+
+def json_float(**constraints: Any) -> Any:
+    return Annotated[float, Field(**constraints), BeforeValidator(_json_number)]
+
+
 DatasetName = Annotated[str, Field(pattern=r"^[a-z0-9_-]{1,64}$")]
 Version = json_int(ge=1, le=2**31 - 1)
 StreamStart = Annotated[str, Field(min_length=1, max_length=40, pattern=NO_CONTROL)]
@@ -498,11 +510,11 @@ class DatasetBuildIn(BaseModel):
     streams: Annotated[list[StreamStart], Field(max_length=100)] = []
     persona_versions: Annotated[list[Version], Field(max_length=100)] = []  # type: ignore[valid-type]
     model_versions: Annotated[list[Version], Field(max_length=100)] = []  # type: ignore[valid-type]
-    min_score: Annotated[float, Field(ge=-1e9, le=1e9)] | None = None
+    min_score: json_float(ge=-1e9, le=1e9) | None = None  # type: ignore[valid-type]
     tags: Annotated[list[Tag], Field(max_length=20)] = []
     """Only turns with one of these tags."""
     without_tags: Annotated[list[Tag], Field(max_length=20)] = []
-    validation: Annotated[float, Field(ge=0, lt=1)] = 0.2
+    validation: json_float(ge=0, lt=1) = 0.2  # type: ignore[valid-type]
     """Share of streams held out for validation."""
     seed: Annotated[str, Field(min_length=1, max_length=64, pattern=NO_CONTROL)] = "0"
     paraphrases: json_int(ge=0, le=5) = 0  # type: ignore[valid-type]
@@ -518,11 +530,11 @@ class TrainIn(BaseModel):
     """None: the latest version."""
     epochs: json_int(ge=1, le=100) = 1  # type: ignore[valid-type]
     rank: json_int(ge=1, le=256) = 8  # type: ignore[valid-type]
-    learning_rate: Annotated[float, Field(ge=1e-6, le=1.0)] = 1e-3
+    learning_rate: json_float(ge=1e-6, le=1.0) = 1e-3  # type: ignore[valid-type]
     batch_size: json_int(ge=1, le=256) = 8  # type: ignore[valid-type]
     compare_with: Version | None = None  # type: ignore[valid-type]
     """The model version to validate against; None: the base model."""
-    restart: bool = False
+    restart: JsonBool = False
     """Ignore a checkpoint of an earlier run of this dataset version."""
 
 
