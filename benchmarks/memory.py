@@ -22,6 +22,9 @@ templates, and each distinct text is embedded once.
   path: the recall is started when the message arrives (as the brain does) and the pick follows
   at once (the worst case), so this is :meth:`Recall.for_pick` plus rendering the notes, p50.
   ``ttfa_added_after_50ms_p50_ms``: the same with the pick 50 ms after arrival.
+- ``stage_read_*``, ``stage_embed_*``, ``stage_knowledge_*`` (p50, p99): where a recall's
+  time goes, from a separate pass of up to 300 recalls: the viewer's rows from the database,
+  the query's embedding, the knowledge search (BM25, projection, scan, top k).
 - ``embed_ms_per_text``: embedding in batches of 64 (the writer and ``knowledge add``);
   ``embed_one_ms``: one text (a query).
 - With ``--llm N``: ``llm_first_token_added_p50_ms``, the bundled model's (SmolLM2-135M on
@@ -261,6 +264,8 @@ async def measure(url: str, embedder: USEEmbedder, samples: int) -> dict[str, An
         await recall.recall(event(q), PERSONA)
         timings.append((time.perf_counter() - started) * 1000)
 
+    stages = await stage_times(recall, [event(queries[i % len(queries)]) for i in range(min(samples, 300))])
+
     added_now: list[float] = []
     added_later: list[float] = []
     for i in range(min(samples, 200)):
@@ -301,8 +306,51 @@ async def measure(url: str, embedder: USEEmbedder, samples: int) -> dict[str, An
         "ttfa_added_p99_ms": round(percentile(added_now, 99), 2),
         "ttfa_added_after_50ms_p50_ms": round(percentile(added_later, 50), 2),
         "recall_late": recall.stats.late,
+        **stages,
         "embed_ms_per_text": round(per_text, 2), "embed_one_ms": round(statistics.median(one), 2),
     }  # fmt: skip
+
+
+async def stage_times(recall: Recall, events: list[ev.ChatMessage]) -> dict[str, float]:
+    """Where a recall's time goes, from a separate pass (the headline timings carry no
+    wrappers): the viewer's rows from the database, the query's embedding, the knowledge
+    search, p50 and p99 each."""
+    spent: dict[str, list[float]] = {"read": [], "embed": [], "knowledge": []}
+    store, index, embed = recall.memories, recall.knowledge, recall.embed
+    assert index is not None
+    read, search = store.for_viewer, index.search
+
+    async def timed_read(*a: Any, **kw: Any) -> Any:
+        started = time.perf_counter()
+        try:
+            return await read(*a, **kw)
+        finally:
+            spent["read"].append((time.perf_counter() - started) * 1000)
+
+    def timed(name: str, fn: Any) -> Any:
+        def wrapper(*a: Any, **kw: Any) -> Any:
+            started = time.perf_counter()
+            try:
+                return fn(*a, **kw)
+            finally:
+                spent[name].append((time.perf_counter() - started) * 1000)
+
+        return wrapper
+
+    store.for_viewer = timed_read  # type: ignore[method-assign]
+    index.search = timed("knowledge", search)  # type: ignore[method-assign]
+    recall.embed = timed("embed", embed)
+    try:
+        for e in events:
+            await recall.recall(e, PERSONA)
+    finally:
+        del store.for_viewer, index.search
+        recall.embed = embed
+    out = {}
+    for name, values in spent.items():
+        out[f"stage_{name}_p50_ms"] = round(percentile(values, 50), 2)
+        out[f"stage_{name}_p99_ms"] = round(percentile(values, 99), 2)
+    return out
 
 
 async def llm_added(turns: int, budget_tokens: int) -> dict[str, Any]:
