@@ -245,3 +245,43 @@ async def test_a_stopping_dashboard_stops_training_at_the_next_step(settings: Se
     assert (job.status, job.step) == ("running", 1)
     await jobs.aclose(stop_wait_s=10)
     assert job.status == "cancelled" and job.result["steps"] == 1 and "checkpoint is kept" in job.phase
+
+
+def test_the_jobs_call_the_real_functions_as_they_are_declared(settings: Settings) -> None:
+    """The stand-in takes any keyword; the real train_local and build_dataset must accept what
+    the jobs pass them (and give back what the jobs read)."""
+    import dataclasses
+    import inspect
+
+    from engines.training.dataset import Recipe
+    from streamer.studio import build_dataset
+    from streamer.training import train_local
+
+    seen: dict[str, Any] = {}
+
+    async def record(*args: Any, **kw: Any) -> Any:
+        seen["train"] = (args, kw)
+        raise RuntimeError("recorded")
+
+    async def record_build(*args: Any, **kw: Any) -> Any:
+        seen["build"] = (args, kw)
+        raise RuntimeError("recorded")
+
+    async def go() -> None:
+        jobs = StudioJobs(train=record, build=record_build)
+        sessions: Any = object()
+        train = jobs.train(
+            settings, sessions, "fun", 1, lora=LoraSettings(), compare_with=3, restart=True, by=STREAMER
+        )
+        build = jobs.build_dataset(settings, sessions, Recipe(name="fun"), by=STREAMER)
+        await asyncio.wait([t for t in (train.task, build.task) if t is not None])
+
+    asyncio.run(go())
+    args, kw = seen["train"]
+    inspect.signature(train_local).bind(*args, **kw)
+    assert kw["current_model"] == 3 and kw["resume"] is False
+    args, kw = seen["build"]
+    inspect.signature(build_dataset).bind(*args, **kw)
+    read = {"dataset_version", "result", "model_version", "deployable", "refusal"}
+    assert read <= {f.name for f in dataclasses.fields(Trained)}
+    assert {"steps", "cancelled"} <= {f.name for f in dataclasses.fields(TrainResult)}
