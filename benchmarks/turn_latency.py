@@ -345,7 +345,7 @@ async def queued(
     llm: LLMBackend, tts: TTSBackend, server: LlamaServer, safety: SafetyPipeline, turns: int, *, notes: bool
 ) -> dict[str, Any]:
     """(e): pick -> first audio of messages that waited while the character spoke, alternating
-    turns with and without the prefill (odd questions prefilled)."""
+    turns with and without the prefill, and the stages of each (p50)."""
     recall = cast(Recall, FixedRecall()) if notes else None
     persona = bench_persona(temperature=0.0)
     async with Rig(llm, tts, persona, safety, memory_tokens=0, pace=1.0, recall=recall) as rig:
@@ -362,7 +362,7 @@ async def queued(
 
         rig.brain.selector.pick = pick  # type: ignore[method-assign]
         ttfa: dict[bool, list[float]] = {True: [], False: []}
-        first_token: dict[bool, list[float]] = {True: [], False: []}
+        stages: dict[bool, list[dict[str, float]]] = {True: [], False: []}
         mode: bool | None = None  # the answered question's: prefilled, not, or it did not wait
         await rig.bus.publish(chat(100))
         for k in range(turns + 1):
@@ -374,10 +374,12 @@ async def queued(
                 probe.end(audio.result())
                 if mode is not None:
                     ttfa[mode].append((audio.result() - picked[-1]) * 1000)
-                    first_token[mode].append(probe.samples[-1].get("first_token", float("nan")))
+                    stages[mode].append(probe.samples[-1])
             else:
                 audio.cancel()  # a turn with nothing spoken: the next question will not wait
-            mode = (k % 2 == 0) if spoke else None
+            # alternate, shifting by one every 8 turns so each of the 8 question stems (whose
+            # replies differ in how soon a clause ends) is asked both ways
+            mode = ((k + k // len(QUESTIONS)) % 2 == 0) if spoke else None
             rig.brain.prefill = server.prefill if mode else None
             if k < turns:
                 await rig.bus.publish(chat(101 + k))
@@ -391,10 +393,15 @@ async def queued(
         f"{key}_prefill_ttfa_p95_ms": pct(ttfa[True], 0.95),
         f"{key}_plain_ttfa_p50_ms": statistics.median(ttfa[False]),
         f"{key}_plain_ttfa_p95_ms": pct(ttfa[False], 0.95),
-        f"{key}_prefill_first_token_p50_ms": statistics.median(first_token[True]),
-        f"{key}_plain_first_token_p50_ms": statistics.median(first_token[False]),
+        f"{key}_prefill_stages": _medians(stages[True]),
+        f"{key}_plain_stages": _medians(stages[False]),
         f"{key}_prefill_hits": hits,
+        f"{key}_turns_each": min(len(ttfa[True]), len(ttfa[False])),
     }
+
+
+def _medians(samples: list[dict[str, float]]) -> dict[str, float]:
+    return {f"{k}_ms": statistics.median(v) for k in STAGES if (v := [s[k] for s in samples if k in s])}
 
 
 def chat(i: int) -> ev.ChatMessage:

@@ -268,6 +268,8 @@ class Brain:
         self._gates.end(e)
         if e.kept:
             return
+        if self._waiting is not None and self._waiting.id == e.utterance_id:
+            self._waiting = None  # withdrawn: not worth a prefill
         if self.selector.retract(e.utterance_id):
             log.info("preemptive utterance %s withdrawn before its turn", e.utterance_id)
         if self._turn is not None and e.utterance_id in self._turn.triggers and self.interrupt("withdrawn"):
@@ -283,6 +285,8 @@ class Brain:
         try:
             await self._stop.wait()
         finally:
+            if self._prefill_task is not None:
+                tasks.append(self._prefill_task)
             for t in tasks:
                 t.cancel()
             await asyncio.gather(*tasks, return_exceptions=True)
