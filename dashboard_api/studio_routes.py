@@ -20,7 +20,7 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, FastAPI, HTTPException, Path, Query, Request, status
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from config.persona import load_persona
 from engines import events as ev
@@ -163,17 +163,48 @@ def _engagement(v: VersionEngagement) -> EngagementOut:
     return EngagementOut(**{name: getattr(v, name) for name in EngagementOut.model_fields})
 
 
-@router.get("/engagement")
-async def engagement(user: SignedIn, request: Request) -> list[EngagementOut]:
-    """Engagement per persona version and model version, scored afresh from the log."""
-    d = dash(request)
+async def _score(d: Dashboard) -> None:
+    """Score the turns not scored yet (engagement, and the stream each belongs to)."""
     persona = load_persona(d.settings.persona)
     login = [d.settings.twitch.bot_login] if d.settings.twitch.bot_login else []
     names = [persona.id, persona.name, *persona.aliases, *login, *d.settings.studio.bot_names]
     await score_turns(
         d.sessions, d.settings.channel, d.settings.studio.engagement, names=names, bot_logins=login
     )
+
+
+@router.get("/engagement")
+async def engagement(user: SignedIn, request: Request) -> list[EngagementOut]:
+    """Engagement per persona version and model version, scored afresh from the log."""
+    d = dash(request)
+    await _score(d)
     return [_engagement(v) for v in await by_version(d.sessions, d.settings.channel)]
+
+
+class StreamOut(BaseModel):
+    stream: str
+    """Its start (ISO 8601), as a dataset recipe names it."""
+    turns: int
+
+
+@router.get("/streams")
+async def streams(user: SignedIn, request: Request) -> list[StreamOut]:
+    """The streams that have turns, newest first, with how many (for a dataset's recipe)."""
+    d = dash(request)
+    await _score(d)
+    cid = await channel_id(d.sessions, d.settings.channel)
+    if cid is None:
+        return []
+    e = TurnEngagement
+    async with d.sessions() as s:
+        rows = await s.execute(
+            select(e.stream, func.count())
+            .where(e.channel_id == cid)
+            .group_by(e.stream)
+            .order_by(e.stream.desc())
+            .limit(500)
+        )
+        return [StreamOut(stream=stream, turns=n) for stream, n in rows]
 
 
 @router.get("/turns")

@@ -160,6 +160,13 @@ async function showVersions() {
       el("td", {}, String(d.validation)),
       el("td", {}, Object.entries(d.report.dropped || {}).map(([k, v]) => `${k} ${v}`).join(", ") || "-"),
       el("td", {}, d.created_by))));
+  if (me.role === "streamer") {
+    const streams = await api("GET", "/api/studio/streams");
+    const box = document.getElementById("b-streams");
+    const picked = new Set([...box.selectedOptions].map((o) => o.value));
+    box.replaceChildren(...streams.map((x) => el("option", { value: x.stream, selected: picked.has(x.stream) },
+      `${Number.isNaN(Date.parse(x.stream)) ? x.stream : new Date(x.stream).toLocaleString()} (${x.turns} turns)`)));
+  }
   const models = await api("GET", "/api/studio/models");
   fillSelect("t-compare", models.filter((m) => m.backend === "local").map((m) => [String(m.version), `v${m.version}`]), true);
   const fig = (r, key) => (r && r[key] !== null && r[key] !== undefined ? Number(r[key]).toFixed(2) : "-");
@@ -288,7 +295,7 @@ function buildDataset(e) {
     body = {
       name: document.getElementById("b-name").value.trim(),
       labels: [...document.querySelectorAll("input[name=b-label]:checked")].map((x) => x.value),
-      streams: splitList(document.getElementById("b-streams").value),
+      streams: [...document.getElementById("b-streams").selectedOptions].map((o) => o.value),
       persona_versions: versions(document.getElementById("b-persona-versions").value, "persona versions"),
       model_versions: versions(document.getElementById("b-model-versions").value, "model versions"),
       min_score: min === "" ? null : Number(min),

@@ -105,7 +105,12 @@ def test_the_streamer_builds_a_dataset_in_the_background(jobs_client: TestClient
     sam = Api(jobs_client, STREAMER)
     sam.post("/api/studio/labels", {"turn_ids": ["t0", "t2"], "verdict": "good", "tags": ["cozy"]})
     sam.post("/api/studio/labels", {"turn_ids": ["t1"], "verdict": "bad"})  # bad without an edit: not kept
-    started = sam.post("/api/studio/datasets", {"name": "fun", "labels": ["good", "bad"], "tags": ["cozy"]})
+    (stream,) = sam.get("/api/studio/streams").json()  # scored on the way: the recorded stream
+    assert stream["turns"] == 3 and stream["stream"].startswith("2026-03-01T20:00:00")
+    started = sam.post(
+        "/api/studio/datasets",
+        {"name": "fun", "labels": ["good", "bad"], "tags": ["cozy"], "streams": [stream["stream"]]},
+    )
     assert started.status_code == 202, started.text
     job = started.json()
     assert (job["kind"], job["dataset"], job["started_by"], job["status"]) == (
@@ -123,10 +128,18 @@ def test_the_streamer_builds_a_dataset_in_the_background(jobs_client: TestClient
     (one,) = sam.get("/api/studio/datasets").json()
     assert (one["name"], one["version"], one["created_by"]) == ("fun", 1, STREAMER)
     assert one["recipe"]["verdicts"] == ["good", "bad"] and one["recipe"]["tags_any"] == ["cozy"]
+    assert one["recipe"]["streams"] == [stream["stream"]]
 
     again = sam.post("/api/studio/datasets", {"name": "fun", "min_score": 1e6})  # nothing that high
     job = wait_for(sam, again.json()["id"], finished)
     assert job["status"] == "succeeded" and (job["result"]["version"], job["result"]["train"]) == (2, 0)
+    other = sam.post("/api/studio/datasets", {"name": "fun", "streams": ["2020-01-01T00:00:00+00:00"]})
+    job = wait_for(sam, other.json()["id"], finished)
+    assert (job["result"]["version"], job["result"]["train"], job["result"]["dropped"]) == (
+        3,
+        0,
+        {"stream": 3},
+    )
 
     assert sam.post("/api/studio/datasets", {"name": "Not Allowed"}).status_code == 422
     assert sam.post("/api/studio/datasets", {"labels": []}).status_code == 422

@@ -64,8 +64,12 @@ def test_build_and_train_from_the_page(
     page.keyboard.press("x")
     page.keyboard.press("G")
     expect(page.locator("#turns .turn .labels .good")).to_have_count(2)
+    page.reload()  # the stream list is read when the page loads (and after every job)
     page.fill("#b-name", "cozy")
-    page.fill("#b-tags", "")
+    streams = page.locator("#b-streams option")
+    expect(streams).to_have_count(1)
+    expect(streams.first).to_contain_text("(2 turns)")
+    page.select_option("#b-streams", index=0)
     page.click("#build-form button[type=submit]")
     expect(page.locator("#build-state")).to_contain_text("started")
     build_row = page.locator("#jobs tr.job-row", has_text="dataset build")
@@ -74,6 +78,8 @@ def test_build_and_train_from_the_page(
         re.compile(r"cozy v1: \d+ train, \d+ validation from \d+ turns")
     )
     expect(page.locator("#datasets")).to_contain_text("cozy")
+    recipe = page.evaluate("fetch('/api/studio/datasets').then((r) => r.json()).then((d) => d[0].recipe)")
+    assert len(recipe["streams"]) == 1 and recipe["verdicts"] == ["good"]
 
     stand_in = StandIn(steps=5, step_s=0.3, pause_after=2)
     served_app(stack).state.studio_jobs = StudioJobs(train=stand_in)  # training installed, and stood in
