@@ -22,6 +22,7 @@ import asyncio
 import contextlib
 import logging
 import random
+import re
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
@@ -37,6 +38,8 @@ from engines.ai.reply_stage import REPLY_SPLITTER, ReplyStage, Utterance
 from engines.ai.safety import SafetyPipeline
 from engines.ai.safety.crisis import detect_crisis
 from engines.ai.selector import CAUTION, CRISIS, Pick, Selector, SelectorConfig
+from engines.ai.selector_priority import slot_of
+from engines.ai.selector_scoring import name_pattern
 from engines.ai.sentences import SplitterConfig
 from engines.ai.turn import Turn
 from engines.backends import BackendError, LLMBackend, LLMRequest
@@ -133,7 +136,8 @@ class Brain:
         turn's prompt is evaluated into the model's cache, so its first token comes sooner
         (None: off, e.g. for a hosted model)."""
         self._waiting: ev.EventBase | None = None
-        """The newest event the selector kept: the one to prefill."""
+        """The waiting event likeliest to be picked next (:meth:`_likelier`): the one to prefill."""
+        self._names: re.Pattern[str] | None = None
         self._prefilled: str | None = None
         """The event whose prompt the model's cache holds."""
         self._prefill_task: asyncio.Task[None] | None = None
@@ -206,6 +210,8 @@ class Brain:
             )  # fmt: skip
         for login in self.blocked_viewers:
             self.selector.block_viewer(login)
+        self._names = name_pattern((persona.name, *persona.aliases, *self.bot_logins))
+        self._waiting = None  # the new selector dropped it
 
     def rebuild_safety(self) -> None:
         """The base pipeline plus the persona's blocklist plus moderators' banned words."""
@@ -327,7 +333,7 @@ class Brain:
                 elif dropped is None:
                     if self.recall is not None:  # may be picked: recall while it waits
                         self.recall.prefetch(d.event, self.persona.id)
-                    if _prefillable(d.event):
+                    if _prefillable(d.event) and self._likelier(d.event, self._waiting):
                         self._waiting = d.event
             self.collect_decisions()
             await self._flush()
@@ -565,6 +571,24 @@ class Brain:
             if close is not None:
                 await close()
             self._maybe_prefill()
+
+    def _likelier(self, new: ev.EventBase, old: ev.EventBase | None) -> bool:
+        """Whether ``new`` is likelier than ``old`` to be picked next, as the selector ranks: the
+        streamer's and moderators' words, then channel events by tier (the older first), then
+        chat naming the character, then other chat (the newer first). An old one that has
+        waited past the chat age limit may have been dropped: any newer event replaces it."""
+        if old is None or time.perf_counter() - self._arrivals.get(old.id, 0.0) > self.persona.max_age_s:
+            return True
+        rank_new, rank_old = self._prefill_rank(new), self._prefill_rank(old)
+        return rank_new > rank_old or (rank_new == rank_old and isinstance(new, ev.ChatMessage))
+
+    def _prefill_rank(self, e: ev.EventBase) -> int:
+        if isinstance(e, ev.ChatMessage):
+            return int(self._names is not None and self._names.search(e.text.casefold()) is not None)
+        try:
+            return 10 - slot_of(e)[0]
+        except ValueError:  # not a kind the selector ranks
+            return 0
 
     def _maybe_prefill(self) -> None:
         """Prefill the waiting event's prompt if the model is free and it is not cached yet."""

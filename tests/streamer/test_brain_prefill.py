@@ -147,3 +147,25 @@ async def test_of_several_waiting_messages_the_newest_is_prefilled(rig: Rig) -> 
     # Pixel's prompt, again after Mossy's turn if that came first (its prompt then filled the cache)
     said = [request.messages[-1].content for _, request in rig.prefills.calls]
     assert said and all('Pixel says: "Hiyori is it raining there?"' in s for s in said)
+
+
+async def test_a_message_naming_the_character_is_prefilled_before_newer_chat(rig: Rig) -> None:
+    await rig.say("kiri", "Hiyori what game is this?")
+    await rig.until(ev.ReplyStarted)
+    await rig.say("mossy", "Hiyori do you like cats?")
+    await rig.say("pixel", "what a cozy little farm")
+    await rig.until(ev.ReplyFinished, count=2)
+    said = [request.messages[-1].content for _, request in rig.prefills.calls]
+    assert said and 'Mossy says: "Hiyori do you like cats?"' in said[0]
+
+
+async def test_a_raid_is_prefilled_before_chat_that_came_after_it(rig: Rig) -> None:
+    await rig.say("kiri", "Hiyori what game is this?")
+    await rig.until(ev.ReplyStarted)
+    raider = ev.Viewer(id="9", login="bigstreamer", display_name="BigStreamer")
+    await rig.bus.publish(ev.Raid(channel="chan", from_user=raider, viewers=40))
+    await rig.say("mossy", "Hiyori do you like cats?")
+    await rig.until(ev.ReplyFinished, count=2)
+    said = [request.messages[-1].content for _, request in rig.prefills.calls]
+    assert said and "BigStreamer raided the channel with 40 viewers." in said[0]
+    assert rig.brain.stats.prefill_hits == 1  # the selector picked the raid, as guessed
