@@ -7,13 +7,19 @@ Three tasks run side by side:
 - **turns**: asks the selector for the next pick and runs it as a cancellable turn:
   context → LLM stream → sentence splitter → emotion tags → output safety → performer.
 
+While an event waits (the character is talking, or the gap between turns runs), its turn's
+prompt is prefilled into the local model server's cache once the running turn's reply has been
+written (``prefill``), so its first token comes after one token of prompt work, not the whole
+volatile part.
+
 Everything the brain decides is published as an output event (decision, reply.started,
 reply.sentence when it is heard, reply.blocked, reply.interrupted, reply.finished, metric).
 A failing LLM or TTS ends that turn cleanly; the next turn goes on.
 
 Over 400 lines: the turn policy (hold-for-review, preemption, the moderation re-check, crisis
-flags, writing a parroted reply once more) shares the running turn's state; the controls, the
-review desk, the preemption gates and the reply stage live in their own modules.
+flags, writing a parroted reply once more, the prefill of what waits) shares the running
+turn's state; the controls, the review desk, the preemption gates and the reply stage live in
+their own modules.
 """
 
 from __future__ import annotations
