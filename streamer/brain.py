@@ -144,6 +144,8 @@ class Brain:
         self._waiting: ev.EventBase | None = None
         """The waiting event likeliest to be picked next (:meth:`_likelier`): the one to prefill."""
         self._names: re.Pattern[str] | None = None
+        self._offers = 0
+        """Events the selector kept so far: the turn loop prefills only what its last pick saw."""
         self._prefilled: str | None = None
         """The event whose prompt the model's cache holds."""
         self._prefill_task: asyncio.Task[None] | None = None
@@ -339,6 +341,7 @@ class Brain:
                 elif dropped is None:
                     if self.recall is not None:  # may be picked: recall while it waits
                         self.recall.prefetch(d.event, self.persona.id)
+                    self._offers += 1
                     if _prefillable(d.event) and self._likelier(d.event, self._waiting):
                         self._waiting = d.event
             self.collect_decisions()
@@ -367,6 +370,8 @@ class Brain:
 
     async def _turn_loop(self) -> None:
         while not self._stop.is_set():
+            self._wake.clear()  # before the pick: an event offered from here on wakes the wait below
+            offers = self._offers
             try:
                 pick = None if (self.killed or self.muted) else self.selector.pick(self.clock())
             except Exception:  # a selector bug: log it, keep the loop (and the kill switch) alive
@@ -375,8 +380,8 @@ class Brain:
             self.collect_decisions()
             if pick is None:
                 await self._flush()
-                self._maybe_prefill()  # what waits for the gap between turns
-                self._wake.clear()
+                if self._offers == offers:  # the selector held back all that waits: prefill it
+                    self._maybe_prefill()
                 with contextlib.suppress(TimeoutError):
                     async with asyncio.timeout(0.25):
                         await self._wake.wait()
