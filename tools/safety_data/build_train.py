@@ -39,6 +39,7 @@ from _reg import DATA  # noqa: E402
 
 SEED = 1919
 OUT = HERE / "train.jsonl"
+REGISTRY = HERE / "registry_train.jsonl"
 README = HERE / "README.md"
 
 HOSTILE = [
@@ -510,6 +511,7 @@ def build() -> list[dict]:
         rows += fn(random.Random(f"{SEED}:{fn.__name__}"))
     rows += encoded_rows(random.Random(f"{SEED}:encoded"))
     rows += name_rows(random.Random(f"{SEED}:names"))
+    rows += registry_rows()
 
     seen: dict[str, int] = {}
     out: list[dict] = []
@@ -534,19 +536,34 @@ def build() -> list[dict]:
     return out
 
 
+def registry_rows() -> list[Row]:
+    """The training half of other projects' red-team lines (import_registry.py wrote them)."""
+    if not REGISTRY.exists():
+        return []
+    rows: list[Row] = []
+    for line in REGISTRY.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            r = json.loads(line)
+            rows.append((r["text"], r["category"], r["side"], r["technique"], "en"))
+    return rows
+
+
 def _held_out_texts() -> frozenset[str]:
-    """The evaluation set's lines (only their text, only to leave them out: common lines such as
+    """The evaluation sets' lines (only their text, only to leave them out: common lines such as
     "kys" or "what game is this?" were written for both sets independently)."""
-    path = Path(__file__).resolve().parents[2] / "tests" / "data" / "safety_eval.jsonl"
-    if not path.exists():
-        return frozenset()
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return frozenset(json.loads(line)["text"].casefold() for line in lines if line.strip())
+    data = Path(__file__).resolve().parents[2] / "tests" / "data"
+    texts: set[str] = set()
+    for path in (data / "safety_eval.jsonl", data / "safety_registry.jsonl"):
+        if path.exists():
+            lines = path.read_text(encoding="utf-8").splitlines()
+            texts.update(json.loads(line)["text"].casefold() for line in lines if line.strip())
+    return frozenset(texts)
 
 
 def lang_of(rec: dict) -> str:
     tech = rec["technique"]
-    return tech.split(":", 1)[0] if ":" in tech else "en"
+    lang = tech.split(":", 1)[0]
+    return lang if lang in LANGS else "en"
 
 
 # ---------------------------------------------------------------- validation and counts
@@ -589,7 +606,7 @@ def validate(records: list[dict]) -> list[str]:
     enc = sum(1 for r in records if r["technique"] in ENCODED_TECHS)
     if enc > MAX_ENCODED:
         errors.append(f"{enc} encoded lines > {MAX_ENCODED}")
-    for label, lo, hi in (("hostile", 0.22, 0.32), ("harmless", 0.17, 0.27)):
+    for label, lo, hi in (("hostile", 0.22, 0.32), ("harmless", 0.17, 0.30)):
         n = lab[label]
         o = sum(1 for r in records if r["label"] == label and r["side"] == "output")
         if n and not lo <= o / n <= hi:
