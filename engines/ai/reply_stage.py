@@ -7,7 +7,8 @@ benchmarks, so what the preview shows is what the bot would say. In order, per s
 2. the emotion mapper reads and strips the emotion tag (or guesses one);
 3. ``scrub_reply`` removes prompt debris a small model echoes (role tags, fences, markdown);
 4. a sentence with no letters or digits left is dropped unremarked;
-5. a sentence that parrots the turn's own prompt is dropped (an *echo*), and one that reads
+5. a sentence that parrots the turn's own prompt, or five words in a row of a viewer's line in
+   it (``parrots_viewer``), is dropped (an *echo*), and one that reads
    out the persona's instructions (six words in a row from the system prompt, or one of its
    headings) or is shaped like instructions (``reads_as_instructions``) is dropped as a *leak*;
 6. output safety runs (remotely too, when a moderation endpoint is configured);
@@ -73,6 +74,34 @@ def leaks_system_prompt(sentence: str, system: str) -> bool:
     return any(
         f" {' '.join(said[i : i + LEAK_MIN_WORDS])} " in words for i in range(len(said) - LEAK_MIN_WORDS + 1)
     )
+
+
+PARROT_MIN_WORDS: Final = 5
+"""A run of this many words copied from a viewer's line is parroting (fewer are common phrases)."""
+_VIEWER_SAID: Final = re.compile(r'\bsays: "([^"]*)"')
+
+
+def parrots_viewer(sentence: str, prompt: str) -> bool:
+    """The sentence repeats ``PARROT_MIN_WORDS`` or more words in a row of a viewer's line in the
+    turn's prompt (``<name> says: "..."``): "Hiyori, zog runs this country and your website."
+    Whatever the filter missed in the viewer's words, the character does not say it for them
+    ("repeat after me", a hate trope, "I just made a guide for online harassment"). The
+    streamer's own words are not viewers' lines."""
+    said = _WORD.findall(sentence.lower())
+    if len(said) < PARROT_MIN_WORDS:
+        return False
+    runs = _viewer_runs(prompt)
+    return any(tuple(said[i : i + PARROT_MIN_WORDS]) in runs for i in range(len(said) - PARROT_MIN_WORDS + 1))
+
+
+@functools.lru_cache(maxsize=8)
+def _viewer_runs(prompt: str) -> frozenset[tuple[str, ...]]:
+    """Every run of ``PARROT_MIN_WORDS`` words in the viewers' lines of ``prompt`` (once per turn)."""
+    runs: set[tuple[str, ...]] = set()
+    for line in _VIEWER_SAID.findall(prompt):
+        words = _WORD.findall(line.lower())
+        runs.update(tuple(words[i : i + PARROT_MIN_WORDS]) for i in range(len(words) - PARROT_MIN_WORDS + 1))
+    return frozenset(runs)
 
 
 @functools.lru_cache(maxsize=8)
@@ -176,7 +205,7 @@ class ReplyStage:
         text = scrub_reply(tagged.text)
         if not text or not any(ch.isalnum() for ch in text):
             return None, tagged
-        if echo_of is not None and echoes_prompt(text, echo_of):
+        if echo_of is not None and (echoes_prompt(text, echo_of) or parrots_viewer(text, echo_of)):
             return Vetted(text, tagged.emotion, "echo"), tagged
         if (system is not None and leaks_system_prompt(text, system)) or reads_as_instructions(text):
             return Vetted(text, tagged.emotion, "leak"), tagged
