@@ -1,7 +1,8 @@
 """Threats, self-harm intent and sexual requests: sentence shapes a word list cannot see.
 
 "I'll burn your house down", "I'm going to beat you to death", "ur dead when I find you",
-"how many pills to overdose", "take off your clothes" contain no blocked word, and the
+"how many pills to overdose", "take off your clothes", "the loli in this game is so hot"
+contain no blocked word, and the
 classifier, which is mostly a swearing detector, scores them low. These patterns look
 for the shape instead: a first-person (or "someone should") intent, a harm verb, and a
 person as its object; a wish or method for self-harm; a sexual demand aimed at the
@@ -26,7 +27,7 @@ __all__ = ["HarmHit", "find_harm"]
 @dataclass(frozen=True, slots=True)
 class HarmHit:
     category: str
-    """``threat``, ``self_harm`` or ``sexual``."""
+    """``minors``, ``threat``, ``self_harm`` or ``sexual``."""
     reason: str
 
 
@@ -61,6 +62,24 @@ _THREAT_PATTERNS: Final = (
     r"(?:die|get (?:shot|stabbed|cancer|killed|raped|hit by a (?:car|bus|truck)))\b",
     r"\b(?:hope|wish) (?:your|ur) (?:family|mom|dad|kids?|parents|mother|father|sister|brother) "
     r"(?:dies?|gets? (?:shot|stabbed|cancer|killed|raped))\b",
+    # a weapon into the person's body, or the person into a grave: no harm verb needed
+    r"\b(?:put|pump|stick|shove|send|plant|sink|bury|lodge) (?:a |an |some |\w+ )?"
+    r"(?:bullets?|rounds?|slugs?|knife|knives|blade|lead|hole|holes|axe) (?:\w+ )?(?:in|into|through|between) "
+    rf"(?:{_PERSON}|ya) (?:\w+ )?(?:head|skull|face|brain|brains|chest|heart|neck|back|gut|eyes|throat)\b",
+    rf"\b{_INTENT} (?:\w+ ){{0,2}}(?:put|send|leave) (?:you|u|ya) (?:in|into|six feet) "
+    r"(?:a |the )?(?:ground|grave|body bag|coffin|hospital|morgue|under)\b",
+    rf"\b{_INTENT} (?:\w+ ){{0,2}}(?:blow|shoot|bash|cave|kick|knock|rip|tear) (?:your|ur) "
+    r"(?:head|brains?|face|skull|teeth|throat|heart) (?:off|out|in)\b",
+)
+_MINOR_TERM = r"(?:loli|lolis|lolicon|shota|shotas|shotacon|jailbait|underage (?:girls?|boys?|kids?))"
+_MINOR_AGE = r"(?:preteens?|middle schoolers?|(?:1[0-5]|[5-9]) ?(?:yo|y o|years? old|year olds?))"
+_LEWD = r"sexy|lewd|hentai|nsfw|horny|fuckable|naked|nudes?|porn|turns? me on"
+_MINORS_PATTERNS: Final = (
+    # a minor together with a sexual word, either order, a few words apart; "hot" and "thicc"
+    # only with the coded terms ("my 7 year old is hot from playing outside" is not this)
+    rf"\b{_MINOR_TERM}\b(?: \w+){{0,5}} (?:hot|thicc|thick|{_LEWD})\b",
+    rf"\b{_MINOR_AGE}\b(?: \w+){{0,5}} (?:{_LEWD})\b",
+    rf"\b(?:{_LEWD}|fuck|fucking) (?:\w+ ){{0,3}}(?:{_MINOR_TERM}|{_MINOR_AGE})\b",
 )
 _SELF_HARM_PATTERNS: Final = (
     r"\b(?:how (?:many|much)|what dose|what amount|easiest way|painless way|quickest way|fastest way|"
@@ -101,6 +120,7 @@ def _compile(patterns: tuple[str, ...]) -> re.Pattern[str]:
 
 
 _CHECKS: Final = (
+    ("minors", "sexualising a minor", _compile(_MINORS_PATTERNS)),
     ("threat", "threat of violence", _compile(_THREAT_PATTERNS)),
     ("self_harm", "self-harm intent or method", _compile(_SELF_HARM_PATTERNS)),
     ("sexual", "sexual request", _compile(_SEXUAL_PATTERNS)),

@@ -1,4 +1,4 @@
-"""Threats, self-harm intent and sexual requests by sentence shape."""
+"""Threats, self-harm intent, sexual requests and sexualised minors by sentence shape."""
 
 from __future__ import annotations
 
@@ -39,6 +39,12 @@ def harm(text: str) -> str | None:
         ("i want to breed you", "sexual"),
         ("your thighs look delicious", "sexual"),
         ("what color is your underwear", "sexual"),
+        ("i'll put a bullet in your head", "threat"),
+        ("imma put u in the ground", "threat"),
+        ("im gonna blow your brains out", "threat"),
+        ("the shota in this game is so hot", "minors"),
+        ("any nsfw art of 12 year olds", "minors"),
+        ("that 13 yo is so sexy", "minors"),
     ],
 )
 def test_harm_found(text: str, category: str) -> None:
@@ -68,6 +74,14 @@ def test_harm_found(text: str, category: str) -> None:
         "hit him with the hammer",
         "break a leg tonight!",
         "I hope you have a great day",
+        "I put a bullet in his head from 300m lol",
+        "I will put you in the hall of fame",
+        "put a hole in the wall",
+        "hot take: 10 year olds are better at fortnite than me",
+        "smash bros with my 8 year old tonight",
+        "my 7 year old is hot from playing outside",
+        "middle schoolers are the hardest lobby",
+        "lolis in gacha games are overdone",
     ],
 )
 def test_game_talk_is_not_harm(text: str) -> None:
