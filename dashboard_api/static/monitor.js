@@ -231,7 +231,7 @@ function rowNode(row) {
   const node = el("div", { class: `row cat-${row.cat}${crises.has(row.id) ? " crisis-source" : ""}`, dataset: { type: row.type, id: row.id }, tabindex: chat ? "-1" : null },
     el("span", { class: "t" }, time(row.ts)),
     el("span", { class: "k" }, row.cat),
-    row.who ? el("span", { class: "who" }, row.who) : null,
+    row.who ? el("span", { class: "who" }, chat && row.e.user ? memoriesButton(row.e.user) : row.who) : null,
     el("span", { class: "msg" }, row.text, row.to ? el("span", { class: "to" }, `answering ${row.to}`) : null));
   if (chat) node.append(chatActions(row.e));
   return node;
@@ -265,6 +265,82 @@ function rowAction(name, e) {
     case "ban": return later(`Ban ${name_} on Twitch`, () => act("moderate", { action: "ban", login, user_id: e.user.id, reason: "from the chat monitor" }, `ban ${name_}`));
   }
   return null;
+}
+
+// ------------------------------------------------------------------ a viewer's memories
+
+// A chat row's name (or m on a focused row) opens a side panel with what the character remembers
+// about the viewer, from the memory page's API (/api/memory/...): edit or delete one there, or
+// open the viewer on /memory. The panel sits outside the feed: the feed goes on as before.
+let memoriesOf = null;          // {user, opener}: the viewer shown and what opened the panel
+let memoriesAsked = 0;          // the latest request (an older answer is not drawn over it)
+
+function memoriesButton(user) {
+  const name = who(user);
+  return el("button", { type: "button", class: "who-open", title: `What the character remembers about ${name} [m]`, "aria-label": `${name}: memories`, "aria-keyshortcuts": "m" }, name);
+}
+
+function memStatus(text, cls) {
+  const box = document.getElementById("memories-status");
+  box.textContent = text;
+  box.className = cls || "";
+}
+
+async function openMemories(user, opener) {
+  const panel = document.getElementById("memories-panel");
+  memoriesOf = { user, opener };
+  document.getElementById("memories-title").textContent = `Memories of ${who(user)}`;
+  const link = document.getElementById("memories-link");
+  link.href = `/memory?viewer=${encodeURIComponent(user.login)}`;
+  link.textContent = `Open ${user.login} on the memory page`;
+  memStatus("");
+  document.getElementById("memories-list").replaceChildren(el("li", { class: "dim" }, "Loading…"));  // never another viewer's
+  panel.hidden = false;
+  document.getElementById("memories-title").focus();
+  await loadMemories();
+}
+
+async function loadMemories() {
+  if (!memoriesOf) return;
+  const asked = ++memoriesAsked;
+  const list = document.getElementById("memories-list");
+  list.setAttribute("aria-busy", "true");
+  let rows;
+  try { rows = await api("GET", `/api/memory/viewers/${encodeURIComponent(memoriesOf.user.login)}`); }
+  catch (err) { if (asked === memoriesAsked) { list.removeAttribute("aria-busy"); memStatus(describeError(err), "error"); } return; }
+  if (asked !== memoriesAsked) return;
+  list.removeAttribute("aria-busy");
+  if (!rows.length) { list.replaceChildren(el("li", { class: "dim" }, `Nothing is remembered about ${who(memoriesOf.user)}.`)); return; }
+  list.replaceChildren(...rows.map((m) => {
+    const input = el("input", { value: m.text, maxlength: "500", class: "memory-text", "aria-label": `Memory (${m.kind})` });
+    return el("li", { class: "memory-item", dataset: { id: m.id } },
+      el("div", { class: "dim" }, `${m.kind} · ${m.persona} · ${Dash.dateTime(m.created_at)}${m.edited_by ? `, edited by ${m.edited_by}` : ""}`),
+      input,
+      el("div", { class: "row-inline" },
+        el("button", { type: "button", class: "save-memory", onclick: () => saveMemory(m.id, input.value) }, "save"),
+        el("button", { type: "button", class: "danger delete-memory", onclick: () => deleteMemory(m.id) }, "delete")));
+  }));
+}
+
+async function saveMemory(id, text) {
+  try { await api("PUT", `/api/memory/memories/${encodeURIComponent(id)}`, { text }); memStatus("Memory saved.", "okay"); }
+  catch (err) { memStatus(describeError(err), "error"); }
+  await loadMemories();
+}
+
+async function deleteMemory(id) {
+  if (!confirm("Delete this memory?")) return;
+  try { await api("DELETE", `/api/memory/memories/${encodeURIComponent(id)}`); memStatus("Memory deleted.", "okay"); }
+  catch (err) { memStatus(describeError(err), "error"); }
+  await loadMemories();
+}
+
+function closeMemories() {
+  const opener = memoriesOf && memoriesOf.opener;
+  document.getElementById("memories-panel").hidden = true;
+  memoriesOf = null;
+  memoriesAsked++;
+  if (opener instanceof HTMLElement && opener.isConnected) opener.focus({ preventScroll: true });
 }
 
 // A destructive action waits UNDO_S seconds in the "pending" list, with an Undo button (and u);
@@ -627,6 +703,8 @@ function wireKeys() {
   feed.addEventListener("focusin", updateLiveButton);
   feed.addEventListener("focusout", () => setTimeout(() => { updateLiveButton(); if (!paused()) schedule(); }, 0));
   feed.addEventListener("click", (ev) => {
+    const who_ = ev.target instanceof Element ? ev.target.closest("button.who-open") : null;
+    if (who_) { const r = who_.closest(".row"); const c = r ? chatById.get(r.dataset.id) : null; if (c) openMemories(c.user, who_); return; }
     const button = ev.target instanceof Element ? ev.target.closest("button[data-act]") : null;
     if (!button) return;
     const row = button.closest(".row");
@@ -637,10 +715,17 @@ function wireKeys() {
   document.addEventListener("keydown", (ev) => {
     if (ev.ctrlKey || ev.metaKey || ev.altKey) return;
     const t = ev.target;
+    if (ev.key === "Escape" && t instanceof Element && t.closest("#memories-panel")) { closeMemories(); ev.preventDefault(); return; }
     if (t instanceof Element && t.closest("input, textarea, select, [contenteditable]")) return;
     if (ev.key === "j") { moveFocus(1); ev.preventDefault(); }
     else if (ev.key === "k") { moveFocus(-1); ev.preventDefault(); }
     else if (ev.key === "End" || ev.key === "l") { jumpToLive(); ev.preventDefault(); }
+    else if (ev.key === "Escape" && !document.getElementById("memories-panel").hidden) { closeMemories(); ev.preventDefault(); }
+    else if (ev.key === "m") {
+      const row = focusedRow();
+      const e = row ? chatById.get(row.dataset.id) : null;
+      if (e) { openMemories(e.user, row); ev.preventDefault(); }
+    }
     else if (ev.key === "u" && pendingActs.length) { cancel(pendingActs[pendingActs.length - 1]); ev.preventDefault(); }
     else if (ROW_KEYS[ev.key]) {
       const row = focusedRow();
@@ -652,6 +737,7 @@ function wireKeys() {
 
 function wire() {
   wireKeys();
+  document.getElementById("memories-close").onclick = () => closeMemories();
   document.getElementById("skip-now").onclick = () => act("skip", {});
   document.getElementById("interrupt").onclick = () => act("interrupt", { reason: "moderator" });
   document.getElementById("kill").onclick = () => act("kill", { engaged: !modes.kill.on });
