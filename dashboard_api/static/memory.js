@@ -126,4 +126,6 @@ async function saveDocument(ev) {
   document.getElementById("doc-new").onclick = newDocument;
   await searchViewers();
   await refreshDocuments();
+  const asked = new URLSearchParams(location.search).get("viewer");  // the monitor's link
+  if (asked) await showViewer(asked);
 })();

@@ -138,6 +138,10 @@ def test_a_moderator_corrects_deletes_and_forgets(served: Served, browser: Brows
     assert audit == [(MODERATOR, "sam")]
     expect(page.locator("#doc-form")).to_be_hidden()  # knowledge is the streamer's
 
+    page.goto(f"{served.url}/memory?viewer=kiri")  # the chat monitor's link to a viewer
+    expect(page.locator("#viewer-title")).to_have_text("Memories of kiri")
+    expect(page.locator("#memories input.memory-text")).to_have_value("is from Osaka")
+
 
 def test_the_streamer_adds_edits_and_removes_a_document(served: Served, browser: Browser) -> None:
     page = browser.new_page()
