@@ -30,6 +30,7 @@ import asyncio
 import copy
 import dataclasses
 import logging
+import re
 from collections.abc import Iterable, Sequence
 from typing import Final, Literal
 
@@ -68,6 +69,8 @@ _REASONS: Final = {
 }
 
 
+_HANDLE: Final = re.compile(r"\b(?=\w*(?:[a-z][A-Z]|_|[A-Za-z]\d|\d[A-Za-z]))\w{4,}\b")
+"""A word shaped like a username: camel case, an underscore, or letters and digits mixed."""
 SOFT_RULES: Final = frozenset({(Layer.BLOCKLIST, "sexual"), (Layer.INJECTION, "roleplay_override")})
 """Rule hits that words alone make and meaning may overrule ("Moby Dick", "blue tits",
 "pretend you're a tour guide"): the semantic head's ``rule_veto`` decides them."""
@@ -222,6 +225,17 @@ class SafetyPipeline:
                 self._names.pop(next(iter(self._names)))
         return known
 
+    def _reads_unsafe_name(self, sentence: str) -> bool:
+        """The sentence says a handle (``MoeLester``, ``xX_name_Xx``, ``Hugh_Jass99``) that the
+        name check's word rules would not read aloud (a blocked term inside it, or a prank name
+        by sound): a viewer's name inside chat or event text reaches the character's reply
+        without passing the name check. The name check's semantic and classifier layers are
+        not used here; they read ordinary brand words ("PlayStation") as names too strictly."""
+        for handle in _HANDLE.findall(sentence):
+            if is_prank_name(handle) or self._blocklist.match_name(normalize(split_name(handle))) is not None:
+                return True
+        return False
+
     def _name_ok(self, display_name: str) -> bool:
         norm = normalize(split_name(display_name))
         if not norm.tokens:
@@ -290,6 +304,10 @@ class SafetyPipeline:
             decision = self._rules(norm, stage)
             if vetoable and decision is not None and self._only_soft(norm, stage, decision):
                 soft[i], decision = decision, None
+            if decision is None and stage == "output" and self._reads_unsafe_name(text):
+                decision = self._block(
+                    norm, stage, Layer.BLOCKLIST, "reads out a name unsafe to say", "unsafe_name"
+                )
             decoded = variants(text) if decision is None else []
             for plain in decoded:
                 hit = self._rules(normalize(plain), stage)

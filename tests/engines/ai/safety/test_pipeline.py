@@ -225,6 +225,24 @@ def test_check_name(pipeline: SafetyPipeline, name: str, safe: bool) -> None:
     assert pipeline.check_name(name) is safe
 
 
+@pytest.mark.parametrize(
+    ("sentence", "blocked"),
+    [
+        ("it's MoeLester!", True),  # a prank name by sound, from a viewer's chat line
+        ("Thanks HughJass99 for the raid!", True),
+        ("Welcome in, xX_f4gg0t_Xx", True),
+        ("Thanks CozyCat42 for the follow!", False),
+        ("I love my PlayStation and my iPhone.", False),
+        ("Thanks ScunthorpeFan for the sub!", False),
+        ("GG everyone, see you at 9pm!", False),
+    ],
+)
+def test_output_does_not_say_a_name_unsafe_to_read(
+    pipeline: SafetyPipeline, sentence: str, blocked: bool
+) -> None:
+    assert pipeline.check_output(sentence).blocked is blocked
+
+
 # ---------------------------------------------------------------- async and moderation
 
 
