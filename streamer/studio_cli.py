@@ -156,6 +156,9 @@ def train(
     threads: Annotated[
         int | None, typer.Option(min=1, help="CPU threads (default: all cores but one).")
     ] = None,
+    device: Annotated[
+        str, typer.Option(help="auto (a CUDA GPU when torch sees one, else the CPU), cpu, or cuda[:N].")
+    ] = "auto",
     compare_with: Annotated[
         int | None, typer.Option(help="Model version to validate against (default: the base model).")
     ] = None,
@@ -174,8 +177,8 @@ def train(
         float, typer.Option(min=0.01, help="openai backend: seconds between status reads.")
     ] = 10.0,
 ) -> None:
-    """Fine-tune the bundled model on a dataset with LoRA (the optional `train` extra), on the
-    CPU. Ctrl-C stops at the next step and keeps a checkpoint: the same command resumes.
+    """Fine-tune the bundled model on a dataset with LoRA (the optional `train` extra), on a CUDA
+    GPU when torch sees one, else the CPU. Ctrl-C stops at the next step and keeps a checkpoint: the same command resumes.
     Then the candidate and the current model answer a fixed prompt suite; the model version
     is stored with validation loss, safety pass rate, persona adherence and time to first token."""
     import signal
@@ -201,6 +204,7 @@ def train(
         epochs=epochs,
         batch_size=batch_size,
         threads=threads,
+        device=device,
     )
     cancel = threading.Event()
     previous = signal.signal(signal.SIGINT, lambda *_: cancel.set())

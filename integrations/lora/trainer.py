@@ -72,6 +72,9 @@ class LoraSettings:
     threads: int | None = None
     """CPU threads for torch; None: all cores but one (on a busy 2-core machine two threads
     ran a step 5-8 times slower than one: OpenMP threads spin while they wait for a core)."""
+    device: str = "auto"
+    """``auto``: the first CUDA GPU when torch sees one, else the CPU; or a torch device name
+    (``cpu``, ``cuda``, ``cuda:1``)."""
 
 
 @dataclass(frozen=True)
@@ -103,6 +106,15 @@ class TrainResult:
     settings: dict[str, Any] = field(default_factory=dict)
 
 
+def resolve_device(asked: str, cuda_available: bool) -> str:
+    """The torch device to train on: ``auto`` picks ``cuda`` when there is a GPU."""
+    if asked == "auto":
+        return "cuda" if cuda_available else "cpu"
+    if asked.startswith("cuda") and not cuda_available:
+        raise TrainingUnavailable(f"lora.device = {asked!r}, but torch sees no CUDA GPU")
+    return asked
+
+
 class LoraTrainer:
     """Fine-tunes one base GGUF model; :meth:`train` may run in a worker thread."""
 
@@ -112,6 +124,7 @@ class LoraTrainer:
         self.settings = settings or LoraSettings()
         self._model: Any = None
         self._tok: Any = None
+        self._device = "cpu"
 
     # ------------------------------------------------------------ model and data
 
@@ -129,7 +142,9 @@ class LoraTrainer:
         self._model = AutoModelForCausalLM.from_pretrained(
             folder, gguf_file=name, dtype=torch.float32, local_files_only=True
         )
-        log.info("lora: loaded %s in %.1f s", name, time.perf_counter() - t)
+        self._device = resolve_device(self.settings.device, torch.cuda.is_available())
+        self._model.to(self._device)
+        log.info("lora: loaded %s in %.1f s on %s", name, time.perf_counter() - t, self._device)
 
     def encode(self, messages: Messages) -> Encoded:
         """The shared prefix (the system turn) as text, then the rest as token ids and labels
@@ -158,7 +173,7 @@ class LoraTrainer:
 
         if not prefix:
             return None, 0
-        ids = self._tok(prefix, add_special_tokens=False, return_tensors="pt")["input_ids"]
+        ids = self._tok(prefix, add_special_tokens=False, return_tensors="pt")["input_ids"].to(self._device)
         with torch.no_grad():
             out = model(input_ids=ids, use_cache=True)
         cache = getattr(out, "cache", None) or out.past_key_values
@@ -176,9 +191,9 @@ class LoraTrainer:
         labels = [r.labels + [-100] * (width - len(r.labels)) for r in rows]
         mask = [[1] * (n_prefix + len(r.ids)) + [0] * (width - len(r.ids)) for r in rows]
         return model(
-            input_ids=torch.tensor(input_ids),
-            labels=torch.tensor(labels),
-            attention_mask=torch.tensor(mask),
+            input_ids=torch.tensor(input_ids, device=self._device),
+            labels=torch.tensor(labels, device=self._device),
+            attention_mask=torch.tensor(mask, device=self._device),
             cache=cache,
             use_cache=cache is not None,
         )
@@ -263,7 +278,7 @@ class LoraTrainer:
         start_step = 0
         ckpt = out_dir / CHECKPOINT
         if resume and ckpt.exists():
-            saved = torch.load(ckpt, weights_only=False)
+            saved = torch.load(ckpt, weights_only=False, map_location=self._device)
             if saved.get("settings") == asdict(s) and saved.get("total") == total:
                 set_peft_model_state_dict(model, saved["lora"])
                 optimiser.load_state_dict(saved["optimiser"])
@@ -347,4 +362,4 @@ def _lora_state(model: Any) -> dict[str, Any]:
     with warnings.catch_warnings():
         warnings.filterwarnings("ignore", "Could not find a config file", UserWarning)
         state: dict[str, Any] = get_peft_model_state_dict(model)
-    return state
+    return {key: tensor.detach().cpu() for key, tensor in state.items()}  # from a GPU too
