@@ -589,7 +589,10 @@ async def main() -> None:
     safety = build_safety(Settings(), semantic=not args.rules_only)
     safety.warm()
     report: dict[str, Any] = {}
-    if args.only_local:
+    if not args.only_local:
+        report.update(await overhead(args.turns, safety))
+        print(json.dumps(rounded(report, 2)), flush=True)
+    if args.only_local or not args.skip_local:
         report.update(
             await local_models(
                 args.local_turns,
@@ -599,20 +602,9 @@ async def main() -> None:
                 queued_turns=args.queued_turns,
             )
         )
+    if args.only_local:
         print(json.dumps(rounded(report, 3)))
         return
-    report.update(await overhead(args.turns, safety))
-    print(json.dumps(rounded(report, 2)), flush=True)
-    if not args.skip_local:
-        report.update(
-            await local_models(
-                args.local_turns,
-                safety,
-                nice=args.llm_nice,
-                quant=args.llm_quant,
-                queued_turns=args.queued_turns,
-            )
-        )
     run_flood(make_flood(2_000, 8), 1_000.0, 2.0)  # warm-up
     flood = run_flood(make_flood(20_000, 7), 1_000.0, 2.0)
     report["selector_us_per_msg"] = float(str(flood["selector_us_per_msg"]))

@@ -231,22 +231,24 @@ class SafetyPipeline:
         by sound): a viewer's name inside chat or event text reaches the character's reply
         without passing the name check. The name check's semantic and classifier layers are
         not used here; they read ordinary brand words ("PlayStation") as names too strictly."""
-        for handle in _HANDLE.findall(sentence):
-            if is_prank_name(handle) or self._blocklist.match_name(normalize(split_name(handle))) is not None:
-                return True
-        return False
+        return any(
+            self._name_words_unsafe(handle, normalize(split_name(handle)))
+            for handle in _HANDLE.findall(sentence)
+        )
+
+    def _name_words_unsafe(self, display_name: str, norm: Normalized) -> bool:
+        """The name's word rules: a blocked term inside it, or a prank name by sound."""
+        return self._blocklist.match_name(norm) is not None or is_prank_name(display_name)
 
     def _name_ok(self, display_name: str) -> bool:
         norm = normalize(split_name(display_name))
         if not norm.tokens:
             return True
-        if self._blocklist.match_name(norm) is not None:
+        if self._name_words_unsafe(display_name, norm):
             return False
         if self._links.find(norm) is not None or find_pii(norm) is not None:
             return False
         if find_injection(norm) is not None:
-            return False
-        if is_prank_name(display_name):
             return False
         if (
             self._semantic is not None
