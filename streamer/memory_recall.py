@@ -6,7 +6,10 @@ Kept off the path to first audio: the brain starts a recall when a message arriv
 ``wait_s`` for it and goes on without memory if it is late. The embedding, the ranking and the
 safety re-check run in a worker thread; the viewer's rows come through one indexed query
 (channel, persona, viewer), because a viewer has few memories. The channel's knowledge chunks
-are held in memory as one matrix and reloaded when the documents change.
+are held in memory (texts and BM25; and, without pgvector, the vectors as one matrix) and
+reloaded when the documents change. With pgvector (``streamer.store.memory.uses_pgvector``)
+the query is embedded first and the cosine similarities come from SQL: the viewer's rows with
+theirs, and the knowledge's nearest chunks from an HNSW index.
 """
 
 from __future__ import annotations
@@ -22,11 +25,11 @@ import numpy as np
 
 from engines import events as ev
 from engines.ai.memory.prompt import Recalled
-from engines.ai.memory.rank import KeywordIndex, Projection, hybrid_top
+from engines.ai.memory.rank import KeywordIndex, Projection, hybrid_top, hybrid_top_scored
 from engines.ai.safety import SafetyPipeline
 from engines.ai.safety.normalize import normalize
 from streamer.store.knowledge import ChunkMatrix, KnowledgeStore
-from streamer.store.memory import MemoryStore, StoredMemory
+from streamer.store.memory import ChunkVectors, MemoryStore, StoredMemory
 
 log = logging.getLogger("streamer.memory")
 
@@ -99,7 +102,9 @@ class _Built:
     keywords: KeywordIndex
     projection: Projection | None
     vectors: np.ndarray
-    """What is searched: the matrix, or its projection."""
+    """What is searched: the matrix, or its projection (empty with pgvector)."""
+    positions: dict[int, int]
+    """Chunk id -> row."""
 
 
 class KnowledgeIndex:
@@ -127,6 +132,11 @@ class KnowledgeIndex:
         self._checked = 0.0
         self._lock = asyncio.Lock()
         self._background: asyncio.Task[None] | None = None
+        self.vectors = ChunkVectors(store.sessions, store.channel)
+        self.pgvector: bool | None = None
+        """Whether the nearest chunks come from pgvector (known after the first load)."""
+        self.candidates = 40
+        """With pgvector: the nearest chunks fetched per search, fused with the keyword best."""
 
     async def refresh(self, *, force: bool = False) -> None:
         now = time.monotonic()
@@ -137,6 +147,10 @@ class KnowledgeIndex:
             version = await self.store.version()
             if self._matrix is not None and self._matrix.version == version and not force:
                 return
+            if self.pgvector is None:
+                self.pgvector = await self.vectors.available()
+            if self.pgvector:
+                await self.vectors.sync()
             matrix = await self.store.matrix(self.dimensions())
             built = await asyncio.to_thread(self._build, matrix)
             self._matrix, self._index = matrix, built
@@ -162,28 +176,63 @@ class KnowledgeIndex:
 
     def _build(self, m: ChunkMatrix) -> _Built:
         keywords = KeywordIndex(m.texts)
+        positions = {chunk_id: i for i, chunk_id in enumerate(m.ids)}
+        if self.pgvector:
+            return _Built(m, keywords, None, np.zeros((len(m.ids), 0), dtype=np.float32), positions)
         if not self.reduce_to or len(m.ids) <= self.reduce_above or m.vectors.shape[1] <= self.reduce_to:
-            return _Built(m, keywords, None, m.vectors)
+            return _Built(m, keywords, None, m.vectors, positions)
         projection = Projection.fit(m.vectors, self.reduce_to)
-        return _Built(m, keywords, projection, projection.apply(m.vectors))
+        return _Built(m, keywords, projection, projection.apply(m.vectors), positions)
 
     def invalidate(self) -> None:
         """Reload on the next recall (chunks were embedded: same ids, new vectors)."""
         self._matrix = None
         self._checked = 0.0
 
+    async def nearest(self, vector: np.ndarray | None, text: str, k: int) -> dict[int, float] | None:
+        """With pgvector: {chunk id: cosine} of the nearest chunks and of the keyword search's
+        ``k`` best, for :meth:`search`. None without pgvector (the matrix is searched)."""
+        built = self._index
+        if not self.pgvector or built is None or vector is None:
+            return None
+        also: list[int] = []
+        if text and k > 0 and built.matrix.ids:
+            scores = built.keywords.scores(text)
+            best = np.argsort(-scores)[:k]
+            also = [built.matrix.ids[i] for i in best if scores[i] > 0]
+        return await self.vectors.nearest(vector, max(self.candidates, k), also=also)
+
     def search(
-        self, vector: np.ndarray | None, text: str, k: int, min_score: float
+        self,
+        vector: np.ndarray | None,
+        text: str,
+        k: int,
+        min_score: float,
+        cosine: dict[int, float] | None = None,
     ) -> list[tuple[int, str, float]]:
-        """The best chunks as (chunk id, text, score); blocking (numpy), call it off the loop."""
+        """The best chunks as (chunk id, text, score); blocking (numpy), call it off the loop.
+        ``cosine`` (from :meth:`nearest`): rank those chunks only, by pgvector's similarities."""
         built = self._index
         if built is None or not built.matrix.ids or k <= 0:
             return []
         scores = built.keywords.scores(text) if text else None
+        if cosine is not None:
+            return self._search_scored(built, cosine, scores, k, min_score)
         if vector is not None and built.projection is not None:
             vector = built.projection.apply_one(vector)
         top = hybrid_top(vector, built.vectors, scores, k, min_score=min_score)
         return [(built.matrix.ids[i], built.matrix.texts[i], s) for i, s in top]
+
+    @staticmethod
+    def _search_scored(
+        built: _Built, cosine: dict[int, float], scores: np.ndarray | None, k: int, min_score: float
+    ) -> list[tuple[int, str, float]]:
+        rows = [built.positions[c] for c in cosine if c in built.positions]
+        similarity = np.asarray([cosine[built.matrix.ids[r]] for r in rows], dtype=np.float32)
+        keywords = None if scores is None else scores[rows]
+        top_keyword = None if scores is None or not len(scores) else float(scores.max())
+        top = hybrid_top_scored(similarity, keywords, k, min_score=min_score, keyword_top=top_keyword)
+        return [(built.matrix.ids[rows[i]], built.matrix.texts[rows[i]], s) for i, s in top]
 
     def __len__(self) -> int:
         return 0 if self._index is None else len(self._index.matrix.ids)
@@ -275,40 +324,64 @@ class Recall:
         started = time.perf_counter()
         viewer = event.actor if isinstance(event, ev.InputEvent) else None
         text = event.viewer_text if isinstance(event, ev.InputEvent) else ""
-        rows: list[StoredMemory] = []
-        if viewer is not None:
-            rows = await self.memories.for_viewer(persona, viewer.id)
+        name = viewer.display_name if viewer else None
         if self.knowledge is not None:
             await self.knowledge.refresh_soon()
-        recalled = await asyncio.to_thread(self._rank, text, rows, viewer.display_name if viewer else None)
+        if await self.memories.pgvector():
+            recalled = await self._recall_in_sql(text, viewer.id if viewer else None, persona, name)
+        else:
+            rows: list[StoredMemory] = []
+            if viewer is not None:
+                rows = await self.memories.for_viewer(persona, viewer.id)
+            recalled = await asyncio.to_thread(self._rank, text, rows, name)
         self.stats.recalls += 1
         self.stats.last_ms = (time.perf_counter() - started) * 1000
         return recalled
 
-    def _rank(self, text: str, rows: list[StoredMemory], viewer: str | None) -> Recalled:
-        """In a worker thread: embed, search the knowledge, rank the viewer's rows, check."""
+    async def _recall_in_sql(
+        self, text: str, viewer_id: str | None, persona: str, name: str | None
+    ) -> Recalled:
+        """With pgvector: embed first (one worker thread), then the similarities come from
+        SQL (the viewer's rows, the nearest chunks), then rank and check (a second one)."""
+        vector = await asyncio.to_thread(self._embed_one, text) if text else None
+        rows: list[StoredMemory] = []
+        if viewer_id is not None:
+            rows = await self.memories.for_viewer(persona, viewer_id, like=vector)
+        cosine = None
+        if self.knowledge is not None and vector is not None:
+            cosine = await self.knowledge.nearest(vector, text, self.config.knowledge)
+        return await asyncio.to_thread(self._rank, text, rows, name, (vector,), cosine)
+
+    def _embed_one(self, text: str) -> np.ndarray:
+        vector: np.ndarray = self.embed([text])[0]
+        return vector
+
+    def _rank(
+        self,
+        text: str,
+        rows: list[StoredMemory],
+        viewer: str | None,
+        embedded: tuple[np.ndarray | None] | None = None,
+        cosine: dict[int, float] | None = None,
+    ) -> Recalled:
+        """In a worker thread: embed (unless ``embedded``), search the knowledge, rank the
+        viewer's rows, check. ``cosine``: the knowledge's similarities from pgvector."""
         cfg = self.config
-        vector = self.embed([text])[0] if text and (rows or self.knowledge is not None) else None
+        if embedded is not None:
+            vector = embedded[0]
+        else:
+            vector = self.embed([text])[0] if text and (rows or self.knowledge is not None) else None
         snippets: list[str] = []
         if self.knowledge is not None and text:
             snippets = [
-                t for _, t, _ in self.knowledge.search(vector, text, cfg.knowledge, cfg.knowledge_min_score)
+                t
+                for _, t, _ in self.knowledge.search(
+                    vector, text, cfg.knowledge, cfg.knowledge_min_score, cosine
+                )
             ]
         ok = self.allowed_documents(snippets) if snippets else []
         kept_snippets = [s for s, good in zip(snippets, ok, strict=True) if good]
-        chosen: list[StoredMemory] = []
-        if rows:
-            always = [r for r in rows if r.kind in ALWAYS]
-            rest = [r for r in rows if r.kind not in ALWAYS]
-            chosen = always[:1]
-            if rest and cfg.memories > len(chosen):
-                vectors = _stack([r.vector for r in rest], vector)
-                keywords = KeywordIndex([r.text for r in rest]).scores(text) if text else None
-                top = hybrid_top(
-                    vector if text else None, vectors, keywords, len(rest), min_score=-2.0
-                )  # every one, ranked
-                by_score = [rest[i] for i, _ in top] if text else rest  # nothing said: the newest
-                chosen += by_score[: cfg.memories - len(chosen)]
+        chosen = self._choose(text, rows, vector)
         ok = self.allowed([r.text for r in chosen]) if chosen else []
         kept = [r for r, good in zip(chosen, ok, strict=True) if good]
         self.stats.withheld += len(chosen) + len(snippets) - len(kept) - len(kept_snippets)
@@ -316,6 +389,28 @@ class Recall:
             viewer=viewer, memories=tuple(r.text for r in kept), knowledge=tuple(kept_snippets),
             memory_ids=tuple(r.id for r in kept),
         )  # fmt: skip
+
+    def _choose(self, text: str, rows: list[StoredMemory], vector: np.ndarray | None) -> list[StoredMemory]:
+        """The viewer's memories for the prompt: the name first, then the best for what was
+        said (every one ranked), or the newest when nothing was said."""
+        if not rows:
+            return []
+        always = [r for r in rows if r.kind in ALWAYS]
+        rest = [r for r in rows if r.kind not in ALWAYS]
+        chosen = always[:1]
+        if not rest or self.config.memories <= len(chosen):
+            return chosen
+        if not text:
+            return chosen + rest[: self.config.memories - len(chosen)]
+        keywords = KeywordIndex([r.text for r in rest]).scores(text)
+        if any(r.similarity is not None for r in rest):  # pgvector computed them
+            similarity = np.asarray([r.similarity or 0.0 for r in rest], dtype=np.float32)
+            top = hybrid_top_scored(similarity, keywords, len(rest), min_score=-2.0)
+        else:
+            top = hybrid_top(
+                vector, _stack([r.vector for r in rest], vector), keywords, len(rest), min_score=-2.0
+            )
+        return chosen + [rest[i] for i, _ in top][: self.config.memories - len(chosen)]
 
 
 @dataclass(slots=True)

@@ -1,9 +1,11 @@
 """Viewer memories in the database: add (idempotent on the source event), read one viewer's,
 search viewers, edit, delete, and forget a viewer (every row, audited).
 
-Vectors are stored as float32 bytes and compared exactly in numpy (the fallback that works on
-SQLite and on a PostgreSQL without pgvector): a viewer has a handful of memories, so the
-query reads them by (channel, persona, viewer) through an index and ranks them in memory.
+Vectors are stored as float32 bytes (``embedding``), on every database. Where migration 0007
+found pgvector, a copy of each vector also lives in ``memory_vectors`` / ``knowledge_vectors``
+and the cosine similarities are computed in SQL (:class:`ChunkVectors`, :meth:`MemoryStore.for_viewer`
+with ``like``); elsewhere they are compared exactly in numpy. A viewer has a handful of
+memories, so either way the query reads them by (channel, persona, viewer) through an index.
 """
 
 from __future__ import annotations
@@ -16,8 +18,8 @@ from typing import Any
 
 import numpy as np
 import orjson
-from sqlalchemy import delete, func, or_, select, update
-from sqlalchemy.ext.asyncio import AsyncEngine
+from sqlalchemy import delete, func, or_, select, text, update
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession
 
 from engines import events as ev
 from engines.ai.memory.facts import SINGLE, Fact
@@ -43,6 +45,8 @@ class StoredMemory:
     updated_at: datetime
     edited_by: str | None
     vector: np.ndarray | None
+    similarity: float | None = None
+    """Cosine similarity to the query, computed by pgvector (``for_viewer(like=...)``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +63,59 @@ def to_bytes(vector: np.ndarray | None) -> bytes | None:
 
 def from_bytes(data: bytes | None) -> np.ndarray | None:
     return None if data is None else np.frombuffer(data, dtype=np.float32)
+
+
+INDEXED_DIMENSIONS = 512
+"""The size migration 0007's HNSW index covers; chunks of another size are ordered exactly."""
+
+EF_SEARCH = 100
+"""HNSW candidates per knowledge search (pgvector's default is 40)."""
+
+
+def to_pgvector(vector: np.ndarray) -> str:
+    """pgvector's text form, ``[0.1,0.2,...]``."""
+    return "[" + ",".join(map(str, np.asarray(vector, dtype=np.float32).tolist())) + "]"
+
+
+def _usable(vector: np.ndarray | None) -> bool:
+    """A vector pgvector can compare by cosine (a zero one has no direction)."""
+    return vector is not None and len(vector) > 0 and bool(np.any(vector))
+
+
+async def uses_pgvector(conn: AsyncConnection) -> bool:
+    """Whether this database has migration 0007's pgvector tables (PostgreSQL where the
+    ``vector`` extension was available when it ran)."""
+    if conn.dialect.name != "postgresql":
+        return False
+    return bool(await conn.scalar(text("SELECT to_regclass('memory_vectors') IS NOT NULL")))
+
+
+_UPSERT_MEMORY_VECTOR = text(
+    "INSERT INTO memory_vectors (memory_id, embedding) VALUES (:id, CAST(CAST(:v AS TEXT) AS vector)) "
+    "ON CONFLICT (memory_id) DO UPDATE SET embedding = EXCLUDED.embedding"
+)
+_UPSERT_CHUNK_VECTOR = text(
+    "INSERT INTO knowledge_vectors (chunk_id, channel_id, embedding) "
+    "VALUES (:id, :cid, CAST(CAST(:v AS TEXT) AS vector)) "
+    "ON CONFLICT (chunk_id) DO UPDATE SET embedding = EXCLUDED.embedding"
+)
+_MEMORIES_WITHOUT_VECTOR = text(
+    "SELECT m.id, m.embedding FROM memories m WHERE m.embedding IS NOT NULL "
+    "AND NOT EXISTS (SELECT 1 FROM memory_vectors v WHERE v.memory_id = m.id) LIMIT :n"
+)
+_CHUNKS_WITHOUT_VECTOR = text(
+    "SELECT k.id, k.embedding FROM knowledge_chunks k WHERE k.channel_id = :cid AND k.embedding IS NOT NULL "
+    "AND NOT EXISTS (SELECT 1 FROM knowledge_vectors v WHERE v.chunk_id = k.id) LIMIT :n"
+)
+_FOR_VIEWER_SQL = text(
+    "SELECT m.id, m.persona, m.viewer_id, m.viewer_login, m.kind, m.text, m.source_event_id, "
+    "m.created_at, m.updated_at, m.edited_by, "
+    "CASE WHEN vector_dims(v.embedding) = :dims "
+    "THEN 1 - (v.embedding <=> CAST(CAST(:q AS TEXT) AS vector)) END AS similarity "
+    "FROM memories m LEFT JOIN memory_vectors v ON v.memory_id = m.id "
+    "WHERE m.channel_id = :cid AND m.persona = :persona AND m.viewer_id = :viewer "
+    "ORDER BY m.created_at DESC LIMIT :limit"
+)
 
 
 def _stored(row: MemoryRow) -> StoredMemory:
@@ -80,6 +137,14 @@ class MemoryStore(ChannelScoped):
     """One channel's viewer memories."""
 
     _autocommit: AsyncEngine | None = None
+    _pgvector: bool | None = None
+
+    async def pgvector(self) -> bool:
+        """Whether the vectors are searched by pgvector here (checked once)."""
+        if self._pgvector is None:
+            async with self._reader().connect() as conn:
+                self._pgvector = await uses_pgvector(conn)
+        return self._pgvector
 
     async def add(
         self,
@@ -124,12 +189,22 @@ class MemoryStore(ChannelScoped):
                 .returning(MemoryRow.id),
                 rows,
             )
-            return len(result.all())
+            new = [memory_id for (memory_id,) in result.all()]
+            if vectors is not None and new and await self.pgvector():
+                place = {r["id"]: i for i, r in enumerate(rows)}
+                await _upsert_memory_vectors(session, [(i, vectors[place[i]]) for i in new])
+            return len(new)
 
-    async def for_viewer(self, persona: str, viewer_id: str, *, limit: int = 200) -> list[StoredMemory]:
+    async def for_viewer(
+        self, persona: str, viewer_id: str, *, limit: int = 200, like: np.ndarray | None = None
+    ) -> list[StoredMemory]:
         """The viewer's memories under this persona, newest first. On the recall path: one
         Core query on a pooled connection, no ORM session (p50 0.6-1.0 ms against 1.2-1.6 ms
-        through a session, on SQLite and PostgreSQL, at load 3-4)."""
+        through a session, on SQLite and PostgreSQL, at load 3-4). With pgvector and ``like``
+        (the query's vector), each comes with its cosine similarity computed in SQL and no
+        vector; a memory whose vector has another size has none."""
+        if like is not None and _usable(like) and await self.pgvector():
+            return await self._for_viewer_sql(persona, viewer_id, limit, like)
         m = MemoryRow
         async with self._reader().connect() as conn:
             cid = await self._read_cid(conn)
@@ -143,6 +218,25 @@ class MemoryStore(ChannelScoped):
                 StoredMemory(
                     r.id, r.persona, r.viewer_id, r.viewer_login, r.kind, r.text, r.source_event_id,
                     r.created_at, r.updated_at, r.edited_by, from_bytes(r.embedding),
+                )
+                for r in rows
+            ]  # fmt: skip
+
+    async def _for_viewer_sql(
+        self, persona: str, viewer_id: str, limit: int, like: np.ndarray
+    ) -> list[StoredMemory]:
+        async with self._reader().connect() as conn:
+            cid = await self._read_cid(conn)
+            rows = await conn.execute(
+                _FOR_VIEWER_SQL,
+                {"dims": len(like), "q": to_pgvector(like), "cid": cid, "persona": persona,
+                 "viewer": viewer_id, "limit": limit},
+            )  # fmt: skip
+            return [
+                StoredMemory(
+                    r.id, r.persona, r.viewer_id, r.viewer_login, r.kind, r.text, r.source_event_id,
+                    r.created_at, r.updated_at, r.edited_by, None,
+                    None if r.similarity is None else float(r.similarity),
                 )
                 for r in rows
             ]  # fmt: skip
@@ -208,7 +302,10 @@ class MemoryStore(ChannelScoped):
                 .where(MemoryRow.id == memory_id, MemoryRow.channel_id == cid)
                 .values(text=text, edited_by=by, updated_at=datetime.now(UTC), embedding=to_bytes(vector))
             )
-            return bool(getattr(result, "rowcount", 0))
+            found = bool(getattr(result, "rowcount", 0))
+            if found and vector is not None and await self.pgvector():
+                await _upsert_memory_vectors(session, [(memory_id, vector)])
+            return found
 
     async def delete(self, memory_id: str) -> bool:
         async with self.sessions.begin() as session:
@@ -255,12 +352,31 @@ class MemoryStore(ChannelScoped):
     async def set_vectors(self, items: Sequence[tuple[str, str]], vectors: np.ndarray) -> None:
         """Store the vectors of (id, text); a memory whose text changed meanwhile is left alone."""
         async with self.sessions.begin() as session:
-            for (memory_id, text), vector in zip(items, vectors, strict=True):
-                await session.execute(
+            stored: list[tuple[str, np.ndarray]] = []
+            for (memory_id, text_now), vector in zip(items, vectors, strict=True):
+                result = await session.execute(
                     update(MemoryRow)
-                    .where(MemoryRow.id == memory_id, MemoryRow.text == text)
+                    .where(MemoryRow.id == memory_id, MemoryRow.text == text_now)
                     .values(embedding=to_bytes(vector))
                 )
+                if getattr(result, "rowcount", 0):
+                    stored.append((memory_id, vector))
+            if stored and await self.pgvector():
+                await _upsert_memory_vectors(session, stored)
+
+    async def sync_vectors(self, *, batch: int = 2_000) -> int:
+        """Copy into pgvector the vectors written without the store (a bulk load, rows from
+        before migration 0007). Returns how many; 0 without pgvector."""
+        if not await self.pgvector():
+            return 0
+        copied = 0
+        while True:
+            async with self.sessions.begin() as session:
+                rows = (await session.execute(_MEMORIES_WITHOUT_VECTOR, {"n": batch})).all()
+                written = await _upsert_memory_vectors(session, [(str(i), from_bytes(d)) for i, d in rows])
+            copied += written
+            if len(rows) < batch or not written:
+                return copied
 
     async def current_stream(self, *, limit: int = 50_000) -> list[ev.InputEvent]:
         """The input events of the stream on air, from the recorded log: everything since the
@@ -300,3 +416,75 @@ class MemoryStore(ChannelScoped):
         async with self.sessions() as session:
             cid = await self._read_cid(session)
             return int(await session.scalar(select(func.count()).where(MemoryRow.channel_id == cid)) or 0)
+
+
+def _vector_params(items: Sequence[tuple[Any, np.ndarray | None]], **extra: Any) -> list[dict[str, Any]]:
+    """Insert parameters for the usable vectors (a zero or missing one is left out)."""
+    return [{"id": i, "v": to_pgvector(v), **extra} for i, v in items if v is not None and _usable(v)]
+
+
+async def _upsert_memory_vectors(
+    session: AsyncSession, items: Sequence[tuple[str, np.ndarray | None]]
+) -> int:
+    """Write the memories' vectors into pgvector. Returns how many."""
+    params = _vector_params(items)
+    if params:
+        await session.execute(_UPSERT_MEMORY_VECTOR, params)
+    return len(params)
+
+
+class ChunkVectors(ChannelScoped):
+    """One channel's knowledge chunk vectors in pgvector: copied from the chunks' bytes (the
+    knowledge store writes only those), searched nearest first in SQL."""
+
+    async def available(self) -> bool:
+        async with self.engine.connect() as conn:
+            return await uses_pgvector(conn)
+
+    async def sync(self, *, batch: int = 2_000) -> int:
+        """Copy the channel's chunk vectors that pgvector lacks (new chunks, chunks embedded
+        later: a trigger drops the copy of a changed vector). Returns how many."""
+        copied = 0
+        while True:
+            async with self.sessions.begin() as session:
+                cid = await self._read_cid(session)
+                rows = (await session.execute(_CHUNKS_WITHOUT_VECTOR, {"cid": cid, "n": batch})).all()
+                params = _vector_params([(int(i), from_bytes(d)) for i, d in rows], cid=cid)
+                if params:
+                    await session.execute(_UPSERT_CHUNK_VECTOR, params)
+            copied += len(params)
+            if len(rows) < batch or not params:
+                return copied
+
+    async def nearest(self, vector: np.ndarray, k: int, *, also: Sequence[int] = ()) -> dict[int, float]:
+        """{chunk id: cosine similarity} of the ``k`` nearest chunks of the vector's size (HNSW
+        for 512 dimensions, approximate; an exact scan for other sizes), and of the chunks
+        ``also`` (the keyword search's best), so both signals can be fused."""
+        if k <= 0 or not _usable(vector):
+            return {}
+        async with self.engine.begin() as conn:
+            cid = await self._read_cid(conn)
+            await conn.execute(
+                text(
+                    "SELECT set_config('enable_seqscan', 'off', true), set_config('hnsw.ef_search', :ef, true)"
+                ),
+                {"ef": str(max(EF_SEARCH, k))},
+            )
+            rows = await conn.execute(
+                _nearest_sql(len(vector)),
+                {"q": to_pgvector(vector), "cid": cid, "dims": len(vector), "k": k, "also": list(also)},
+            )
+            return {int(chunk_id): float(cosine) for chunk_id, cosine in rows}
+
+
+def _nearest_sql(dims: int) -> Any:
+    """The nearest-chunks query; at :data:`INDEXED_DIMENSIONS` it matches the HNSW index's
+    expression (``embedding::vector(512)``), so the planner can use it."""
+    typed = f"vector({INDEXED_DIMENSIONS})" if dims == INDEXED_DIMENSIONS else "vector"
+    distance = f"CAST(embedding AS {typed}) <=> CAST(CAST(:q AS TEXT) AS {typed})"
+    return text(
+        f"(SELECT chunk_id, 1 - ({distance}) AS cosine FROM knowledge_vectors "
+        f"WHERE channel_id = :cid AND vector_dims(embedding) = :dims ORDER BY {distance} LIMIT :k) "
+        f"UNION (SELECT chunk_id, 1 - ({distance}) FROM knowledge_vectors "
+        f"WHERE chunk_id = ANY(CAST(:also AS BIGINT[])) AND channel_id = :cid AND vector_dims(embedding) = :dims)"
+    )

@@ -163,16 +163,33 @@ def hybrid_top(
 ) -> list[tuple[int, float]]:
     """The ``k`` best rows as (index, score), best first. ``vectors`` are L2-normalised rows
     (or an empty matrix when there is no vector); either signal may be missing."""
-    n = len(keyword_scores) if keyword_scores is not None else len(vectors)
+    cosine = None
+    if query_vector is not None and len(vectors):
+        cosine = similarities(vectors, query_vector)
+    if cosine is None and keyword_scores is None:
+        cosine = np.zeros(len(vectors), dtype=np.float32)
+    return hybrid_top_scored(cosine, keyword_scores, k, keyword_weight=keyword_weight, min_score=min_score)
+
+
+def hybrid_top_scored(
+    cosine: np.ndarray | None,
+    keyword_scores: np.ndarray | None,
+    k: int,
+    *,
+    keyword_weight: float = 0.35,
+    min_score: float = 0.0,
+    keyword_top: float | None = None,
+) -> list[tuple[int, float]]:
+    """:func:`hybrid_top` from cosine similarities already computed (by pgvector, in SQL).
+    ``keyword_top`` scales the keyword scores when they are a subset's (default: their max)."""
+    n = len(keyword_scores) if keyword_scores is not None else len(cosine) if cosine is not None else 0
     if n == 0 or k <= 0:
         return []
     score = np.zeros(n, dtype=np.float32)
-    if query_vector is not None and len(vectors):
-        cosine = similarities(vectors, query_vector)
-        cosine *= 1 - keyword_weight
-        score += cosine
+    if cosine is not None and len(cosine):
+        score += np.asarray(cosine, dtype=np.float32) * np.float32(1 - keyword_weight)
     if keyword_scores is not None and len(keyword_scores):
-        top = float(keyword_scores.max())
+        top = float(keyword_scores.max()) if keyword_top is None else keyword_top
         if top > 0:
             score += keyword_scores * np.float32(keyword_weight / top)
     k = min(k, n)

@@ -1,0 +1,114 @@
+"""pgvector side tables for the memory vectors, where the server has the extension
+
+Revision ID: 0007
+Revises: 0006
+Create Date: 2026-12-06 21:00:00
+
+On PostgreSQL, when ``pg_available_extensions`` lists ``vector``: the extension, the tables
+``memory_vectors`` and ``knowledge_vectors`` (one row per embedded memory or chunk, deleted with
+it), an HNSW index for 512-dimension chunks, and triggers that drop a side row when its
+source row's ``embedding`` bytes change (the store writes the new one). Elsewhere (SQLite,
+PostgreSQL without pgvector) nothing: the exact numpy search over the bytes stays.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+
+import sqlalchemy as sa
+from alembic import op
+from sqlalchemy.exc import DBAPIError
+
+revision: str = "0007"
+down_revision: str | None = "0006"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+log = logging.getLogger("alembic.runtime.migration")
+
+INDEXED_DIMENSIONS = 512
+"""The bundled sentence encoder's size; vectors of another size are searched exactly."""
+
+_UPGRADE = [
+    """CREATE TABLE memory_vectors (
+        memory_id VARCHAR(160) NOT NULL,
+        embedding vector NOT NULL,
+        CONSTRAINT pk_memory_vectors PRIMARY KEY (memory_id),
+        CONSTRAINT fk_memory_vectors_memory_id_memories FOREIGN KEY (memory_id)
+            REFERENCES memories (id) ON DELETE CASCADE
+    )""",
+    """CREATE TABLE knowledge_vectors (
+        chunk_id BIGINT NOT NULL,
+        channel_id BIGINT NOT NULL,
+        embedding vector NOT NULL,
+        CONSTRAINT pk_knowledge_vectors PRIMARY KEY (chunk_id),
+        CONSTRAINT fk_knowledge_vectors_chunk_id_knowledge_chunks FOREIGN KEY (chunk_id)
+            REFERENCES knowledge_chunks (id) ON DELETE CASCADE
+    )""",
+    "CREATE INDEX ix_knowledge_vectors_channel_id ON knowledge_vectors (channel_id)",
+    f"""CREATE INDEX ix_knowledge_vectors_hnsw ON knowledge_vectors
+        USING hnsw ((embedding::vector({INDEXED_DIMENSIONS})) vector_cosine_ops)
+        WHERE vector_dims(embedding) = {INDEXED_DIMENSIONS}""",
+    """CREATE FUNCTION memory_vectors_stale() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        IF NEW.embedding IS DISTINCT FROM OLD.embedding THEN
+            DELETE FROM memory_vectors WHERE memory_id = OLD.id;
+        END IF;
+        RETURN NEW;
+    END $$""",
+    """CREATE TRIGGER tr_memories_vector_stale AFTER UPDATE OF embedding ON memories
+        FOR EACH ROW EXECUTE FUNCTION memory_vectors_stale()""",
+    """CREATE FUNCTION knowledge_vectors_stale() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        IF NEW.embedding IS DISTINCT FROM OLD.embedding THEN
+            DELETE FROM knowledge_vectors WHERE chunk_id = OLD.id;
+        END IF;
+        RETURN NEW;
+    END $$""",
+    """CREATE TRIGGER tr_knowledge_chunks_vector_stale AFTER UPDATE OF embedding ON knowledge_chunks
+        FOR EACH ROW EXECUTE FUNCTION knowledge_vectors_stale()""",
+]
+
+_DOWNGRADE = [
+    "DROP TRIGGER IF EXISTS tr_knowledge_chunks_vector_stale ON knowledge_chunks",
+    "DROP FUNCTION IF EXISTS knowledge_vectors_stale()",
+    "DROP TRIGGER IF EXISTS tr_memories_vector_stale ON memories",
+    "DROP FUNCTION IF EXISTS memory_vectors_stale()",
+    "DROP TABLE IF EXISTS knowledge_vectors",
+    "DROP TABLE IF EXISTS memory_vectors",
+]
+"""The extension stays: other databases or tables on the server may use it."""
+
+
+def _pgvector_available() -> bool:
+    """The extension is installed, or listed and this role may create it (in a savepoint, so
+    a refusal leaves the migration's transaction usable)."""
+    bind = op.get_bind()
+    if bind.dialect.name != "postgresql":
+        return False
+    if bind.scalar(sa.text("SELECT count(*) FROM pg_extension WHERE extname = 'vector'")):
+        return True
+    if not bind.scalar(sa.text("SELECT count(*) FROM pg_available_extensions WHERE name = 'vector'")):
+        return False
+    try:
+        with bind.begin_nested():
+            bind.execute(sa.text("CREATE EXTENSION IF NOT EXISTS vector"))
+    except DBAPIError as exc:
+        log.warning("pgvector is available but not created (%s); the exact search is used", exc.orig)
+        return False
+    return True
+
+
+def upgrade() -> None:
+    if not _pgvector_available():
+        return
+    for statement in _UPGRADE:
+        op.execute(statement)
+
+
+def downgrade() -> None:
+    if op.get_bind().dialect.name != "postgresql":
+        return
+    for statement in _DOWNGRADE:
+        op.execute(statement)
