@@ -45,7 +45,7 @@ def pgvector_server() -> Iterator[str]:
             import pgserver
         except ImportError:
             pytest.skip("pgserver is not installed (bash scripts/install_test_tools.sh installs it)")
-        server = pgserver.get_server(folder, cleanup_mode="stop")
+        server = pgserver.get_server(folder, cleanup_mode="stop")  # type: ignore[attr-defined]
     try:
         uri = server.get_uri()
         socket_dir = uri.rpartition("host=")[2]

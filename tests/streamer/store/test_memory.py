@@ -1,8 +1,10 @@
-"""Viewer memories and knowledge documents in the store, on SQLite and PostgreSQL."""
+"""Viewer memories and knowledge documents in the store, on SQLite, PostgreSQL without pgvector
+(the exact fallback) and PostgreSQL with pgvector (pgserver)."""
 
 from __future__ import annotations
 
 import numpy as np
+import pytest
 from sqlalchemy import func, select
 
 from engines.ai.memory import Fact, chunk_markdown
@@ -10,6 +12,20 @@ from streamer.store import make_engine, make_sessionmaker
 from streamer.store.knowledge import KnowledgeStore
 from streamer.store.memory import FORGET_ACTION, MemoryStore
 from streamer.store.models import KnowledgeChunk, MemoryRow, ModerationAction
+from tests import pgvector_server as pgv
+
+pgvector_server, pgvector_template, pgvector_url = (
+    pgv.pgvector_server,
+    pgv.pgvector_template,
+    pgv.pgvector_url,
+)
+
+
+@pytest.fixture(params=["sqlite", "postgresql", "pgvector"])
+def db_url(request: pytest.FixtureRequest) -> str:
+    """Each test here runs on the three stores."""
+    fixture = {"sqlite": "sqlite_url", "postgresql": "pg_url", "pgvector": "pgvector_url"}[request.param]
+    return str(request.getfixturevalue(fixture))
 
 
 def vec(i: int, dims: int = 8) -> np.ndarray:
