@@ -2,7 +2,13 @@
 to the reply path.
 
     .venv/bin/python benchmarks/memory.py [--memories 100000] [--chunks 10000] [--samples 600]
-        [--database-url URL]   (default: a fresh SQLite file in a temporary folder)
+        [--database-url URL | --pgvector]   (default: a fresh SQLite file in a temporary folder)
+
+``--database-url`` takes an empty database (PostgreSQL with or without pgvector: migration 0007
+decides). ``--pgvector`` starts a PostgreSQL 16 with pgvector from the PyPI package
+``pgserver`` (``scripts/install_test_tools.sh``) in a temporary folder and uses it. With
+pgvector, the bulk-loaded vectors are copied into its tables before measuring
+(``pgvector_copy_s``), and ``stage_knowledge_sql_*`` is the nearest-chunks query.
 
 The store holds ``--memories`` viewer memories (40 labelled viewers from
 ``benchmarks/data/memory_viewers.jsonl`` with 10 distractor memories each, the rest filler
@@ -13,8 +19,9 @@ templates, and each distinct text is embedded once.
 
 - ``retrieval_p50_ms`` / ``retrieval_p99_ms``: one :meth:`Recall.recall` for a viewer's chat
   line, end to end: the query's embedding, the viewer's memories from the database (channel,
-  persona, viewer), the knowledge search over the in-memory matrix (vectors and BM25), the
-  ranking and the safety re-check of what was found (the full local safety pipeline).
+  persona, viewer), the knowledge search (the in-memory matrix and BM25; with pgvector, the
+  nearest chunks from SQL and BM25), the ranking and the safety re-check of what was found
+  (the full local safety pipeline).
 - ``recall_at_5``: the share of labelled queries whose expected memory or knowledge section is
   among the five recalled (the real recall code, five memories and five snippets, no score
   floor), on the ``frozen`` set (written before any tuning) and the ``heldout`` set.
@@ -40,12 +47,15 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
+import importlib
 import json
 import random
 import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -66,7 +76,7 @@ from integrations.sentence_encoder import USEEmbedder
 from streamer.memory_recall import KnowledgeIndex, Recall, RecallConfig, RetrievalCheck
 from streamer.store import make_engine, make_sessionmaker, upgrade
 from streamer.store.knowledge import KnowledgeStore
-from streamer.store.memory import MemoryStore, to_bytes
+from streamer.store.memory import ChunkVectors, MemoryStore, to_bytes
 from streamer.store.models import MemoryRow
 from streamer.store.writer import channel_ids
 
@@ -199,12 +209,32 @@ async def build(url: str, n_memories: int, n_chunks: int, embedder: USEEmbedder)
         np.vstack([filler_vectors[c.searchable] for c in filler]),
         by="bench",
     )
+    copy = await copy_to_pgvector(sessions)
     await engine.dispose()
     return {
+        **copy,
         "memories": len(rows), "chunks": len(lore_chunks) + len(filler), "viewers": len(viewers) + n,
         "distinct_texts_embedded": len(vectors) + len(filler_vectors) + len(lore_chunks),
         "embed_setup_s": round(embed_s + chunk_embed_s, 1), "lore_embed_ms_per_text": per_text_s * 1000,
     }  # fmt: skip
+
+
+async def copy_to_pgvector(sessions: Any) -> dict[str, Any]:
+    """With pgvector: copy the bulk-loaded vectors into its tables (what the store's writes and
+    the knowledge index's reload do as they go), then ANALYZE. Nothing elsewhere."""
+    store = MemoryStore(sessions, CHANNEL)
+    if not await store.pgvector():
+        return {"pgvector": False}
+    started = time.perf_counter()
+    copied = await store.sync_vectors() + await ChunkVectors(sessions, CHANNEL).sync()
+    async with store.engine.connect() as conn:
+        await conn.execution_options(isolation_level="AUTOCOMMIT")
+        await conn.exec_driver_sql("ANALYZE")
+    return {
+        "pgvector": True,
+        "pgvector_copied": copied,
+        "pgvector_copy_s": round(time.perf_counter() - started, 1),
+    }
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -315,17 +345,20 @@ async def stage_times(recall: Recall, events: list[ev.ChatMessage]) -> dict[str,
     """Where a recall's time goes, from a separate pass (the headline timings carry no
     wrappers): the viewer's rows from the database, the query's embedding, the knowledge
     search, p50 and p99 each."""
-    spent: dict[str, list[float]] = {"read": [], "embed": [], "knowledge": []}
+    spent: dict[str, list[float]] = {"read": [], "embed": [], "knowledge": [], "knowledge_sql": []}
     store, index, embed = recall.memories, recall.knowledge, recall.embed
     assert index is not None
-    read, search = store.for_viewer, index.search
+    read, search, nearest = store.for_viewer, index.search, index.nearest
 
-    async def timed_read(*a: Any, **kw: Any) -> Any:
-        started = time.perf_counter()
-        try:
-            return await read(*a, **kw)
-        finally:
-            spent["read"].append((time.perf_counter() - started) * 1000)
+    def timed_async(name: str, fn: Any) -> Any:
+        async def wrapper(*a: Any, **kw: Any) -> Any:
+            started = time.perf_counter()
+            try:
+                return await fn(*a, **kw)
+            finally:
+                spent[name].append((time.perf_counter() - started) * 1000)
+
+        return wrapper
 
     def timed(name: str, fn: Any) -> Any:
         def wrapper(*a: Any, **kw: Any) -> Any:
@@ -337,17 +370,20 @@ async def stage_times(recall: Recall, events: list[ev.ChatMessage]) -> dict[str,
 
         return wrapper
 
-    store.for_viewer = timed_read  # type: ignore[method-assign]
+    store.for_viewer = timed_async("read", read)  # type: ignore[method-assign]
     index.search = timed("knowledge", search)  # type: ignore[method-assign]
+    index.nearest = timed_async("knowledge_sql", nearest)  # type: ignore[method-assign]
     recall.embed = timed("embed", embed)
     try:
         for e in events:
             await recall.recall(e, PERSONA)
     finally:
-        del store.for_viewer, index.search
+        del store.for_viewer, index.search, index.nearest
         recall.embed = embed
     out = {}
     for name, values in spent.items():
+        if not values or (name == "knowledge_sql" and not index.pgvector):
+            continue
         out[f"stage_{name}_p50_ms"] = round(percentile(values, 50), 2)
         out[f"stage_{name}_p99_ms"] = round(percentile(values, 99), 2)
     return out
@@ -418,7 +454,13 @@ async def main() -> None:
     parser.add_argument("--memories", type=int, default=100_000)
     parser.add_argument("--chunks", type=int, default=10_000)
     parser.add_argument("--samples", type=int, default=600)
-    parser.add_argument("--database-url", default=None)
+    target = parser.add_mutually_exclusive_group()
+    target.add_argument("--database-url", default=None, help="an empty database (default: a SQLite file)")
+    target.add_argument(
+        "--pgvector",
+        action="store_true",
+        help="a PostgreSQL 16 with pgvector from pgserver, in a temporary folder",
+    )
     parser.add_argument(
         "--llm", type=int, default=0, help="also time the bundled model's first token, N turns each"
     )
@@ -426,8 +468,11 @@ async def main() -> None:
     args = parser.parse_args()
     embedder = USEEmbedder(threads=1)
     embedder.warm()
-    with tempfile.TemporaryDirectory() as tmp:
-        url = args.database_url or f"sqlite+aiosqlite:///{tmp}/memory.db"
+    with (
+        tempfile.TemporaryDirectory(prefix="bm") as tmp,
+        pgvector_server(tmp if args.pgvector else None) as pgv,
+    ):
+        url = pgv or args.database_url or f"sqlite+aiosqlite:///{tmp}/memory.db"
         started = time.perf_counter()
         built = await build(url, args.memories, args.chunks, embedder)
         built["setup_s"] = round(time.perf_counter() - started, 1)
@@ -444,8 +489,29 @@ async def main() -> None:
             )
     dialect = "postgresql" if url.startswith("postgresql") else "sqlite"
     print(
-        json.dumps({"memories": built["memories"], "chunks": built["chunks"], "database": dialect, **result})
-    )
+        json.dumps(
+            {"memories": built["memories"], "chunks": built["chunks"], "database": dialect,
+             "pgvector": built["pgvector"], **result}
+        )
+    )  # fmt: skip
+
+
+@contextlib.contextmanager
+def pgvector_server(folder: str | None) -> Iterator[str | None]:
+    """``--pgvector``: a pgserver PostgreSQL in ``folder`` (stopped at the end), as a URL."""
+    if folder is None:
+        yield None
+        return
+    try:
+        pgserver = importlib.import_module("pgserver")  # a test tool, not a dependency
+    except ImportError:
+        raise SystemExit("--pgvector needs pgserver: bash scripts/install_test_tools.sh") from None
+    server = pgserver.get_server(f"{folder}/pg", cleanup_mode="stop")
+    try:
+        socket_dir = server.get_uri().rpartition("host=")[2]
+        yield f"postgresql+asyncpg://postgres@/postgres?host={socket_dir}"
+    finally:
+        server.cleanup()
 
 
 if __name__ == "__main__":

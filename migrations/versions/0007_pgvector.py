@@ -6,7 +6,8 @@ Create Date: 2026-12-06 21:00:00
 
 On PostgreSQL, when ``pg_available_extensions`` lists ``vector``: the extension, the tables
 ``memory_vectors`` and ``knowledge_vectors`` (one row per embedded memory or chunk, deleted with
-it), an HNSW index for 512-dimension chunks, and triggers that drop a side row when its
+it), an HNSW index for 512-dimension chunks (no index on the channel: the planner would
+prefer it and sort every chunk; the channel is filtered after the HNSW scan), and triggers that drop a side row when its
 source row's ``embedding`` bytes change (the store writes the new one). Elsewhere (SQLite,
 PostgreSQL without pgvector) nothing: the exact numpy search over the bytes stays.
 """
@@ -46,7 +47,6 @@ _UPGRADE = [
         CONSTRAINT fk_knowledge_vectors_chunk_id_knowledge_chunks FOREIGN KEY (chunk_id)
             REFERENCES knowledge_chunks (id) ON DELETE CASCADE
     )""",
-    "CREATE INDEX ix_knowledge_vectors_channel_id ON knowledge_vectors (channel_id)",
     f"""CREATE INDEX ix_knowledge_vectors_hnsw ON knowledge_vectors
         USING hnsw ((embedding::vector({INDEXED_DIMENSIONS})) vector_cosine_ops)
         WHERE vector_dims(embedding) = {INDEXED_DIMENSIONS}""",
