@@ -342,15 +342,25 @@ class Recall:
         self, text: str, viewer_id: str | None, persona: str, name: str | None
     ) -> Recalled:
         """With pgvector: embed first (one worker thread), then the similarities come from
-        SQL (the viewer's rows, the nearest chunks), then rank and check (a second one)."""
+        SQL (the viewer's rows and the nearest chunks, on two connections at once), then rank
+        and check (a second hand-off)."""
         vector = await asyncio.to_thread(self._embed_one, text) if text else None
-        rows: list[StoredMemory] = []
-        if viewer_id is not None:
-            rows = await self.memories.for_viewer(persona, viewer_id, like=vector)
-        cosine = None
-        if self.knowledge is not None and vector is not None:
-            cosine = await self.knowledge.nearest(vector, text, self.config.knowledge)
+        rows, cosine = await asyncio.gather(
+            self._viewer_rows(persona, viewer_id, vector), self._nearest_chunks(vector, text)
+        )
         return await asyncio.to_thread(self._rank, text, rows, name, (vector,), cosine)
+
+    async def _viewer_rows(
+        self, persona: str, viewer_id: str | None, vector: np.ndarray | None
+    ) -> list[StoredMemory]:
+        if viewer_id is None:
+            return []
+        return await self.memories.for_viewer(persona, viewer_id, like=vector)
+
+    async def _nearest_chunks(self, vector: np.ndarray | None, text: str) -> dict[int, float] | None:
+        if self.knowledge is None or vector is None:
+            return None
+        return await self.knowledge.nearest(vector, text, self.config.knowledge)
 
     def _embed_one(self, text: str) -> np.ndarray:
         vector: np.ndarray = self.embed([text])[0]
