@@ -30,6 +30,10 @@ log = logging.getLogger("alembic.runtime.migration")
 
 INDEXED_DIMENSIONS = 512
 """The bundled sentence encoder's size; vectors of another size are searched exactly."""
+HNSW_M, HNSW_EF_CONSTRUCTION = 32, 200
+"""Above pgvector's defaults (16, 64): on the benchmark's 10,000 chunks the default graph
+found the exact top 5 of 31 of 35 and knowledge recall@5 fell to 0.943 (0.979 with these,
+0.993 exact), at about the same search time; the build takes ~10 s per 10,000 chunks."""
 
 _UPGRADE = [
     """CREATE TABLE memory_vectors (
@@ -49,6 +53,7 @@ _UPGRADE = [
     )""",
     f"""CREATE INDEX ix_knowledge_vectors_hnsw ON knowledge_vectors
         USING hnsw ((embedding::vector({INDEXED_DIMENSIONS})) vector_cosine_ops)
+        WITH (m = {HNSW_M}, ef_construction = {HNSW_EF_CONSTRUCTION})
         WHERE vector_dims(embedding) = {INDEXED_DIMENSIONS}""",
     """CREATE FUNCTION memory_vectors_stale() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN

@@ -224,8 +224,12 @@ async def test_migration_0007_adds_and_removes_the_pgvector_tables(pgvector_empt
             indexes = await conn.run_sync(
                 lambda sync: {i["name"] for i in inspect(sync).get_indexes("knowledge_vectors")}
             )
+            definition = await conn.scalar(
+                text("SELECT indexdef FROM pg_indexes WHERE indexname = 'ix_knowledge_vectors_hnsw'")
+            )
         assert tables >= VECTOR_TABLES
         assert "ix_knowledge_vectors_hnsw" in indexes
+        assert "hnsw" in definition and "m='32'" in definition and "ef_construction='200'" in definition
         async with engine.begin() as conn:
             await conn.run_sync(lambda sync: command.downgrade(alembic_config(sync), "0006"))
             after_one = await conn.run_sync(lambda sync: set(inspect(sync).get_table_names()))
