@@ -69,7 +69,8 @@ INDEXED_DIMENSIONS = 512
 """The size migration 0007's HNSW index covers; chunks of another size are ordered exactly."""
 
 EF_SEARCH = 100
-"""HNSW candidates per knowledge search (pgvector's default is 40)."""
+"""HNSW candidates per knowledge search, set on migration 0007's function (pgvector's default
+is 40)."""
 
 
 def to_pgvector(vector: np.ndarray) -> str:
@@ -107,12 +108,12 @@ _CHUNKS_WITHOUT_VECTOR = text(
     "SELECT k.id, k.embedding FROM knowledge_chunks k WHERE k.channel_id = :cid AND k.embedding IS NOT NULL "
     "AND NOT EXISTS (SELECT 1 FROM knowledge_vectors v WHERE v.chunk_id = k.id) LIMIT :n"
 )
-_SEARCH_SETTINGS = text(
-    "SELECT set_config('enable_seqscan', 'off', true), set_config('enable_bitmapscan', 'off', true), "
-    "set_config('hnsw.ef_search', :ef, true)"
+_NEAREST_SQL = text(
+    "SELECT chunk_id, cosine FROM knowledge_nearest((SELECT CAST(CAST(:q AS TEXT) AS vector)), :cid, :k, "
+    "CAST(:also AS BIGINT[]))"
 )
-"""For the nearest-chunks query's transaction: pgvector 0.6's cost estimate makes the planner
-prefer a full scan and sort (50-120 ms over 10,000 chunks here) to the HNSW index (1 ms)."""
+"""Migration 0007's function: the HNSW index for 512 dimensions (its planner settings are the
+function's own), an exact scan for other sizes."""
 _FOR_VIEWER_SQL = text(
     "SELECT m.id, m.persona, m.viewer_id, m.viewer_login, m.kind, m.text, m.source_event_id, "
     "m.created_at, m.updated_at, m.edited_by, "
@@ -462,32 +463,23 @@ class ChunkVectors(ChannelScoped):
             if len(rows) < batch or not params:
                 return copied
 
+    _autocommit: AsyncEngine | None = None
+
     async def nearest(self, vector: np.ndarray, k: int, *, also: Sequence[int] = ()) -> dict[int, float]:
         """{chunk id: cosine similarity} of the ``k`` nearest chunks of the vector's size (HNSW
-        for 512 dimensions, approximate; an exact scan for other sizes), and of the chunks
-        ``also`` (the keyword search's best), so both signals can be fused."""
+        for 512 dimensions, approximate, at most :data:`EF_SEARCH`; an exact scan for other
+        sizes), and of the chunks ``also`` (the keyword search's best), so both signals can
+        be fused. One statement (migration 0007's ``knowledge_nearest``), in autocommit."""
         if k <= 0 or not _usable(vector):
             return {}
-        async with self.engine.begin() as conn:
+        async with self._reader().connect() as conn:
             cid = await self._read_cid(conn)
-            await conn.execute(_SEARCH_SETTINGS, {"ef": str(max(EF_SEARCH, k))})
             rows = await conn.execute(
-                _nearest_sql(len(vector)),
-                {"q": to_pgvector(vector), "cid": cid, "dims": len(vector), "k": k, "also": list(also)},
+                _NEAREST_SQL, {"q": to_pgvector(vector), "cid": cid, "k": k, "also": list(also)}
             )
             return {int(chunk_id): float(cosine) for chunk_id, cosine in rows}
 
-
-def _nearest_sql(dims: int) -> Any:
-    """The nearest-chunks query; at :data:`INDEXED_DIMENSIONS` it matches the HNSW index's
-    expression (``embedding::vector(512)``), so the planner can use it. The query vector is
-    a sub-select, parsed once: as a plain cast, a prepared statement's generic plan parses
-    it again for every row (185 against 12 ms over 2,000 chunks)."""
-    typed = f"vector({INDEXED_DIMENSIONS})" if dims == INDEXED_DIMENSIONS else "vector"
-    distance = f"CAST(embedding AS {typed}) <=> (SELECT CAST(CAST(:q AS TEXT) AS {typed}))"
-    return text(
-        f"(SELECT chunk_id, 1 - ({distance}) AS cosine FROM knowledge_vectors "
-        f"WHERE channel_id = :cid AND vector_dims(embedding) = :dims ORDER BY {distance} LIMIT :k) "
-        f"UNION (SELECT chunk_id, 1 - ({distance}) FROM knowledge_vectors "
-        f"WHERE chunk_id = ANY(CAST(:also AS BIGINT[])) AND channel_id = :cid AND vector_dims(embedding) = :dims)"
-    )
+    def _reader(self) -> AsyncEngine:
+        if self._autocommit is None:
+            self._autocommit = self.engine.execution_options(isolation_level="AUTOCOMMIT")
+        return self._autocommit
