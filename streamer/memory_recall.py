@@ -15,6 +15,7 @@ theirs, and the knowledge's nearest chunks from an HNSW index.
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import logging
 import time
 from collections import OrderedDict
@@ -152,6 +153,8 @@ class KnowledgeIndex:
             if self.pgvector:
                 await self.vectors.sync()
             matrix = await self.store.matrix(self.dimensions())
+            if self.pgvector:  # the vectors are searched in the database: keep none here
+                matrix = dataclasses.replace(matrix, vectors=np.zeros((len(matrix.ids), 0), dtype=np.float32))
             built = await asyncio.to_thread(self._build, matrix)
             self._matrix, self._index = matrix, built
             log.info(
@@ -178,7 +181,7 @@ class KnowledgeIndex:
         keywords = KeywordIndex(m.texts)
         positions = {chunk_id: i for i, chunk_id in enumerate(m.ids)}
         if self.pgvector:
-            return _Built(m, keywords, None, np.zeros((len(m.ids), 0), dtype=np.float32), positions)
+            return _Built(m, keywords, None, m.vectors, positions)
         if not self.reduce_to or len(m.ids) <= self.reduce_above or m.vectors.shape[1] <= self.reduce_to:
             return _Built(m, keywords, None, m.vectors, positions)
         projection = Projection.fit(m.vectors, self.reduce_to)
