@@ -8,6 +8,7 @@ Skipped only when pgserver is not installed; ``scripts/install_test_tools.sh`` i
 from __future__ import annotations
 
 import asyncio
+import logging
 import shutil
 import tempfile
 import uuid
@@ -38,6 +39,7 @@ def url_for(socket_dir: str, database: str) -> str:
 @pytest.fixture(scope="session")
 def pgvector_server() -> Iterator[str]:
     """The socket folder of a running pgvector-capable PostgreSQL (deleted at the end)."""
+    logging.getLogger("pgserver").setLevel(logging.WARNING)  # it logs every start and stop
     folder = tempfile.mkdtemp(prefix="pgv")  # short: a unix socket path has ~100 characters
     with warnings.catch_warnings():  # platformdirs warns when XDG_RUNTIME_DIR is not set
         warnings.simplefilter("ignore")
