@@ -122,9 +122,9 @@ _DOWNGRADE = [
 def _pgvector_available() -> bool:
     """The extension is installed, or listed and this role may create it (in a savepoint, so
     a refusal leaves the migration's transaction usable)."""
+    if op.get_context().dialect.name != "postgresql" or op.get_context().as_sql:
+        return False  # SQLite; or offline (--sql), where the server cannot be asked
     bind = op.get_bind()
-    if bind.dialect.name != "postgresql":
-        return False
     if bind.scalar(sa.text("SELECT count(*) FROM pg_extension WHERE extname = 'vector'")):
         return True
     if not bind.scalar(sa.text("SELECT count(*) FROM pg_available_extensions WHERE name = 'vector'")):
@@ -146,7 +146,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    if op.get_bind().dialect.name != "postgresql":
+    if op.get_context().dialect.name != "postgresql":
         return
     for statement in _DOWNGRADE:
         op.execute(statement)

@@ -4,7 +4,11 @@ similarities computed in SQL, forgetting, sizes that differ, and migration 0007 
 
 from __future__ import annotations
 
+import uuid
+from collections.abc import Iterator
+
 import numpy as np
+import pytest
 from alembic import command
 from sqlalchemy import insert, inspect, text
 
@@ -239,5 +243,32 @@ async def test_migration_0007_adds_and_removes_the_pgvector_tables(pgvector_empt
             await conn.run_sync(lambda sync: command.downgrade(alembic_config(sync), "base"))
             left = await conn.run_sync(lambda sync: set(inspect(sync).get_table_names()))
         assert left <= {"alembic_version"}
+    finally:
+        await engine.dispose()
+
+
+@pytest.fixture
+def plain_role_url(pgvector_server: str) -> Iterator[str]:
+    """An empty database on the pgvector server, owned by a role that is not a superuser
+    (pgvector is not a trusted extension: such a role may not create it)."""
+    role, database = "r_" + uuid.uuid4().hex[:8], "d_" + uuid.uuid4().hex[:8]
+    pgv._admin(pgvector_server, f'CREATE ROLE "{role}" LOGIN')
+    pgv._admin(pgvector_server, f'CREATE DATABASE "{database}" OWNER "{role}"')
+    yield pgv.url_for(pgvector_server, database).replace("postgres@", f"{role}@")
+    pgv._admin(pgvector_server, f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
+    pgv._admin(pgvector_server, f'DROP ROLE IF EXISTS "{role}"')
+
+
+async def test_a_role_that_may_not_create_the_extension_gets_the_exact_path(
+    plain_role_url: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    assert await upgrade(plain_role_url) == "0007"  # the savepoint kept the migration's transaction usable
+    assert "pgvector is available but not created" in caplog.text
+    engine = make_engine(plain_role_url)
+    try:
+        store = MemoryStore(make_sessionmaker(engine), "chan")
+        assert not await store.pgvector()
+        await store.add("hiyori", "101", "sam", [Fact("pet", "has a cat", "e1")], unit(0)[None])
+        assert (await store.for_viewer("hiyori", "101", like=unit(0)))[0].vector is not None
     finally:
         await engine.dispose()
