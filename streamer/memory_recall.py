@@ -223,6 +223,8 @@ class KnowledgeIndex:
             return self._search_scored(built, cosine, scores, k, min_score)
         if vector is not None and built.projection is not None:
             vector = built.projection.apply_one(vector)
+        if vector is not None and built.vectors.shape[1] != vector.shape[0]:
+            vector = None  # with pgvector no vectors are held here: :meth:`nearest` gives them
         top = hybrid_top(vector, built.vectors, scores, k, min_score=min_score)
         return [(built.matrix.ids[i], built.matrix.texts[i], s) for i, s in top]
 

@@ -8,7 +8,8 @@ On PostgreSQL, when ``pg_available_extensions`` lists ``vector``: the extension,
 ``memory_vectors`` and ``knowledge_vectors`` (one row per embedded memory or chunk, deleted with
 it), an HNSW index for 512-dimension chunks (no index on the channel: the planner would
 prefer it and sort every chunk; the channel is filtered after the HNSW scan), and triggers that drop a side row when its
-source row's ``embedding`` bytes change (the store writes the new one). Elsewhere (SQLite,
+source row's ``embedding`` bytes change (the store writes the new one); the vectors stored
+before are copied in. Elsewhere (SQLite,
 PostgreSQL without pgvector) nothing: the exact numpy search over the bytes stays.
 """
 
@@ -17,6 +18,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 
+import numpy as np
 import sqlalchemy as sa
 from alembic import op
 from sqlalchemy.exc import DBAPIError
@@ -138,11 +140,45 @@ def _pgvector_available() -> bool:
     return True
 
 
+def _copy(select: str, insert: str, *, batch: int = 2_000) -> int:
+    """Copy the vectors stored before this migration (float32 bytes) into a side table, in
+    id order, a batch at a time; a zero vector has no direction and is left out."""
+    bind, after, copied = op.get_bind(), None, 0
+    while True:
+        rows = bind.execute(sa.text(select), {"after": after, "n": batch}).all()
+        params = []
+        for row in rows:
+            vector = np.frombuffer(row.embedding, dtype=np.float32)
+            if vector.size and vector.any():
+                params.append({**row._asdict(), "v": "[" + ",".join(map(str, vector.tolist())) + "]"})
+        if params:
+            bind.execute(sa.text(insert), params)
+        copied += len(params)
+        if len(rows) < batch:
+            return copied
+        after = rows[-1].id
+
+
+_COPY_MEMORIES = (
+    "SELECT id, embedding FROM memories WHERE embedding IS NOT NULL "
+    "AND (CAST(:after AS VARCHAR) IS NULL OR id > :after) ORDER BY id LIMIT :n",
+    "INSERT INTO memory_vectors (memory_id, embedding) VALUES (:id, CAST(CAST(:v AS TEXT) AS vector))",
+)
+_COPY_CHUNKS = (
+    "SELECT id, channel_id, embedding FROM knowledge_chunks WHERE embedding IS NOT NULL "
+    "AND (CAST(:after AS BIGINT) IS NULL OR id > :after) ORDER BY id LIMIT :n",
+    "INSERT INTO knowledge_vectors (chunk_id, channel_id, embedding) "
+    "VALUES (:id, :channel_id, CAST(CAST(:v AS TEXT) AS vector))",
+)
+
+
 def upgrade() -> None:
     if not _pgvector_available():
         return
     for statement in [*_UPGRADE, _NEAREST]:
         op.execute(statement)
+    memories, chunks = _copy(*_COPY_MEMORIES), _copy(*_COPY_CHUNKS)
+    log.info("pgvector: copied the vectors of %d memories and %d knowledge chunks", memories, chunks)
 
 
 def downgrade() -> None:

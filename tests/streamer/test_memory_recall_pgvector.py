@@ -99,6 +99,7 @@ async def test_chunks_embedded_later_are_found_after_the_index_reloads(pgvector_
         await index.refresh(force=True)
         query = EMBEDDER.embed(["what is your tea shop's house blend?"])[0]
         assert await index.nearest(query, "", 1) == {}  # nothing in pgvector yet
+        assert index.search(query, "", 1, 0.1) == []  # no similarities given, none held here
 
         pending = await knowledge.unembedded()
         await knowledge.set_vectors([i for i, _ in pending], EMBEDDER.embed([t for _, t in pending]))

@@ -272,3 +272,34 @@ async def test_a_role_that_may_not_create_the_extension_gets_the_exact_path(
         assert (await store.for_viewer("hiyori", "101", like=unit(0)))[0].vector is not None
     finally:
         await engine.dispose()
+
+
+async def test_migration_0007_copies_the_vectors_stored_before_it(pgvector_empty_url: str) -> None:
+    assert await upgrade(pgvector_empty_url, "0006") == "0006"
+    engine = make_engine(pgvector_empty_url)
+    try:
+        sessions = make_sessionmaker(engine)
+        store = MemoryStore(sessions, "chan")
+        facts = [
+            Fact("pet", "has a cat", "e1"),
+            Fact("game", "plays Go", "e1"),
+            Fact("from", "is from Oslo", "e1"),
+        ]
+        await store.add("hiyori", "101", "sam", facts, np.vstack([unit(0), unit(1), np.zeros(8, np.float32)]))
+        knowledge = KnowledgeStore(sessions, "chan")
+        chunks = chunk_markdown(LORE)
+        await knowledge.add(
+            "lore.md", LORE, chunks, np.vstack([unit(i) for i in range(len(chunks))]), by="cli"
+        )
+        assert not await store.pgvector()
+
+        assert await upgrade(pgvector_empty_url) == "0007"
+        assert await _count(pgvector_empty_url, "memory_vectors") == 2  # the zero vector is left out
+        assert await _count(pgvector_empty_url, "knowledge_vectors") == len(chunks)
+        after = MemoryStore(sessions, "chan")
+        similarity = {r.text: r.similarity for r in await after.for_viewer("hiyori", "101", like=unit(1))}
+        assert similarity == {"has a cat": 0.0, "plays Go": 1.0, "is from Oslo": None}
+        nearest = await ChunkVectors(sessions, "chan").nearest(unit(2), 1)
+        assert list(nearest.values()) == [1.0]
+    finally:
+        await engine.dispose()
