@@ -444,6 +444,8 @@ class ChunkVectors(ChannelScoped):
     """One channel's knowledge chunk vectors in pgvector: copied from the chunks' bytes (the
     knowledge store writes only those), searched nearest first in SQL."""
 
+    _autocommit: AsyncEngine | None = None
+
     async def available(self) -> bool:
         async with self.engine.connect() as conn:
             return await uses_pgvector(conn)
@@ -462,8 +464,6 @@ class ChunkVectors(ChannelScoped):
             copied += len(params)
             if len(rows) < batch or not params:
                 return copied
-
-    _autocommit: AsyncEngine | None = None
 
     async def nearest(self, vector: np.ndarray, k: int, *, also: Sequence[int] = ()) -> dict[int, float]:
         """{chunk id: cosine similarity} of the ``k`` nearest chunks of the vector's size (HNSW
