@@ -106,6 +106,30 @@ PAUSED = [
     ("Hiyori, what is the best way to", "farm gold in this game?"),
     ("The dragon is weak to ice but", "I only have fire arrows."),
 ]
+PAUSED_EVAL = [
+    ("Hiyori, do you remember when", "we fought the giant crab?"),
+    ("I need to buy more arrows or", "the next boss will be hard."),
+    ("Chat says we should go left but", "I want to go right."),
+    ("Hiyori, can you read the", "message from the last donation?"),
+    ("The best thing about this map is", "all the hidden caves."),
+    ("Um so", "what was I saying about the quest?"),
+    ("Hiyori, tell everyone about", "the giveaway this weekend."),
+    ("I can't decide if", "I should upgrade the shield."),
+    ("We got a new follower and", "they brought snacks."),
+    ("Hiyori, how many coins do we need for", "the golden saddle?"),
+    ("When this level is over", "let's check the chat polls."),
+    ("Let's try the puzzle again because", "I almost had it."),
+    ("My cat keeps walking on", "the keyboard today."),
+    ("Hiyori, what did you think about", "the ending of that movie?"),
+    ("I'm going to need a", "moment to find the key."),
+    ("So um", "should we stream tomorrow too?"),
+    ("The weather here is cold so", "I made some hot tea."),
+    ("Hiyori, remind me to", "feed the fish after stream."),
+    ("If the boss jumps again", "I will use the shield."),
+    ("Hiyori, which one of these", "hats looks better on me?"),
+]
+"""Held out: written before any run, never tuned on (``--paused-set eval``). PAUSED is the set
+the turn-end rule and its confidence floor were tuned on."""
 PAUSES_S = (0.3, 0.45)
 INTERRUPTIONS = ["Wait, stop for a second.", "Hold on, let me think.", "No no, listen to me."]
 LONG_REPLY = (
@@ -137,7 +161,8 @@ def voice_settings(args: argparse.Namespace, **extra: Any) -> Settings:
         channel="bench",
         voice={
             "end_silence_ms": args.end_silence_ms, "early_stt_ms": args.early_stt_ms,
-            "stt_beam_size": args.beam_size, "preemptive_reply": not args.no_preempt, **extra,
+            "stt_beam_size": args.beam_size, "preemptive_reply": not args.no_preempt,
+            "turn_end_min_confidence": args.turn_end_min_confidence, **extra,
         },
     )  # fmt: skip
 
@@ -342,6 +367,10 @@ async def turn_latency(
                 llm_voice.append(rig.llm_first_ms[started.turn_id])
                 to_text.append((published - eos) * 1000)
                 to_audio.append((first - eos) * 1000)
+                print(
+                    f"turn: transcript +{to_text[-1]:.0f} ms, first audio +{to_audio[-1]:.0f} ms "
+                    f"(llm first token {llm_voice[-1]:.0f} ms)", file=sys.stderr,
+                )  # fmt: skip
                 brain_ms.append((first - published) * 1000)
             # the same question typed in chat, on the same rig: what the brain adds alone
             for i in range(args.utterances):
@@ -462,15 +491,17 @@ async def false_turn_ends(args: argparse.Namespace, stt: STTBackend) -> dict[str
         config=EndpointConfig(min_speech_ms=cfg.min_speech_ms, end_silence_ms=cfg.end_silence_ms,
                               min_barge_in_ms=cfg.min_barge_in_ms),
         early_stt_ms=cfg.early_stt_ms, preempt=cfg.preemptive_reply,
-        **({"turn_end_ms": None} if args.no_turn_end else {}),  # type: ignore[arg-type]
+        turn_end_ms=None if args.no_turn_end else cfg.turn_end_ms,
+        turn_end_min_confidence=cfg.turn_end_min_confidence,
     )  # fmt: skip
     task = asyncio.create_task(source.run(room))
     false_ends = 0
     eos_to_end: list[float] = []
     try:
         for i in range(args.paused):
-            first, rest = PAUSED[i % len(PAUSED)]
-            pause = PAUSES_S[(i // len(PAUSED)) % len(PAUSES_S)]
+            lines = PAUSED_EVAL if args.paused_set == "eval" else PAUSED
+            first, rest = lines[i % len(lines)]
+            pause = PAUSES_S[(i // len(lines)) % len(PAUSES_S)]
             a, b = espeak(first), espeak(rest)
             line = AudioChunk(a.pcm + pcm.silence(pause - 2 * PAD_S, RATE) + b.pcm, RATE)
             at = time.monotonic() + 0.3
@@ -498,6 +529,8 @@ async def false_turn_ends(args: argparse.Namespace, stt: STTBackend) -> dict[str
         "pause_eos_to_turn_end_p50_ms": statistics.median(eos_to_end) if eos_to_end else float("nan"),
         "pause_eos_to_turn_end_p95_ms": pct(eos_to_end, 0.95),
         "quick_turn_ends": source.stats.quick_ends,
+        "unsure_turn_ends": source.stats.unsure_turn_ends,
+        "paused_set": args.paused_set,
     }
 
 
@@ -591,6 +624,11 @@ async def main() -> None:
     ap.add_argument("--beam-size", type=int, default=Settings().voice.stt_beam_size)
     ap.add_argument("--paused", type=int, default=40, help="lines with a mid-sentence pause, for (d)")
     ap.add_argument("--no-turn-end", action="store_true", help="no transcript-based turn end (turn_end_ms)")
+    ap.add_argument(
+        "--paused-set", choices=["tune", "eval"], default="tune",
+        help="(d)'s lines: the ones the turn end was tuned on, or the held-out ones",
+    )  # fmt: skip
+    ap.add_argument("--turn-end-min-confidence", type=float, default=Settings().voice.turn_end_min_confidence)
     ap.add_argument("--skip", action="append", default=[], choices=["turns", "bargein", "false", "pauses"])
     args = ap.parse_args()
     started = time.monotonic()
@@ -601,7 +639,7 @@ async def main() -> None:
     await stt.warm_up()
     report: dict[str, Any] = {
         "end_silence_ms": args.end_silence_ms, "early_stt_ms": args.early_stt_ms, "beam_size": args.beam_size,
-        "turn_end": not args.no_turn_end,
+        "turn_end": not args.no_turn_end, "turn_end_min_confidence": args.turn_end_min_confidence,
     }  # fmt: skip
     try:
         if "false" not in args.skip:

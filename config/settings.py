@@ -186,9 +186,16 @@ class VoiceSettings(_Section):
     min_speech_ms: float = Field(default=250.0, ge=0, le=5_000)
     end_silence_ms: float = Field(default=500.0, gt=0, le=5_000)
     """Silence that ends an utterance: lower answers sooner, but splits at pauses."""
-    early_stt_ms: float = Field(default=150.0, ge=0, le=5_000)
+    early_stt_ms: float = Field(default=64.0, ge=0, le=5_000)
     """Start transcribing after this much silence, while end_silence_ms is still running
     (0: off); the transcript is used if the streamer said nothing more."""
+    turn_end_ms: float | None = Field(default=200.0, ge=50, le=5_000)
+    """With early_stt_ms: an early transcript that reads as a finished sentence or question
+    ends the turn after this much silence instead of end_silence_ms (None: off)."""
+    turn_end_min_confidence: float = Field(default=0.72, ge=0, le=1)
+    """The early transcript's Whisper confidence needed for that quick turn end. Whisper
+    finishes a cut-off sentence with a guess ("what do you think of" heard as "what do you
+    think come?"), and such guesses score low; below this, the turn waits end_silence_ms."""
     preemptive_reply: bool = True
     """With early_stt_ms: start the reply on the early transcript and hold its audio until the
     silence ends (dropped unheard if the streamer goes on talking). Answers up to

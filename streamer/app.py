@@ -352,6 +352,8 @@ def build_voice(
         echo=echo,
         early_stt_ms=cfg.early_stt_ms,
         preempt=cfg.preemptive_reply,
+        turn_end_ms=cfg.turn_end_ms,
+        turn_end_min_confidence=cfg.turn_end_min_confidence,
     )
 
 

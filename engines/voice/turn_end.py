@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-__all__ = ["HOLD_WORDS", "sounds_finished"]
+__all__ = ["HOLD_WORDS", "SUBORDINATORS", "sounds_finished"]
 
 HOLD_WORDS: Final = frozenset(
     """and so um uh uhh umm er erm hmm mm but because cause cuz or nor then like
@@ -26,7 +26,15 @@ HOLD_WORDS: Final = frozenset(
 a subject pronoun or an auxiliary ("can you tell me about", "so", "um"). Words that often
 close a question ("is this?", "can you see it?", "and you?") are not in it."""
 
+SUBORDINATORS: Final = frozenset(
+    """if when whenever because since although though unless while once before after until
+    whereas""".split()  # noqa: SIM905
+)
+"""A word that opens a clause needing another one: "if we win this fight." is half a sentence
+when no comma follows it ("if we win this fight, can we rest?" is whole)."""
+
 _WORD: Final = re.compile(r"[a-z']+")
+_SENTENCE: Final = re.compile(r"[^.!?]+[.!?]*")
 _OPEN_ENDS: Final = (",", ";", ":", "-", "\u2013", "\u2014", "...", "\u2026")
 _CLOSED_ENDS: Final = (".", "!", "?")
 
@@ -39,4 +47,24 @@ def sounds_finished(text: str) -> bool:
     if not text.endswith(_CLOSED_ENDS) or text.endswith(_OPEN_ENDS):
         return False
     words = _WORD.findall(text.lower().replace("\u2019", "'"))
-    return len(words) >= 2 and words[-1] not in HOLD_WORDS
+    return len(words) >= 2 and words[-1] not in HOLD_WORDS and not _only_a_subordinate_clause(text)
+
+
+def _only_a_subordinate_clause(text: str) -> bool:
+    """The last sentence is a statement that opens with "if", "when", "because"... (after a
+    vocative such as "Hiyori,") and has no comma after that word: the main clause is still to
+    come. A question ("when does it start?") is whole."""
+    if text.endswith("?"):
+        return False
+    sentences = [s for s in _SENTENCE.findall(text) if _WORD.search(s.lower())]
+    if not sentences:
+        return False
+    last = sentences[-1].lower().replace("\u2019", "'")
+    parts = last.split(",")
+    for i, part in enumerate(parts):
+        words = _WORD.findall(part)
+        if words and words[0] in SUBORDINATORS:
+            return i == len(parts) - 1  # no comma after it: only the subordinate clause
+        if len(words) > 2:
+            return False  # a clause that is not a vocative or an interjection came first
+    return False

@@ -27,7 +27,9 @@ an early transcript that reads as a finished sentence or question
 (:func:`~engines.voice.turn_end.sounds_finished`: "what game is this?", not "so I was
 thinking about" nor one ending in "and", "so", "um", "but", "because") ends the utterance as
 soon as the silence has lasted ``turn_end_ms``, instead of the whole ``end_silence_ms``. Any
-other transcript waits out the full window. ``turn_end_ms=None`` turns this off.
+other transcript waits out the full window, and so does one Whisper is unsure of
+(``turn_end_min_confidence``: a sentence cut off mid-way comes back with a guessed, low-scoring
+ending). ``turn_end_ms=None`` turns this off.
 
 **Preemptive utterances.** With ``preempt`` as well, an early transcript that is ready while
 the streamer is still quiet is published at once as a ``StreamerUtterance`` with
@@ -132,6 +134,8 @@ class VoiceStats:
     """Preemptive utterances withdrawn because the streamer went on talking."""
     quick_ends: int = 0
     """Utterances ended after ``turn_end_ms`` because the early transcript read as finished."""
+    unsure_turn_ends: int = 0
+    """Early transcripts too unsure (``turn_end_min_confidence``) to end the turn early."""
     last_stt_ms: float | None = None
     last_latency_ms: float | None = None
     """From the end of speech (wall clock) to the event being published."""
@@ -188,6 +192,7 @@ class VoiceSource:
         early_stt_ms: float = 0.0,
         preempt: bool = False,
         turn_end_ms: float | None = 200.0,
+        turn_end_min_confidence: float = 0.0,
         clock: Callable[[], datetime] = utcnow,
         monotonic: Callable[[], float] = time.monotonic,
     ) -> None:
@@ -209,6 +214,7 @@ class VoiceSource:
         self.early_stt_ms = early_stt_ms
         self.preempt = preempt
         self.turn_end_ms = turn_end_ms
+        self.turn_end_min_confidence = turn_end_min_confidence
         self.clock = clock
         self.monotonic = monotonic
         vad.reset()  # a new stream: forget whatever the detector heard before
@@ -409,7 +415,7 @@ class VoiceSource:
             return
         if early.finished is None:
             failed = early.task.cancelled() or early.task.exception() is not None
-            early.finished = not failed and sounds_finished(strip_noise_tags(early.task.result().text))
+            early.finished = not failed and self._reads_finished(early.task.result())
         if not early.finished:
             return
         utterance = self.endpointer.end_now()
@@ -417,6 +423,14 @@ class VoiceSource:
             return
         self.stats.quick_ends += 1
         self._handle(utterance, arrived, end_s)
+
+    def _reads_finished(self, transcript: Transcript) -> bool:
+        """A finished sentence or question, heard with at least ``turn_end_min_confidence``
+        (Whisper guesses an ending for speech cut off mid-sentence, and such guesses score low)."""
+        if transcript.confidence < self.turn_end_min_confidence:
+            self.stats.unsure_turn_ends += 1
+            return False
+        return sounds_finished(strip_noise_tags(transcript.text))
 
     def _preempt(self, early: _Early) -> None:
         """The early transcript is ready: if the streamer is still quiet, publish it now as a

@@ -15,6 +15,10 @@ from engines.voice.vad import Endpointer
         "Hiyori, say hello to the new followers.",
         "That was amazing!",
         ' Okay, "let\'s go."',
+        "Hiyori, if we win this fight, can we take a short break?",
+        "When does the stream start?",
+        "I stayed up late because the raid was fun.",
+        "If we win, we rest.",
     ],
 )
 def test_a_finished_sentence_or_question(text: str) -> None:
@@ -27,6 +31,8 @@ def test_a_finished_sentence_or_question(text: str) -> None:
         "I was playing and.", "So what do you think so?", "Hiyori, um.", "It was fine, but.",
         "We lost because.", "Can you tell me about...", "Can you tell me about the", "Well, I think,",
         "what do you think about", "Hiyori.", "", "I wonder\u2026", "Tell me about.",
+        "Hiyori, if we win this fight.", "When the boss comes back.", "Okay. Because the map is big.",
+        "Oh, once we get the sword.",
     ],
 )  # fmt: skip
 def test_a_trailing_conjunction_filler_or_open_clause_waits(text: str) -> None:

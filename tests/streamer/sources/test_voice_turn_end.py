@@ -67,3 +67,13 @@ async def test_a_trailing_and_so_um_but_because_waits_the_full_window(text: str)
 async def test_turn_end_ms_none_always_waits_the_full_window() -> None:
     out, source = await ended("What game is this?", turn_end_ms=None)
     assert out.turn_end_after_s() >= 0.5 and source.stats.quick_ends == 0
+
+
+@pytest.mark.parametrize(("floor", "quick"), [(0.95, False), (0.85, True)])
+async def test_an_unsure_transcript_waits_the_full_window(floor: float, quick: bool) -> None:
+    """Whisper guesses an ending for speech cut off mid-sentence, with a low score: under
+    ``turn_end_min_confidence`` (the recording STT answers 0.9) the turn is not ended early."""
+    out, source = await ended("Hiyori, what do you think?", turn_end_min_confidence=floor)
+    assert (out.turn_end_after_s() < 0.35) is quick
+    assert source.stats.quick_ends == int(quick)
+    assert source.stats.unsure_turn_ends == int(not quick)
