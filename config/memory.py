@@ -1,5 +1,5 @@
-"""Settings of the long-term memory: what it embeds with, how much goes into a prompt, and
-the chat command that makes the character forget a viewer."""
+"""Settings of the long-term memory: what it embeds with, how it extracts facts, how much goes
+into a prompt, and the chat command that makes the character forget a viewer."""
 
 from __future__ import annotations
 
@@ -8,6 +8,23 @@ from typing import Literal
 from pydantic import Field, SecretStr
 
 from config.section import Section
+
+
+class FactLLMSettings(Section):
+    """An OpenAI-compatible chat model that extracts facts as structured output."""
+
+    base_url: str = Field(default="http://localhost:11434/v1", pattern=r"^https?://")
+    """The /v1 base of the chat-completions endpoint (OpenAI, Ollama, vLLM, LM Studio...)."""
+    model: str = Field(default="qwen2.5:7b-instruct", min_length=1, max_length=200)
+    """The model's name on that server; it should follow a JSON schema (structured output)."""
+    api_key: SecretStr = SecretStr("")
+    """Secret, if the server wants one (local servers need none)."""
+    timeout_s: float = Field(default=10.0, gt=0, le=120)
+    """Seconds one batch's extraction may take; past it the batch keeps the rules' facts."""
+    batch: int = Field(default=20, ge=1, le=100)
+    """Chat messages sent in one request (a larger batch is split)."""
+    cooldown_s: float = Field(default=30.0, ge=0, le=3_600)
+    """After a failure (down, slow, rate limited, garbage), the rules alone for this long."""
 
 
 class MemorySettings(Section):
@@ -24,6 +41,11 @@ class MemorySettings(Section):
     """The embedding model's name, with embeddings = "openai"."""
     api_key: SecretStr = SecretStr("")
     """The endpoint's API key, with embeddings = "openai" (local servers need none)."""
+    extractor: Literal["rules", "llm"] = "rules"
+    """rules: the extraction rules alone (made for the bundled 135M model); llm: the rules and a
+    capable chat model's structured output (see llm), off the path to first audio."""
+    llm: FactLLMSettings = FactLLMSettings()
+    """The fact-extraction model, with extractor = "llm"."""
     forget_command: str = Field(default="!forgetme", pattern=r"^![A-Za-z0-9_]{2,30}$")
     """The chat command with which a viewer has everything about them forgotten (audited)."""
     prompt_tokens: int = Field(default=120, ge=0, le=2_000)

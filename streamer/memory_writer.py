@@ -2,8 +2,11 @@
 about themselves, and forgets a viewer who asks.
 
 It reads in its own consumer group (``memory``), after the fact and off the path to first
-audio. For each batch: the extraction rules find the facts (``engines/ai/memory/facts.py``);
-nothing that input safety blocks (or only leans hostile on) is stored; the facts are embedded
+audio. For each batch: the extraction rules find the facts (``engines/ai/memory/facts.py``), and
+with ``memory.extractor = "llm"`` a capable model finds more (``engines/ai/memory/llm_facts.py``;
+when it is down, slow or answers garbage, the batch keeps the rules' facts, within
+``memory.llm.timeout_s``); nothing that input safety blocks (or only leans hostile on) is stored,
+and a model's fact is checked by input safety itself as well; the facts are embedded
 (in a worker thread) and written; then the batch is acked. While the database or the embedder
 is down the batch stays in hand and is retried with back-off, and what follows waits unread in
 the bus, so an outage delays memory writes and loses none. A memory's id is its source event's
@@ -27,6 +30,7 @@ import numpy as np
 from engines import events as ev
 from engines.ai.memory.chunks import chunk_markdown
 from engines.ai.memory.facts import Fact, extract_facts, is_forget_command
+from engines.ai.memory.llm_facts import Extraction, LLMFactExtractor, merge
 from engines.ai.memory.summary import StreamDigest
 from streamer.bus import Backoff, Bus, Delivery, StaleClaim
 from streamer.memory_recall import Allowed, Embed
@@ -44,9 +48,15 @@ class WriterStats:
     facts: int = 0
     stored: int = 0
     withheld: int = 0
-    """Facts not stored because input safety refused the message they came from."""
+    """Facts not stored because input safety refused the message they came from (or, for a
+    model's fact, the fact itself)."""
     forgotten: int = 0
     failures: int = 0
+    llm_facts: int = 0
+    """Facts the model found that the rules did not (before safety)."""
+    llm_fallbacks: int = 0
+    """Extraction requests that failed, were late or were skipped while the model rested: their
+    messages kept the rules' facts only."""
 
 
 class MemoryWriter:
@@ -67,7 +77,10 @@ class MemoryWriter:
         knowledge: KnowledgeStore | None = None,
         sweep_every_s: float = 5.0,
         on_knowledge_embedded: Callable[[], None] | None = None,
+        extractor: LLMFactExtractor | None = None,
     ) -> None:
+        self.extractor = extractor
+        self._extracted: tuple[tuple[str, ...], Extraction] | None = None
         self.knowledge = knowledge
         self.on_knowledge_embedded = on_knowledge_embedded
         self.sweep_every_s = sweep_every_s
@@ -173,7 +186,8 @@ class MemoryWriter:
     async def handle(self, events: Sequence[ev.EventBase]) -> int:
         """Remember what the events say (and forget who asks). Returns the memories stored."""
         persona = self.persona()
-        found: list[tuple[ev.Viewer, str, list[Fact]]] = []
+        extracted = await self._extract(events)
+        found: list[tuple[ev.Viewer, str, list[Fact], list[Fact]]] = []
         for e in events:
             if isinstance(e, ev.InputEvent):
                 await self._follow_stream(e)
@@ -184,17 +198,14 @@ class MemoryWriter:
                 await self._forget(e, viewer)
                 continue
             facts = extract_facts(e)
-            if facts:
-                found.append((viewer, e.viewer_text, facts))
+            extra = merge(facts, extracted.facts.get(e.id, []))[len(facts) :]
+            self.stats.llm_facts += len(extra)
+            if facts or extra:
+                found.append((viewer, e.viewer_text, facts, extra))
         if not found:
             self.stats.batches += 1
             return 0
-        said = [text for _, text, _ in found]
-        ok = await asyncio.to_thread(self.allowed, said)
-        kept = [(v, facts) for (v, text, facts), good in zip(found, ok, strict=True) if good or not text]
-        self.stats.withheld += sum(
-            len(f) for (_, t, f), good in zip(found, ok, strict=True) if not good and t
-        )
+        kept = await self._allowed(found)
         texts = [fact.text for _, facts in kept for fact in facts]
         vectors = await asyncio.to_thread(self.embed, texts) if texts else np.zeros((0, 0), dtype=np.float32)
         stored, at = 0, 0
@@ -211,6 +222,40 @@ class MemoryWriter:
             if self.on_stored is not None:
                 self.on_stored(stored)
         return stored
+
+    async def _allowed(
+        self, found: Sequence[tuple[ev.Viewer, str, list[Fact], list[Fact]]]
+    ) -> list[tuple[ev.Viewer, list[Fact]]]:
+        """What input safety lets through: nothing from a message it refuses, and a model's fact
+        only if its own text passes too (one call for the batch)."""
+        said = [text for _, text, _, _ in found]
+        extra = [fact.text for *_, facts in found for fact in facts]
+        ok = await asyncio.to_thread(self.allowed, [*said, *extra])
+        fact_ok = iter(ok[len(said) :])
+        kept: list[tuple[ev.Viewer, list[Fact]]] = []
+        for (viewer, text, rules, model), good in zip(found, ok, strict=True):
+            model_ok = [f for f in model if next(fact_ok)]
+            if text and not good:
+                self.stats.withheld += len(rules) + len(model)
+                continue
+            self.stats.withheld += len(model) - len(model_ok)
+            kept.append((viewer, [*rules, *model_ok]))
+        return kept
+
+    async def _extract(self, events: Sequence[ev.EventBase]) -> Extraction:
+        """The model's facts (none without a model). A batch retried after a database failure
+        is not asked about again."""
+        if self.extractor is None:
+            return Extraction()
+        key = tuple(e.id for e in events)
+        if self._extracted is not None and self._extracted[0] == key:
+            return self._extracted[1]
+        extraction = await self.extractor.extract(events)
+        self.stats.llm_fallbacks += extraction.failed + extraction.skipped
+        if extraction.failed:
+            log.warning("memory: %d extraction requests failed; the rules' facts stand", extraction.failed)
+        self._extracted = (key, extraction)
+        return extraction
 
     def current_summary(self) -> str | None:
         """The stream so far, for idle turns (None while offline)."""
