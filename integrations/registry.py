@@ -31,6 +31,7 @@ from config.providers import (
     provider_name,
 )
 from config.settings import OBSSettings, Settings, VoiceSettings
+from engines.ai.memory.llm_facts import LLMFactExtractor
 from engines.ai.safety import DEFAULT_CLASSIFIER_THRESHOLD, ModerationBackend, SafetyPipeline
 from engines.ai.safety.semantic import DEFAULT_HEAD, Embedder, SemanticLayer
 from engines.backends import Limits, LLMBackend, ModelServer, TTSBackend, TTSSetup
@@ -46,6 +47,7 @@ from integrations.openai.embeddings import OpenAIEmbedder
 from integrations.openai.guard import GuardModeration
 from integrations.openai.llm import OpenAILLM
 from integrations.openai.moderation import OPENAI_BASE_URL, OpenAIModeration
+from integrations.openai.structured import StructuredChat
 from integrations.openai.tts import OpenAITTS
 from integrations.piper.tts import PiperTTS
 from integrations.sentence_encoder import USEEmbedder
@@ -274,3 +276,20 @@ def adapter_switcher(server: ModelServer | None) -> Callable[[Path | None], Awai
         await local.use_adapter(adapter)
 
     return switch
+
+
+def build_fact_extractor(settings: Settings) -> LLMFactExtractor | None:
+    """The model that extracts facts for the memory (None: the rules alone). Its HTTP client
+    gives up a second after the extractor's own deadline, which is the one that decides."""
+    cfg = settings.memory
+    if cfg.extractor != "llm":
+        return None
+    llm = cfg.llm
+    chat = StructuredChat(
+        base_url=llm.base_url, model=llm.model, api_key=llm.api_key,
+        timeout_s=llm.timeout_s + _JUDGE_CLIENT_MARGIN_S,
+    )  # fmt: skip
+    return LLMFactExtractor(
+        chat, timeout_s=llm.timeout_s, batch=llm.batch, cooldown_s=llm.cooldown_s,
+        forget_command=cfg.forget_command,
+    )  # fmt: skip
