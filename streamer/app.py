@@ -36,6 +36,7 @@ from integrations.obs import ObsOverlay
 from integrations.registry import (
     adapter_switcher,
     build_embedder,
+    build_fact_extractor,
     build_llm,
     build_safety,
     build_stt,
@@ -269,6 +270,7 @@ async def build_memory(settings: Settings, app: App, brain: Brain, embedder: Emb
         app.bus, store, embed=embedder.embed, allowed=allowed, persona=lambda: brain.persona.id,
         forget_command=cfg.forget_command, retry_max_s=settings.recorder.retry_max_s,
         claim_idle_ms=settings.bus.claim_idle_ms, knowledge=documents, on_knowledge_embedded=knowledge.invalidate,
+        extractor=build_fact_extractor(settings),
     )  # fmt: skip
     brain.recall.summary = writer.current_summary
     return writer
