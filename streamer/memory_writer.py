@@ -233,7 +233,7 @@ class MemoryWriter:
         ok = await asyncio.to_thread(self.allowed, [*said, *extra])
         fact_ok = iter(ok[len(said) :])
         kept: list[tuple[ev.Viewer, list[Fact]]] = []
-        for (viewer, text, rules, model), good in zip(found, ok, strict=True):
+        for (viewer, text, rules, model), good in zip(found, ok[: len(said)], strict=True):
             model_ok = [f for f in model if next(fact_ok)]
             if text and not good:
                 self.stats.withheld += len(rules) + len(model)
