@@ -46,6 +46,11 @@ FILLERS: Final = frozenset(
         "uh-huh",
         "mm-hmm",
         "mhmm",
+        "oo",
+        "uhh",
+        "umm",
+        "ahh",
+        "ehh",
     ]
 )
 """Sounds, not words: an utterance of only these is not passed on to the character."""
@@ -91,14 +96,25 @@ def strip_noise_tags(text: str) -> str:
     return " ".join(_TAGS.sub(" ", text).split())
 
 
+_RUN: Final = re.compile(r"(.)\1{2,}")
+
+
+def _sound(word: str) -> str:
+    """A drawn-out sound shortened: "mmmm" → "mm", "ooooh" → "ooh"."""
+    return _RUN.sub(r"\1\1", word)
+
+
 def has_real_words(text: str) -> bool:
     """Whether the text holds a word that is not a filler or backchannel."""
-    return any(w not in FILLERS and w not in BACKCHANNELS for w in words(strip_noise_tags(text)))
+    return any(
+        _sound(w) not in FILLERS and w not in BACKCHANNELS and _sound(w) not in BACKCHANNELS
+        for w in words(strip_noise_tags(text))
+    )
 
 
 def only_fillers(text: str) -> bool:
     """Whether the text is nothing but filler sounds (or nothing at all)."""
-    return all(w in FILLERS for w in words(strip_noise_tags(text)))
+    return all(_sound(w) in FILLERS for w in words(strip_noise_tags(text)))
 
 
 def _within_one_edit(a: str, b: str) -> bool:

@@ -33,7 +33,7 @@ def test_the_prompt_names_the_character_and_writes_fillers(stt: FasterWhisperSTT
 
 
 @pytest.mark.parametrize(
-    "cut_off", ["I can't decide if", "If the boss jumps again", "Thanks for the raid and"]
+    "cut_off", ["I can't decide if", "Hiyori, which one of these", "Thanks for the raid and"]
 )
 def test_a_sentence_cut_off_mid_way_does_not_read_as_finished(stt: FasterWhisperSTT, cut_off: str) -> None:
     text = heard(stt, cut_off)

@@ -53,6 +53,11 @@ def test_short_names_must_match_exactly() -> None:
         ("wait", True, False),
         ("Stop!", True, False),
         ("uh, hold on", True, False),
+        ("oo-", False, True),
+        ("Mmmmm.", False, True),
+        ("Ummm, uhh", False, True),
+        ("Ooooh!", False, False),
+        ("Nooo!", True, False),
     ],
 )
 def test_fillers_backchannels_and_real_words(text: str, real: bool, fillers: bool) -> None:
