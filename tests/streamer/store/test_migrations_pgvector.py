@@ -17,7 +17,8 @@ from streamer.store.migrate import alembic_config
 from streamer.store.models import Base
 from tests import pgvector_server as pgv
 
-pgvector_server, pgvector_template, pgvector_url = pgv.pgvector_server, pgv.pgvector_template, pgv.pgvector_url
+pgvector_server, pgvector_template = pgv.pgvector_server, pgv.pgvector_template
+pgvector_url = pgv.pgvector_url
 
 SIDE_TABLES = {"memory_vectors", "knowledge_vectors"}
 
