@@ -2,13 +2,17 @@
 to the reply path.
 
     .venv/bin/python benchmarks/memory.py [--memories 100000] [--chunks 10000] [--samples 600]
-        [--database-url URL | --pgvector]   (default: a fresh SQLite file in a temporary folder)
+        [--database-url URL | --pgvector] [--vector-search auto|exact|pgvector]
+        (default: a fresh SQLite file in a temporary folder; auto)
 
 ``--database-url`` takes an empty database (PostgreSQL with or without pgvector: migration 0007
 decides). ``--pgvector`` starts a PostgreSQL 16 with pgvector from the PyPI package
 ``pgserver`` (``scripts/install_test_tools.sh``) in a temporary folder and uses it. With
 pgvector, the bulk-loaded vectors are copied into its tables before measuring
 (``pgvector_copy_s``), and ``stage_knowledge_sql_*`` is the nearest-chunks query.
+``--vector-search`` is ``memory.vector_search`` for the measured recall: ``--pgvector
+--vector-search exact`` measures the exact path on the pgvector server (``searched_in_sql``
+says which path ran).
 
 The store holds ``--memories`` viewer memories (40 labelled viewers from
 ``benchmarks/data/memory_viewers.jsonl`` with 10 distractor memories each, the rest filler
@@ -58,7 +62,7 @@ import time
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 import numpy as np
 
@@ -76,7 +80,7 @@ from integrations.sentence_encoder import USEEmbedder
 from streamer.memory_recall import KnowledgeIndex, Recall, RecallConfig, RetrievalCheck
 from streamer.store import make_engine, make_sessionmaker, upgrade
 from streamer.store.knowledge import KnowledgeStore
-from streamer.store.memory import ChunkVectors, MemoryStore, to_bytes
+from streamer.store.memory import ChunkVectors, MemoryStore, VectorSearch, to_bytes
 from streamer.store.models import MemoryRow
 from streamer.store.writer import channel_ids
 
@@ -223,7 +227,7 @@ async def copy_to_pgvector(sessions: Any) -> dict[str, Any]:
     """With pgvector: copy the bulk-loaded vectors into its tables (what the store's writes and
     the knowledge index's reload do as they go), then ANALYZE. Nothing elsewhere."""
     store = MemoryStore(sessions, CHANNEL)
-    if not await store.pgvector():
+    if not await store.has_pgvector_tables():
         return {"pgvector": False}
     started = time.perf_counter()
     copied = await store.sync_vectors() + await ChunkVectors(sessions, CHANNEL).sync()
@@ -242,15 +246,17 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, round(q / 100 * (len(ordered) - 1)))]
 
 
-async def measure(url: str, embedder: USEEmbedder, samples: int) -> dict[str, Any]:
+async def measure(
+    url: str, embedder: USEEmbedder, samples: int, vector_search: VectorSearch = "auto"
+) -> dict[str, Any]:
     engine = make_engine(url)
     sessions = make_sessionmaker(engine)
     safety = build_safety(Settings(), embedder=embedder)
     safety.warm()
 
-    index = KnowledgeIndex(KnowledgeStore(sessions, CHANNEL), lambda: 512)
+    index = KnowledgeIndex(KnowledgeStore(sessions, CHANNEL), lambda: 512, vector_search=vector_search)
     await index.refresh(force=True)
-    store = MemoryStore(sessions, CHANNEL)
+    store = MemoryStore(sessions, CHANNEL, vector_search=vector_search)
     config = RecallConfig(memories=5, knowledge=5, knowledge_min_score=0.0, wait_s=5.0)
     check = RetrievalCheck(lambda: safety)
     recall = Recall(store, index, embedder.embed, check, config, allowed_documents=check.documents)
@@ -320,10 +326,12 @@ async def measure(url: str, embedder: USEEmbedder, samples: int) -> dict[str, An
     for i in range(0, len(batch_texts), 64):
         embedder.embed(batch_texts[i : i + 64])
     per_text = (time.perf_counter() - started) * 1000 / len(batch_texts)
+    searched_in_sql = await store.pgvector()
     await engine.dispose()
     for line in misses:
         print("miss", line)
     return {
+        "vector_search": vector_search, "searched_in_sql": searched_in_sql,
         "retrieval_p50_ms": round(percentile(timings, 50), 2),
         "retrieval_p99_ms": round(percentile(timings, 99), 2),
         "retrieval_cold_p50_ms": round(percentile(cold, 50), 2),
@@ -462,6 +470,12 @@ async def main() -> None:
         help="a PostgreSQL 16 with pgvector from pgserver, in a temporary folder",
     )
     parser.add_argument(
+        "--vector-search",
+        choices=get_args(VectorSearch),
+        default="auto",
+        help="memory.vector_search: auto (pgvector where its tables exist), exact, pgvector",
+    )
+    parser.add_argument(
         "--llm", type=int, default=0, help="also time the bundled model's first token, N turns each"
     )
     parser.add_argument("--notes-tokens", type=int, default=120, help="the notes' budget with --llm")
@@ -478,7 +492,7 @@ async def main() -> None:
         built["setup_s"] = round(time.perf_counter() - started, 1)
         print("built", json.dumps(built))
         with MachineWatch() as machine:
-            result = await measure(url, embedder, args.samples)
+            result = await measure(url, embedder, args.samples, args.vector_search)
         result.update(machine.report("measured"))
         if args.llm:
             with MachineWatch() as machine:

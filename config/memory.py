@@ -41,6 +41,12 @@ class MemorySettings(Section):
     """The embedding model's name, with embeddings = "openai"."""
     api_key: SecretStr = SecretStr("")
     """The endpoint's API key, with embeddings = "openai" (local servers need none)."""
+    vector_search: Literal["auto", "exact", "pgvector"] = "exact"
+    """exact: compare the vectors in numpy on every database (faster and finds more at the
+    benchmark's 100,000 memories and 10,000 chunks, see docs/memory.md); auto: pgvector's
+    similarities and HNSW index where migration 0007 made its tables, the exact path elsewhere;
+    pgvector: require them (startup fails without). Where the tables exist, the vectors are
+    written into them in every mode."""
     extractor: Literal["rules", "llm"] = "rules"
     """rules: the extraction rules alone (made for the bundled 135M model); llm: the rules and a
     capable chat model's structured output (see llm), off the path to first audio."""

@@ -7,8 +7,8 @@ Kept off the path to first audio: the brain starts a recall when a message arriv
 safety re-check run in a worker thread; the viewer's rows come through one indexed query
 (channel, persona, viewer), because a viewer has few memories. The channel's knowledge chunks
 are held in memory (texts and BM25; and, without pgvector, the vectors as one matrix) and
-reloaded when the documents change. With pgvector (``streamer.store.memory.uses_pgvector``)
-the query is embedded first and the cosine similarities come from SQL: the viewer's rows with
+reloaded when the documents change. With pgvector (``streamer.store.memory.uses_pgvector``,
+unless ``memory.vector_search = "exact"``) the query is embedded first and the cosine similarities come from SQL: the viewer's rows with
 theirs, and the knowledge's nearest chunks from an HNSW index.
 """
 
@@ -30,7 +30,7 @@ from engines.ai.memory.rank import KeywordIndex, Projection, hybrid_top, hybrid_
 from engines.ai.safety import SafetyPipeline
 from engines.ai.safety.normalize import normalize
 from streamer.store.knowledge import ChunkMatrix, KnowledgeStore
-from streamer.store.memory import ChunkVectors, MemoryStore, StoredMemory
+from streamer.store.memory import ChunkVectors, MemoryStore, StoredMemory, VectorSearch
 
 log = logging.getLogger("streamer.memory")
 
@@ -110,7 +110,8 @@ class _Built:
 
 class KnowledgeIndex:
     """The channel's chunks as one in-memory matrix plus a keyword index, reloaded when the
-    store's version changes (checked at most every ``refresh_s``)."""
+    store's version changes (checked at most every ``refresh_s``). ``vector_search``: whether
+    the nearest chunks come from pgvector (:data:`streamer.store.memory.VectorSearch`)."""
 
     def __init__(
         self,
@@ -120,6 +121,7 @@ class KnowledgeIndex:
         refresh_s: float = 5.0,
         reduce_to: int = 256,
         reduce_above: int = 2_000,
+        vector_search: VectorSearch = "auto",
     ) -> None:
         self.store = store
         self.dimensions = dimensions
@@ -133,9 +135,10 @@ class KnowledgeIndex:
         self._checked = 0.0
         self._lock = asyncio.Lock()
         self._background: asyncio.Task[None] | None = None
-        self.vectors = ChunkVectors(store.sessions, store.channel)
+        self.vectors = ChunkVectors(store.sessions, store.channel, vector_search=vector_search)
         self.pgvector: bool | None = None
-        """Whether the nearest chunks come from pgvector (known after the first load)."""
+        """Whether the nearest chunks come from pgvector (known after the first load; never
+        with ``vector_search = "exact"``)."""
         self.candidates = 40
         """With pgvector: the nearest chunks fetched per search, fused with the keyword best."""
 

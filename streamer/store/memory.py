@@ -14,12 +14,12 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, Literal
 
 import numpy as np
 import orjson
 from sqlalchemy import delete, func, or_, select, text, update
-from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession, async_sessionmaker
 
 from engines import events as ev
 from engines.ai.memory.facts import SINGLE, Fact
@@ -83,6 +83,35 @@ def _usable(vector: np.ndarray | None) -> bool:
     return vector is not None and len(vector) > 0 and bool(np.any(vector))
 
 
+VectorSearch = Literal["auto", "exact", "pgvector"]
+"""How vectors are searched (``memory.vector_search``): auto, pgvector where migration 0007
+made its tables; exact, always numpy; pgvector, required (:class:`PgvectorMissing` without)."""
+
+
+class PgvectorMissing(RuntimeError):
+    """``memory.vector_search = "pgvector"`` on a database without migration 0007's tables."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            'memory.vector_search = "pgvector" but this database has no pgvector tables '
+            "(memory_vectors). Install the vector extension on the PostgreSQL server (or use the "
+            "pgvector/pgvector image), let the role create it, then run migration 0007 again "
+            "(DATABASE_URL=... alembic downgrade 0006; vtuber db upgrade); or set "
+            'memory.vector_search = "auto" or "exact".'
+        )
+
+
+async def searches_pgvector(conn: AsyncConnection, mode: VectorSearch) -> bool:
+    """Whether the vectors are searched in SQL under ``mode``. Raises :class:`PgvectorMissing`
+    when ``mode`` is "pgvector" and the database lacks the tables."""
+    if mode == "exact":
+        return False
+    found = await uses_pgvector(conn)
+    if mode == "pgvector" and not found:
+        raise PgvectorMissing
+    return found
+
+
 async def uses_pgvector(conn: AsyncConnection) -> bool:
     """Whether this database has migration 0007's pgvector tables (PostgreSQL where the
     ``vector`` extension was available when it ran)."""
@@ -141,17 +170,39 @@ _COLUMNS = (
 
 
 class MemoryStore(ChannelScoped):
-    """One channel's viewer memories."""
+    """One channel's viewer memories. ``vector_search`` picks how a viewer's memories are
+    compared with the query (:data:`VectorSearch`); where pgvector's tables exist, the vectors
+    are written into them whatever the mode, so a later switch finds them all."""
 
     _autocommit: AsyncEngine | None = None
-    _pgvector: bool | None = None
+    _tables: bool | None = None
+
+    def __init__(
+        self,
+        sessions: async_sessionmaker[AsyncSession],
+        channel: str,
+        *,
+        vector_search: VectorSearch = "auto",
+    ) -> None:
+        super().__init__(sessions, channel)
+        self.vector_search: VectorSearch = vector_search
+
+    async def has_pgvector_tables(self) -> bool:
+        """Whether migration 0007's tables exist here (checked once), for the writes."""
+        if self._tables is None:
+            async with self._reader().connect() as conn:
+                self._tables = await uses_pgvector(conn)
+        return self._tables
 
     async def pgvector(self) -> bool:
-        """Whether the vectors are searched by pgvector here (checked once)."""
-        if self._pgvector is None:
-            async with self._reader().connect() as conn:
-                self._pgvector = await uses_pgvector(conn)
-        return self._pgvector
+        """Whether the vectors are searched by pgvector here. Raises :class:`PgvectorMissing`
+        with ``vector_search = "pgvector"`` on a database without its tables."""
+        if self.vector_search == "exact":
+            return False
+        found = await self.has_pgvector_tables()
+        if self.vector_search == "pgvector" and not found:
+            raise PgvectorMissing
+        return found
 
     async def add(
         self,
@@ -197,7 +248,7 @@ class MemoryStore(ChannelScoped):
                 rows,
             )
             new = [memory_id for (memory_id,) in result.all()]
-            if vectors is not None and new and await self.pgvector():
+            if vectors is not None and new and await self.has_pgvector_tables():
                 place = {r["id"]: i for i, r in enumerate(rows)}
                 await _upsert_memory_vectors(session, [(i, vectors[place[i]]) for i in new])
             return len(new)
@@ -310,7 +361,7 @@ class MemoryStore(ChannelScoped):
                 .values(text=text, edited_by=by, updated_at=datetime.now(UTC), embedding=to_bytes(vector))
             )
             found = bool(getattr(result, "rowcount", 0))
-            if found and vector is not None and await self.pgvector():
+            if found and vector is not None and await self.has_pgvector_tables():
                 await _upsert_memory_vectors(session, [(memory_id, vector)])
             return found
 
@@ -368,13 +419,13 @@ class MemoryStore(ChannelScoped):
                 )
                 if getattr(result, "rowcount", 0):
                     stored.append((memory_id, vector))
-            if stored and await self.pgvector():
+            if stored and await self.has_pgvector_tables():
                 await _upsert_memory_vectors(session, stored)
 
     async def sync_vectors(self, *, batch: int = 2_000) -> int:
         """Copy into pgvector the vectors written without the store (a bulk load, rows from
-        before migration 0007). Returns how many; 0 without pgvector."""
-        if not await self.pgvector():
+        before migration 0007). Returns how many; 0 without pgvector's tables."""
+        if not await self.has_pgvector_tables():
             return 0
         copied = 0
         while True:
@@ -446,9 +497,20 @@ class ChunkVectors(ChannelScoped):
 
     _autocommit: AsyncEngine | None = None
 
+    def __init__(
+        self,
+        sessions: async_sessionmaker[AsyncSession],
+        channel: str,
+        *,
+        vector_search: VectorSearch = "auto",
+    ) -> None:
+        super().__init__(sessions, channel)
+        self.vector_search: VectorSearch = vector_search
+
     async def available(self) -> bool:
+        """Whether the nearest chunks are searched here (see :func:`searches_pgvector`)."""
         async with self.engine.connect() as conn:
-            return await uses_pgvector(conn)
+            return await searches_pgvector(conn, self.vector_search)
 
     async def sync(self, *, batch: int = 2_000) -> int:
         """Copy the channel's chunk vectors that pgvector lacks (new chunks, chunks embedded

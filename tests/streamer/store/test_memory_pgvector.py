@@ -15,7 +15,7 @@ from sqlalchemy import insert, inspect, text
 from engines.ai.memory import Fact, chunk_markdown
 from streamer.store import make_engine, make_sessionmaker, upgrade
 from streamer.store.knowledge import KnowledgeStore
-from streamer.store.memory import ChunkVectors, MemoryStore, to_bytes
+from streamer.store.memory import ChunkVectors, MemoryStore, PgvectorMissing, to_bytes
 from streamer.store.migrate import alembic_config
 from streamer.store.models import MemoryRow
 from tests import pgvector_server as pgv
@@ -215,6 +215,52 @@ async def test_without_the_extension_nothing_is_added_and_the_exact_path_is_used
         rows = await store.for_viewer("hiyori", "101", like=unit(0))  # the bytes, compared in numpy
         assert rows[0].similarity is None and rows[0].vector is not None and rows[0].vector[0] == 1.0
         assert await store.sync_vectors() == 0
+    finally:
+        await engine.dispose()
+
+
+async def test_vector_search_exact_compares_in_numpy_but_keeps_the_side_tables_written(
+    pgvector_url: str,
+) -> None:
+    engine = make_engine(pgvector_url)
+    try:
+        sessions = make_sessionmaker(engine)
+        store = MemoryStore(sessions, "chan", vector_search="exact")
+        assert not await store.pgvector() and await store.has_pgvector_tables()
+        assert not await ChunkVectors(sessions, "chan", vector_search="exact").available()
+        await store.add("hiyori", "101", "sam", [Fact("pet", "has a cat", "e1")], unit(0)[None])
+        assert await _count(pgvector_url, "memory_vectors") == 1  # a later "auto" finds it
+        rows = await store.for_viewer("hiyori", "101", like=unit(0))  # the bytes, compared in numpy
+        assert rows[0].similarity is None and rows[0].vector is not None and rows[0].vector[0] == 1.0
+        auto = await MemoryStore(sessions, "chan").for_viewer("hiyori", "101", like=unit(0))
+        assert auto[0].similarity == 1.0 and auto[0].vector is None
+    finally:
+        await engine.dispose()
+
+
+async def test_vector_search_pgvector_uses_it_where_the_tables_exist(pgvector_url: str) -> None:
+    engine = make_engine(pgvector_url)
+    try:
+        sessions = make_sessionmaker(engine)
+        assert await MemoryStore(sessions, "chan", vector_search="pgvector").pgvector()
+        assert await ChunkVectors(sessions, "chan", vector_search="pgvector").available()
+    finally:
+        await engine.dispose()
+
+
+async def test_vector_search_pgvector_fails_clearly_without_the_extension(pg_url: str) -> None:
+    engine = make_engine(pg_url)
+    try:
+        sessions = make_sessionmaker(engine)
+        store = MemoryStore(sessions, "chan", vector_search="pgvector")
+        with pytest.raises(PgvectorMissing, match=r"vector extension.*migration 0007.*\"exact\""):
+            await store.pgvector()
+        with pytest.raises(PgvectorMissing):
+            await ChunkVectors(sessions, "chan", vector_search="pgvector").available()
+        assert not await MemoryStore(sessions, "chan", vector_search="exact").pgvector()
+        # writing needs no pgvector: the memory is stored, only its search is refused
+        await store.add("hiyori", "101", "sam", [Fact("pet", "has a cat", "e1")], unit(0)[None])
+        assert await store.count() == 1
     finally:
         await engine.dispose()
 
