@@ -253,7 +253,7 @@ async def build_memory(settings: Settings, app: App, brain: Brain, embedder: Emb
         return int(known) if known else int(embedder.embed(["dimensions"]).shape[1])
 
     documents = KnowledgeStore(app.sessions, settings.channel)
-    knowledge = KnowledgeIndex(documents, dimensions)
+    knowledge = KnowledgeIndex(documents, dimensions, vector_search=cfg.vector_search)
     try:
         await knowledge.refresh(force=True)
     except Exception as exc:  # the database is down: the index loads on a later turn
@@ -262,7 +262,8 @@ async def build_memory(settings: Settings, app: App, brain: Brain, embedder: Emb
         memories=cfg.memories_per_turn, knowledge=cfg.knowledge_per_turn,
         knowledge_min_score=cfg.knowledge_min_score, wait_s=cfg.recall_wait_ms / 1000,
     )  # fmt: skip
-    store = MemoryStore(app.sessions, settings.channel)
+    store = MemoryStore(app.sessions, settings.channel, vector_search=cfg.vector_search)
+    await store.pgvector()  # memory.vector_search = "pgvector" on a database without it: PgvectorMissing
     check = RetrievalCheck(lambda: brain.safety)
     brain.recall = Recall(store, knowledge, embedder.embed, check, config, allowed_documents=check.documents)
     brain.recall_tokens = cfg.prompt_tokens
