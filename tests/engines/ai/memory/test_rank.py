@@ -76,3 +76,57 @@ def test_the_single_threaded_scan_matches_the_matrix_product() -> None:
     one = query.astype(np.float32)
     assert np.allclose(projection.apply_one(one), projection.apply(one[None, :])[0], atol=1e-5)
     assert not projection.apply_one(np.zeros(64, dtype=np.float32)).any()  # nothing said: no direction
+
+
+def test_scored_ranking_matches_the_matrix_ranking() -> None:
+    from engines.ai.memory.rank import hybrid_top_scored, similarities
+
+    rng = np.random.default_rng(11)
+    rows = rng.standard_normal((50, 16)).astype(np.float32)
+    rows /= np.linalg.norm(rows, axis=1, keepdims=True)
+    query = rows[7] + 0.1 * rng.standard_normal(16).astype(np.float32)
+    keywords = rng.random(50).astype(np.float32)
+    cosine = similarities(rows, query)  # what pgvector computes in SQL
+    for k in (1, 5, 50, 80):
+        expected = hybrid_top(query, rows, keywords, k)
+        got = hybrid_top_scored(cosine, keywords, k)
+        assert [i for i, _ in got] == [i for i, _ in expected]
+        assert np.allclose([s for _, s in got], [s for _, s in expected], atol=1e-6)
+    everything = hybrid_top_scored(cosine, keywords, 80, min_score=-1.0)  # k past the rows: all
+    assert len(everything) == 50 and [s for _, s in everything] == sorted(
+        (s for _, s in everything), reverse=True
+    )
+
+
+def test_scored_ranking_weighs_and_scales_each_signal() -> None:
+    from engines.ai.memory.rank import hybrid_top_scored
+
+    cosine = np.array([0.9, 0.2, 0.5], dtype=np.float32)
+    keywords = np.array([0.0, 2.0, 1.0], dtype=np.float32)
+    got = dict(hybrid_top_scored(cosine, keywords, 3))  # keywords scaled by their own max (2)
+    assert np.isclose(got[0], 0.65 * 0.9) and np.isclose(got[1], 0.65 * 0.2 + 0.35)
+    assert np.isclose(got[2], 0.65 * 0.5 + 0.35 * 0.5)
+    # a subset's keywords scaled by the whole index's best (8): the keyword signal counts less
+    scaled = dict(hybrid_top_scored(cosine, keywords, 3, keyword_top=8.0))
+    assert np.isclose(scaled[1], 0.65 * 0.2 + 0.35 * 2 / 8)
+    assert hybrid_top_scored(cosine, keywords, 3, keyword_top=0.0) == hybrid_top_scored(cosine, None, 3)
+    assert [i for i, _ in hybrid_top_scored(cosine, keywords, 3, keyword_weight=1.0)] == [1, 2, 0]
+    assert [i for i, _ in hybrid_top_scored(cosine, keywords, 3, keyword_weight=0.0)] == [0, 2, 1]
+
+
+def test_scored_ranking_with_a_signal_missing_or_nothing_to_rank() -> None:
+    from engines.ai.memory.rank import hybrid_top_scored
+
+    cosine = np.array([0.1, -0.4, 0.8], dtype=np.float32)
+    keywords = np.array([3.0, 0.0, 1.0], dtype=np.float32)
+    assert [i for i, _ in hybrid_top_scored(cosine, None, 2)] == [2, 0]
+    assert hybrid_top_scored(None, keywords, 1) == [(0, 0.3499999940395355)]
+    empty = np.zeros(0, dtype=np.float32)  # pgvector found no vector: the keywords alone
+    assert [i for i, _ in hybrid_top_scored(empty, keywords, 3)] == [0, 2, 1]
+    assert hybrid_top_scored(cosine, None, 3, min_score=0.0) == [
+        (2, float(np.float32(0.8) * np.float32(0.65))),
+        (0, float(np.float32(0.1) * np.float32(0.65))),
+    ]  # the negative one is under the floor
+    assert hybrid_top_scored(None, None, 3) == []
+    assert hybrid_top_scored(cosine, keywords, 0) == []
+    assert hybrid_top_scored(empty, None, 3) == []
