@@ -3,7 +3,8 @@
 Layers (the first that objects decides):
 
 1. normalisation (:mod:`~engines.ai.safety.normalize`), always;
-2. blocklist: global list + persona words + runtime bans (:mod:`~engines.ai.safety.blocklist`);
+2. blocklist: global list + persona words + runtime bans (:mod:`~engines.ai.safety.blocklist`),
+   then abuse in Cyrillic, CJK and Hangul read on the original text (:mod:`~engines.ai.safety.foreign`);
 3. personal data / doxxing, then links (:mod:`~engines.ai.safety.patterns`);
 4. prompt injection, input only (:mod:`~engines.ai.safety.injection`);
 5. threats, self-harm intent and sexual requests by sentence shape (:mod:`~engines.ai.safety.harm`),
@@ -43,6 +44,7 @@ from engines.ai.safety.classifier import (
 )
 from engines.ai.safety.decision import Layer, ModerationBackend, SafetyDecision, Stage, Verdict
 from engines.ai.safety.decoders import variants
+from engines.ai.safety.foreign import find_foreign
 from engines.ai.safety.harm import find_harm
 from engines.ai.safety.injection import find_injection
 from engines.ai.safety.names import is_prank_name
@@ -281,6 +283,10 @@ class SafetyPipeline:
         hit = blocklist.match(norm, output=stage == "output" and self.block_output_profanity)
         if hit is not None:
             return self._block(norm, stage, Layer.BLOCKLIST, _blocklist_reason(hit), hit.category)
+        foreign = find_foreign(norm.original)
+        if foreign is not None:
+            reason = _REASONS.get(foreign.category, f"blocked term ({foreign.category})")
+            return self._block(norm, stage, Layer.BLOCKLIST, reason, foreign.category)
         pii = find_pii(norm)
         if pii is not None:
             return self._block(norm, stage, Layer.PII, pii.reason, pii.category)
