@@ -3,8 +3,9 @@ search viewers, edit, delete, and forget a viewer (every row, audited).
 
 Vectors are stored as float32 bytes (``embedding``), on every database. Where migration 0007
 found pgvector, a copy of each vector also lives in ``memory_vectors`` / ``knowledge_vectors``
-and the cosine similarities are computed in SQL (:class:`ChunkVectors`, :meth:`MemoryStore.for_viewer`
-with ``like``); elsewhere they are compared exactly in numpy. A viewer has a handful of
+and, unless ``memory.vector_search`` is "exact", the cosine similarities are computed in SQL
+(:class:`ChunkVectors`, :meth:`MemoryStore.for_viewer` with ``like``); otherwise they are
+compared exactly in numpy. A viewer has a handful of
 memories, so either way the query reads them by (channel, persona, viewer) through an index.
 """
 
