@@ -517,11 +517,17 @@ async def local_models(
             probe = StageProbe(rig.brain, llm, tts)
             for i in range(turns + 2):
                 probe.begin()
+                dropped = rig.brain.stats.echoes + rig.brain.stats.blocked_sentences
                 published, done = await rig.turn(i)
                 if i >= 2 and done.turn_id in rig.first_audio:
                     stream_ttfa.append((rig.first_audio[done.turn_id] - published) * 1000)
                     sentences.append(done.sentences)
                     probe.end(rig.first_audio[done.turn_id])
+                    dropped = rig.brain.stats.echoes + rig.brain.stats.blocked_sentences - dropped
+                    parts = ", ".join(
+                        f"{k.removesuffix('_ms')} {v:.0f}" for k, v in probe.samples[-1].items()
+                    )
+                    print(f"turn {i}: {stream_ttfa[-1]:.0f} ms ({parts}; dropped {dropped})", file=sys.stderr)
             stages = probe.stages()
             with contextlib.suppress(AttributeError):
                 del llm.stream_chat, tts.synthesize  # the whole-reply path below, unprobed

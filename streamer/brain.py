@@ -537,7 +537,9 @@ class Brain:
                     yield vetted.utterance
                 elif vetted.outcome == "echo":
                     self.stats.echoes += 1
-                    log.info("turn %s: dropped a sentence that repeats the prompt", turn_id)
+                    log.info(
+                        "turn %s: dropped a sentence that repeats the prompt: %r", turn_id, vetted.text[:80]
+                    )
                 else:
                     self.stats.blocked_sentences += 1
                     layer, reason = (
@@ -551,7 +553,9 @@ class Brain:
                             reason=reason[:200], text=vetted.text[:2000],
                         )
                     )  # fmt: skip
-                    log.info("turn %s: blocked a sentence (%s: %s)", turn_id, layer, reason)
+                    log.info(
+                        "turn %s: blocked a sentence (%s: %s): %r", turn_id, layer, reason, vetted.text[:80]
+                    )
         except BackendError as exc:
             # whatever was already written still gets spoken; the next turn goes on
             self.stats.failed += 1
