@@ -76,7 +76,7 @@ _ME: Final = r"(?:my ?self|meself|myslef|mysefl)"
 _ACT_EN: Final = (
     rf"(?:kill(?:ing)? {_ME}|kms|unaliv(?:e|ing) {_ME}|unaliv(?:e|ing)(?= tonight| today| soon| rn| now|$)"
     rf"|end(?:ing)? {_ME}|end(?:ing)? (?:my|my own) life|end(?:ing)? it(?: all\b| for good\b|$)|off(?:ing)? {_ME}"
-    rf"|self ?delet(?:e|ing)|delet(?:e|ing) {_ME}|commit(?:ting)? (?:suicide|sewer ?slide|die|toaster bath)"
+    rf"|self ?delet(?:e|ing)|delet(?:e|ing) {_ME}|(?:commit|kermit)(?:ting)? (?:suicide|sewer ?slide|die|toaster bath)"
     rf"|sewer ?slid(?:e|ing)|suicide(?! (?:prevention|awareness|hotline|squad|rates?|statistics|mission|run|build|strat))"
     rf"|tak(?:e|ing) my (?:own )?life|hang(?:ing)? {_ME}|rop(?:e|ing) {_ME}|neck(?:ing)? {_ME}"
     rf"|slit(?:ting)? my (?:wrists?|throat)|jump(?:ing)? off (?:a|the|my) (?:bridge|roof|building|balcony|cliff)"
@@ -129,6 +129,8 @@ _PLAN: Final = (
     rf"\b{_SOON}(?: \w+){{0,3}} (?:im|i am|i will|ill|im going to|im gonna) (?:\w+ )?(?:{_ACT_EN}|end it all)\b",
     r"\b(?:this is|this will be|its) my (?:last|final) (?:message|goodbye|words)(?: ever| forever| to (?:you|anyone|chat))?$",
     r"\bmy (?:last|final) stream (?:ever|alive)\b",
+    r"\bmy (?:last|final) (?:stream|day|night)\b(?: \w+){0,6} (?:end it(?: all)?(?= after$| after (?:this|that|tonight)\b| tonight\b| for good\b|$)"
+    r"|end (?:my|this) life\b|be gone\b)",
     r"\b(?:i|ill|i will) (?:wont|will not|might not) (?:be (?:here|around) (?:much longer|after tonight)|"
     r"be alive (?:tomorrow|much longer|by (?:tomorrow|morning)|after tonight)|wake up (?:tomorrow|again))\b",
     r"\b(?:goodbye|bye) (?:forever|everyone forever|cruel world)\b",

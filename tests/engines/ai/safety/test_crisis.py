@@ -25,6 +25,8 @@ CRISIS = [
     "I've been thinking about suicide a lot",
     "i want to self delete",
     "gonna commit sewerslide",
+    "im gonna kermit sewer slide after stream",
+    "tonight's my last stream watching, i'm going to end it after",
     "i feel like k1ll1ng mys3lf",
     "i tried to kill myself last year",
     "i wish i was dead",
@@ -104,6 +106,9 @@ CRISIS = [
 ]
 
 NOT_CRISIS = [
+    # a last stream that ends with something, not a goodbye
+    "this is my last stream of the year, i will end it with a boss fight",
+    "my last stream of the season, we end it after the raid boss lol",
     # encouragement aimed at someone else: an ordinary hostile block
     "kys",
     "k y s",
