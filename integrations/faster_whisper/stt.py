@@ -61,10 +61,11 @@ _REQUIRED_FILES = ("model.bin", "config.json", "tokenizer.json")
 _FRAMES_PER_S = 100  # Whisper's mel frames per second
 _SHORT_MARGIN_S = 1.0  # trailing room in the window: Whisper is used to seeing the speech end
 _MAX_COMPRESSION = 2.4  # Whisper's repetition rule
-_MIN_TOKENS_PER_S = 1.5
+_MIN_TOKENS_PER_S = 2.0
 """Fewer text tokens per second of speech than this after the VAD trim: the short decode
-stopped early (it ended after the first of two sentences on a 7 s line, tests/data/voice/cut_short.wav),
-so the full decode runs instead. Speech is about 3 to 4 tokens per second."""
+stopped early (it ended after the first of two sentences on a 7 s line, tests/data/voice/cut_short.wav,
+and after the first of four sentences of piper's 7.9 s reply in tests/streamer/test_rehearsal_e2e.py,
+13 tokens: 1.65 a second), so the full decode runs instead. Speech is about 3 to 4 tokens per second."""
 _RATE_CHECK_FROM_S = 2.0  # a short "hi" or "okay" is too few tokens to judge a rate on
 _WORD_EDGES = re.compile(r"^[^\w']+|[^\w']+$")
 

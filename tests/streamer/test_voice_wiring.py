@@ -68,7 +68,13 @@ def test_talk_mode_and_the_characters_names_reach_the_voice() -> None:
     assert source.talk_mode == "name"
     assert source.names == ("Hiyori", "hiyo", "hiyori-chan")
     assert source.echo is None  # no sink given: nothing to gate against
-    assert source.early_stt_ms == 150.0
+    assert source.early_stt_ms == 64.0
+    assert source.turn_end_ms == 200.0 and source.turn_end_min_confidence == 0.72
+
+
+def test_the_turn_end_settings_reach_the_voice() -> None:
+    source = voice_for(StandInBrain(), early_stt_ms=100.0, turn_end_ms=300.0, turn_end_min_confidence=0.5)
+    assert (source.early_stt_ms, source.turn_end_ms, source.turn_end_min_confidence) == (100.0, 300.0, 0.5)
 
 
 async def test_the_echo_gate_hears_what_the_bot_plays_and_lip_sync_still_does() -> None:
