@@ -170,13 +170,8 @@ _COLUMNS = (
 """StoredMemory's fields."""
 
 
-class MemoryStore(ChannelScoped):
-    """One channel's viewer memories. ``vector_search`` picks how a viewer's memories are
-    compared with the query (:data:`VectorSearch`); where pgvector's tables exist, the vectors
-    are written into them whatever the mode, so a later switch finds them all."""
-
-    _autocommit: AsyncEngine | None = None
-    _tables: bool | None = None
+class _VectorScoped(ChannelScoped):
+    """A channel's rows with vectors, searched as ``vector_search`` says (:data:`VectorSearch`)."""
 
     def __init__(
         self,
@@ -187,6 +182,15 @@ class MemoryStore(ChannelScoped):
     ) -> None:
         super().__init__(sessions, channel)
         self.vector_search: VectorSearch = vector_search
+
+
+class MemoryStore(_VectorScoped):
+    """One channel's viewer memories. ``vector_search`` picks how a viewer's memories are
+    compared with the query (:data:`VectorSearch`); where pgvector's tables exist, the vectors
+    are written into them whatever the mode, so a later switch finds them all."""
+
+    _autocommit: AsyncEngine | None = None
+    _tables: bool | None = None
 
     async def has_pgvector_tables(self) -> bool:
         """Whether migration 0007's tables exist here (checked once), for the writes."""
@@ -492,21 +496,11 @@ async def _upsert_memory_vectors(
     return len(params)
 
 
-class ChunkVectors(ChannelScoped):
+class ChunkVectors(_VectorScoped):
     """One channel's knowledge chunk vectors in pgvector: copied from the chunks' bytes (the
     knowledge store writes only those), searched nearest first in SQL."""
 
     _autocommit: AsyncEngine | None = None
-
-    def __init__(
-        self,
-        sessions: async_sessionmaker[AsyncSession],
-        channel: str,
-        *,
-        vector_search: VectorSearch = "auto",
-    ) -> None:
-        super().__init__(sessions, channel)
-        self.vector_search: VectorSearch = vector_search
 
     async def available(self) -> bool:
         """Whether the nearest chunks are searched here (see :func:`searches_pgvector`)."""
