@@ -243,10 +243,15 @@ async def train_hosted(
     cancel: asyncio.Event | None = None,
     poll_s: float = 10.0,
     sessions: async_sessionmaker[AsyncSession] | None = None,
+    on_started: Callable[[str], None] | None = None,
+    resume_job_id: str | None = None,
 ) -> HostedTrained:
     """Fine-tune ``base_model`` on the configured OpenAI-compatible endpoint (``llm.base_url``,
     ``llm.api_key``) with the dataset's OpenAI export; store the resulting model's name as a
-    model version (not validated here: it is stored not deployable)."""
+    model version (not validated here: it is stored not deployable).
+
+    ``on_started`` is called with the service's job id right after the job is created (not on a
+    resume). ``resume_job_id`` skips the upload and the job's creation and follows that job."""
     cfg = settings.llm
     if not isinstance(cfg, OpenAILLMSettings):
         raise DatasetError("hosted fine-tuning needs llm.provider = openai (its base_url and api_key)")
@@ -262,20 +267,34 @@ async def train_hosted(
                 cancel=cancel,
                 poll_s=poll_s,
                 sessions=own,
+                on_started=on_started,
+                resume_job_id=resume_job_id,
             )
-    with tempfile.TemporaryDirectory() as tmp:
-        exported = await export_dataset(settings, dataset, version, Path(tmp), sessions=sessions)
-        info = exported.dataset
-        train, val = exported.files["openai/train"], exported.files["openai/validation"]
-        tuner = HostedFineTuner.connect(cfg.base_url, cfg.api_key.get_secret_value(), poll_s=poll_s)
-        try:
-            has_val = await asyncio.to_thread(lambda: val.stat().st_size > 0)
-            job_id = await tuner.start(
-                train, val if has_val else None, model=base_model, suffix=f"{info.name}-v{info.version}"[:40]
-            )
-            job = await tuner.wait(job_id, on_status=on_status, cancel=cancel)
-        finally:
-            await tuner.aclose()
+    tuner = HostedFineTuner.connect(cfg.base_url, cfg.api_key.get_secret_value(), poll_s=poll_s)
+    try:
+        if resume_job_id is None:
+            with tempfile.TemporaryDirectory() as tmp:
+                exported = await export_dataset(settings, dataset, version, Path(tmp), sessions=sessions)
+                info = exported.dataset
+                train, val = exported.files["openai/train"], exported.files["openai/validation"]
+                has_val = await asyncio.to_thread(lambda: val.stat().st_size > 0)
+                job_id = await tuner.start(
+                    train,
+                    val if has_val else None,
+                    model=base_model,
+                    suffix=f"{info.name}-v{info.version}"[:40],
+                )
+            if on_started is not None:
+                on_started(job_id)
+        else:
+            found = await get_dataset(sessions, dataset, version)
+            if found is None:
+                raise DatasetError(f"no dataset {dataset}" + (f" version {version}" if version else ""))
+            info, job_id = found, resume_job_id
+            log.info("train: following fine-tuning job %s again", job_id)
+        job = await tuner.wait(job_id, on_status=on_status, cancel=cancel)
+    finally:
+        await tuner.aclose()
     done = HostedTrained(info.name, info.version, job)
     if job.status == "succeeded" and job.fine_tuned_model:
         done.model_version = await save_model_version(

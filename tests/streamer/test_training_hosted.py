@@ -111,3 +111,31 @@ def test_the_cli_reports_the_job_and_the_model(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "validating_files" in result.output and "succeeded" in result.output
     assert "model version 1: ft:gpt-4o-mini:org-test:fun-v1:" in result.output
+
+
+async def test_on_started_gets_the_job_id_and_a_resumed_job_is_followed_not_recreated(tmp_path: Path) -> None:
+    url = f"sqlite+aiosqlite:///{tmp_path / 'v.db'}"
+    await seeded(url)
+    started: list[str] = []
+    async with FakeFineTuning() as fake:
+        settings = settings_for(url, fake.base_url)
+        cancel = asyncio.Event()
+        cancel.set()  # the first run is cancelled: the job ends, like a dashboard that stopped
+        first = await train_hosted(
+            settings, "fun", base_model="gpt-4o-mini", poll_s=0.01, on_started=started.append, cancel=cancel
+        )
+        assert started == [first.job.id] and first.job.status == "cancelled"
+        fake.state.jobs[first.job.id]["status"] = "running"  # as if it had gone on running
+        files_before = len(fake.state.files)
+        resumed = await train_hosted(
+            settings,
+            "fun",
+            base_model="gpt-4o-mini",
+            poll_s=0.01,
+            on_started=started.append,
+            resume_job_id=first.job.id,
+        )
+    assert resumed.job.id == first.job.id and resumed.job.status == "succeeded"
+    assert len(fake.state.jobs) == 1 and len(fake.state.files) == files_before  # nothing uploaded again
+    assert started == [first.job.id]  # on_started is for a created job only
+    assert resumed.model_version is not None
