@@ -11,37 +11,18 @@ import asyncio
 import os
 
 from alembic import context
-from alembic.runtime.environment import NameFilterParentNames, NameFilterType
 from sqlalchemy import Connection, pool
 from sqlalchemy.ext.asyncio import async_engine_from_config
-from sqlalchemy.schema import SchemaItem
 
 from config.settings import DEFAULT_DATABASE_URL
 from streamer.store.models import Base
+from streamer.store.outside_models import include_name, include_object
 
 config = context.config
 target_metadata = Base.metadata
 
-OUTSIDE_METADATA = frozenset({"memory_vectors", "knowledge_vectors"})
-"""Migration 0007's pgvector side tables (with their HNSW index), made in SQL where the server
-has the extension and absent from the models: ``alembic check`` and autogenerate skip them.
-Its functions and triggers are not compared by autogenerate."""
-
-
-def include_name(name: str | None, type_: NameFilterType, parent_names: NameFilterParentNames) -> bool:
-    """Autogenerate's name filter: leave out :data:`OUTSIDE_METADATA` before it is reflected
-    (SQLAlchemy has no ``vector`` type and would warn)."""
-    return not (type_ == "table" and name in OUTSIDE_METADATA)
-
-
-def include_object(
-    obj: SchemaItem, name: str | None, type_: NameFilterType, reflected: bool, compare_to: SchemaItem | None
-) -> bool:
-    """Autogenerate's object filter: the side tables, their columns, indexes and constraints."""
-    if type_ == "table":
-        return name not in OUTSIDE_METADATA
-    table = getattr(obj, "table", None)
-    return getattr(table, "name", None) not in OUTSIDE_METADATA
+# include_name / include_object leave out what migrations make in SQL and no model
+# describes: the pgvector side tables (0007), the full-text columns, indexes and FTS5 tables (0008).
 
 
 def do_run_migrations(connection: Connection) -> None:

@@ -10,6 +10,7 @@ from sqlalchemy import inspect
 from streamer.store import make_engine, upgrade
 from streamer.store.migrate import alembic_config
 from streamer.store.models import Base
+from streamer.store.outside_models import include_name, include_object
 
 
 async def test_schema_after_upgrade_matches_the_models(db_url: str) -> None:
@@ -18,7 +19,15 @@ async def test_schema_after_upgrade_matches_the_models(db_url: str) -> None:
         async with engine.connect() as conn:
             diff = await conn.run_sync(
                 lambda sync: compare_metadata(
-                    MigrationContext.configure(sync, opts={"compare_type": True}), Base.metadata
+                    MigrationContext.configure(
+                        sync,
+                        opts={
+                            "compare_type": True,
+                            "include_name": include_name,
+                            "include_object": include_object,
+                        },
+                    ),
+                    Base.metadata,
                 )
             )
             tables = await conn.run_sync(lambda sync: set(inspect(sync).get_table_names()))
@@ -29,7 +38,7 @@ async def test_schema_after_upgrade_matches_the_models(db_url: str) -> None:
             "moderation_actions", "persona_versions", "metrics"} <= tables  # fmt: skip
 
 
-HEAD = "0007"  # the newest revision in migrations/versions
+HEAD = "0008"  # the newest revision in migrations/versions
 
 
 async def test_upgrade_is_idempotent_and_downgrade_works(db_url: str) -> None:
