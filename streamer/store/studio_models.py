@@ -102,3 +102,40 @@ class ModelVersion(Base):
     """Training and validation figures."""
     created_by: Mapped[str] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column(Tz, server_default=func.now())
+
+
+class StudioJob(Base):
+    """A studio page job (dataset build, local training, hosted fine-tune, export), written as
+    it changes so it outlives the dashboard process that ran it (:mod:`.studio_jobs`)."""
+
+    __tablename__ = "studio_jobs"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    """dataset, train (local LoRA), hosted (a fine-tune on OpenAI's API) or export."""
+    active_kind: Mapped[str | None] = mapped_column(String(16), unique=True)
+    """The kind while the job runs, else None: one running job of each kind, enforced."""
+    state: Mapped[str] = mapped_column(String(16))
+    """running, cancelling, succeeded, failed, cancelled or interrupted."""
+    phase: Mapped[str] = mapped_column(Text, default="")
+    dataset: Mapped[str] = mapped_column(String(64))
+    dataset_version: Mapped[int | None] = mapped_column(Integer)
+    step: Mapped[int] = mapped_column(Integer, default=0)
+    total: Mapped[int | None] = mapped_column(Integer)
+    loss: Mapped[float | None] = mapped_column(Float)
+    examples_per_s: Mapped[float | None] = mapped_column(Float)
+    params: Mapped[dict[str, Any]] = mapped_column(JsonType)
+    """What it was started with (enough to resume it)."""
+    result: Mapped[dict[str, Any]] = mapped_column(JsonType)
+    """The dataset version, model version or export path it made."""
+    error: Mapped[str] = mapped_column(Text, default="")
+    service_job_id: Mapped[str | None] = mapped_column(String(200))
+    """A hosted fine-tune's job id on the service (to follow it again)."""
+    runner: Mapped[str] = mapped_column(String(200))
+    """The dashboard process running it: host:pid:token."""
+    started_by: Mapped[str] = mapped_column(String(64))
+    started_at: Mapped[datetime] = mapped_column(Tz)
+    updated_at: Mapped[datetime] = mapped_column(Tz)
+    heartbeat_at: Mapped[datetime] = mapped_column(Tz)
+    """Refreshed by the running process; a stale one means that process is gone."""
+    finished_at: Mapped[datetime | None] = mapped_column(Tz)

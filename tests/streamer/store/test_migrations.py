@@ -38,7 +38,7 @@ async def test_schema_after_upgrade_matches_the_models(db_url: str) -> None:
             "moderation_actions", "persona_versions", "metrics"} <= tables  # fmt: skip
 
 
-HEAD = "0008"  # the newest revision in migrations/versions
+HEAD = "0009"  # the newest revision in migrations/versions
 
 
 async def test_upgrade_is_idempotent_and_downgrade_works(db_url: str) -> None:
