@@ -5,20 +5,25 @@ version and model version, dataset versions and model versions.
 
 Deploy points the persona at a model version and waits for the bot's ``status.model``, as a
 persona apply does; rollback serves the version before the current one. The page is
-``static/studio.html``. The streamer builds a dataset and trains a model version from the page
-as background jobs (:mod:`.studio_jobs`), as ``vtuber dataset build`` and ``vtuber train`` do.
+``static/studio.html``. The streamer builds, exports (a zip download) and trains on a dataset
+version from the page, locally or on a hosted service, as background jobs (:mod:`.studio_jobs`,
+stored: they outlive a restart, and an interrupted training or fine-tune resumes), as
+``vtuber dataset build``, ``vtuber dataset export`` and ``vtuber train`` do.
 """
 
 from __future__ import annotations
 
 import asyncio
+import io
 import logging
+import zipfile
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import datetime
+from pathlib import Path as PathType
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, FastAPI, HTTPException, Path, Query, Request, status
+from fastapi import APIRouter, FastAPI, HTTPException, Path, Query, Request, Response, status
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
 from sqlalchemy import func, select
 
@@ -26,7 +31,7 @@ from config.persona import load_persona
 from engines import events as ev
 from engines.training.dataset import Recipe
 from streamer.bus import BusError, Delivery
-from streamer.store.datasets import get_dataset, list_datasets
+from streamer.store.datasets import DatasetInfo, get_dataset, list_datasets
 from streamer.store.engagement import VersionEngagement, by_version, score_turns
 from streamer.store.labels import LabelError, labels_of, set_labels
 from streamer.store.model_versions import deployed_versions, get_model_version, list_model_versions
@@ -38,21 +43,28 @@ from .auth import SIGNED_IN_RESPONSES, SignedIn, Streamer, User
 from .db import channel_id
 from .inputs import NO_CONTROL, JsonBool, json_int
 from .state import Dashboard, dash
-from .studio_jobs import Job, JobRefused, StudioJobs
+from .studio_jobs import EXPORT_FILES, Job, JobRefused, StudioJobs, export_path
 
 log = logging.getLogger("dashboard_api.studio")
 
 
 @asynccontextmanager
 async def _jobs_lifespan(app: FastAPI) -> AsyncIterator[None]:
-    """The studio's jobs live as long as the app; a running training stops at its next step
-    (checkpoint kept) when the dashboard stops."""
+    """The studio's jobs live as long as the app: on start, the jobs a gone dashboard process
+    was running are marked interrupted; on stop, a running training stops at its next step
+    (checkpoint kept) and a hosted fine-tune is left running on the service."""
     if not hasattr(app.state, "studio_jobs"):
         app.state.studio_jobs = StudioJobs()
+    first: StudioJobs = app.state.studio_jobs
+    d: Dashboard = app.state.dash
+    await first.attach(d.settings, d.sessions)
     try:
         yield
     finally:
-        await app.state.studio_jobs.aclose()
+        now: StudioJobs = app.state.studio_jobs  # a test may have put in another
+        await now.aclose()
+        if now is not first:
+            await first.aclose()
 
 
 router = APIRouter(
@@ -569,13 +581,26 @@ class TrainIn(BaseModel):
     """Ignore a checkpoint of an earlier run of this dataset version."""
 
 
+class HostedIn(BaseModel):
+    """The options of ``vtuber train --backend openai``."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    dataset: DatasetName
+    version: Version | None = None  # type: ignore[valid-type]
+    """None: the latest version."""
+    base_model: Annotated[str, Field(min_length=1, max_length=200, pattern=r"^[A-Za-z0-9_.:/-]+$")]
+    """The service's model to fine-tune (gpt-4o-mini...)."""
+
+
 class JobOut(BaseModel):
     id: int
-    kind: Literal["dataset", "train"]
+    kind: Literal["dataset", "train", "hosted", "export"]
     dataset: str
+    dataset_version: int | None
     started_by: str
     started_at: datetime
-    status: Literal["running", "cancelling", "succeeded", "failed", "cancelled"]
+    status: Literal["running", "cancelling", "succeeded", "failed", "cancelled", "interrupted"]
     phase: str
     step: int
     total: int | None
@@ -583,7 +608,14 @@ class JobOut(BaseModel):
     examples_per_s: float | None
     finished_at: datetime | None
     error: str
+    """Why it failed, or why it was interrupted."""
+    params: dict[str, Any]
+    """What it was started with."""
     result: dict[str, Any]
+    service_job_id: str | None
+    """A hosted fine-tune's job id on the service."""
+    resumable: bool
+    """An interrupted training or hosted fine-tune: ``POST /api/studio/jobs/{id}/resume``."""
 
 
 class TrainingOut(BaseModel):
@@ -592,13 +624,27 @@ class TrainingOut(BaseModel):
     """Why training cannot run here, with the install command ("" when it can)."""
 
 
+class HostedOut(BaseModel):
+    available: bool
+    reason: str
+    """Why a hosted fine-tune cannot start with these settings ("" when it can)."""
+    base_model: str
+    """The configured model, as a default."""
+
+
 class JobsOut(BaseModel):
     training: TrainingOut
+    hosted: HostedOut
     jobs: list[JobOut]
+    more: bool
+    """Older jobs exist: ask again with ``before`` = the last id."""
 
 
-def _jobs(request: Request) -> StudioJobs:
+async def _jobs(request: Request) -> StudioJobs:
+    """The app's jobs, bound to its database (a test may have put in a new manager)."""
     jobs: StudioJobs = request.app.state.studio_jobs
+    d = dash(request)
+    await jobs.attach(d.settings, d.sessions)
     return jobs
 
 
@@ -606,14 +652,35 @@ def _job(j: Job) -> JobOut:
     return JobOut(**{name: getattr(j, name) for name in JobOut.model_fields})
 
 
+def _refused(exc: JobRefused) -> HTTPException:
+    return HTTPException(status.HTTP_409_CONFLICT, str(exc))
+
+
+JobId = Annotated[int, Path(ge=1, le=2**31 - 1)]
+
+
 @router.get("/jobs")
-async def jobs(user: SignedIn, request: Request) -> JobsOut:
-    """Dataset builds and training runs, newest first, with their progress; and whether
-    training can run on this machine (the ``train`` extra)."""
-    why = _jobs(request).training_unavailable()
+async def jobs(
+    user: SignedIn,
+    request: Request,
+    limit: Annotated[int, Query(ge=1, le=500)] = 50,
+    before: Annotated[int | None, Query(ge=1, le=2**63 - 1)] = None,
+) -> JobsOut:
+    """Dataset builds, exports, training runs and hosted fine-tunes, newest first, with their
+    progress (past ones too: they are stored); whether training can run on this machine (the
+    ``train`` extra) and whether a hosted fine-tune can start (``llm.provider``)."""
+    manager = await _jobs(request)
+    why = manager.training_unavailable()
+    hosted = manager.hosted_unavailable()
+    llm = dash(request).settings.llm
+    listed = await manager.list(limit=limit + 1, before=before)
     return JobsOut(
         training=TrainingOut(available=why is None, reason=why or ""),
-        jobs=[_job(j) for j in _jobs(request).list()],
+        hosted=HostedOut(
+            available=hosted is None, reason=hosted or "", base_model=getattr(llm, "model", "") or ""
+        ),
+        jobs=[_job(j) for j in listed[:limit]],
+        more=len(listed) > limit,
     )
 
 
@@ -626,7 +693,6 @@ async def build(body: DatasetBuildIn, user: Streamer, request: Request) -> JobOu
     """Build a new version of a dataset in the background (as ``vtuber dataset build``):
     score engagement, select by the recipe, deduplicate, drop what today's safety pipeline
     blocks, scrub names and personal data, split by stream, store it with its recipe."""
-    d = dash(request)
     try:
         recipe = Recipe(
             name=body.name,
@@ -644,11 +710,77 @@ async def build(body: DatasetBuildIn, user: Streamer, request: Request) -> JobOu
     except ValidationError as exc:
         raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, str(exc)) from None
     try:
-        job = _jobs(request).build_dataset(d.settings, d.sessions, recipe, by=user.name)
+        job = await (await _jobs(request)).build_dataset(recipe, by=user.name)
     except JobRefused as exc:
-        raise HTTPException(status.HTTP_409_CONFLICT, str(exc)) from None
+        raise _refused(exc) from None
     log.info("dataset %s: build started by %s (job %d)", recipe.name, user.name, job.id)
     return _job(job)
+
+
+async def _dataset(request: Request, name: str, version: int | None) -> DatasetInfo:
+    info = await get_dataset(dash(request).sessions, name, version)
+    if info is None:
+        raise HTTPException(
+            status.HTTP_404_NOT_FOUND, f"no dataset {name}" + (f" version {version}" if version else "")
+        )
+    return info
+
+
+@router.post(
+    "/datasets/{name}/{version}/export",
+    status_code=status.HTTP_202_ACCEPTED,
+    responses={404: {"description": "no such dataset version"}, 409: {"description": "an export is running"}},
+)
+async def export(
+    name: Annotated[str, Path(pattern=r"^[a-z0-9_-]{1,64}$")],
+    version: JobId,
+    user: Streamer,
+    request: Request,
+) -> JobOut:
+    """Export a dataset version in the background (as ``vtuber dataset export``):
+    ``openai/{train,validation}.jsonl`` (OpenAI's chat fine-tuning format) and
+    ``hf/{train,validation}.jsonl`` (for ``datasets.load_dataset("json")``); download them as a
+    zip from ``GET /api/studio/jobs/{id}/export.zip``."""
+    info = await _dataset(request, name, version)
+    try:
+        job = await (await _jobs(request)).export(info.name, info.version, by=user.name)
+    except JobRefused as exc:
+        raise _refused(exc) from None
+    log.info("dataset %s v%d: export started by %s (job %d)", info.name, info.version, user.name, job.id)
+    return _job(job)
+
+
+def _zip(folder: PathType) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as z:
+        for key in EXPORT_FILES:
+            z.write(folder / f"{key}.jsonl", f"{key}.jsonl")
+    return buffer.getvalue()
+
+
+@router.get(
+    "/jobs/{job_id}/export.zip",
+    response_class=Response,
+    responses={
+        200: {"content": {"application/zip": {}}, "description": "the exported JSONL files"},
+        404: {"description": "no such export, or its files are gone"},
+    },
+)
+async def export_zip(job_id: JobId, user: Streamer, request: Request) -> Response:
+    """A finished export's files, zipped: ``openai/`` and ``hf/``, each ``train.jsonl`` and
+    ``validation.jsonl``."""
+    job = await (await _jobs(request)).get(job_id)
+    folder = None if job is None else export_path(dash(request).settings, job)
+    if job is None or folder is None:
+        raise HTTPException(status.HTTP_404_NOT_FOUND, f"no finished export job {job_id}")
+    try:
+        data = await asyncio.to_thread(_zip, folder)
+    except FileNotFoundError:
+        raise HTTPException(status.HTTP_404_NOT_FOUND, f"the files of export job {job_id} are gone") from None
+    name = f"{job.dataset}-v{job.dataset_version}.zip"
+    return Response(
+        data, media_type="application/zip", headers={"Content-Disposition": f'attachment; filename="{name}"'}
+    )
 
 
 @router.post(
@@ -663,11 +795,7 @@ async def train(body: TrainIn, user: Streamer, request: Request) -> JobOut:
     """Train a model version on a dataset version in the background (as ``vtuber train``):
     LoRA on the local model, validation against the current model, a stored model version.
     Cancel stops at the next step and keeps the checkpoint; starting it again resumes."""
-    d = dash(request)
-    info = await get_dataset(d.sessions, body.dataset, body.version)
-    if info is None:
-        version = f" version {body.version}" if body.version else ""
-        raise HTTPException(status.HTTP_404_NOT_FOUND, f"no dataset {body.dataset}{version}")
+    info = await _dataset(request, body.dataset, body.version)
     lora = LoraSettings(
         rank=body.rank,
         alpha=2.0 * body.rank,
@@ -676,9 +804,7 @@ async def train(body: TrainIn, user: Streamer, request: Request) -> JobOut:
         batch_size=body.batch_size,
     )
     try:
-        job = _jobs(request).train(
-            d.settings,
-            d.sessions,
+        job = await (await _jobs(request)).train(
             info.name,
             info.version,
             lora=lora,
@@ -687,8 +813,33 @@ async def train(body: TrainIn, user: Streamer, request: Request) -> JobOut:
             by=user.name,
         )
     except JobRefused as exc:
-        raise HTTPException(status.HTTP_409_CONFLICT, str(exc)) from None
+        raise _refused(exc) from None
     log.info("training on %s v%d started by %s (job %d)", info.name, info.version, user.name, job.id)
+    return _job(job)
+
+
+@router.post(
+    "/hosted",
+    status_code=status.HTTP_202_ACCEPTED,
+    responses={
+        404: {"description": "no such dataset version"},
+        409: {"description": "a hosted fine-tune is already running, or llm.provider is not openai"},
+    },
+)
+async def hosted(body: HostedIn, user: Streamer, request: Request) -> JobOut:
+    """Fine-tune ``base_model`` on the configured OpenAI-compatible service in the background
+    (as ``vtuber train --backend openai``): upload the dataset version's OpenAI export, create
+    the job, follow its status (validating_files, queued, running, succeeded...), store the
+    fine-tuned model as a model version (not validated: not deployable)."""
+    info = await _dataset(request, body.dataset, body.version)
+    try:
+        job = await (await _jobs(request)).train_hosted(
+            info.name, info.version, base_model=body.base_model, by=user.name
+        )
+    except JobRefused as exc:
+        raise _refused(exc) from None
+    log.info("hosted fine-tune of %s on %s v%d started by %s (job %d)", body.base_model, info.name,
+             info.version, user.name, job.id)  # fmt: skip
     return _job(job)
 
 
@@ -696,18 +847,37 @@ async def train(body: TrainIn, user: Streamer, request: Request) -> JobOut:
     "/jobs/{job_id}/cancel",
     responses={
         404: {"description": "no such job"},
-        409: {"description": "a dataset build cannot be cancelled"},
+        409: {"description": "a dataset build or export cannot be cancelled, or it runs elsewhere"},
     },
 )
-async def cancel(
-    job_id: Annotated[int, Path(ge=1, le=2**31 - 1)], user: Streamer, request: Request
-) -> JobOut:
-    """Stop a training run at its next step; its checkpoint is kept for a resume."""
+async def cancel(job_id: JobId, user: Streamer, request: Request) -> JobOut:
+    """Stop a training run at its next step (its checkpoint is kept for a resume), or cancel a
+    hosted fine-tune on the service."""
     try:
-        job = _jobs(request).cancel(job_id)
+        job = await (await _jobs(request)).cancel(job_id)
     except JobRefused as exc:
-        raise HTTPException(status.HTTP_409_CONFLICT, str(exc)) from None
+        raise _refused(exc) from None
     if job is None:
         raise HTTPException(status.HTTP_404_NOT_FOUND, f"no job {job_id}")
     log.info("studio job %d: cancel asked by %s", job_id, user.name)
+    return _job(job)
+
+
+@router.post(
+    "/jobs/{job_id}/resume",
+    status_code=status.HTTP_202_ACCEPTED,
+    responses={
+        404: {"description": "no such job"},
+        409: {"description": "not an interrupted training or fine-tune, or one of its kind runs"},
+    },
+)
+async def resume(job_id: JobId, user: Streamer, request: Request) -> JobOut:
+    """Run an interrupted training again from its checkpoint, or follow an interrupted hosted
+    fine-tune again by its job id on the service (the same job row)."""
+    try:
+        job = await (await _jobs(request)).resume(job_id, by=user.name)
+    except JobRefused as exc:
+        raise _refused(exc) from None
+    if job is None:
+        raise HTTPException(status.HTTP_404_NOT_FOUND, f"no job {job_id}")
     return _job(job)

@@ -18,12 +18,15 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
+from config.providers import OpenAILLMSettings
 from config.settings import Settings
 from dashboard_api.app import create_app
 from dashboard_api.studio_jobs import StudioJobs
 from engines.training.validation import ModelScore
 from integrations.lora.trainer import TrainResult
+from streamer.store import make_engine, make_sessionmaker
 from streamer.store.model_versions import save_model_version
+from streamer.store.studio_jobs import get_job
 from streamer.training import LoraSettings, Progress, Trained
 from tests.dashboard_api.conftest import MODERATOR, STREAMER
 from tests.dashboard_api.test_studio_routes import recorded  # noqa: F401  (a fixture)
@@ -183,7 +186,7 @@ def test_the_streamer_starts_follows_and_cancels_a_training_run(
     cancelled = sam.post(f"/api/studio/jobs/{job['id']}/cancel")
     assert cancelled.status_code == 200 and cancelled.json()["status"] == "cancelling"
     job = wait_for(sam, job["id"], finished)
-    assert job["status"] == "cancelled" and "stopped at step 2" in job["phase"]
+    assert job["status"] == "cancelled" and "stopped at step 2" in job["phase"] and not job["resumable"]
     assert "checkpoint is kept" in job["phase"] and job["result"]["steps"] == 2
     assert sam.get("/api/studio/models").json() == []
 
@@ -209,6 +212,10 @@ def test_moderators_follow_the_jobs_but_start_nothing(jobs_client: TestClient, r
     assert mod.post("/api/studio/datasets", {"name": "fun"}).status_code == 403
     assert mod.post("/api/studio/train", {"dataset": "fun"}).status_code == 403
     assert mod.post(f"/api/studio/jobs/{job['id']}/cancel").status_code == 403
+    assert mod.post(f"/api/studio/jobs/{job['id']}/resume").status_code == 403
+    assert mod.post("/api/studio/datasets/fun/1/export").status_code == 403
+    assert mod.post("/api/studio/hosted", {"dataset": "fun", "base_model": "gpt-4o-mini"}).status_code == 403
+    assert mod.get(f"/api/studio/jobs/{job['id']}/export.zip").status_code == 403
     jobs_client.cookies.clear()  # signed out
     assert jobs_client.get("/api/studio/jobs").status_code == 401
 
@@ -241,60 +248,72 @@ def test_without_the_train_extra_the_api_says_how_to_install_it(
 async def test_a_stopping_dashboard_stops_training_at_the_next_step(settings: Settings) -> None:
     stand_in = StandIn(steps=5, step_s=0.05, pause_after=1)
     jobs = StudioJobs(train=stand_in)
-    job = jobs.train(
-        settings,
-        None,  # type: ignore[arg-type]  # the stand-in stores nothing when cancelled
-        "fun",
-        1,
-        lora=LoraSettings(),
-        compare_with=None,
-        restart=False,
-        by=STREAMER,
-    )
-    for _ in range(200):
-        if job.step == 1:
-            break
-        await asyncio.sleep(0.05)
-    assert (job.status, job.step) == ("running", 1)
-    await jobs.aclose(stop_wait_s=10)
-    assert job.status == "cancelled" and job.result["steps"] == 1 and "checkpoint is kept" in job.phase
+    engine = make_engine(settings.database_url.get_secret_value())
+    try:
+        sessions = make_sessionmaker(engine)
+        await jobs.attach(settings, sessions)
+        job = await jobs.train("fun", 1, lora=LoraSettings(), compare_with=None, restart=False, by=STREAMER)
+        for _ in range(200):
+            if job.step == 1:
+                break
+            await asyncio.sleep(0.05)
+        assert (job.status, job.step) == ("running", 1)
+        await jobs.aclose(stop_wait_s=10)
+        assert job.status == "interrupted" and job.result["steps"] == 1 and "checkpoint is kept" in job.phase
+        row = await get_job(sessions, job.id)  # written before the dashboard is gone
+        assert row is not None and (row.state, row.step, row.error) == (
+            "interrupted",
+            1,
+            "the dashboard stopped",
+        )
+        assert row.active_kind is None and row.finished_at is not None
+    finally:
+        await engine.dispose()
 
 
-def test_the_jobs_call_the_real_functions_as_they_are_declared(settings: Settings) -> None:
-    """The stand-in takes any keyword; the real train_local and build_dataset must accept what
-    the jobs pass them (and give back what the jobs read)."""
+async def test_the_jobs_call_the_real_functions_as_they_are_declared(settings: Settings) -> None:
+    """The stand-ins take any keyword; the real train_local, build_dataset and train_hosted
+    must accept what the jobs pass them (and give back what the jobs read)."""
     import dataclasses
     import inspect
 
     from engines.training.dataset import Recipe
     from streamer.studio import build_dataset
-    from streamer.training import train_local
+    from streamer.training import HostedTrained, train_hosted, train_local
 
     seen: dict[str, Any] = {}
 
-    async def record(*args: Any, **kw: Any) -> Any:
-        seen["train"] = (args, kw)
-        raise RuntimeError("recorded")
+    def recorder(name: str) -> Callable[..., Any]:
+        async def record(*args: Any, **kw: Any) -> Any:
+            seen[name] = (args, kw)
+            raise RuntimeError("recorded")
 
-    async def record_build(*args: Any, **kw: Any) -> Any:
-        seen["build"] = (args, kw)
-        raise RuntimeError("recorded")
+        return record
 
-    async def go() -> None:
-        jobs = StudioJobs(train=record, build=record_build)
-        sessions: Any = object()
-        train = jobs.train(
-            settings, sessions, "fun", 1, lora=LoraSettings(), compare_with=3, restart=True, by=STREAMER
-        )
-        build = jobs.build_dataset(settings, sessions, Recipe(name="fun"), by=STREAMER)
-        await asyncio.wait([t for t in (train.task, build.task) if t is not None])
-
-    asyncio.run(go())
+    openai = settings.model_copy(update={"llm": OpenAILLMSettings(base_url="http://127.0.0.1:9/v1")})
+    jobs = StudioJobs(train=recorder("train"), build=recorder("build"), hosted=recorder("hosted"))
+    engine = make_engine(settings.database_url.get_secret_value())
+    try:
+        await jobs.attach(openai, make_sessionmaker(engine))
+        started = [
+            await jobs.train("fun", 1, lora=LoraSettings(), compare_with=3, restart=True, by=STREAMER),
+            await jobs.build_dataset(Recipe(name="fun"), by=STREAMER),
+            await jobs.train_hosted("fun", 1, base_model="gpt-4o-mini", by=STREAMER),
+        ]
+        await asyncio.wait([j.task for j in started if j.task is not None])
+        assert [j.status for j in started] == ["failed"] * 3 and started[0].error == "recorded"
+        await jobs.aclose()
+    finally:
+        await engine.dispose()
     args, kw = seen["train"]
     inspect.signature(train_local).bind(*args, **kw)
     assert kw["current_model"] == 3 and kw["resume"] is False
     args, kw = seen["build"]
     inspect.signature(build_dataset).bind(*args, **kw)
+    args, kw = seen["hosted"]
+    inspect.signature(train_hosted).bind(*args, **kw)
+    assert kw["resume_job_id"] is None and kw["base_model"] == "gpt-4o-mini" and args[1:] == ("fun", 1)
     read = {"dataset_version", "result", "model_version", "deployable", "refusal"}
     assert read <= {f.name for f in dataclasses.fields(Trained)}
     assert {"steps", "cancelled"} <= {f.name for f in dataclasses.fields(TrainResult)}
+    assert {"job", "model_version"} <= {f.name for f in dataclasses.fields(HostedTrained)}
