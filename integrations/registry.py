@@ -263,7 +263,7 @@ def local_trainer(settings: Settings, lora: LoraSettings | None = None) -> LoraT
 def adapter_switcher(server: ModelServer | None) -> Callable[[Path | None], Awaitable[None]] | None:
     """How the bot serves a trained LoRA adapter (None: the base model): the local llama.cpp
     server restarts with it, after its shapes are checked against the served model. None when
-    the model is not served locally (a hosted model switches by name, not built yet)."""
+    the model is not served locally (a hosted model switches by name: :func:`hosted_switcher`)."""
     if not isinstance(server, LlamaServer):
         return None
     local = server
@@ -276,6 +276,22 @@ def adapter_switcher(server: ModelServer | None) -> Callable[[Path | None], Awai
         await local.use_adapter(adapter)
 
     return switch
+
+
+def hosted_switcher(
+    llm: LLMBackend, server: ModelServer | None
+) -> Callable[[str | None], Awaitable[None]] | None:
+    """How the bot serves a hosted fine-tuned model (None: ``llm.model``): the OpenAI-compatible
+    client sends that model name from the next request on. None for the local llama.cpp model
+    (it switches adapters: :func:`adapter_switcher`) and for any other client."""
+    if server is not None or not isinstance(llm, OpenAILLM):
+        return None
+    client = llm
+
+    async def use(model: str | None) -> None:
+        client.use_model(model)
+
+    return use
 
 
 def build_fact_extractor(settings: Settings) -> LLMFactExtractor | None:

@@ -41,6 +41,7 @@ from integrations.registry import (
     build_safety,
     build_stt,
     build_tts,
+    hosted_switcher,
     obs_overlay,
 )
 from integrations.silero_vad import SileroVAD
@@ -54,6 +55,7 @@ from streamer.bus import Bus, make_bus
 from streamer.logs import redaction
 from streamer.memory_recall import KnowledgeIndex, Recall, RecallConfig, RetrievalCheck
 from streamer.memory_writer import MemoryWriter
+from streamer.model_serving import servable
 from streamer.performer import Performer
 from streamer.sources.voice import VoiceSource
 from streamer.sources.wav_input import WavInput
@@ -62,7 +64,7 @@ from streamer.status import publish_fallback, publish_quietly
 from streamer.store import Recorder, make_engine, make_sessionmaker, upgrade
 from streamer.store.knowledge import KnowledgeStore
 from streamer.store.memory import MemoryStore
-from streamer.store.model_versions import adapter_of, deployed_versions
+from streamer.store.model_versions import deployed_versions
 from streamer.store.personas import current_persona, load_persona_version
 from streamer.store.secrets import NamedTokenStore, SecretStore
 from streamer.twitch_doctor import secret_key_check
@@ -209,6 +211,9 @@ async def build_show(app: App, *, audio_dir: Path, pace: float | None = 1.0) -> 
     performer.on_sentence = brain.on_sentence
     if (switch := adapter_switcher(server)) is not None:
         brain.model_switcher = functools.partial(_serve_model_version, app.sessions, switch)
+    elif (use := hosted_switcher(llm, server)) is not None:
+        brain.model_switcher = functools.partial(_serve_hosted_version, app.sessions, use)
+    if brain.model_switcher is not None:
         await _resume_model_version(app, brain, persona.id)
     alerts = None if overlay is None else Alerts(app.bus, overlay, seconds=settings.obs.alert_seconds)
     memory = None if embedder is None else await build_memory(settings, app, brain, embedder)
@@ -233,8 +238,17 @@ async def _serve_model_version(
     switch: Callable[[Path | None], Awaitable[None]],
     version: int | None,
 ) -> None:
-    """Serve a stored model version's adapter (None: the base model)."""
-    await switch(None if version is None else Path(await adapter_of(sessions, version)))
+    """Serve a stored local model version's adapter (None: the base model)."""
+    await switch(None if version is None else Path(await servable(sessions, version, "local")))
+
+
+async def _serve_hosted_version(
+    sessions: async_sessionmaker[AsyncSession],
+    use: Callable[[str | None], Awaitable[None]],
+    version: int | None,
+) -> None:
+    """Send a stored hosted model version's name from the next turn on (None: ``llm.model``)."""
+    await use(None if version is None else await servable(sessions, version, "openai"))
 
 
 async def build_memory(settings: Settings, app: App, brain: Brain, embedder: Embedder) -> MemoryWriter:
@@ -253,7 +267,9 @@ async def build_memory(settings: Settings, app: App, brain: Brain, embedder: Emb
         return int(known) if known else int(embedder.embed(["dimensions"]).shape[1])
 
     documents = KnowledgeStore(app.sessions, settings.channel)
-    knowledge = KnowledgeIndex(documents, dimensions, vector_search=cfg.vector_search)
+    knowledge = KnowledgeIndex(
+        documents, dimensions, vector_search=cfg.vector_search, keyword_search=cfg.keyword_search
+    )
     try:
         await knowledge.refresh(force=True)
     except Exception as exc:  # the database is down: the index loads on a later turn
@@ -265,7 +281,10 @@ async def build_memory(settings: Settings, app: App, brain: Brain, embedder: Emb
     store = MemoryStore(app.sessions, settings.channel, vector_search=cfg.vector_search)
     await store.pgvector()  # memory.vector_search = "pgvector" on a database without it: PgvectorMissing
     check = RetrievalCheck(lambda: brain.safety)
-    brain.recall = Recall(store, knowledge, embedder.embed, check, config, allowed_documents=check.documents)
+    brain.recall = Recall(
+        store, knowledge, embedder.embed, check, config,
+        allowed_documents=check.documents, keyword_search=cfg.keyword_search,
+    )  # fmt: skip
     brain.recall_tokens = cfg.prompt_tokens
     writer = MemoryWriter(
         app.bus, store, embed=embedder.embed, allowed=allowed, persona=lambda: brain.persona.id,

@@ -132,12 +132,16 @@ async def switch_model(brain: Brain, e: ev.ModelSwitch) -> None:
     if e.persona != brain.persona.id:
         error = f"the bot runs persona {brain.persona.id}, not {e.persona}"
     elif brain.model_switcher is None:
-        error = "this bot's model cannot switch versions (only the local llama.cpp model can)"
+        error = (
+            "this bot's model cannot switch versions (the local llama.cpp model switches adapters, "
+            "an OpenAI-compatible endpoint switches model names)"
+        )
     else:
         try:
             await brain.model_switcher(e.model_version)
-        except Exception as exc:  # a missing adapter, a misfit, a server that did not come back
-            log.warning("model switch to version %s failed: %s", e.model_version, exc)
+        except Exception as exc:  # a missing adapter, a misfit, a server that did not come back, a
+            # version of the other kind (a hosted model on llama.cpp, an adapter on an endpoint)
+            log.warning("model switch to version %s refused: %s", e.model_version, exc)
             error = str(exc) or type(exc).__name__
     if error:
         await brain.publish(ev.ModelApplied(channel=brain.channel, persona=e.persona, model_version=e.model_version,

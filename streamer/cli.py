@@ -24,7 +24,7 @@ from streamer.cli_common import ConfigOption, console
 from streamer.cli_common import load as _settings
 from streamer.cli_common import run as _run
 from streamer.memory_cli import knowledge_cli, memory_cli
-from streamer.studio_cli import dataset_cli, train
+from streamer.studio_cli import dataset_cli, train, validate
 
 if TYPE_CHECKING:
     from streamer.app import App
@@ -51,6 +51,7 @@ twitch_cli = typer.Typer(help="Connect the bot to a Twitch channel.", no_args_is
 cli.add_typer(twitch_cli, name="twitch")
 cli.add_typer(dataset_cli, name="dataset")
 cli.command()(train)
+cli.command()(validate)
 cli.add_typer(knowledge_cli, name="knowledge")
 cli.add_typer(memory_cli, name="memory")
 

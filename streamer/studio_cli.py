@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import asyncio
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from pydantic import ValidationError
@@ -16,6 +16,10 @@ from config.settings import Settings
 from streamer.cli_common import ConfigOption, console
 from streamer.cli_common import load as _settings
 from streamer.cli_common import run as _run
+
+if TYPE_CHECKING:
+    from engines.training.validation import ModelScore
+    from streamer.training_hosted import HostedValidation
 
 dataset_cli = typer.Typer(help="Build training datasets from the recorded streams.", no_args_is_help=True)
 
@@ -160,7 +164,11 @@ def train(
         str, typer.Option(help="auto (a CUDA GPU when torch sees one, else the CPU), cpu, or cuda[:N].")
     ] = "auto",
     compare_with: Annotated[
-        int | None, typer.Option(help="Model version to validate against (default: the base model).")
+        int | None,
+        typer.Option(
+            help="Model version to validate against (default: the base model; openai: the deployed "
+            "hosted version, else llm.model)."
+        ),
     ] = None,
     restart: Annotated[
         bool, typer.Option("--restart", help="Ignore a checkpoint from an earlier run.")
@@ -192,7 +200,9 @@ def train(
 
     settings = _settings(config)
     if backend == "openai":
-        _train_hosted(settings, dataset, version, base_model=base_model, by=by, poll_s=poll_s)
+        _train_hosted(
+            settings, dataset, version, base_model=base_model, by=by, poll_s=poll_s, compare_with=compare_with
+        )
         return
     if backend != "local":
         console.print(f"[red]unknown backend {escape(backend)}: local or openai[/red]", highlight=False)
@@ -252,11 +262,15 @@ def train(
         f"model version [bold]{done.model_version}[/bold] from {done.dataset} v{done.dataset_version}: "
         f"{r.steps} steps, {r.examples_per_s:.2f} examples/s, {r.seconds:.0f} s"
     )
+    assert done.current is not None and done.candidate is not None
+    _print_scores(done.current, done.candidate, done.deployable, done.refusal)
+
+
+def _print_scores(cur: ModelScore, cand: ModelScore, deployable: bool, refusal: str) -> None:
+    """The current model's and the candidate's figures side by side, and the verdict."""
     table = Table("", "current", "candidate")
-    cur, cand = done.current, done.candidate
-    assert cur is not None and cand is not None
     rows = [
-        ("validation loss", r.val_loss_before, r.val_loss_after),
+        ("validation loss", cur.val_loss, cand.val_loss),
         ("safety pass rate", cur.safety_pass_rate, cand.safety_pass_rate),
         ("persona adherence", cur.adherence_rate, cand.adherence_rate),
         ("first token p50 ms", cur.first_token_p50_ms, cand.first_token_p50_ms),
@@ -264,16 +278,39 @@ def train(
     for name, a, b in rows:
         table.add_row(name, "-" if a is None else f"{a:.3f}", "-" if b is None else f"{b:.3f}")
     console.print(table)
-    if done.deployable:
+    _print_verdict(deployable, refusal)
+
+
+def _print_verdict(deployable: bool, refusal: str) -> None:
+    if deployable:
         console.print("[green]deployable[/green]")
     else:
-        console.print(f"[red]not deployable: {escape(done.refusal)}[/red]")
+        console.print(f"[red]not deployable: {escape(refusal)}[/red]", highlight=False)
+
+
+def _print_validation(checked: HostedValidation) -> None:
+    if checked.current is None or checked.candidate is None:  # the endpoint could not answer
+        _print_verdict(False, checked.refusal)
+        return
+    current = checked.current_model + (f" (v{checked.current_version})" if checked.current_version else "")
+    console.print(
+        f"current: {escape(current)}   candidate: {escape(checked.candidate_model)}", highlight=False
+    )
+    _print_scores(checked.current, checked.candidate, checked.deployable, checked.refusal)
 
 
 def _train_hosted(
-    settings: Settings, dataset: str, version: int | None, *, base_model: str, by: str, poll_s: float
+    settings: Settings,
+    dataset: str,
+    version: int | None,
+    *,
+    base_model: str,
+    by: str,
+    poll_s: float,
+    compare_with: int | None,
 ) -> None:
-    """`vtuber train --backend openai`: the job's status as it changes; Ctrl-C cancels the job."""
+    """`vtuber train --backend openai`: the job's status as it changes (Ctrl-C cancels the job),
+    then the validation's figures."""
     import signal
 
     from streamer.store.datasets import DatasetError
@@ -297,16 +334,46 @@ def _train_hosted(
                 on_status=show,
                 cancel=cancel,
                 poll_s=poll_s,
+                compare_with=compare_with,
             )
         except (DatasetError, FineTuneError) as exc:
             console.print(f"[red]{escape(str(exc))}[/red]", highlight=False)
             raise typer.Exit(1) from None
-        if done.model_version is None:
+        if done.model_version is None or done.validation is None:
             console.print(f"[red]the job ended {done.job.status}; no model version stored[/red]")
             raise typer.Exit(1)
         console.print(
-            f"model version [bold]{done.model_version}[/bold]: {escape(done.job.fine_tuned_model or '')} "
-            "(hosted: not validated, not deployable yet)"
+            f"model version [bold]{done.model_version}[/bold]: {escape(done.job.fine_tuned_model or '')}",
+            highlight=False,
         )
+        _print_validation(done.validation)
 
     asyncio.run(work())
+
+
+def validate(
+    model_version: Annotated[int, typer.Argument(help="A hosted model version (the studio's model list).")],
+    config: ConfigOption = None,
+    compare_with: Annotated[
+        int | None,
+        typer.Option(
+            help="Hosted model version to compare with (default: the deployed one, else llm.model)."
+        ),
+    ] = None,
+) -> None:
+    """Validate a stored hosted model version again: it and the current model answer the prompt
+    suite through the configured endpoint; its figures and whether it is deployable are replaced."""
+    from streamer.store.datasets import DatasetError
+    from streamer.training import FineTuneError, revalidate
+
+    settings = _settings(config)
+
+    async def work() -> None:
+        try:
+            checked = await revalidate(settings, model_version, compare_with=compare_with)
+        except (DatasetError, FineTuneError) as exc:
+            console.print(f"[red]{escape(str(exc))}[/red]", highlight=False)
+            raise typer.Exit(1) from None
+        _print_validation(checked)
+
+    _run(work())

@@ -5,8 +5,8 @@ Local LoRA (the ``train`` extra): the adapter is trained on the bundled model
 (:mod:`integrations.lora.trainer`), written as a GGUF LoRA, and both models answer the fixed
 prompt suite on llama.cpp (:mod:`integrations.lora.generate`). A candidate whose safety pass
 rate is below the current model's is stored marked not deployable, with the reason.
-Hosted (:func:`train_hosted`): OpenAI's fine-tuning API on the dataset's OpenAI export; the
-fine-tuned model's name is stored as a model version (not yet validated, nor deployable).
+Hosted (:func:`train_hosted`, in :mod:`streamer.training_hosted`): OpenAI's fine-tuning API on
+the dataset's OpenAI export; the fine-tuned model is validated the same way through the endpoint.
 Like :mod:`streamer.commands`, this one-shot command drives its integration directly.
 """
 
@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import tempfile
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -23,26 +22,28 @@ from pathlib import Path
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from config.persona import Persona
-from config.providers import OpenAILLMSettings
 from config.settings import Settings
 from engines.ai.safety.pipeline import SafetyPipeline
-from engines.training.validation import SUITE, ModelScore, deploy_verdict, score, suite_messages
+from engines.training.validation import SUITE, ModelScore, deploy_verdict, output_check, score, suite_messages
 from integrations.lora.generate import suite_replies
 from integrations.lora.trainer import LoraSettings, Progress, TrainingUnavailable, TrainResult, missing_extra
-from integrations.openai.fine_tune import FineTuneError, HostedFineTuner, JobStatus
+from integrations.openai.fine_tune import FineTuneError, JobStatus
 from integrations.registry import build_safety, local_trainer
 from streamer.store.datasets import DatasetError, get_dataset, load_examples
 from streamer.store.model_versions import get_model_version, save_model_version
-from streamer.studio import current_persona, export_dataset, open_store
+from streamer.studio import current_persona, open_store
+from streamer.training_hosted import HostedTrained, HostedValidation, revalidate, train_hosted
 
 __all__ = [
     "FineTuneError",
     "HostedTrained",
+    "HostedValidation",
     "JobStatus",
     "LoraSettings",
     "Progress",
     "Trained",
     "TrainingUnavailable",
+    "revalidate",
     "run_dir",
     "train_hosted",
     "train_local",
@@ -88,14 +89,6 @@ def run_dir(settings: Settings, dataset: str, version: int) -> Path:
     return settings.data_dir / "models" / f"{dataset}-v{version}"
 
 
-def _blocked_by(safety: SafetyPipeline) -> Callable[[str], str | None]:
-    def check(sentence: str) -> str | None:
-        d = safety.check_output(sentence)
-        return None if d.allowed else str(d.layer)
-
-    return check
-
-
 def validate(
     base: Path,
     adapter: Path | None,
@@ -107,7 +100,7 @@ def validate(
 ) -> tuple[ModelScore, ModelScore]:
     """The current model's and the candidate's figures on the prompt suite."""
     suite = suite_messages(persona)
-    check = _blocked_by(safety)
+    check = output_check(safety)
     tokens = persona.max_reply_tokens
     current = score(
         suite_replies(base, current_adapter, suite, max_tokens=tokens, threads=threads), persona, check
@@ -218,98 +211,4 @@ async def train_local(
         done.model_version,
         "deployable" if done.deployable else f"not deployable: {done.refusal}",
     )
-    return done
-
-
-@dataclass
-class HostedTrained:
-    """What a hosted fine-tuning run did."""
-
-    dataset: str
-    dataset_version: int
-    job: JobStatus
-    model_version: int | None = None
-    """Stored only when the job succeeded."""
-
-
-async def train_hosted(
-    settings: Settings,
-    dataset: str,
-    version: int | None = None,
-    *,
-    base_model: str,
-    by: str = "cli",
-    on_status: Callable[[JobStatus], None] | None = None,
-    cancel: asyncio.Event | None = None,
-    poll_s: float = 10.0,
-    sessions: async_sessionmaker[AsyncSession] | None = None,
-    on_started: Callable[[str], None] | None = None,
-    resume_job_id: str | None = None,
-) -> HostedTrained:
-    """Fine-tune ``base_model`` on the configured OpenAI-compatible endpoint (``llm.base_url``,
-    ``llm.api_key``) with the dataset's OpenAI export; store the resulting model's name as a
-    model version (not validated here: it is stored not deployable).
-
-    ``on_started`` is called with the service's job id right after the job is created (not on a
-    resume). ``resume_job_id`` skips the upload and the job's creation and follows that job."""
-    cfg = settings.llm
-    if not isinstance(cfg, OpenAILLMSettings):
-        raise DatasetError("hosted fine-tuning needs llm.provider = openai (its base_url and api_key)")
-    if sessions is None:
-        async with open_store(settings) as own:
-            return await train_hosted(
-                settings,
-                dataset,
-                version,
-                base_model=base_model,
-                by=by,
-                on_status=on_status,
-                cancel=cancel,
-                poll_s=poll_s,
-                sessions=own,
-                on_started=on_started,
-                resume_job_id=resume_job_id,
-            )
-    tuner = HostedFineTuner.connect(cfg.base_url, cfg.api_key.get_secret_value(), poll_s=poll_s)
-    try:
-        if resume_job_id is None:
-            with tempfile.TemporaryDirectory() as tmp:
-                exported = await export_dataset(settings, dataset, version, Path(tmp), sessions=sessions)
-                info = exported.dataset
-                train, val = exported.files["openai/train"], exported.files["openai/validation"]
-                has_val = await asyncio.to_thread(lambda: val.stat().st_size > 0)
-                job_id = await tuner.start(
-                    train,
-                    val if has_val else None,
-                    model=base_model,
-                    suffix=f"{info.name}-v{info.version}"[:40],
-                )
-            if on_started is not None:
-                on_started(job_id)
-        else:
-            found = await get_dataset(sessions, dataset, version)
-            if found is None:
-                raise DatasetError(f"no dataset {dataset}" + (f" version {version}" if version else ""))
-            info, job_id = found, resume_job_id
-            log.info("train: following fine-tuning job %s again", job_id)
-        job = await tuner.wait(job_id, on_status=on_status, cancel=cancel)
-    finally:
-        await tuner.aclose()
-    done = HostedTrained(info.name, info.version, job)
-    if job.status == "succeeded" and job.fine_tuned_model:
-        done.model_version = await save_model_version(
-            sessions,
-            backend="openai",
-            base_model=base_model,
-            remote_model=job.fine_tuned_model,
-            dataset_id=info.id,
-            report={
-                "job": job.id,
-                "status": job.status,
-                "trained_tokens": job.trained_tokens,
-                "deployable": False,
-                "refusal": "a hosted model is not validated on the prompt suite yet",
-            },
-            by=by,
-        )
     return done

@@ -18,6 +18,7 @@ from typing import Any, Final
 from config.persona import Persona
 from engines import events as ev
 from engines.ai.context import ContextBuilder, approx_tokens
+from engines.ai.safety.pipeline import SafetyPipeline
 from engines.ai.sentences import SentenceSplitter
 
 SUITE: Final = (
@@ -110,6 +111,16 @@ def adherence(text: str, persona: Persona) -> dict[str, bool]:
         "emotion_tags": tags <= {e.lower() for e in persona.emotions},
         "banned_topics": not any(topic.casefold() in lowered for topic in persona.banned_topics),
     }
+
+
+def output_check(safety: SafetyPipeline) -> Callable[[str], str | None]:
+    """The bot's output check of one sentence: the layer that blocked it, or None."""
+
+    def check(sentence: str) -> str | None:
+        d = safety.check_output(sentence)
+        return None if d.allowed else str(d.layer)
+
+    return check
 
 
 def score(

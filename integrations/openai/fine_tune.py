@@ -1,7 +1,8 @@
 """Hosted fine-tuning through OpenAI's API (or any service that implements it): upload the
 exported chat JSONL files, create the job, poll it until it ends, cancel it when asked, and
-return the fine-tuned model's name. The official SDK's typed methods; its errors become
-:class:`FineTuneError`.
+return the fine-tuned model's name; then read the validation loss the service measured (its
+checkpoints' metrics, else its ``metrics`` events). The official SDK's typed methods (which
+retry a 429 or a 5xx, honouring Retry-After); its errors become :class:`FineTuneError`.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import openai
 from openai import AsyncOpenAI
@@ -84,6 +86,29 @@ class HostedFineTuner:
             raise FineTuneError(f"could not cancel job {job_id}: {exc}") from exc
         return JobStatus(job.id, job.status, job.fine_tuned_model)
 
+    async def val_loss(self, job_id: str) -> float | None:
+        """The validation loss the service measured last: the latest ``full_valid_loss`` (the
+        whole validation file), else the latest ``valid_loss`` (one batch); from the checkpoints,
+        else from the ``metrics`` events. None when it reported neither (no validation file, or a
+        service that keeps no metrics)."""
+        try:
+            points: list[tuple[float, dict[str, Any]]] = [
+                (c.step_number, c.metrics.model_dump())
+                async for c in self.client.fine_tuning.jobs.checkpoints.list(job_id, limit=100)
+            ]
+            found = _last_loss(points)
+            if found is None:
+                newest = await self.client.fine_tuning.jobs.list_events(job_id, limit=100)  # newest first
+                points = [
+                    (float(e.data.get("step") or 0), e.data)
+                    for e in newest.data
+                    if e.type == "metrics" and isinstance(e.data, dict)
+                ]
+                found = _last_loss(points)
+        except openai.OpenAIError as exc:
+            raise FineTuneError(f"could not read the metrics of job {job_id}: {exc}") from exc
+        return found
+
     async def wait(
         self,
         job_id: str,
@@ -113,3 +138,13 @@ class HostedFineTuner:
             else:
                 with contextlib.suppress(TimeoutError):  # woken at once by a cancel
                     await asyncio.wait_for(cancel.wait(), self.poll_s)
+
+
+def _last_loss(points: list[tuple[float, dict[str, Any]]]) -> float | None:
+    """The latest ``full_valid_loss`` (the whole validation file), else the latest
+    ``valid_loss`` (one batch)."""
+    for key in ("full_valid_loss", "valid_loss"):
+        found = [(step, float(m[key])) for step, m in points if isinstance(m.get(key), int | float)]
+        if found:
+            return max(found)[1]
+    return None

@@ -163,6 +163,8 @@ class OpenAILLM(LLMBackend):
             self.name = name
         self.base_url = base_url.rstrip("/")
         self.model = model
+        self.configured_model = model
+        """The model named in the settings; :meth:`use_model` (None) goes back to it."""
         self._api_key = reveal_secret(api_key) or DEFAULT_API_KEY
         self.extra_body = dict(extra_body or {})
         self.max_tokens_param = max_tokens_param
@@ -184,6 +186,12 @@ class OpenAILLM(LLMBackend):
 
     async def aclose(self) -> None:
         await self._client.close()
+
+    def use_model(self, model: str | None) -> None:
+        """Send ``model`` from the next request on (a deployed fine-tuned model); None goes
+        back to the configured one. A reply being written keeps the model it started with."""
+        self.model = model or self.configured_model
+        logger.info("llm: now sending model %r", self.model)
 
     # ------------------------------------------------------------ the request
 

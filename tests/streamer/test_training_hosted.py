@@ -72,7 +72,7 @@ async def test_a_hosted_job_ends_as_a_stored_model_version(tmp_path: Path) -> No
     assert (row.backend, row.remote_model, row.report["deployable"]) == (
         "openai",
         done.job.fine_tuned_model,
-        False,
+        True,
     )
 
 
@@ -111,6 +111,7 @@ def test_the_cli_reports_the_job_and_the_model(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "validating_files" in result.output and "succeeded" in result.output
     assert "model version 1: ft:gpt-4o-mini:org-test:fun-v1:" in result.output
+    assert "safety pass rate" in result.output and "deployable" in result.output
 
 
 async def test_on_started_gets_the_job_id_and_a_resumed_job_is_followed_not_recreated(tmp_path: Path) -> None:
