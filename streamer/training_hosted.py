@@ -82,6 +82,15 @@ class HostedTrained:
     val_loss: float | None = None
     """The service's validation loss of the fine-tuned model (None: it gave none)."""
 
+    @property
+    def deployable(self) -> bool:
+        return self.validation is not None and self.validation.deployable
+
+    @property
+    def refusal(self) -> str:
+        """Why it is not deployable ("" when it is, or when no model was made)."""
+        return "" if self.validation is None else self.validation.refusal
+
 
 def _endpoint(settings: Settings) -> OpenAILLMSettings:
     cfg = settings.llm

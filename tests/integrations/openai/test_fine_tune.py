@@ -98,3 +98,41 @@ async def test_refused_calls_raise_one_error_type(tmp_path: Path) -> None:
                 await tuner.cancel(job_id)
         finally:
             await tuner.aclose()
+
+
+async def test_the_validation_loss_is_read_from_the_checkpoints_else_the_events(tmp_path: Path) -> None:
+    async with FakeFineTuning() as fake:
+        fake.state.valid_loss = 0.37
+        fake.state.rate_limit_once.add("checkpoints")  # a 429 with Retry-After: the SDK waits it out
+        tuner = HostedFineTuner.connect(fake.base_url, "sk-test", poll_s=0.01)
+        try:
+            train, val = chat_jsonl(tmp_path / "t.jsonl", 4), chat_jsonl(tmp_path / "v.jsonl", 2)
+            job_id = (await tuner.wait(await tuner.start(train, val, model="gpt-4o-mini"))).id
+            assert await tuner.val_loss(job_id) == pytest.approx(0.37)  # the last epoch's full loss
+            assert fake.state.rate_limited == ["checkpoints"]
+            fake.state.checkpoints[job_id] = []  # a service that keeps no checkpoints: the events
+            fake.state.events[job_id][0]["data"]["full_valid_loss"] = 0.35
+            assert await tuner.val_loss(job_id) == pytest.approx(0.35)
+            for event in fake.state.events[job_id]:  # only batch losses: the latest one
+                event["data"].pop("full_valid_loss", None)
+            assert await tuner.val_loss(job_id) == pytest.approx(0.37)
+            no_val = (await tuner.wait(await tuner.start(train, None, model="gpt-4o-mini"))).id
+            assert await tuner.val_loss(no_val) is None  # no validation file: no loss to report
+        finally:
+            await tuner.aclose()
+
+
+async def test_a_job_the_service_fails_ends_with_its_reason(tmp_path: Path) -> None:
+    async with FakeFineTuning() as fake:
+        fake.state.fail_jobs = True
+        fake.state.rate_limit_once.add("jobs")
+        tuner = HostedFineTuner.connect(fake.base_url, "sk-test", poll_s=0.01)
+        try:
+            done = await tuner.wait(
+                await tuner.start(chat_jsonl(tmp_path / "t.jsonl", 3), None, model="gpt-4o-mini")
+            )
+        finally:
+            await tuner.aclose()
+    assert done.status == "failed" and done.fine_tuned_model is None
+    assert done.error == "server_error: The job failed due to an internal error."
+    assert fake.state.rate_limited == ["jobs"]
