@@ -3,6 +3,7 @@ to the reply path.
 
     .venv/bin/python benchmarks/memory.py [--memories 100000] [--chunks 10000] [--samples 600]
         [--database-url URL | --pgvector] [--vector-search auto|exact|pgvector]
+        [--keyword-search memory|database]
         (default: a fresh SQLite file in a temporary folder; auto)
 
 ``--database-url`` takes an empty database (PostgreSQL with or without pgvector: migration 0007
@@ -12,7 +13,9 @@ pgvector, the bulk-loaded vectors are copied into its tables before measuring
 (``pgvector_copy_s``), and ``stage_knowledge_sql_*`` is the nearest-chunks query.
 ``--vector-search`` is ``memory.vector_search`` for the measured recall: ``--pgvector
 --vector-search exact`` measures the exact path on the pgvector server (``searched_in_sql``
-says which path ran).
+says which path ran). ``--keyword-search`` is ``memory.keyword_search``: BM25 in memory, or the
+database's full-text index (migration 0008: PostgreSQL ``tsvector``/GIN, SQLite FTS5;
+``keywords_in_database`` says which ran).
 
 The store holds ``--memories`` viewer memories (40 labelled viewers from
 ``benchmarks/data/memory_viewers.jsonl`` with 10 distractor memories each, the rest filler
@@ -36,6 +39,10 @@ templates, and each distinct text is embedded once.
 - ``stage_read_*``, ``stage_embed_*``, ``stage_knowledge_*`` (p50, p99): where a recall's
   time goes, from a separate pass of up to 300 recalls: the viewer's rows from the database,
   the query's embedding, the knowledge search (BM25, projection, scan, top k).
+  ``stage_keyword_bm25_*``: one BM25 scoring in memory (the chunks' or the viewer's rows; part
+  of ``stage_knowledge`` and the ranking); ``stage_keyword_db_*``: with the keywords in the
+  database, the chunks' keyword query, and ``stage_keyword_db_memories_*`` the viewer's
+  (both run beside the viewer's read, or the embedding with pgvector).
 - ``embed_ms_per_text``: embedding in batches of 64 (the writer and ``knowledge add``);
   ``embed_one_ms``: one text (a query).
 - With ``--llm N``: ``llm_first_token_added_p50_ms``, the bundled model's (SmolLM2-135M on
@@ -75,9 +82,10 @@ from config.settings import Settings
 from engines import events as ev
 from engines.ai.memory import chunk_markdown, render_notes
 from engines.ai.memory.chunks import Chunk
+from engines.ai.memory.rank import KeywordIndex
 from integrations.registry import build_safety
 from integrations.sentence_encoder import USEEmbedder
-from streamer.memory_recall import KnowledgeIndex, Recall, RecallConfig, RetrievalCheck
+from streamer.memory_recall import KeywordSource, KnowledgeIndex, Recall, RecallConfig, RetrievalCheck
 from streamer.store import make_engine, make_sessionmaker, upgrade
 from streamer.store.knowledge import KnowledgeStore
 from streamer.store.memory import ChunkVectors, MemoryStore, VectorSearch, to_bytes
@@ -247,19 +255,31 @@ def percentile(values: list[float], q: float) -> float:
 
 
 async def measure(
-    url: str, embedder: USEEmbedder, samples: int, vector_search: VectorSearch = "auto"
+    url: str,
+    embedder: USEEmbedder,
+    samples: int,
+    vector_search: VectorSearch = "auto",
+    keyword_search: KeywordSource = "memory",
 ) -> dict[str, Any]:
     engine = make_engine(url)
     sessions = make_sessionmaker(engine)
     safety = build_safety(Settings(), embedder=embedder)
     safety.warm()
 
-    index = KnowledgeIndex(KnowledgeStore(sessions, CHANNEL), lambda: 512, vector_search=vector_search)
+    index = KnowledgeIndex(
+        KnowledgeStore(sessions, CHANNEL),
+        lambda: 512,
+        vector_search=vector_search,
+        keyword_search=keyword_search,
+    )
     await index.refresh(force=True)
     store = MemoryStore(sessions, CHANNEL, vector_search=vector_search)
     config = RecallConfig(memories=5, knowledge=5, knowledge_min_score=0.0, wait_s=5.0)
     check = RetrievalCheck(lambda: safety)
-    recall = Recall(store, index, embedder.embed, check, config, allowed_documents=check.documents)
+    recall = Recall(
+        store, index, embedder.embed, check, config,
+        allowed_documents=check.documents, keyword_search=keyword_search,
+    )  # fmt: skip
     viewers = {
         json.loads(line)["login"]: f"L{i}"
         for i, line in enumerate((DATA / "memory_viewers.jsonl").read_text().splitlines())
@@ -332,6 +352,7 @@ async def measure(
         print("miss", line)
     return {
         "vector_search": vector_search, "searched_in_sql": searched_in_sql,
+        "keyword_search": keyword_search, "keywords_in_database": bool(index.in_database),
         "retrieval_p50_ms": round(percentile(timings, 50), 2),
         "retrieval_p99_ms": round(percentile(timings, 99), 2),
         "retrieval_cold_p50_ms": round(percentile(cold, 50), 2),
@@ -353,10 +374,14 @@ async def stage_times(recall: Recall, events: list[ev.ChatMessage]) -> dict[str,
     """Where a recall's time goes, from a separate pass (the headline timings carry no
     wrappers): the viewer's rows from the database, the query's embedding, the knowledge
     search, p50 and p99 each."""
-    spent: dict[str, list[float]] = {"read": [], "embed": [], "knowledge": [], "knowledge_sql": []}
+    spent: dict[str, list[float]] = {
+        "read": [], "embed": [], "knowledge": [], "knowledge_sql": [], "keyword_bm25": [], "keyword_db": [],
+        "keyword_db_memories": [],
+    }  # fmt: skip
     store, index, embed = recall.memories, recall.knowledge, recall.embed
     assert index is not None
     read, search, nearest = store.for_viewer, index.search, index.nearest
+    hits, memory_hits, bm25 = index.keyword_hits, recall.keywords.memories, KeywordIndex.scores
 
     def timed_async(name: str, fn: Any) -> Any:
         async def wrapper(*a: Any, **kw: Any) -> Any:
@@ -382,12 +407,16 @@ async def stage_times(recall: Recall, events: list[ev.ChatMessage]) -> dict[str,
     index.search = timed("knowledge", search)  # type: ignore[method-assign]
     index.nearest = timed_async("knowledge_sql", nearest)  # type: ignore[method-assign]
     recall.embed = timed("embed", embed)
+    index.keyword_hits = timed_async("keyword_db", hits)  # type: ignore[method-assign]
+    recall.keywords.memories = timed_async("keyword_db_memories", memory_hits)  # type: ignore[method-assign]
+    KeywordIndex.scores = timed("keyword_bm25", bm25)  # type: ignore[method-assign]
     try:
         for e in events:
             await recall.recall(e, PERSONA)
     finally:
-        del store.for_viewer, index.search, index.nearest
+        del store.for_viewer, index.search, index.nearest, index.keyword_hits, recall.keywords.memories
         recall.embed = embed
+        KeywordIndex.scores = bm25  # type: ignore[method-assign]
     out = {}
     for name, values in spent.items():
         if not values or (name == "knowledge_sql" and not index.pgvector):
@@ -476,6 +505,12 @@ async def main() -> None:
         help="memory.vector_search: auto (pgvector where its tables exist), exact, pgvector",
     )
     parser.add_argument(
+        "--keyword-search",
+        choices=get_args(KeywordSource),
+        default="memory",
+        help="memory.keyword_search: memory (BM25 in memory) or database (full-text index, migration 0008)",
+    )
+    parser.add_argument(
         "--llm", type=int, default=0, help="also time the bundled model's first token, N turns each"
     )
     parser.add_argument("--notes-tokens", type=int, default=120, help="the notes' budget with --llm")
@@ -492,7 +527,7 @@ async def main() -> None:
         built["setup_s"] = round(time.perf_counter() - started, 1)
         print("built", json.dumps(built))
         with MachineWatch() as machine:
-            result = await measure(url, embedder, args.samples, args.vector_search)
+            result = await measure(url, embedder, args.samples, args.vector_search, args.keyword_search)
         result.update(machine.report("measured"))
         if args.llm:
             with MachineWatch() as machine:

@@ -47,6 +47,11 @@ class MemorySettings(Section):
     similarities and HNSW index where migration 0007 made its tables, the exact path elsewhere;
     pgvector: require them (startup fails without). Where the tables exist, the vectors are
     written into them in every mode."""
+    keyword_search: Literal["database", "memory"] = "memory"
+    """Where the keyword half of the hybrid search runs. database: the full-text index of
+    migration 0008 (PostgreSQL tsvector with GIN, SQLite FTS5) supplies the keyword hits and
+    their scores, fused with the vectors' as before (BM25 in memory where the index is
+    missing); memory: BM25 in memory over the loaded chunks and the viewer's memories."""
     extractor: Literal["rules", "llm"] = "rules"
     """rules: the extraction rules alone (made for the bundled 135M model); llm: the rules and a
     capable chat model's structured output (see llm), off the path to first audio."""

@@ -21,6 +21,7 @@ import time
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Literal
 
 import numpy as np
 
@@ -29,6 +30,7 @@ from engines.ai.memory.prompt import Recalled
 from engines.ai.memory.rank import KeywordIndex, Projection, hybrid_top, hybrid_top_scored
 from engines.ai.safety import SafetyPipeline
 from engines.ai.safety.normalize import normalize
+from streamer.store.fulltext import KeywordSearch
 from streamer.store.knowledge import ChunkMatrix, KnowledgeStore
 from streamer.store.memory import ChunkVectors, MemoryStore, StoredMemory, VectorSearch
 
@@ -83,6 +85,11 @@ class RetrievalCheck:
         return out
 
 
+KeywordSource = Literal["database", "memory"]
+"""Where the keyword half of the search runs (``memory.keyword_search``): database, the
+full-text index of migration 0008 (PostgreSQL ``tsvector``, SQLite FTS5) where it exists, BM25
+in memory elsewhere; memory, BM25 in memory always."""
+
 ALWAYS: frozenset[str] = frozenset({"name", "pronounce"})
 """Kinds recalled whatever was said (how to address the viewer)."""
 
@@ -100,7 +107,8 @@ class RecallConfig:
 @dataclass(frozen=True, slots=True)
 class _Built:
     matrix: ChunkMatrix
-    keywords: KeywordIndex
+    keywords: KeywordIndex | None
+    """BM25 in memory; None when the database searches the keywords."""
     projection: Projection | None
     vectors: np.ndarray
     """What is searched: the matrix, or its projection (empty with pgvector)."""
@@ -122,6 +130,7 @@ class KnowledgeIndex:
         reduce_to: int = 256,
         reduce_above: int = 2_000,
         vector_search: VectorSearch = "auto",
+        keyword_search: KeywordSource = "memory",
     ) -> None:
         self.store = store
         self.dimensions = dimensions
@@ -141,6 +150,12 @@ class KnowledgeIndex:
         with ``vector_search = "exact"``)."""
         self.candidates = 40
         """With pgvector: the nearest chunks fetched per search, fused with the keyword best."""
+        self.keyword_search: KeywordSource = keyword_search
+        self.keyword_db = KeywordSearch(store.sessions, store.channel)
+        self.in_database: bool | None = None
+        """Whether the keywords are searched in the database (known after the first load)."""
+        self.keyword_candidates = 50
+        """With the keywords in the database: the best-matching chunks fetched per search."""
 
     async def refresh(self, *, force: bool = False) -> None:
         now = time.monotonic()
@@ -153,6 +168,8 @@ class KnowledgeIndex:
                 return
             if self.pgvector is None:
                 self.pgvector = await self.vectors.available()
+            if self.in_database is None:
+                self.in_database = self.keyword_search == "database" and await self.keyword_db.available()
             if self.pgvector:
                 await self.vectors.sync()
             matrix = await self.store.matrix(self.dimensions())
@@ -181,7 +198,7 @@ class KnowledgeIndex:
             log.warning("knowledge index not refreshed (%s: %s)", type(exc).__name__, exc)
 
     def _build(self, m: ChunkMatrix) -> _Built:
-        keywords = KeywordIndex(m.texts)
+        keywords = None if self.in_database else KeywordIndex(m.texts)
         positions = {chunk_id: i for i, chunk_id in enumerate(m.ids)}
         if self.pgvector:
             return _Built(m, keywords, None, m.vectors, positions)
@@ -195,18 +212,45 @@ class KnowledgeIndex:
         self._matrix = None
         self._checked = 0.0
 
-    async def nearest(self, vector: np.ndarray | None, text: str, k: int) -> dict[int, float] | None:
+    async def keyword_hits(self, text: str) -> dict[int, float] | None:
+        """With the keywords in the database: {chunk id: score} of the best-matching chunks
+        (at most :attr:`keyword_candidates`), for :meth:`search`. None otherwise (BM25 in
+        memory)."""
+        if not self.in_database or not text or self._index is None:
+            return None
+        return await self.keyword_db.chunks(text, self.keyword_candidates)
+
+    async def nearest(
+        self, vector: np.ndarray | None, text: str, k: int, keyword: dict[int, float] | None = None
+    ) -> dict[int, float] | None:
         """With pgvector: {chunk id: cosine} of the nearest chunks and of the keyword search's
-        ``k`` best, for :meth:`search`. None without pgvector (the matrix is searched)."""
+        ``k`` best (``keyword``: the database's hits), for :meth:`search`. None without
+        pgvector (the matrix is searched)."""
         built = self._index
         if not self.pgvector or built is None or vector is None:
             return None
         also: list[int] = []
-        if text and k > 0 and built.matrix.ids:
+        if keyword is not None:
+            also = sorted(keyword, key=lambda c: -keyword[c])[:k] if k > 0 else []
+        elif text and k > 0 and built.matrix.ids and built.keywords is not None:
             scores = built.keywords.scores(text)
             best = np.argsort(-scores)[:k]
             also = [built.matrix.ids[i] for i in best if scores[i] > 0]
         return await self.vectors.nearest(vector, max(self.candidates, k), also=also)
+
+    @staticmethod
+    def _keyword_scores(built: _Built, text: str, keyword: dict[int, float] | None) -> np.ndarray | None:
+        """One keyword score per chunk: the database's hits (zeros elsewhere) or BM25."""
+        if keyword is not None:
+            scores = np.zeros(len(built.matrix.ids), dtype=np.float32)
+            for chunk_id, score in keyword.items():
+                row = built.positions.get(chunk_id)
+                if row is not None:  # a chunk added since the index loaded waits for the reload
+                    scores[row] = score
+            return scores
+        if not text or built.keywords is None:
+            return None
+        return built.keywords.scores(text)
 
     def search(
         self,
@@ -215,13 +259,15 @@ class KnowledgeIndex:
         k: int,
         min_score: float,
         cosine: dict[int, float] | None = None,
+        keyword: dict[int, float] | None = None,
     ) -> list[tuple[int, str, float]]:
         """The best chunks as (chunk id, text, score); blocking (numpy), call it off the loop.
-        ``cosine`` (from :meth:`nearest`): rank those chunks only, by pgvector's similarities."""
+        ``cosine`` (from :meth:`nearest`): rank those chunks only, by pgvector's similarities.
+        ``keyword`` (from :meth:`keyword_hits`): the database's keyword scores, else BM25."""
         built = self._index
         if built is None or not built.matrix.ids or k <= 0:
             return []
-        scores = built.keywords.scores(text) if text else None
+        scores = self._keyword_scores(built, text, keyword)
         if cosine is not None:
             return self._search_scored(built, cosine, scores, k, min_score)
         if vector is not None and built.projection is not None:
@@ -259,6 +305,7 @@ class Recall:
         *,
         allowed_documents: Allowed | None = None,
         summary: Callable[[], str | None] | None = None,
+        keyword_search: KeywordSource = "memory",
     ) -> None:
         self.summary = summary
         """The stream so far (``MemoryWriter.current_summary``), for idle turns only: a
@@ -271,6 +318,10 @@ class Recall:
         self.allowed_documents = allowed_documents or allowed
         """Safety on retrieval for knowledge snippets (the streamer's own documents)."""
         self.config = config
+        self.keyword_search: KeywordSource = keyword_search
+        """Whether a viewer's memories are scored by the database's keyword index (where
+        migration 0008 made it) or BM25 in memory; the knowledge index has its own setting."""
+        self.keywords = KeywordSearch(memories.sessions, memories.channel)
         self._pending: OrderedDict[str, asyncio.Task[Recalled]] = OrderedDict()
         self.stats = RecallStats()
 
@@ -335,8 +386,16 @@ class Recall:
         name = viewer.display_name if viewer else None
         if self.knowledge is not None:
             await self.knowledge.refresh_soon()
+        viewer_id = viewer.id if viewer else None
         if await self.memories.pgvector():
-            recalled = await self._recall_in_sql(text, viewer.id if viewer else None, persona, name)
+            recalled = await self._recall_in_sql(text, viewer_id, persona, name)
+        elif await self._keywords_in_database(text):
+            found, hits, memory_hits = await asyncio.gather(
+                self._viewer_rows(persona, viewer_id, None),
+                self._chunk_hits(text),
+                self._memory_hits(text, persona, viewer_id),
+            )
+            recalled = await asyncio.to_thread(self._rank, text, found, name, None, None, hits, memory_hits)
         else:
             rows: list[StoredMemory] = []
             if viewer is not None:
@@ -352,11 +411,35 @@ class Recall:
         """With pgvector: embed first (one worker thread), then the similarities come from
         SQL (the viewer's rows and the nearest chunks, on two connections at once), then rank
         and check (a second hand-off)."""
-        vector = await asyncio.to_thread(self._embed_one, text) if text else None
+        hits: dict[int, float] | None = None
+        memory_hits: dict[str, float] | None = None
+        if await self._keywords_in_database(text):  # the keyword queries run while it embeds
+            vector, hits, memory_hits = await asyncio.gather(
+                asyncio.to_thread(self._embed_one, text),
+                self._chunk_hits(text),
+                self._memory_hits(text, persona, viewer_id),
+            )
+        else:
+            vector = await asyncio.to_thread(self._embed_one, text) if text else None
         rows, cosine = await asyncio.gather(
-            self._viewer_rows(persona, viewer_id, vector), self._nearest_chunks(vector, text)
+            self._viewer_rows(persona, viewer_id, vector), self._nearest_chunks(vector, text, hits)
         )
-        return await asyncio.to_thread(self._rank, text, rows, name, (vector,), cosine)
+        return await asyncio.to_thread(self._rank, text, rows, name, (vector,), cosine, hits, memory_hits)
+
+    async def _keywords_in_database(self, text: str) -> bool:
+        """Whether this recall's keywords come from the database (there is text to search,
+        ``keyword_search`` says so and migration 0008's index exists)."""
+        return bool(text) and self.keyword_search == "database" and await self.keywords.available()
+
+    async def _chunk_hits(self, text: str) -> dict[int, float] | None:
+        if self.knowledge is None:
+            return None
+        return await self.knowledge.keyword_hits(text)
+
+    async def _memory_hits(self, text: str, persona: str, viewer_id: str | None) -> dict[str, float] | None:
+        if viewer_id is None:
+            return {}
+        return await self.keywords.memories(text, persona, viewer_id)
 
     async def _viewer_rows(
         self, persona: str, viewer_id: str | None, vector: np.ndarray | None
@@ -365,10 +448,12 @@ class Recall:
             return []
         return await self.memories.for_viewer(persona, viewer_id, like=vector)
 
-    async def _nearest_chunks(self, vector: np.ndarray | None, text: str) -> dict[int, float] | None:
+    async def _nearest_chunks(
+        self, vector: np.ndarray | None, text: str, hits: dict[int, float] | None = None
+    ) -> dict[int, float] | None:
         if self.knowledge is None or vector is None:
             return None
-        return await self.knowledge.nearest(vector, text, self.config.knowledge)
+        return await self.knowledge.nearest(vector, text, self.config.knowledge, hits)
 
     def _embed_one(self, text: str) -> np.ndarray:
         vector: np.ndarray = self.embed([text])[0]
@@ -381,9 +466,12 @@ class Recall:
         viewer: str | None,
         embedded: tuple[np.ndarray | None] | None = None,
         cosine: dict[int, float] | None = None,
+        hits: dict[int, float] | None = None,
+        memory_hits: dict[str, float] | None = None,
     ) -> Recalled:
         """In a worker thread: embed (unless ``embedded``), search the knowledge, rank the
-        viewer's rows, check. ``cosine``: the knowledge's similarities from pgvector."""
+        viewer's rows, check. ``cosine``: the knowledge's similarities from pgvector;
+        ``hits`` and ``memory_hits``: the database's keyword scores (else BM25 in memory)."""
         cfg = self.config
         if embedded is not None:
             vector = embedded[0]
@@ -394,12 +482,12 @@ class Recall:
             snippets = [
                 t
                 for _, t, _ in self.knowledge.search(
-                    vector, text, cfg.knowledge, cfg.knowledge_min_score, cosine
+                    vector, text, cfg.knowledge, cfg.knowledge_min_score, cosine, hits
                 )
             ]
         ok = self.allowed_documents(snippets) if snippets else []
         kept_snippets = [s for s, good in zip(snippets, ok, strict=True) if good]
-        chosen = self._choose(text, rows, vector)
+        chosen = self._choose(text, rows, vector, memory_hits)
         ok = self.allowed([r.text for r in chosen]) if chosen else []
         kept = [r for r, good in zip(chosen, ok, strict=True) if good]
         self.stats.withheld += len(chosen) + len(snippets) - len(kept) - len(kept_snippets)
@@ -408,9 +496,16 @@ class Recall:
             memory_ids=tuple(r.id for r in kept),
         )  # fmt: skip
 
-    def _choose(self, text: str, rows: list[StoredMemory], vector: np.ndarray | None) -> list[StoredMemory]:
+    def _choose(
+        self,
+        text: str,
+        rows: list[StoredMemory],
+        vector: np.ndarray | None,
+        memory_hits: dict[str, float] | None = None,
+    ) -> list[StoredMemory]:
         """The viewer's memories for the prompt: the name first, then the best for what was
-        said (every one ranked), or the newest when nothing was said."""
+        said (every one ranked), or the newest when nothing was said. ``memory_hits``: the
+        database's keyword scores by memory id (else BM25 over these rows)."""
         if not rows:
             return []
         always = [r for r in rows if r.kind in ALWAYS]
@@ -420,7 +515,10 @@ class Recall:
             return chosen
         if not text:
             return chosen + rest[: self.config.memories - len(chosen)]
-        keywords = KeywordIndex([r.text for r in rest]).scores(text)
+        if memory_hits is not None:
+            keywords = np.asarray([memory_hits.get(r.id, 0.0) for r in rest], dtype=np.float32)
+        else:
+            keywords = KeywordIndex([r.text for r in rest]).scores(text)
         if any(r.similarity is not None for r in rest):  # pgvector computed them
             similarity = np.asarray([r.similarity or 0.0 for r in rest], dtype=np.float32)
             top = hybrid_top_scored(similarity, keywords, len(rest), min_score=-2.0)

@@ -16,7 +16,7 @@ from typing import Final
 import numpy as np
 
 _WORD: Final = re.compile(r"[^\W_]+")
-_STOP: Final = frozenset(
+STOP_WORDS: Final = frozenset(
     [
         "a",
         "an",
@@ -97,7 +97,7 @@ def words(text: str) -> list[str]:
     """Lower-case content words (stop words dropped, a plural's trailing s kept off)."""
     out = []
     for w in _WORD.findall(text.lower()):
-        if w in _STOP or len(w) < 2:
+        if w in STOP_WORDS or len(w) < 2:
             continue
         out.append(w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w)
     return out

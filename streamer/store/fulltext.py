@@ -1,0 +1,149 @@
+"""Keyword search in the database (migration 0008): PostgreSQL full-text search, SQLite FTS5.
+
+A chat line is not an AND query: "did hiyori ever find the moon rabbit" should find the chunk
+that names the moon rabbit even if it says nothing of finding. So the query is an OR of its
+content words, ranked by the database: ``ts_rank_cd`` over the generated ``search_vector``
+(PostgreSQL, ``english`` configuration) or ``bm25()`` (SQLite FTS5, ``porter unicode61``).
+
+Hostile text cannot reach either query language: only the line's words (letters and digits,
+:func:`query_words`) are kept, joined by ``or`` for ``websearch_to_tsquery`` (which never
+raises on its input) and quoted one by one for FTS5; both travel as bound parameters.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Final
+
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
+
+from engines.ai.memory.rank import STOP_WORDS
+
+from .channel_scoped import ChannelScoped
+
+_WORD: Final = re.compile(r"[^\W_]+")
+MAX_WORDS: Final = 24
+"""At most this many distinct words of a line are searched (a pasted essay stays cheap)."""
+
+
+def query_words(line: str) -> list[str]:
+    """The line's distinct content words, lower case, in order: letters and digits only (no
+    quote, operator or column filter of either query language), no stop word, at most
+    :data:`MAX_WORDS` of them."""
+    out: list[str] = []
+    for word in _WORD.findall(line.lower()):
+        if len(word) < 2 or word in STOP_WORDS or word in out:
+            continue
+        out.append(word)
+        if len(out) == MAX_WORDS:
+            break
+    return out
+
+
+def websearch_or(words: Sequence[str]) -> str:
+    """``websearch_to_tsquery`` input that matches any of the words ("a or b or c")."""
+    return " or ".join(words)
+
+
+def fts5_or(words: Sequence[str]) -> str:
+    """An FTS5 MATCH expression that matches any of the words, each a quoted string."""
+    return " OR ".join('"' + w.replace('"', '""') + '"' for w in words)
+
+
+async def has_fulltext(conn: AsyncConnection) -> bool:
+    """Whether migration 0008 made the keyword index here (PostgreSQL; SQLite with FTS5)."""
+    if conn.dialect.name == "postgresql":
+        return bool(
+            await conn.scalar(
+                text(
+                    "SELECT count(*) FROM information_schema.columns "
+                    "WHERE table_name = 'knowledge_chunks' AND column_name = 'search_vector' "
+                    "AND table_schema = current_schema()"
+                )
+            )
+        )
+    if conn.dialect.name == "sqlite":
+        return bool(
+            await conn.scalar(text("SELECT count(*) FROM sqlite_master WHERE name = 'knowledge_chunks_fts'"))
+        )
+    return False
+
+
+_CHUNKS_PG = text(
+    "SELECT c.id, ts_rank_cd(c.search_vector, q.q) AS score "
+    "FROM knowledge_chunks c, (SELECT websearch_to_tsquery('english', :q) AS q) q "
+    "WHERE c.channel_id = :cid AND c.search_vector @@ q.q ORDER BY score DESC, c.id LIMIT :k"
+)
+_CHUNKS_SQLITE = text(
+    "SELECT f.rowid AS id, -bm25(knowledge_chunks_fts) AS score FROM knowledge_chunks_fts f "
+    "JOIN knowledge_chunks c ON c.id = f.rowid "
+    "WHERE knowledge_chunks_fts MATCH :q AND c.channel_id = :cid ORDER BY bm25(knowledge_chunks_fts) LIMIT :k"
+)
+_MEMORIES_PG = text(
+    "SELECT m.id, ts_rank_cd(m.search_vector, q.q) AS score "
+    "FROM memories m, (SELECT websearch_to_tsquery('english', :q) AS q) q "
+    "WHERE m.channel_id = :cid AND m.persona = :persona AND m.viewer_id = :viewer AND m.search_vector @@ q.q"
+)
+_MEMORIES_SQLITE = text(
+    "SELECT m.id, (SELECT -bm25(memories_fts) FROM memories_fts WHERE memories_fts MATCH :q "
+    "AND memories_fts.rowid = m.rowid AND memories_fts.memory_id = m.id) AS score "
+    "FROM memories m WHERE m.channel_id = :cid AND m.persona = :persona AND m.viewer_id = :viewer"
+)
+
+
+def _query(dialect: str, words: Sequence[str]) -> str:
+    return websearch_or(words) if dialect == "postgresql" else fts5_or(words)
+
+
+class KeywordSearch(ChannelScoped):
+    """One channel's keyword search in the database: the knowledge chunks and a viewer's
+    memories. Each answer maps an id to a score, higher is better, only for rows that match."""
+
+    _autocommit: AsyncEngine | None = None
+    _present: bool | None = None
+
+    async def available(self) -> bool:
+        """Whether migration 0008's index exists here (checked once)."""
+        if self._present is None:
+            async with self._reader().connect() as conn:
+                self._present = await has_fulltext(conn)
+        return self._present
+
+    async def chunks(self, line: str, k: int) -> dict[int, float]:
+        """{chunk id: score} of the ``k`` best-matching chunks of the channel."""
+        words = query_words(line)
+        if not words or k <= 0:
+            return {}
+        async with self._reader().connect() as conn:
+            cid = await self._read_cid(conn)
+            sql = _CHUNKS_PG if conn.dialect.name == "postgresql" else _CHUNKS_SQLITE
+            rows = await conn.execute(sql, {"q": _query(conn.dialect.name, words), "cid": cid, "k": k})
+            return {int(i): float(score) for i, score in rows}
+
+    async def memories(self, line: str, persona: str, viewer_id: str) -> dict[str, float]:
+        """{memory id: score} of the viewer's memories (this persona) that match the line."""
+        words = query_words(line)
+        if not words:
+            return {}
+        async with self._reader().connect() as conn:
+            cid = await self._read_cid(conn)
+            sql = _MEMORIES_PG if conn.dialect.name == "postgresql" else _MEMORIES_SQLITE
+            params = {
+                "q": _query(conn.dialect.name, words),
+                "cid": cid,
+                "persona": persona,
+                "viewer": viewer_id,
+            }
+            rows = await conn.execute(sql, params)
+            return {str(i): float(score) for i, score in rows if score is not None and score > 0}
+
+    def _reader(self) -> AsyncEngine:
+        """On PostgreSQL in autocommit (one statement: no BEGIN and ROLLBACK round trips)."""
+        if self._autocommit is None:
+            engine = self.engine
+            if engine.dialect.name == "postgresql":
+                engine = engine.execution_options(isolation_level="AUTOCOMMIT")
+            self._autocommit = engine
+        return self._autocommit
