@@ -267,7 +267,8 @@ class StudioJobs:
 
     def _snapshot(self, job: Job) -> dict[str, Any]:
         return {
-            "state": job.status, "phase": job.phase[:10_000], "step": job.step, "total": job.total,
+            "state": job.status,
+            "dataset_version": job.dataset_version, "phase": job.phase[:10_000], "step": job.step, "total": job.total,
             "loss": job.loss, "examples_per_s": job.examples_per_s, "result": job.result,
             "error": job.error[:10_000], "service_job_id": job.service_job_id, "finished_at": job.finished_at,
         }  # fmt: skip
@@ -433,13 +434,17 @@ class StudioJobs:
         job.result.update(model_version=done.model_version, deployable=done.deployable, refusal=done.refusal)
         job.phase = "done"
 
-    async def train_hosted(self, dataset: str, version: int, *, base_model: str, by: str) -> Job:
+    async def train_hosted(
+        self, dataset: str, version: int, *, base_model: str, compare_with: int | None, by: str
+    ) -> Job:
         """Start a fine-tune of ``base_model`` on the configured OpenAI-compatible service with
-        the dataset version's OpenAI export (as ``vtuber train --backend openai``)."""
+        the dataset version's OpenAI export, then validate it against ``compare_with`` (a hosted
+        model version; None: the one served now), as ``vtuber train --backend openai``."""
         why = self.hosted_unavailable()
         if why is not None:
             raise JobRefused(why)
-        job = await self._new("hosted", dataset, version, by, {"base_model": base_model})
+        params = {"base_model": base_model, "compare_with": compare_with}
+        job = await self._new("hosted", dataset, version, by, params)
         return self._start(job, self._run_hosted(job))
 
     async def _run_hosted(self, job: Job) -> None:
@@ -450,6 +455,8 @@ class StudioJobs:
 
         def status(s: JobStatus) -> None:
             job.phase = s.status
+            if s.status == "succeeded":
+                job.phase = "succeeded; validating the fine-tuned model on the prompt suite"
             job.result["statuses"] = [*job.result.get("statuses", []), s.status]
             self._write_now(job)
 
@@ -468,11 +475,13 @@ class StudioJobs:
             sessions=self.sessions,
             on_started=started,
             resume_job_id=resume,
+            compare_with=job.params.get("compare_with"),
         )
         end: JobStatus = done.job
         job.service_job_id = end.id
         job.result.update(service_status=end.status, remote_model=end.fine_tuned_model,
-                          trained_tokens=end.trained_tokens, model_version=done.model_version)  # fmt: skip
+                          trained_tokens=end.trained_tokens, model_version=done.model_version,
+                          deployable=done.deployable, refusal=done.refusal)  # fmt: skip
         if end.status == "cancelled":
             job.status, job.phase = "cancelled", "cancelled on the service"
         elif end.status != "succeeded" or done.model_version is None:

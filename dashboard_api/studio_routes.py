@@ -591,6 +591,8 @@ class HostedIn(BaseModel):
     """None: the latest version."""
     base_model: Annotated[str, Field(min_length=1, max_length=200, pattern=r"^[A-Za-z0-9_.:/-]+$")]
     """The service's model to fine-tune (gpt-4o-mini...)."""
+    compare_with: Version | None = None  # type: ignore[valid-type]
+    """The hosted model version to validate against; None: the one the bot serves now."""
 
 
 class JobOut(BaseModel):
@@ -829,12 +831,12 @@ async def train(body: TrainIn, user: Streamer, request: Request) -> JobOut:
 async def hosted(body: HostedIn, user: Streamer, request: Request) -> JobOut:
     """Fine-tune ``base_model`` on the configured OpenAI-compatible service in the background
     (as ``vtuber train --backend openai``): upload the dataset version's OpenAI export, create
-    the job, follow its status (validating_files, queued, running, succeeded...), store the
-    fine-tuned model as a model version (not validated: not deployable)."""
+    the job, follow its status (validating_files, queued, running, succeeded...), validate the
+    fine-tuned model on the prompt suite against the current one, store it as a model version."""
     info = await _dataset(request, body.dataset, body.version)
     try:
         job = await (await _jobs(request)).train_hosted(
-            info.name, info.version, base_model=body.base_model, by=user.name
+            info.name, info.version, base_model=body.base_model, compare_with=body.compare_with, by=user.name
         )
     except JobRefused as exc:
         raise _refused(exc) from None
