@@ -107,6 +107,8 @@ def test_the_cli_reports_the_job_and_the_model(tmp_path: Path) -> None:
             "COLUMNS": "200",
         }
         result = CliRunner().invoke(cli, ["train", "fun", "--backend", "openai", "--poll-s", "0.05"], env=env)
+        again = CliRunner().invoke(cli, ["validate", "1"], env=env)
+        local = CliRunner().invoke(cli, ["validate", "7"], env=env)
     finally:
         stop.set()
         thread.join(10)
@@ -114,6 +116,10 @@ def test_the_cli_reports_the_job_and_the_model(tmp_path: Path) -> None:
     assert "validating_files" in result.output and "succeeded" in result.output
     assert "model version 1: ft:gpt-4o-mini:org-test:fun-v1:" in result.output
     assert "safety pass rate" in result.output and "deployable" in result.output
+    assert again.exit_code == 0, again.output
+    assert "current: gpt-4o-mini   candidate: ft:gpt-4o-mini:org-test:fun-v1:" in again.output
+    assert "safety pass rate" in again.output and "deployable" in again.output
+    assert local.exit_code == 1 and "no hosted model version 7" in local.output
 
 
 async def test_on_started_gets_the_job_id_and_a_resumed_job_is_followed_not_recreated(tmp_path: Path) -> None:
