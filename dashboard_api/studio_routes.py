@@ -771,8 +771,9 @@ def _zip(folder: PathType) -> bytes:
 async def export_zip(job_id: JobId, user: Streamer, request: Request) -> Response:
     """A finished export's files, zipped: ``openai/`` and ``hf/``, each ``train.jsonl`` and
     ``validation.jsonl``."""
-    job = await (await _jobs(request)).get(job_id)
-    folder = None if job is None else export_path(dash(request).settings, job)
+    manager = await _jobs(request)
+    job = await manager.get(job_id)
+    folder = None if job is None else export_path(manager.settings, job)
     if job is None or folder is None:
         raise HTTPException(status.HTTP_404_NOT_FOUND, f"no finished export job {job_id}")
     try:

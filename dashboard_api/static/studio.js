@@ -1,9 +1,10 @@
 "use strict";
 // The training studio: browse turns with what triggered them, the reply sentence by sentence,
 // safety and engagement; label from the keyboard (moderators too), in bulk; see the datasets and
-// model versions, deploy one or roll back (the streamer); build a dataset and train a model
-// version as background jobs with their progress, and cancel a training run (the streamer;
-// moderators follow the jobs).
+// model versions, deploy one or roll back (the streamer); build, export (a zip download) and train
+// on a dataset, locally or on a hosted service, as background jobs with their progress; cancel a
+// training or a fine-tune, resume an interrupted one (the streamer; moderators follow the jobs).
+// Jobs are stored: the table lists past ones, page by page.
 
 const { el, api, describeError } = Dash;
 let turns = [];
@@ -153,13 +154,18 @@ function fillSelect(id, options, keepFirst) {
 
 async function showVersions() {
   const datasets = await api("GET", "/api/studio/datasets");
-  fillSelect("t-dataset", datasets.map((d) => [`${d.name}:${d.version}`, `${d.name} v${d.version} (${d.train} train, ${d.validation} validation)`]), false);
+  const options = datasets.map((d) => [`${d.name}:${d.version}`, `${d.name} v${d.version} (${d.train} train, ${d.validation} validation)`]);
+  fillSelect("t-dataset", options, false);
+  fillSelect("h-dataset", options, false);
   document.getElementById("datasets").replaceChildren(
-    el("tr", {}, ...["name", "version", "train", "validation", "dropped", "by"].map((h) => el("th", {}, h))),
-    ...datasets.map((d) => el("tr", {}, el("td", {}, d.name), el("td", {}, `v${d.version}`), el("td", {}, String(d.train)),
+    el("tr", {}, ...["name", "version", "train", "validation", "dropped", "by", ""].map((h) => el("th", {}, h))),
+    ...datasets.map((d) => el("tr", { class: "dataset-row", dataset: { name: d.name, version: d.version } },
+      el("td", {}, d.name), el("td", {}, `v${d.version}`), el("td", {}, String(d.train)),
       el("td", {}, String(d.validation)),
       el("td", {}, Object.entries(d.report.dropped || {}).map(([k, v]) => `${k} ${v}`).join(", ") || "-"),
-      el("td", {}, d.created_by))));
+      el("td", {}, d.created_by),
+      el("td", {}, me.role === "streamer"
+        ? el("button", { type: "button", class: "export", onclick: () => exportDataset(d) }, "Export") : ""))));
   if (me.role === "streamer") {
     const streams = await api("GET", "/api/studio/streams");
     const box = document.getElementById("b-streams");
@@ -169,6 +175,7 @@ async function showVersions() {
   }
   const models = await api("GET", "/api/studio/models");
   fillSelect("t-compare", models.filter((m) => m.backend === "local").map((m) => [String(m.version), `v${m.version}`]), true);
+  fillSelect("h-compare", models.filter((m) => m.backend !== "local").map((m) => [String(m.version), `v${m.version}`]), true);
   const fig = (r, key) => (r && r[key] !== null && r[key] !== undefined ? Number(r[key]).toFixed(2) : "-");
   document.getElementById("models").replaceChildren(
     el("tr", {}, ...["version", "backend", "val loss", "safety pass", "adherence", "deployable", ""].map((h) => el("th", {}, h))),
@@ -224,50 +231,90 @@ function versions(text, what) {
 
 let polling = null;
 let running = new Set();
+let jobLimit = 50;
+const KINDS = { dataset: "dataset build", train: "training", hosted: "hosted fine-tune", export: "export" };
+const isLive = (j) => j.status === "running" || j.status === "cancelling";
 
 function jobResult(j) {
-  if (j.error) return el("span", { class: "error" }, j.error);
   const r = j.result;
+  const why = j.error ? el("span", { class: j.status === "interrupted" ? "interrupted" : "error" }, j.error) : null;
+  if (j.status === "interrupted") return el("span", {}, why, j.phase ? ` · ${j.phase}` : "");
+  if (why) return why;
   if (j.kind === "dataset" && r.version !== undefined) {
     const dropped = Object.entries(r.dropped || {}).map(([k, v]) => `${k} ${v}`).join(", ");
     return `${r.name} v${r.version}: ${r.train} train, ${r.validation} validation from ${r.candidates} turns${dropped ? `; dropped ${dropped}` : ""}`;
   }
-  if (j.kind === "train" && r.model_version !== undefined) {
-    return `model version v${r.model_version}: ${r.deployable ? "deployable" : `not deployable (${r.refusal})`}`;
+  if ((j.kind === "train" || j.kind === "hosted") && r.model_version !== undefined && r.model_version !== null) {
+    const remote = j.kind === "hosted" && r.remote_model ? ` (${r.remote_model})` : "";
+    return `model version v${r.model_version}${remote}: ${r.deployable ? "deployable" : `not deployable (${r.refusal})`}`;
+  }
+  if (j.kind === "export" && r.files) {
+    const n = (key) => (r.files[key] ? r.files[key].examples : 0);
+    const text = `v${j.dataset_version}: ${n("openai/train")} train, ${n("openai/validation")} validation examples (OpenAI and Hugging Face JSONL) `;
+    return me.role === "streamer"
+      ? el("span", {}, text, el("a", { class: "download", href: `/api/studio/jobs/${j.id}/export.zip`, download: `${j.dataset}-v${j.dataset_version}.zip` }, "Download"))
+      : text;
   }
   return j.phase;
 }
 
+function jobProgress(j) {
+  if (j.kind === "train" && j.total) {
+    return el("span", {}, el("progress", { max: j.total, value: j.step }), ` ${j.step}/${j.total}`,
+      j.loss !== null ? ` · loss ${j.loss.toFixed(3)}` : "", j.examples_per_s !== null ? ` · ${j.examples_per_s.toFixed(2)} examples/s` : "");
+  }
+  if (j.kind === "hosted" && (j.result.statuses || []).length) {
+    return el("span", {}, isLive(j) ? el("progress", {}) : "", ` ${j.result.statuses.join(" → ")}`);
+  }
+  return isLive(j) ? el("progress", {}) : "";
+}
+
+function jobButtons(j) {
+  if (me.role !== "streamer") return [];
+  if ((j.kind === "train" || j.kind === "hosted") && j.status === "running") {
+    return [el("button", { type: "button", class: "cancel", onclick: () => jobAction(j.id, "cancel") }, "Cancel")];
+  }
+  if (j.resumable) return [el("button", { type: "button", class: "resume", onclick: () => jobAction(j.id, "resume") }, "Resume")];
+  return [];
+}
+
 function jobRow(j) {
-  const live = j.status === "running" || j.status === "cancelling";
-  const progress = j.kind === "train" && j.total
-    ? el("span", {}, el("progress", { max: j.total, value: j.step }), ` ${j.step}/${j.total}`,
-      j.loss !== null ? ` · loss ${j.loss.toFixed(3)}` : "", j.examples_per_s !== null ? ` · ${j.examples_per_s.toFixed(2)} examples/s` : "")
-    : (live ? el("progress", {}) : "");
-  return el("tr", { class: "job-row", dataset: { id: j.id, status: j.status } },
-    el("td", {}, `#${j.id}`), el("td", {}, j.kind === "train" ? "training" : "dataset build"), el("td", {}, j.dataset),
-    el("td", {}, j.started_by), el("td", { class: `job-status ${j.status}` }, j.status), el("td", { class: "job-progress" }, progress),
-    el("td", { class: "job-result" }, live ? j.phase : jobResult(j)),
-    el("td", {}, me.role === "streamer" && j.kind === "train" && j.status === "running"
-      ? el("button", { type: "button", class: "cancel", onclick: () => cancelJob(j.id) }, "Cancel") : ""));
+  return el("tr", { class: "job-row", dataset: { id: j.id, status: j.status, kind: j.kind } },
+    el("td", {}, `#${j.id}`), el("td", {}, KINDS[j.kind] || j.kind),
+    el("td", {}, j.dataset_version ? `${j.dataset} v${j.dataset_version}` : j.dataset),
+    el("td", {}, j.started_by), el("td", { class: `job-status ${j.status}` }, j.status),
+    el("td", { class: "job-progress" }, jobProgress(j)),
+    el("td", { class: "job-result" }, isLive(j) ? j.phase : jobResult(j)),
+    el("td", {}, ...jobButtons(j)));
+}
+
+function showAvailability(got) {
+  const why = document.getElementById("train-unavailable");
+  why.textContent = got.training.reason;
+  why.hidden = got.training.available;
+  document.getElementById("train-form").hidden = me.role !== "streamer" || !got.training.available;
+  const hosted = document.getElementById("hosted-unavailable");
+  hosted.textContent = got.hosted.reason;
+  hosted.hidden = got.hosted.available;
+  document.getElementById("hosted-form").hidden = me.role !== "streamer" || !got.hosted.available;
+  const model = document.getElementById("h-model");
+  if (!model.value) model.value = got.hosted.base_model;
 }
 
 async function showJobs() {
   let got;
   try {
-    got = await api("GET", "/api/studio/jobs");
+    got = await api("GET", `/api/studio/jobs?limit=${jobLimit}`);
   } catch (err) {
     document.getElementById("train-state").textContent = describeError(err);
     return;
   }
-  const why = document.getElementById("train-unavailable");
-  why.textContent = got.training.reason;
-  why.hidden = got.training.available;
-  document.getElementById("train-form").hidden = me.role !== "streamer" || !got.training.available;
+  showAvailability(got);
   document.getElementById("jobs").replaceChildren(
     ...(got.jobs.length ? [el("tr", {}, ...["job", "kind", "dataset", "by", "status", "progress", "", ""].map((h) => el("th", {}, h)))] : []),
     ...got.jobs.map(jobRow));
-  const now = new Set(got.jobs.filter((j) => j.status === "running" || j.status === "cancelling").map((j) => j.id));
+  document.getElementById("jobs-more").hidden = !got.more;
+  const now = new Set(got.jobs.filter(isLive).map((j) => j.id));
   const ended = [...running].some((id) => !now.has(id));
   running = now;
   if (ended) await showVersions();  // a new dataset or model version
@@ -326,9 +373,24 @@ function train(e) {
   }, "train-state");
 }
 
-async function cancelJob(id) {
+function hosted(e) {
+  e.preventDefault();
+  const [name, version] = document.getElementById("h-dataset").value.split(":");
+  if (!name) { document.getElementById("hosted-state").textContent = "build a dataset first"; return; }
+  const compare = document.getElementById("h-compare").value;
+  startJob("/api/studio/hosted", {
+    dataset: name, version: Number(version), base_model: document.getElementById("h-model").value.trim(),
+    compare_with: compare ? Number(compare) : null,
+  }, "hosted-state");
+}
+
+function exportDataset(d) {
+  startJob(`/api/studio/datasets/${encodeURIComponent(d.name)}/${d.version}/export`, undefined, "build-state");
+}
+
+async function jobAction(id, action) {
   try {
-    await api("POST", `/api/studio/jobs/${id}/cancel`);
+    await api("POST", `/api/studio/jobs/${id}/${action}`);
   } catch (err) {
     document.getElementById("train-state").textContent = describeError(err);
   }
@@ -346,9 +408,11 @@ async function cancelJob(id) {
     document.getElementById("build-form").hidden = false;
     document.getElementById("build-form").addEventListener("submit", buildDataset);
     document.getElementById("train-form").addEventListener("submit", train);
+    document.getElementById("hosted-form").addEventListener("submit", hosted);
   } else {
     document.getElementById("readonly-note").hidden = false;
   }
+  document.getElementById("jobs-more").onclick = () => { jobLimit += 50; showJobs(); };
   await load();
   await showVersions();
   await showJobs();
