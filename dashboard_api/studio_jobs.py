@@ -283,8 +283,18 @@ class StudioJobs:
                 log.warning("studio job %d: could not write its row: %s", job.id, exc)
                 return False
         if not mine:
-            log.warning("studio job %d: its row belongs to another dashboard process now", job.id)
+            log.warning(
+                "studio job %d: its row was marked interrupted or taken over: stopping it here", job.id
+            )
+            self._lost(job)
         return True
+
+    def _lost(self, job: Job) -> None:
+        """The row is no longer this process's running job: stop working on it (a training at
+        its next step; a hosted job stays on the service)."""
+        job.cancel.set()
+        if job.kind != "train" and job.task is not None and job.task is not asyncio.current_task():
+            job.task.cancel()
 
     def _changed(self, job: Job) -> None:
         """Progress: written at most every ``write_every_s`` (call in the event loop)."""

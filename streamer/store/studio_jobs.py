@@ -98,15 +98,16 @@ async def list_jobs(
 async def save_job(
     sessions: async_sessionmaker[AsyncSession], job_id: int, runner: str, **values: Any
 ) -> bool:
-    """Write a job's fields (a state that is not running frees its kind); False when the row is
-    no longer this runner's."""
+    """Write a running job's fields (a state that is not running frees its kind, and is the
+    last write); False when the row is no longer this runner's running job (it ended, or was
+    marked interrupted or taken over by another process)."""
     now = datetime.now(UTC)
     if "state" in values and values["state"] not in RUNNING:
         values["active_kind"] = None
     async with sessions.begin() as s:
         done = await s.execute(
             update(StudioJob)
-            .where(StudioJob.id == job_id, StudioJob.runner == runner)
+            .where(StudioJob.id == job_id, StudioJob.runner == runner, StudioJob.state.in_(RUNNING))
             .values(**values, updated_at=now, heartbeat_at=now)
         )
     return bool(getattr(done, "rowcount", 0))
