@@ -103,6 +103,7 @@ def main() -> None:
             report["short_decodes"] = stt.short_decodes
             report["short_fallbacks"] = len(audio) - stt.short_decodes
             report["short_cut_off"] = stt.short_cut_off
+            report["tail_checks"] = stt.tail_checks
     print(json.dumps(report))
 
 

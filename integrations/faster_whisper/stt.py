@@ -17,7 +17,9 @@ silence. An utterance that fits in ``short_window_s`` (minus 1 s of margin) is d
 with the encoder on that window instead (greedy or beam, no timestamps, the same prompt,
 VAD trim and silence rule): about 4x faster with the same words on the test lines. A
 repetition loop (the text said twice, or a compression ratio over 2.4) falls back to faster-whisper's full decode with
-its temperature fallback. ``short_window_s=0`` turns it off.
+its temperature fallback, and so does a decode that stopped before the speech did (too few
+tokens a second; in the range where slow speech looks the same, the speech's last 1.5 s is
+decoded alone and must end as the decode does). ``short_window_s=0`` turns it off.
 
 Input is an :class:`AudioChunk` (mono int16 at any rate), resampled to 16 kHz float32.
 ``confidence`` is ``exp(mean token log-probability) * (1 - no-speech probability)``,
@@ -27,6 +29,7 @@ weighted by segment length; silence (no segments after VAD) gives ``""`` with 0.
 from __future__ import annotations
 
 import asyncio
+import difflib
 import logging
 import math
 import os
@@ -66,6 +69,14 @@ _MIN_TOKENS_PER_S = 2.0
 stopped early (it ended after the first of two sentences on a 7 s line, tests/data/voice/cut_short.wav,
 and after the first of four sentences of piper's 7.9 s reply in tests/streamer/test_rehearsal_e2e.py,
 13 tokens: 1.65 a second), so the full decode runs instead. Speech is about 3 to 4 tokens per second."""
+_TAIL_CHECK_BELOW_TOKENS_PER_S = 3.5
+_TAIL_S = 1.5
+_TAIL_WORDS = 3
+"""Between 2.0 and 3.5 tokens a second, slow speech and an early stop look alike (espeak-ng
+says "Say hello to the new followers." at 2.6 a second; the short decode gave "Thank you so
+much for the follow." of piper's "..., welcome to the stream." at 2.7): the speech's last
+``_TAIL_S`` is decoded on its own, and unless its last word is among the decode's last
+``_TAIL_WORDS``, the full decode runs instead."""
 _RATE_CHECK_FROM_S = 2.0  # a short "hi" or "okay" is too few tokens to judge a rate on
 _WORD_EDGES = re.compile(r"^[^\w']+|[^\w']+$")
 
@@ -163,6 +174,8 @@ class FasterWhisperSTT(STTBackend):
         """Transcriptions done in the short window (the rest took faster-whisper's full path)."""
         self.short_cut_off = 0
         """Short decodes thrown away because they ended too early for the speech heard."""
+        self.tail_checks = 0
+        """Short decodes whose last words were checked against the speech's tail decoded alone."""
         self._tokenizer: Any = None
         self._model: WhisperModel | None = None
         self._lock = threading.Lock()
@@ -318,39 +331,65 @@ class FasterWhisperSTT(STTBackend):
             if not spans:
                 return empty
             samples = np.concatenate([samples[span["start"] : span["end"]] for span in spans])
-        frames = self.short_window_s * _FRAMES_PER_S
-        features = model.feature_extractor(samples)[:, :frames]
-        features = np.pad(features, ((0, 0), (0, frames - features.shape[1])))
         tokenizer = self._short_tokenizer(model, language)
         previous = tokenizer.encode(" " + self.initial_prompt.strip()) if self.initial_prompt else []
-        prompt = model.get_prompt(tokenizer, previous, without_timestamps=True)
-        import ctranslate2
-
         seconds = samples.size / WHISPER_RATE
-        result = model.model.generate(
-            ctranslate2.StorageView.from_array(np.ascontiguousarray(features[None], dtype=np.float32)),
-            [prompt],
-            beam_size=self.beam_size,
-            max_length=min(448, 32 + int(seconds * 12)),
-            return_scores=True,
-            return_no_speech_prob=True,
-            suppress_blank=True,
-            suppress_tokens=[-1],
-        )[0]
+        result = self._generate(model, samples, model.get_prompt(tokenizer, previous, without_timestamps=True),
+                                beam_size=self.beam_size, max_length=min(448, 32 + int(seconds * 12)))  # fmt: skip
         tokens = [t for t in result.sequences_ids[0] if t < tokenizer.eot]
         text = tokenizer.decode(tokens).strip()
         if not text:
             return empty
         if _repeats(tokens) or len(text) / max(1, len(zlib.compress(text.encode()))) > _MAX_COMPRESSION:
             return None  # a repetition loop: let faster-whisper retry at higher temperatures
-        if seconds >= _RATE_CHECK_FROM_S and len(tokens) < _MIN_TOKENS_PER_S * seconds:
+        if seconds >= _RATE_CHECK_FROM_S and (
+            len(tokens) < _MIN_TOKENS_PER_S * seconds
+            or (
+                len(tokens) < _TAIL_CHECK_BELOW_TOKENS_PER_S * seconds
+                and not self._ends_as_heard(model, samples, text)
+            )
+        ):
             self.short_cut_off += 1
-            return None  # too few words for the speech heard: the decode ended early
+            return None  # the decode ended before the speech did
         avg_logprob = result.scores[0] * len(tokens) / (len(tokens) + 1)  # faster-whisper's formula
         no_speech = float(result.no_speech_prob)
         if no_speech > self.no_speech_threshold and avg_logprob < self.log_prob_threshold:
             return empty  # Whisper's silence rule
         return _transcript(text, math.exp(min(0.0, avg_logprob)) * (1.0 - no_speech), language)
+
+    def _generate(
+        self, model: WhisperModel, samples: np.ndarray, prompt: list[int], *, beam_size: int, max_length: int
+    ) -> Any:
+        """One decode with the encoder on the short window."""
+        import ctranslate2
+
+        frames = self.short_window_s * _FRAMES_PER_S
+        features = model.feature_extractor(samples)[:, :frames]
+        features = np.pad(features, ((0, 0), (0, frames - features.shape[1])))
+        return model.model.generate(
+            ctranslate2.StorageView.from_array(np.ascontiguousarray(features[None], dtype=np.float32)),
+            [prompt],
+            beam_size=beam_size,
+            max_length=max_length,
+            return_scores=True,
+            return_no_speech_prob=True,
+            suppress_blank=True,
+            suppress_tokens=[-1],
+        )[0]
+
+    def _ends_as_heard(self, model: WhisperModel, samples: np.ndarray, text: str) -> bool:
+        """Whether ``text`` ends with the last word of the speech's last ``_TAIL_S`` decoded on
+        its own (a greedy decode, no prompt): a decode that stopped a sentence early does not."""
+        self.tail_checks += 1
+        tokenizer = self._tokenizer
+        tail = self._generate(model, samples[-int(_TAIL_S * WHISPER_RATE) :],
+                              model.get_prompt(tokenizer, [], without_timestamps=True), beam_size=1, max_length=24)  # fmt: skip
+        heard = _plain_words(tokenizer.decode([t for t in tail.sequences_ids[0] if t < tokenizer.eot]))
+        said = _plain_words(text)[-_TAIL_WORDS:]
+        if not heard or not said:
+            return True  # nothing to compare: keep the decode
+        last = heard[-1]
+        return any(w == last or difflib.SequenceMatcher(None, w, last).ratio() >= 0.6 for w in said)
 
     def _short_tokenizer(self, model: WhisperModel, language: str) -> Any:
         if self._tokenizer is None or self._tokenizer.language_code != language:
@@ -387,6 +426,10 @@ def _transcript(text: str, confidence: float, language: str) -> Transcript:
     return Transcript(
         text=text, confidence=round(min(1.0, max(0.0, confidence)), 4), language=language, words=words
     )
+
+
+def _plain_words(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9']+", text.lower())
 
 
 def _repeats(tokens: list[int], shortest: int = 3) -> bool:

@@ -4,6 +4,8 @@
 
 ``cut_short.wav`` is not generated here: it is one rehearsal's recorded reply (piper varies
 from run to run), kept because Whisper's short window cut it off after the first sentence.
+Nor is ``cut_follow.wav``: piper's "Thank you so much for the follow, welcome to the
+stream." in a take where the short window stopped after "follow." (about 1 take in 20).
 """
 
 from __future__ import annotations

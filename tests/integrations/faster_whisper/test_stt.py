@@ -186,6 +186,18 @@ async def test_a_short_decode_that_ends_early_falls_back_to_the_full_decode(stt:
     assert stt.short_decodes == before  # the full path gave the answer
 
 
+async def test_an_early_stop_at_a_slow_speech_rate_is_caught_by_the_tail(stt: FasterWhisperSTT) -> None:
+    """In this take the short window stopped after "Thank you so much for the follow." at 2.7
+    tokens a second, a rate slow speech also has: the last 1.5 s decoded alone ends in
+    "stream", which the decode lacks, so the full decode answers."""
+    before, cut_before, tails_before = stt.short_decodes, stt.short_cut_off, stt.tail_checks
+    heard = normalise(transcribe_wav(Path(__file__).parents[2] / "data" / "voice" / "cut_follow.wav", stt).text)
+    assert heard[-3:] in (["to", "the", "stream"], ["to", "the", "screen"]), heard
+    assert stt.tail_checks == tails_before + 1
+    assert stt.short_cut_off == cut_before + 1
+    assert stt.short_decodes == before
+
+
 async def test_short_window_off_and_bounds(tts: PiperTTS) -> None:
     backend = FasterWhisperSTT(short_window_s=0, beam_size=1)
     result = await backend.transcribe(await speak(tts, "Good morning everybody."))
