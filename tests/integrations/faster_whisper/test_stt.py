@@ -191,7 +191,9 @@ async def test_an_early_stop_at_a_slow_speech_rate_is_caught_by_the_tail(stt: Fa
     tokens a second, a rate slow speech also has: the last 1.5 s decoded alone ends in
     "stream", which the decode lacks, so the full decode answers."""
     before, cut_before, tails_before = stt.short_decodes, stt.short_cut_off, stt.tail_checks
-    heard = normalise(transcribe_wav(Path(__file__).parents[2] / "data" / "voice" / "cut_follow.wav", stt).text)
+    heard = normalise(
+        transcribe_wav(Path(__file__).parents[2] / "data" / "voice" / "cut_follow.wav", stt).text
+    )
     assert heard[-3:] in (["to", "the", "stream"], ["to", "the", "screen"]), heard
     assert stt.tail_checks == tails_before + 1
     assert stt.short_cut_off == cut_before + 1
