@@ -4,7 +4,7 @@
 - Migration 0007's pgvector side tables (with their HNSW index), where the server has the
   extension.
 - Migration 0008's full-text search: on PostgreSQL the generated ``search_vector`` columns of
-  ``memories`` and ``knowledge_chunks`` and their GIN indexes; on SQLite the FTS5 tables
+  ``memories`` and ``knowledge_chunks`` and the chunks' GIN index; on SQLite the FTS5 tables
   ``memories_fts`` and ``knowledge_chunks_fts`` with their shadow tables (``*_data``,
   ``*_idx``, ``*_docsize``, ``*_config``, ``*_content``).
 
@@ -22,8 +22,8 @@ FTS_TABLES = ("memories_fts", "knowledge_chunks_fts")
 """Migration 0008's SQLite FTS5 tables; their shadow tables start with these names."""
 OUTSIDE_COLUMNS = frozenset({"search_vector"})
 """Migration 0008's generated ``tsvector`` columns (PostgreSQL)."""
-OUTSIDE_INDEXES = frozenset({"ix_memories_search", "ix_knowledge_chunks_search"})
-"""Migration 0008's GIN indexes (PostgreSQL)."""
+OUTSIDE_INDEXES = frozenset({"ix_knowledge_chunks_search"})
+"""Migration 0008's GIN index (PostgreSQL)."""
 
 
 def outside_table(name: str | None) -> bool:

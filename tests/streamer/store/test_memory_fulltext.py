@@ -18,7 +18,7 @@ from engines.ai.memory import Fact, chunk_markdown
 from engines.ai.safety import SafetyPipeline
 from integrations.sentence_encoder import USEEmbedder
 from streamer.memory_recall import KnowledgeIndex, Recall, RecallConfig, RetrievalCheck
-from streamer.store import make_engine, make_sessionmaker, upgrade
+from streamer.store import fulltext, make_engine, make_sessionmaker, upgrade
 from streamer.store.fulltext import MAX_WORDS, KeywordSearch, fts5_or, query_words, websearch_or
 from streamer.store.knowledge import KnowledgeStore
 from streamer.store.memory import MemoryStore
@@ -41,7 +41,7 @@ Zorblax keeps the moon lanterns lit above the Crater Cup.
 
 ## Schedule
 
-Streams are Tuesday and Friday at 8pm CET.
+Streams are Tuesday and Friday at 8pm CET, moon permitting.
 """
 
 SAM = ev.Viewer(id="101", login="sam", display_name="Sam")
@@ -162,6 +162,29 @@ async def test_memories_are_indexed_and_forgetting_removes_their_words(db_url: s
                     )
                 )
                 assert left == 1
+    finally:
+        await engine.dispose()
+
+
+async def test_a_word_in_too_many_rows_is_left_out(db_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    engine = make_engine(db_url)
+    sessions = make_sessionmaker(engine)
+    try:
+        await _lore(sessions)
+        store = MemoryStore(sessions, "chan")
+        facts = [Fact("pet", "has a cat named Zorblax", "e1"), Fact("pet", "has a cat named Pip", "e2")]
+        await store.add("hiyori", "101", "sam", facts)
+        search = KeywordSearch(sessions, "chan")
+        assert len(await search.chunks("moon", 5)) == 2
+        assert len(await search.memories("cat", "hiyori", "101")) == 2
+        monkeypatch.setattr(fulltext, "COMMON", 2)  # "moon" is in two chunks, "cat" in two memories
+        assert await search.chunks("moon", 5) == {}
+        assert len(await search.chunks("moon zorblax", 5)) == 1
+        if engine.dialect.name == "sqlite":  # PostgreSQL ranks a viewer's few rows, read by index
+            assert await search.memories("cat", "hiyori", "101") == {}
+            assert list(await search.memories("cat zorblax", "hiyori", "101")) == ["e1:0"]
+        else:
+            assert len(await search.memories("cat", "hiyori", "101")) == 2
     finally:
         await engine.dispose()
 
