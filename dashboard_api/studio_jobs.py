@@ -174,7 +174,10 @@ class StudioJobs:
         if self._sessions is not None:
             return
         self._settings, self._sessions = settings, sessions
-        await self._sweep()
+        try:
+            await self._sweep()
+        except Exception as exc:  # the dashboard starts without its database too: the heartbeat retries
+            log.warning("studio jobs: could not look for interrupted jobs: %s", exc)
         self._beating = asyncio.create_task(self._beat(), name="studio-jobs-heartbeat")
 
     @property
