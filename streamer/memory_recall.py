@@ -9,7 +9,10 @@ safety re-check run in a worker thread; the viewer's rows come through one index
 are held in memory (texts and BM25; and, without pgvector, the vectors as one matrix) and
 reloaded when the documents change. With pgvector (``streamer.store.memory.uses_pgvector``,
 unless ``memory.vector_search = "exact"``) the query is embedded first and the cosine similarities come from SQL: the viewer's rows with
-theirs, and the knowledge's nearest chunks from an HNSW index.
+theirs, and the knowledge's nearest chunks from an HNSW index. With ``memory.keyword_search =
+"database"`` (and migration 0008's index) the keyword half comes from the database
+(``streamer.store.fulltext``): the chunks' best matches and the viewer's memories' scores, read
+beside the viewer's rows (or while the query is embedded, with pgvector), fused as BM25's were.
 """
 
 from __future__ import annotations

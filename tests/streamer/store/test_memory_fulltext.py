@@ -189,6 +189,21 @@ async def test_a_word_in_too_many_rows_is_left_out(db_url: str, monkeypatch: pyt
         await engine.dispose()
 
 
+async def test_a_memory_with_an_odd_id_leaves_no_words_behind(sqlite_url: str) -> None:
+    engine = make_engine(sqlite_url)
+    sessions = make_sessionmaker(engine)
+    try:
+        store = MemoryStore(sessions, "chan")
+        await store.add("hiyori", "101", "sam", [Fact("pet", "has a cat named Mochi", 'odd" OR "id')])
+        await store.add("hiyori", "101", "sam", [Fact("pet", "has a dog named Mochi", "odd")])
+        assert await store.delete('odd" OR "id:0')  # its id is a phrase in the FTS index, quoted
+        async with engine.connect() as conn:
+            left = await conn.execute(text("SELECT memory_id FROM memories_fts"))
+            assert [m for (m,) in left] == ["odd:0"]
+    finally:
+        await engine.dispose()
+
+
 async def test_hostile_chat_is_never_a_query_syntax_error(db_url: str) -> None:
     engine = make_engine(db_url)
     sessions = make_sessionmaker(engine)
