@@ -16,6 +16,7 @@ hosted job by its service job id.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import os
 import secrets
@@ -164,6 +165,9 @@ class StudioJobs:
         self._settings: Settings | None = None
         self._sessions: async_sessionmaker[AsyncSession] | None = None
         self._beating: asyncio.Task[None] | None = None
+        self._quiet = asyncio.Event()
+        """Set when the heartbeat should end (never cancelled mid-query: that can spoil a pooled
+        connection)."""
         self._stopping = False
 
     # ------------------------------------------------------------ life of the manager
@@ -207,13 +211,15 @@ class StudioJobs:
             log.warning("studio job %d (%s %s) interrupted: %s", row.id, row.kind, row.dataset, row.error)
 
     async def _beat(self) -> None:
-        while True:
-            await asyncio.sleep(self.heartbeat_s)
+        while not self._quiet.is_set():
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._quiet.wait(), self.heartbeat_s)
+                return
             try:
                 await table.beat(self.sessions, self.runner)
                 for job_id in list(self._unsaved):
                     job = self._live.get(job_id)
-                    if job is not None and await self._write(job):
+                    if job is not None and await self._write(job, final=True):
                         self._forget(job)
                 await self._sweep()
             except Exception as exc:  # the database may be away for a while: try again next beat
@@ -226,8 +232,7 @@ class StudioJobs:
         hosted jobs are marked interrupted; training too once stopped (waited for up to
         ``stop_wait_s``)."""
         self._stopping = True
-        if self._beating is not None:
-            self._beating.cancel()
+        self._quiet.set()
         tasks = [j.task for j in self._live.values() if j.task is not None and not j.task.done()]
         for job in self._live.values():
             if job.task is None or job.task.done():
@@ -242,8 +247,9 @@ class StudioJobs:
                 task.cancel()
             if pending:
                 await asyncio.wait(pending, timeout=5.0)  # their last write
-        for task in list(self._spawned):
-            task.cancel()
+        rest = [t for t in (self._beating, *self._spawned) if t is not None and not t.done()]
+        if rest:
+            await asyncio.wait(rest, timeout=10.0)
 
     # ------------------------------------------------------------ reading
 
@@ -258,13 +264,19 @@ class StudioJobs:
     async def list(self, *, limit: int = 50, before: int | None = None) -> list[Job]:
         """Newest first, from the table; the ones running here as they are this moment."""
         rows = await table.list_jobs(self.sessions, limit=limit, before=before)
-        return [self._live.get(r.id) or Job.of(r) for r in rows]
+        return [self._running_here(r.id) or Job.of(r) for r in rows]
 
     async def get(self, job_id: int) -> Job | None:
-        if job_id in self._live:
-            return self._live[job_id]
+        if (job := self._running_here(job_id)) is not None:
+            return job
         row = await table.get_job(self.sessions, job_id)
         return None if row is None else Job.of(row)
+
+    def _running_here(self, job_id: int) -> Job | None:
+        """The live job while it runs (fresher than its throttled row); once it has ended, its
+        row is the truth (the end shows when it is written, so a new job of the kind can start)."""
+        job = self._live.get(job_id)
+        return job if job is not None and job.status in table.RUNNING else None
 
     # ------------------------------------------------------------ writing
 
@@ -276,9 +288,12 @@ class StudioJobs:
             "error": job.error[:10_000], "service_job_id": job.service_job_id, "finished_at": job.finished_at,
         }  # fmt: skip
 
-    async def _write(self, job: Job) -> bool:
-        """The job's row as the job is now (never raises: a job goes on while the database is away)."""
+    async def _write(self, job: Job, *, final: bool = False) -> bool:
+        """The job's row as the job is now (never raises: a job goes on while the database is
+        away). Once the job has ended only its ``final`` write goes out."""
         async with job.lock:
+            if job.finished_at is not None and not final:
+                return True
             job.written_at = asyncio.get_running_loop().time()
             try:
                 mine = await table.save_job(self.sessions, job.id, self.runner, **self._snapshot(job))
@@ -518,9 +533,7 @@ class StudioJobs:
                 job.status = "succeeded"
         finally:
             job.finished_at = datetime.now(UTC)
-            if job.pending is not None:
-                job.pending.cancel()
-            if await self._write(job):
+            if await self._write(job, final=True):
                 self._forget(job)
             else:
                 self._unsaved.add(job.id)  # the heartbeat tries again
@@ -531,7 +544,7 @@ class StudioJobs:
     async def cancel(self, job_id: int) -> Job | None:
         """Ask a training run to stop at its next step, or a hosted job to be cancelled on the
         service (a dataset build or an export cannot be cancelled)."""
-        job = await self.get(job_id)
+        job = self._live.get(job_id) or await self.get(job_id)
         if job is None:
             return None
         if job.kind not in RESUMABLE:
