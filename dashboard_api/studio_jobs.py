@@ -282,10 +282,10 @@ class StudioJobs:
 
     def _snapshot(self, job: Job) -> dict[str, Any]:
         return {
-            "state": job.status,
-            "dataset_version": job.dataset_version, "phase": job.phase[:10_000], "step": job.step, "total": job.total,
-            "loss": job.loss, "examples_per_s": job.examples_per_s, "result": job.result,
-            "error": job.error[:10_000], "service_job_id": job.service_job_id, "finished_at": job.finished_at,
+            "state": job.status, "dataset_version": job.dataset_version, "phase": job.phase[:10_000],
+            "step": job.step, "total": job.total, "loss": job.loss, "examples_per_s": job.examples_per_s,
+            "result": job.result, "error": job.error[:10_000], "service_job_id": job.service_job_id,
+            "finished_at": job.finished_at,
         }  # fmt: skip
 
     async def _write(self, job: Job, *, final: bool = False) -> bool:
