@@ -266,7 +266,7 @@ async def test_vector_search_pgvector_fails_clearly_without_the_extension(pg_url
 
 
 async def test_migration_0007_adds_and_removes_the_pgvector_tables(pgvector_empty_url: str) -> None:
-    assert await upgrade(pgvector_empty_url) == "0007"
+    assert await upgrade(pgvector_empty_url, "0007") == "0007"
     engine = make_engine(pgvector_empty_url)
     try:
         async with engine.connect() as conn:
@@ -284,7 +284,7 @@ async def test_migration_0007_adds_and_removes_the_pgvector_tables(pgvector_empt
             await conn.run_sync(lambda sync: command.downgrade(alembic_config(sync), "0006"))
             after_one = await conn.run_sync(lambda sync: set(inspect(sync).get_table_names()))
         assert not after_one & VECTOR_TABLES and "memories" in after_one
-        assert await upgrade(pgvector_empty_url) == "0007"
+        assert await upgrade(pgvector_empty_url, "0007") == "0007"
         async with engine.begin() as conn:
             await conn.run_sync(lambda sync: command.downgrade(alembic_config(sync), "base"))
             left = await conn.run_sync(lambda sync: set(inspect(sync).get_table_names()))
@@ -308,7 +308,8 @@ def plain_role_url(pgvector_server: str) -> Iterator[str]:
 async def test_a_role_that_may_not_create_the_extension_gets_the_exact_path(
     plain_role_url: str, caplog: pytest.LogCaptureFixture
 ) -> None:
-    assert await upgrade(plain_role_url) == "0007"  # the savepoint kept the migration's transaction usable
+    # the savepoint kept the migration's transaction usable
+    assert await upgrade(plain_role_url, "0007") == "0007"
     assert "pgvector is available but not created" in caplog.text
     engine = make_engine(plain_role_url)
     try:
@@ -339,7 +340,7 @@ async def test_migration_0007_copies_the_vectors_stored_before_it(pgvector_empty
         )
         assert not await store.pgvector()
 
-        assert await upgrade(pgvector_empty_url) == "0007"
+        assert await upgrade(pgvector_empty_url, "0007") == "0007"
         assert await _count(pgvector_empty_url, "memory_vectors") == 2  # the zero vector is left out
         assert await _count(pgvector_empty_url, "knowledge_vectors") == len(chunks)
         after = MemoryStore(sessions, "chan")
