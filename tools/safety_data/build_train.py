@@ -34,6 +34,7 @@ import lines_es_pt  # noqa: E402,F401
 import lines_extra  # noqa: E402,F401
 import lines_ja_ko_ru  # noqa: E402,F401
 import lines_more  # noqa: E402,F401
+import lines_short  # noqa: E402,F401
 import names  # noqa: E402
 from _reg import DATA  # noqa: E402
 

@@ -242,8 +242,11 @@ _ADDRESS: Final = re.compile(r"^\s*(?:@\w+[,:]?|\w+[,:])\s+")
 
 
 def strip_address(text: str) -> str:
-    """The line without a leading "@hiyori" or "Hiyori," (who it is said to is not what it says)."""
-    return _ADDRESS.sub("", text, count=1)
+    """The line without a leading "@hiyori" or "Hiyori," (who it is said to is not what it says).
+    Kept whole when fewer than two words would be left: in "Sorry, chat!" or "Goodnight, chat!"
+    the first word is no address, and "chat!" alone read as self-harm to the head (0.96)."""
+    rest = _ADDRESS.sub("", text, count=1)
+    return rest if len(rest.split()) >= 2 else text
 
 
 _SEGMENT_BREAKS: Final = re.compile(r"[:\"“”«»]")
