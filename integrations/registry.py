@@ -14,7 +14,7 @@ import asyncio
 from collections.abc import Awaitable, Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, Protocol, TypeVar
 
 from config.persona import Persona
 from config.providers import (
@@ -41,6 +41,7 @@ from integrations.faster_whisper.stt import FasterWhisperSTT
 from integrations.llama_cpp.model import bundled_model_path
 from integrations.llama_cpp.server import LlamaServer, LlamaServerConfig, LlamaServerError
 from integrations.lora.gguf_adapter import check_adapter
+from integrations.lora.merge import check_merged
 from integrations.lora.trainer import LoraSettings, LoraTrainer
 from integrations.obs import ObsOverlay
 from integrations.openai.embeddings import OpenAIEmbedder
@@ -260,20 +261,37 @@ def local_trainer(settings: Settings, lora: LoraSettings | None = None) -> LoraT
     return LoraTrainer(path or bundled_model_path(), lora)
 
 
-def adapter_switcher(server: ModelServer | None) -> Callable[[Path | None], Awaitable[None]] | None:
-    """How the bot serves a trained LoRA adapter (None: the base model): the local llama.cpp
-    server restarts with it, after its shapes are checked against the served model. None when
-    the model is not served locally (a hosted model switches by name: :func:`hosted_switcher`)."""
+class LocalSwitch(Protocol):
+    """Serve a merged model file, or the configured model with an adapter (both None: alone)."""
+
+    def __call__(self, adapter: Path | None, merged: Path | None = None) -> Awaitable[None]: ...
+
+
+def adapter_switcher(server: ModelServer | None) -> LocalSwitch | None:
+    """How the bot serves a local model version: ``switch(adapter, merged)`` restarts the local
+    llama.cpp server on the merged model file (the adapter already in its weights) when there is
+    one, else on the configured model with the adapter applied at run time (both None: the
+    configured model alone). The file is checked against the served model first, and a server
+    that does not come back up on it serves the previous model again. None when the model is
+    not served locally (a hosted model switches by name: :func:`hosted_switcher`)."""
     if not isinstance(server, LlamaServer):
         return None
     local = server
+    served = local.model_path  # the configured model as started (the requantized copy, say)
 
-    async def switch(adapter: Path | None) -> None:
+    async def switch(adapter: Path | None, merged: Path | None = None) -> None:
+        base = served or local.model_path
+        if (adapter or merged) is not None and base is None:
+            raise LlamaServerError("the server is not running")
+        if merged is not None:
+            assert base is not None
+            await asyncio.to_thread(check_merged, merged, base)
+            await local.serve(model=merged)
+            return
         if adapter is not None:
-            if local.model_path is None:
-                raise LlamaServerError("the server is not running")
-            await asyncio.to_thread(check_adapter, local.model_path, adapter)
-        await local.use_adapter(adapter)
+            assert base is not None
+            await asyncio.to_thread(check_adapter, base, adapter)
+        await local.serve(adapter=adapter)
 
     return switch
 

@@ -55,7 +55,7 @@ from streamer.bus import Bus, make_bus
 from streamer.logs import redaction
 from streamer.memory_recall import KnowledgeIndex, Recall, RecallConfig, RetrievalCheck
 from streamer.memory_writer import MemoryWriter
-from streamer.model_serving import servable
+from streamer.model_serving import local_servable, servable
 from streamer.performer import Performer
 from streamer.sources.voice import VoiceSource
 from streamer.sources.wav_input import WavInput
@@ -235,11 +235,16 @@ async def _resume_model_version(app: App, brain: Brain, persona: str) -> None:
 
 async def _serve_model_version(
     sessions: async_sessionmaker[AsyncSession],
-    switch: Callable[[Path | None], Awaitable[None]],
+    switch: Callable[..., Awaitable[None]],
     version: int | None,
 ) -> None:
-    """Serve a stored local model version's adapter (None: the base model)."""
-    await switch(None if version is None else Path(await servable(sessions, version, "local")))
+    """Serve a stored local model version: its merged model file, or its adapter on the base
+    model for a version stored without one (None: the base model)."""
+    if version is None:
+        await switch(None)
+        return
+    path, merged = await local_servable(sessions, version)
+    await (switch(None, path) if merged else switch(path))
 
 
 async def _serve_hosted_version(

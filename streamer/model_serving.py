@@ -1,10 +1,12 @@
-"""Which model a stored model version makes the bot serve: the adapter file of a local version
-(on the llama.cpp server) or the model name of a hosted one (sent to the OpenAI-compatible
+"""Which model a stored model version makes the bot serve: the merged model file of a local
+version (``report["merged_model"]``), or its adapter file for a version stored before merging
+was built (on the llama.cpp server) or the model name of a hosted one (sent to the OpenAI-compatible
 endpoint). A version the bot's kind of model cannot serve, or one that failed validation, is
 refused with the reason (the brain answers ``status.model`` with it)."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Final
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
@@ -35,3 +37,13 @@ async def servable(sessions: async_sessionmaker[AsyncSession], version: int, bac
     if not target:
         raise ValueError(f"model version {version} names no {'adapter' if backend == 'local' else 'model'}")
     return target
+
+
+async def local_servable(sessions: async_sessionmaker[AsyncSession], version: int) -> tuple[Path, bool]:
+    """The file a local ``version`` serves and whether it is a merged model (True) or an adapter
+    for the base model (False: a version stored without a merged model); ValueError says why
+    it cannot be served."""
+    adapter = await servable(sessions, version, "local")
+    row = await get_model_version(sessions, version)
+    merged = row.report.get("merged_model") if row is not None else None
+    return (Path(merged), True) if merged else (Path(adapter), False)

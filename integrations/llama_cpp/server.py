@@ -237,6 +237,8 @@ class LlamaServer:
         self._log_file: IO[bytes] | None = None
         self._wanted = False
         """Started and not stopped: :meth:`keep_alive` brings it back if it dies."""
+        self._configured_model = self.config.model_path
+        """The model path of the configuration before any :meth:`serve` (None: the bundled one)."""
         self.restarts = 0
 
     # ------------------------------------------------------------ properties
@@ -427,23 +429,40 @@ class LlamaServer:
                 stream.close()
 
     async def use_adapter(self, adapter: Path | None) -> None:
-        """Serve the model with this GGUF LoRA adapter (None: without one). The child restarts
-        (seconds) on the same port, so clients keep their address; a reply being written meanwhile
-        fails as any server outage does. Raises :class:`LlamaServerError` if it does not come back."""
+        """Serve the configured model with this GGUF LoRA adapter (None: without one)."""
+        await self.serve(adapter=adapter)
+
+    async def serve(self, *, model: Path | None = None, adapter: Path | None = None) -> None:
+        """Serve ``model`` (None: the configured one, e.g. the bundled model) with ``adapter``
+        applied at run time (None: none). The child restarts (seconds) on the same port, so
+        clients keep their address; a reply being written meanwhile fails as any server outage
+        does. If the new one does not come up, the previous model is served again and
+        :class:`LlamaServerError` says why."""
         args = list(self.config.extra_args)
         if "--lora_path" in args:
             i = args.index("--lora_path")
             del args[i : i + 2]
         if adapter is not None:
             args += ["--lora_path", str(adapter)]
+        previous = dataclasses.replace(self.config, port=self.port or self.config.port)
         self.config = dataclasses.replace(
-            self.config, port=self.port or self.config.port, extra_args=tuple(args)
+            previous, model_path=model or self._configured_model, extra_args=tuple(args)
         )
         self._wanted = False
         await self._terminate()
-        await self.start()
+        try:
+            await self.start()
+        except (LlamaServerError, ModelNotFound) as exc:
+            logger.error("llama.cpp server: could not serve %s (%s); serving the previous model", model, exc)
+            self.config = previous
+            await self._terminate()
+            await self.start()
+            raise LlamaServerError(f"the server did not start on the new model: {exc}") from exc
+        served = f"the model {model.name}" if model else "the configured model"
         logger.info(
-            "llama.cpp server: now serving %s", f"the adapter {adapter.name}" if adapter else "no adapter"
+            "llama.cpp server: now serving %s%s",
+            served,
+            f" with the adapter {adapter.name}" if adapter else "",
         )
 
     async def stop(self) -> None:

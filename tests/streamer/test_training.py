@@ -154,5 +154,8 @@ async def test_label_build_train_cancel_resume_validate_store(tmp_path: Path) ->
         assert row.id == done.model_version and row.backend == "local" and row.adapter_path == str(r.adapter)
         assert row.dataset_id == info.id and row.report["candidate"]["val_loss"] == r.val_loss_after
         assert len(row.report["candidate"]["replies"]) == len(row.report["current"]["replies"]) == 12
+        merged = run_dir(settings, "nya", 1) / "merged.gguf"  # validated and served instead of base+adapter
+        assert row.report["merged_model"] == str(merged) and merged.stat().st_size > 90_000_000
+        assert row.report["merge"]["types"] == {"Q4_1": "Q8_0"} and "merge_error" not in row.report
     finally:
         await engine.dispose()

