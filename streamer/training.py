@@ -2,7 +2,8 @@
 current model, and store it as a model version with its figures.
 
 Local LoRA (the ``train`` extra): the adapter is trained on the bundled model
-(:mod:`integrations.lora.trainer`), written as a GGUF LoRA, and both models answer the fixed
+(:mod:`integrations.lora.trainer`), written as a GGUF LoRA, merged into a copy of the model
+(:mod:`integrations.lora.merge`: what a deploy serves), and both models answer the fixed
 prompt suite on llama.cpp (:mod:`integrations.lora.generate`). A candidate whose safety pass
 rate is below the current model's is stored marked not deployable, with the reason.
 Hosted (:func:`train_hosted`, in :mod:`streamer.training_hosted`): OpenAI's fine-tuning API on
