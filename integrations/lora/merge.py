@@ -86,38 +86,42 @@ def merge_adapter(
     reader = gguf.GGUFReader(str(base))
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.with_name(out.name + ".part")
-    arch = bytes(reader.fields["general.architecture"].parts[-1]).decode()
-    writer = gguf.GGUFWriter(str(tmp), arch=arch, endianess=reader.endianess)
-    for field in reader.fields.values():
-        if field.name == "general.architecture" or field.name.startswith("GGUF."):
-            continue
-        vtype = field.types[0]
-        sub = field.types[-1] if vtype == gguf.GGUFValueType.ARRAY else None
-        writer.add_key_value(field.name, field.contents(), vtype, sub_type=sub)
-        if field.name == "general.alignment":
-            writer.data_alignment = int(field.contents())
-    data: list[np.ndarray[Any, Any]] = []
-    types: dict[str, str] = {}
-    for t in reader.tensors:
-        array, qtype = t.data, t.tensor_type
-        if t.name in lora:
-            a, b = lora[t.name]
-            rank = a.shape[0]
-            factor = scale * (alpha / rank if alpha else 1.0)
-            weight = gguf.quants.dequantize(t.data, t.tensor_type).astype(np.float32)
-            if weight.shape != (b.shape[0], a.shape[1]):
-                raise AdapterFormatError(f"{adapter.name}: {t.name} has the wrong shape for this model")
-            weight += factor * (b @ a)
-            array, qtype = _quantize(weight, t.tensor_type if forced is None else forced)
-            types[t.tensor_type.name] = qtype.name
-        writer.add_tensor_info(t.name, array.shape, array.dtype, array.nbytes, qtype)
-        data.append(array)
-    writer.write_header_to_file()
-    writer.write_kv_data_to_file()
-    writer.write_ti_data_to_file()
-    for array in data:
-        writer.write_tensor_data(array, tensor_endianess=reader.endianess)
-    writer.close()
+    try:
+        arch = bytes(reader.fields["general.architecture"].parts[-1]).decode()
+        writer = gguf.GGUFWriter(str(tmp), arch=arch, endianess=reader.endianess)
+        for field in reader.fields.values():
+            if field.name == "general.architecture" or field.name.startswith("GGUF."):
+                continue
+            vtype = field.types[0]
+            sub = field.types[-1] if vtype == gguf.GGUFValueType.ARRAY else None
+            writer.add_key_value(field.name, field.contents(), vtype, sub_type=sub)
+            if field.name == "general.alignment":
+                writer.data_alignment = int(field.contents())
+        data: list[np.ndarray[Any, Any]] = []
+        types: dict[str, str] = {}
+        for t in reader.tensors:
+            array, qtype = t.data, t.tensor_type
+            if t.name in lora:
+                a, b = lora[t.name]
+                rank = a.shape[0]
+                factor = scale * (alpha / rank if alpha else 1.0)
+                weight = gguf.quants.dequantize(t.data, t.tensor_type).astype(np.float32)
+                if weight.shape != (b.shape[0], a.shape[1]):
+                    raise AdapterFormatError(f"{adapter.name}: {t.name} has the wrong shape for this model")
+                weight += factor * (b @ a)
+                array, qtype = _quantize(weight, t.tensor_type if forced is None else forced)
+                types[t.tensor_type.name] = qtype.name
+            writer.add_tensor_info(t.name, array.shape, array.dtype, array.nbytes, qtype)
+            data.append(array)
+        writer.write_header_to_file()
+        writer.write_kv_data_to_file()
+        writer.write_ti_data_to_file()
+        for array in data:
+            writer.write_tensor_data(array, tensor_endianess=reader.endianess)
+        writer.close()
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
     tmp.replace(out)
     return MergeResult(out, len(lora), types, time.perf_counter() - started, out.stat().st_size)
 
