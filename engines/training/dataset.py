@@ -160,6 +160,14 @@ def split_of(stream: str, all_streams: Sequence[str], r: Recipe) -> Split:
     return "validation" if stream in ranked[:n] else "train"
 
 
+def _viewers_blocked(prompt: str, safety: SafetyCheck) -> str | None:
+    """Input safety on what happened (the prompt's lines before its last, the bot's own task:
+    "Reply to chat." read as an order to the model and cautioned 71 of 180 harmless questions
+    when the whole prompt was checked). A one-line prompt (an idle turn) holds no viewer text."""
+    lines, _, _task = prompt.rpartition("\n")
+    return safety(lines, "input") if lines.strip() else None
+
+
 def build(
     candidates: Sequence[Candidate],
     recipe: Recipe,
@@ -181,7 +189,7 @@ def build(
             key = _key(c.prompt, reply)
             if key in seen:
                 why = "duplicate"
-            elif (reason := safety(c.prompt, "input")) or (reason := safety(reply, "output")):
+            elif (reason := _viewers_blocked(c.prompt, safety)) or (reason := safety(reply, "output")):
                 why = f"safety:{reason}"
             else:
                 seen.add(key)
@@ -196,7 +204,7 @@ def build(
         if paraphrase is not None and recipe.paraphrases and c.viewer_text and c.viewer_text in prompt:
             for text in paraphrase(c.viewer_text)[: recipe.paraphrases]:
                 other = prompt.replace(c.viewer_text, text.strip())
-                if text.strip() and text.strip() != c.viewer_text and not safety(other, "input"):
+                if text.strip() and text.strip() != c.viewer_text and not safety(text.strip(), "input"):
                     prompts.append(other)
         for i, text in enumerate(prompts):
             user, assistant = NameScrubber(c.names).scrub([text, reply])

@@ -62,9 +62,17 @@ def test_what_the_safety_pipeline_blocks_is_dropped_on_either_side() -> None:
     def check(text: str, stage: str) -> str | None:
         return f"{stage}-blocked" if "BAD" in text else None
 
-    cands = [cand("ok"), cand("in", prompt="BAD question"), cand("out", reply="BAD answer")]
+    cands = [
+        cand("ok"),
+        cand("in", prompt='Fan says: "BAD question"\nReply to chat.'),
+        cand("out", reply="BAD answer"),
+        # the prompt's last line is the bot's own task ("Reply to chat."), not viewer text: input
+        # safety read it as an order to the model and cautioned harmless questions
+        cand("task", prompt='Fan says: "hi"\nBAD task line'),
+        cand("idle", prompt="BAD idle prompt, one line, no viewer in it"),
+    ]
     got, report = build(cands, Recipe(), system="s", safety=check)
-    assert [e.turn_id for e in got] == ["ok"]
+    assert [e.turn_id for e in got] == ["ok", "task", "idle"]
     assert report.dropped == {"safety:input-blocked": 1, "safety:output-blocked": 1}
 
 
