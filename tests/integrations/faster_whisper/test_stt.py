@@ -154,10 +154,12 @@ async def test_copied_model_directory_loads(tmp_path: Path, tts: PiperTTS) -> No
 async def test_short_utterances_use_the_short_window(stt: FasterWhisperSTT, tts: PiperTTS) -> None:
     """A 3 s line is decoded on the 10 s window (same words); a 12 s one takes the 30 s path."""
     assert stt.short_window_s == 10
-    before = stt.short_decodes
+    before, cut_before = stt.short_decodes, stt.short_cut_off
     sentence = "Thank you so much for the follow, welcome to the stream."
     short = await stt.transcribe(await speak(tts, sentence))
-    assert stt.short_decodes == before + 1
+    # the short window answered, or (about 1 piper take in 20) it stopped after "follow." and the
+    # tail check sent the line to the full decode (test_an_early_stop_..._is_caught_by_the_tail)
+    assert (stt.short_decodes, stt.short_cut_off) in ((before + 1, cut_before), (before, cut_before + 1))
     assert word_errors(normalise(sentence), normalise(short.text)) <= 2, short.text
     assert short.confidence > 0.3
     assert [w.lower() for w in short.words] == normalise(short.text)
@@ -169,8 +171,9 @@ async def test_short_utterances_use_the_short_window(stt: FasterWhisperSTT, tts:
     ]
     long = pcm.concat([await speak(tts, line) for line in lines])
     assert long.seconds > 9.0
+    decodes = stt.short_decodes
     result = await stt.transcribe(long)
-    assert stt.short_decodes == before + 1  # the full path
+    assert stt.short_decodes == decodes  # the full path
     assert {"farming", "animals", "build"} <= set(normalise(result.text)), result.text
 
 
