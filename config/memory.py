@@ -11,7 +11,8 @@ from config.section import Section
 
 
 class FactLLMSettings(Section):
-    """An OpenAI-compatible chat model that extracts facts as structured output."""
+    """An OpenAI-compatible chat model that extracts facts (and writes the stream's summary) as
+    structured output."""
 
     base_url: str = Field(default="http://localhost:11434/v1", pattern=r"^https?://")
     """The /v1 base of the chat-completions endpoint (OpenAI, Ollama, vLLM, LM Studio...)."""
@@ -20,11 +21,26 @@ class FactLLMSettings(Section):
     api_key: SecretStr = SecretStr("")
     """Secret, if the server wants one (local servers need none)."""
     timeout_s: float = Field(default=10.0, gt=0, le=120)
-    """Seconds one batch's extraction may take; past it the batch keeps the rules' facts."""
+    """Seconds one batch's extraction may take; past it the batch keeps the rules' facts. Also
+    one stream summary request's deadline."""
     batch: int = Field(default=20, ge=1, le=100)
     """Chat messages sent in one request (a larger batch is split)."""
     cooldown_s: float = Field(default=30.0, ge=0, le=3_600)
-    """After a failure (down, slow, rate limited, garbage), the rules alone for this long."""
+    """After a failure (down, slow, rate limited, garbage), the rules alone for this long (and
+    no stream summary request either)."""
+    summary: bool = True
+    """The model also writes the stream's summary: the running one for idle turns and the one
+    kept when the stream goes offline (checked, then passed by input safety; the extractive
+    summary stays when it fails or is refused). false: the extractive summary alone."""
+    summary_every_s: float = Field(default=60.0, ge=5, le=3_600)
+    """At most one running-summary request this often (in the writer's background, within
+    timeout_s)."""
+    summary_min_events: int = Field(default=5, ge=1, le=10_000)
+    """A running-summary request only after this many new lines since the last one (the
+    streamer's final utterances, chat messages, raids, subs, gifts, cheers, title changes)."""
+    summary_input_chars: int = Field(default=6_000, ge=500, le=100_000)
+    """At most this many characters of the stream's recent lines in one summary request (the
+    newest of each kind kept), besides the extractive summary and the model's previous one."""
 
 
 class MemorySettings(Section):
@@ -63,6 +79,10 @@ class MemorySettings(Section):
     """The chat command with which a viewer has everything about them forgotten (audited)."""
     prompt_tokens: int = Field(default=120, ge=0, le=2_000)
     """At most this many tokens (estimated) of memories and knowledge in one prompt."""
+    summary_chars: int = Field(default=400, ge=0, le=4_000)
+    """At most this many characters of the running stream summary (the model's or the
+    extractive one, whose oldest moments go first) in an idle turn's prompt; 0: none. It also
+    counts against prompt_tokens."""
     memories_per_turn: int = Field(default=4, ge=0, le=50)
     """A viewer's memories recalled for a turn (the most relevant to what they said)."""
     knowledge_per_turn: int = Field(default=2, ge=0, le=20)

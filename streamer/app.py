@@ -54,7 +54,7 @@ from streamer.brain_controls import switch_model
 from streamer.bus import Bus, make_bus
 from streamer.logs import redaction
 from streamer.memory_recall import KnowledgeIndex, Recall, RecallConfig, RetrievalCheck
-from streamer.memory_writer import MemoryWriter
+from streamer.memory_writer import MemoryWriter, summarizer_for
 from streamer.model_serving import local_servable, servable
 from streamer.performer import Performer
 from streamer.sources.voice import VoiceSource
@@ -291,11 +291,12 @@ async def build_memory(settings: Settings, app: App, brain: Brain, embedder: Emb
         allowed_documents=check.documents, keyword_search=cfg.keyword_search,
     )  # fmt: skip
     brain.recall_tokens = cfg.prompt_tokens
+    extractor = build_fact_extractor(settings)
     writer = MemoryWriter(
         app.bus, store, embed=embedder.embed, allowed=allowed, persona=lambda: brain.persona.id,
         forget_command=cfg.forget_command, retry_max_s=settings.recorder.retry_max_s,
         claim_idle_ms=settings.bus.claim_idle_ms, knowledge=documents, on_knowledge_embedded=knowledge.invalidate,
-        extractor=build_fact_extractor(settings),
+        extractor=extractor, summarizer=summarizer_for(cfg, extractor), summary_chars=cfg.summary_chars,
     )  # fmt: skip
     brain.recall.summary = writer.current_summary
     return writer

@@ -11,8 +11,9 @@ memories, so either way the query reads them by (channel, persona, viewer) throu
 
 from __future__ import annotations
 
+import asyncio
 import uuid
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Literal
@@ -153,6 +154,11 @@ _FOR_VIEWER_SQL = text(
     "WHERE m.channel_id = :cid AND m.persona = :persona AND m.viewer_id = :viewer "
     "ORDER BY m.created_at DESC LIMIT :limit"
 )
+
+
+def _aware(ts: datetime) -> datetime:
+    """SQLite gives naive timestamps back (stored as UTC)."""
+    return ts if ts.tzinfo is not None else ts.replace(tzinfo=UTC)
 
 
 def _stored(row: MemoryRow) -> StoredMemory:
@@ -347,6 +353,52 @@ class MemoryStore(_VectorScoped):
                 pattern = "%" + search.lower().replace("\\", "").replace("%", "").replace("_", "\\_") + "%"
                 query = query.where(MemoryRow.viewer_login.like(pattern, escape="\\"))
             return [ViewerSummary(v, login, n, last) for v, login, n, last in await session.execute(query)]
+
+    async def keep_current(
+        self,
+        memory_id: str,
+        persona: str,
+        viewer: tuple[str, str],
+        kind: str,
+        text: Callable[[str | None], str],
+        *,
+        at: datetime,
+        source_event_id: str,
+        embed: Callable[[Sequence[str]], np.ndarray] | None = None,
+    ) -> bool:
+        """One row kept current rather than a row per event (how often a viewer was answered):
+        ``text(old text or None)`` becomes its text, with its vector, ``at`` its ``updated_at``
+        and ``source_event_id`` the event that changed it. An event no newer than the row's
+        ``updated_at`` has been counted already (a redelivery) and changes nothing. ``viewer``
+        is (Twitch id, login). Returns whether the row changed."""
+        viewer_id, login = viewer
+        async with self.sessions.begin() as session:
+            cid = await self._cid(session)
+            row = await session.scalar(
+                select(MemoryRow)
+                .where(MemoryRow.id == memory_id, MemoryRow.channel_id == cid)
+                .with_for_update()
+            )
+            if row is not None and _aware(row.updated_at) >= at:
+                return False
+            new = text(None if row is None else row.text)
+            vector = None if embed is None else (await asyncio.to_thread(embed, [new]))[0]
+            if row is None:
+                session.add(
+                    MemoryRow(
+                        id=memory_id, channel_id=cid, persona=persona, viewer_id=viewer_id,
+                        viewer_login=login.lower(), kind=kind, text=new, source_event_id=source_event_id,
+                        created_at=at, updated_at=at, edited_by=None, embedding=to_bytes(vector),
+                    )
+                )  # fmt: skip
+                await session.flush()
+            else:
+                row.text, row.updated_at, row.source_event_id = new, at, source_event_id
+                row.viewer_login, row.edited_by, row.embedding = login.lower(), None, to_bytes(vector)
+                await session.flush()
+            if vector is not None and await self.has_pgvector_tables():
+                await _upsert_memory_vectors(session, [(memory_id, vector)])
+            return True
 
     async def get(self, memory_id: str) -> StoredMemory | None:
         async with self.sessions() as session:

@@ -1,0 +1,197 @@
+"""How often a viewer was answered, as one history memory per viewer and persona: the memory
+writer reads the brain's output events (reply.started's triggers, then reply.finished or a
+reply.interrupted that was heard), keeps the count current in one row on a real database,
+counts a redelivered answer once, survives a restart, is recalled like other history, and is
+deleted with the rest by !forgetme."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from engines import events as ev
+from engines.ai.safety import SafetyPipeline
+from integrations.sentence_encoder import USEEmbedder
+from streamer.bus import MemoryBus
+from streamer.memory_recall import Recall
+from streamer.memory_writer import MemoryWriter, answered_count, answered_id, answered_text
+from streamer.store import make_engine, make_sessionmaker
+from streamer.store.memory import MemoryStore
+
+SAM = ev.Viewer(id="101", login="sam", display_name="Sam")
+KIRI = ev.Viewer(id="202", login="kiri", display_name="Kiri")
+EMBEDDER = USEEmbedder()
+SAFETY = SafetyPipeline()
+SAFETY.warm()
+T0 = datetime(2026, 12, 7, 3, 0, tzinfo=UTC)
+
+
+def allowed(texts: Sequence[str]) -> list[bool]:
+    return [not (d.blocked or d.caution) for d in SAFETY.check_inputs(texts)]
+
+
+@pytest.fixture
+async def store(db_url: str) -> AsyncIterator[MemoryStore]:
+    engine = make_engine(db_url)
+    yield MemoryStore(make_sessionmaker(engine), "chan")
+    await engine.dispose()
+
+
+def writer_for(bus: MemoryBus, store: MemoryStore) -> MemoryWriter:
+    return MemoryWriter(
+        bus,
+        store,
+        embed=EMBEDDER.embed,
+        allowed=allowed,
+        persona=lambda: "hiyori",
+        block_ms=50,
+        retry_max_s=0.2,
+    )
+
+
+def turn(
+    trigger: ev.EventBase, at: datetime, *, persona: str = "hiyori", heard: str = "Hi Sam, welcome back!"
+) -> list[ev.EventBase]:
+    """A turn that answered ``trigger``: reply.started, then reply.finished with what was heard."""
+    turn_id = f"turn-{trigger.id}-{at.timestamp()}"
+    return [
+        ev.ReplyStarted(channel="chan", turn_id=turn_id, trigger_ids=(trigger.id,), persona=persona, ts=at),
+        ev.ReplyFinished(
+            channel="chan", turn_id=turn_id, text=heard, sentences=1, ts=at + timedelta(seconds=2)
+        ),
+    ]
+
+
+def chat(user: ev.Viewer, text: str, at: datetime) -> ev.ChatMessage:
+    return ev.ChatMessage(channel="chan", user=user, text=text, ts=at)
+
+
+async def answered(store: MemoryStore, viewer: ev.Viewer, persona: str = "hiyori") -> list[tuple[str, str]]:
+    return [
+        (m.id, m.text) for m in await store.of_viewer(viewer.login, persona=persona) if m.kind == "history"
+    ]
+
+
+def test_the_count_reads_back_from_its_text() -> None:
+    assert answered_text(1, T0) == "was answered once on stream (last on 2026-12-07)"
+    assert answered_text(12, T0) == "was answered 12 times on stream (last on 2026-12-07)"
+    assert [answered_count(answered_text(n, T0)) for n in (1, 2, 12)] == [1, 2, 12]
+    assert answered_count(None) == 0 and answered_count("a moderator rewrote this") == 0
+
+
+async def test_answers_are_counted_in_one_row_per_viewer_and_persona(store: MemoryStore) -> None:
+    writer = writer_for(MemoryBus(), store)
+    hello = chat(SAM, "hi Hiyori!", T0)
+    again = chat(SAM, "what game is next?", T0 + timedelta(minutes=5))
+    both = [chat(SAM, "gg", T0 + timedelta(minutes=9)), chat(KIRI, "gg", T0 + timedelta(minutes=9))]
+    joint = [
+        ev.ReplyStarted(channel="chan", turn_id="t-both", trigger_ids=(both[0].id, both[1].id), persona="hiyori",
+                        ts=T0 + timedelta(minutes=10)),
+        ev.ReplyFinished(channel="chan", turn_id="t-both", text="GG both of you!", ts=T0 + timedelta(minutes=10)),
+    ]  # fmt: skip
+    await writer.handle([hello, *turn(hello, T0 + timedelta(seconds=1))])
+    assert await answered(store, SAM) == [(answered_id("hiyori", "101"), answered_text(1, T0))]
+    await writer.handle([again, *turn(again, T0 + timedelta(minutes=5, seconds=1)), *both, *joint])
+    assert await answered(store, SAM) == [(answered_id("hiyori", "101"), answered_text(3, T0))]
+    assert await answered(store, KIRI) == [(answered_id("hiyori", "202"), answered_text(1, T0))]
+    # another persona keeps its own count; a turn nobody heard and a blocked reply count nothing
+    other = chat(SAM, "who are you?", T0 + timedelta(minutes=20))
+    silent = chat(SAM, "hello??", T0 + timedelta(minutes=21))
+    await writer.handle([
+        other, *turn(other, T0 + timedelta(minutes=20), persona="kumo"),
+        silent, *turn(silent, T0 + timedelta(minutes=21), heard=""),
+    ])  # fmt: skip
+    assert await answered(store, SAM, "kumo") == [(answered_id("kumo", "101"), answered_text(1, T0))]
+    assert await answered(store, SAM) == [(answered_id("hiyori", "101"), answered_text(3, T0))]
+    rows = [m for m in await store.of_viewer("sam") if m.kind == "history"]
+    assert len(rows) == 2 and all(m.vector is not None for m in rows)  # embedded for recall
+    assert writer.stats.answered == 5
+
+
+async def test_an_interrupted_reply_that_was_heard_counts(store: MemoryStore) -> None:
+    writer = writer_for(MemoryBus(), store)
+    said = chat(KIRI, "tell me a story", T0)
+    started = ev.ReplyStarted(channel="chan", turn_id="t1", trigger_ids=(said.id,), persona="hiyori", ts=T0)
+    cut = ev.ReplyInterrupted(channel="chan", turn_id="t1", heard_text="Once upon a time", ts=T0)
+    await writer.handle([said, started, cut])
+    assert [t for _, t in await answered(store, KIRI)] == [answered_text(1, T0)]
+
+
+async def until(condition: Callable[[], Awaitable[bool]], timeout: float = 15.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not await condition():
+        if time.monotonic() > deadline:
+            raise AssertionError("condition not met in time")
+        await asyncio.sleep(0.05)
+
+
+async def test_the_count_survives_a_restart_and_a_redelivery_counts_once(store: MemoryStore) -> None:
+    """Through the bus: the writer reads the input and output streams; a restarted writer (and a
+    redelivered batch) go on from the stored count."""
+    bus = MemoryBus()
+    writer = writer_for(bus, store)
+    task = asyncio.create_task(writer.run())
+    first = chat(SAM, "hi Hiyori!", T0)
+    try:
+        await bus.publish(first)
+        for e in turn(first, T0 + timedelta(seconds=1)):
+            await bus.publish(e)
+        await until(lambda: _count(store, SAM, 1))
+    finally:
+        writer.stop()
+        await asyncio.wait_for(task, 10)
+
+    restarted = writer_for(bus, store)
+    second = chat(SAM, "I'm back", T0 + timedelta(hours=1))
+    task = asyncio.create_task(restarted.run())
+    try:
+        await bus.publish(second)
+        for e in turn(second, T0 + timedelta(hours=1, seconds=1)):
+            await bus.publish(e)
+        await until(lambda: _count(store, SAM, 2))
+        assert await bus.pending_count("memory") == 0
+    finally:
+        restarted.stop()
+        await asyncio.wait_for(task, 10)
+    again = writer_for(MemoryBus(), store)  # the same events once more (a redelivery after a crash)
+    await again.handle([first, *turn(first, T0 + timedelta(seconds=1))])
+    await again.handle([second, *turn(second, T0 + timedelta(hours=1, seconds=1))])
+    assert [t for _, t in await answered(store, SAM)] == [answered_text(2, T0)]
+    assert again.stats.answered == 0
+
+
+async def _count(store: MemoryStore, viewer: ev.Viewer, n: int) -> bool:
+    return [answered_count(t) for _, t in await answered(store, viewer)] == [n]
+
+
+async def test_an_answer_read_before_its_trigger_is_counted_when_the_trigger_comes(
+    store: MemoryStore,
+) -> None:
+    writer = writer_for(MemoryBus(), store)
+    said = chat(SAM, "hi!", T0)
+    await writer.handle(turn(said, T0 + timedelta(seconds=1)))  # the output stream ran ahead
+    assert await answered(store, SAM) == []
+    await writer.handle([said])
+    assert [t for _, t in await answered(store, SAM)] == [answered_text(1, T0)]
+
+
+async def test_forgetting_a_viewer_removes_the_count_and_recall_finds_it_before(store: MemoryStore) -> None:
+    writer = writer_for(MemoryBus(), store)
+    said = chat(SAM, "hi Hiyori, do you remember me?", T0)
+    await writer.handle([said, *turn(said, T0 + timedelta(seconds=1))])
+    recall = Recall(store, None, EMBEDDER.embed, allowed)
+    asked = chat(SAM, "how often have you answered me?", T0 + timedelta(minutes=1))
+    found = await recall.recall(asked, "hiyori")
+    assert answered_text(1, T0) in found.memories
+    late = chat(SAM, "one more thing before I go", T0 + timedelta(minutes=2))
+    forget = chat(SAM, "!forgetme", T0 + timedelta(minutes=3))
+    await writer.handle([late, forget, *turn(late, T0 + timedelta(minutes=4))])  # answered after the request
+    assert await store.of_viewer("sam") == []
+    assert (await recall.recall(asked, "hiyori")).memories == ()
+    after = chat(SAM, "hello again", T0 + timedelta(days=1))
+    await writer.handle([after, *turn(after, T0 + timedelta(days=1, seconds=1))])
+    assert [t for _, t in await answered(store, SAM)] == [answered_text(1, T0 + timedelta(days=1))]
