@@ -142,7 +142,7 @@ class MemoryWriter:
         self.summary_chars = summary_chars
         self.summary_check_s = summary_check_s
         self._final: tuple[StreamDigest, StreamSummary | None] | None = None
-        self._authors: OrderedDict[str, tuple[ev.Viewer, datetime]] = OrderedDict()
+        self._authors: OrderedDict[str, tuple[ev.Viewer | None, datetime]] = OrderedDict()
         """Recent input events' viewers (and times), by event id: a turn's triggers."""
         self._turns: OrderedDict[str, tuple[str, tuple[str, ...]]] = OrderedDict()
         """Turns started and not yet ended: persona and trigger ids."""
@@ -282,9 +282,9 @@ class MemoryWriter:
         for e in events:
             if isinstance(e, ev.InputEvent):
                 await self._follow_stream(e)
+                self._learn(e)
             if not isinstance(e, ev.InputEvent) or (viewer := e.actor) is None:
                 continue
-            self._learn(e, viewer)
             if isinstance(e, ev.ChatMessage) and is_forget_command(e.text, self.forget_command):
                 found = [f for f in found if f[0].id != viewer.id]  # said before the request: forgotten too
                 await self._forget(e, viewer)
@@ -362,9 +362,10 @@ class MemoryWriter:
 
     # ------------------------------------------------------------------ answered
 
-    def _learn(self, e: ev.InputEvent, viewer: ev.Viewer) -> None:
-        """Remember who is behind the event (a turn's trigger)."""
-        self._authors[e.id] = (viewer, e.ts)
+    def _learn(self, e: ev.InputEvent) -> None:
+        """Remember who is behind the event (a turn's trigger; None: no viewer, the streamer's
+        words, a moderator's input), and when it happened."""
+        self._authors[e.id] = (e.actor, e.ts)
         self._authors.move_to_end(e.id)
         while len(self._authors) > 20_000:
             self._authors.popitem(last=False)
@@ -406,6 +407,8 @@ class MemoryWriter:
                     self._awaiting.popitem(last=False)
                 continue
             viewer, said_at = known
+            if viewer is None:
+                continue
             forgot = self._forgot.get(viewer.id)
             if viewer.id in counted or (forgot is not None and said_at <= forgot):
                 continue
@@ -471,8 +474,7 @@ class MemoryWriter:
         self.digest = None
         for e in events:
             await self._follow_stream(e)
-            if (viewer := e.actor) is not None:
-                self._learn(e, viewer)
+            self._learn(e)
         if self.digest is not None:
             log.info("memory: the stream's summary restored from %d stored events", len(events))
 

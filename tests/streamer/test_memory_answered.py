@@ -12,6 +12,7 @@ from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from sqlalchemy import text
 
 from engines import events as ev
 from engines.ai.safety import SafetyPipeline
@@ -21,6 +22,13 @@ from streamer.memory_recall import Recall
 from streamer.memory_writer import MemoryWriter, answered_count, answered_id, answered_text
 from streamer.store import make_engine, make_sessionmaker
 from streamer.store.memory import MemoryStore
+from tests import pgvector_server as pgv
+
+pgvector_server, pgvector_template, pgvector_url = (
+    pgv.pgvector_server,
+    pgv.pgvector_template,
+    pgv.pgvector_url,
+)
 
 SAM = ev.Viewer(id="101", login="sam", display_name="Sam")
 KIRI = ev.Viewer(id="202", login="kiri", display_name="Kiri")
@@ -195,3 +203,40 @@ async def test_forgetting_a_viewer_removes_the_count_and_recall_finds_it_before(
     after = chat(SAM, "hello again", T0 + timedelta(days=1))
     await writer.handle([after, *turn(after, T0 + timedelta(days=1, seconds=1))])
     assert [t for _, t in await answered(store, SAM)] == [answered_text(1, T0 + timedelta(days=1))]
+
+
+async def test_on_pgvector_the_counts_vector_follows_its_text(pgvector_url: str) -> None:
+    """Where migration 0007 made memory_vectors, the row's vector there is the current text's."""
+    engine = make_engine(pgvector_url)
+    try:
+        store = MemoryStore(make_sessionmaker(engine), "chan")
+        assert await store.has_pgvector_tables()
+        writer = writer_for(MemoryBus(), store)
+        for minute in (0, 5):
+            said = chat(SAM, f"hello number {minute}", T0 + timedelta(minutes=minute))
+            await writer.handle([said, *turn(said, T0 + timedelta(minutes=minute, seconds=1))])
+        memory_id = answered_id("hiyori", "101")
+        async with engine.connect() as conn:
+            rows = (
+                await conn.execute(
+                    text("SELECT vector_dims(embedding) FROM memory_vectors WHERE memory_id = :i"),
+                    {"i": memory_id},
+                )
+            ).all()
+        assert rows == [(512,)]
+        like = EMBEDDER.embed([answered_text(2, T0)])[0]
+        found = await store.for_viewer("hiyori", "101", like=like)
+        assert [(m.text, round(m.similarity or 0, 3)) for m in found] == [(answered_text(2, T0), 1.0)]
+    finally:
+        await engine.dispose()
+
+
+async def test_a_turn_that_answered_the_streamer_counts_for_nobody(store: MemoryStore) -> None:
+    writer = writer_for(MemoryBus(), store)
+    words = ev.StreamerUtterance(channel="chan", text="Hiyori, what do you think of this boss?", ts=T0)
+    typed = ev.ModeratorInput(channel="chan", author="mod_anna", text="say hi to the new followers", ts=T0)
+    await writer.handle(
+        [words, typed, *turn(words, T0 + timedelta(seconds=1)), *turn(typed, T0 + timedelta(1))]
+    )
+    assert await store.count() == 0 and writer.stats.answered == 0
+    assert not writer._awaiting  # known inputs without a viewer: nothing waits for them

@@ -116,9 +116,10 @@ class Request:
 
     messages: list[Message]
     changes: int
-    chat: tuple[str, ...]
+    copied: frozenset[tuple[str, ...]]
+    """Runs of ``COPIED_WORDS`` words of a chat message that the trusted lines do not have."""
     chatters: frozenset[str]
-    trusted: str
+    """Chat authors' names (lower case) that the trusted lines do not name."""
 
 
 def request(digest: StreamDigest, previous: StreamSummary | None, *, input_chars: int) -> Request:
@@ -136,13 +137,19 @@ def request(digest: StreamDigest, previous: StreamSummary | None, *, input_chars
     body = "\n".join(fences) + "\nThe summary, as JSON:"
     trusted = " ".join(
         [digest.text(), *(neutralise(line.text) for line in digest.lines() if line.source != "chat")]
-    )
+    ).lower()
+    trusted_runs = _runs(_words(trusted))
+    copied = {
+        run
+        for line in digest.lines()
+        if line.source == "chat"
+        for run in _runs(_words(neutralise(line.text)))
+    }
     return Request(
         [Message("system", INSTRUCTIONS), Message("user", body)],
         digest.changes,
-        tuple(neutralise(line.text) for line in digest.lines() if line.source == "chat"),
-        frozenset(digest.chatters),
-        trusted,
+        frozenset(copied - trusted_runs),
+        frozenset(name for name in digest.chatters if not _names(trusted, name)),
     )
 
 
@@ -206,17 +213,11 @@ def parse(answer: str, req: Request) -> StreamSummary:
 
 def _refusal(text: str, req: Request) -> str:
     """Why the text may not be kept ("" when it may)."""
-    words = [w.lower() for w in _WORD.findall(text)]
-    trusted = req.trusted.lower()
-    trusted_runs = _runs([w.lower() for w in _WORD.findall(req.trusted)])
-    for said in req.chat:
-        copied = _runs([w.lower() for w in _WORD.findall(said)]) & _runs(words)
-        if copied - trusted_runs:
-            return "repeats a chat message"
+    if _runs(_words(text)) & req.copied:
+        return "repeats a chat message"
     lowered = text.lower()
-    for name in req.chatters:
-        if _names(lowered, name) and not _names(trusted, name):
-            return "names a chat viewer"
+    if any(_names(lowered, name) for name in req.chatters):
+        return "names a chat viewer"
     return ""
 
 
@@ -225,7 +226,7 @@ def _runs(words: Sequence[str]) -> set[tuple[str, ...]]:
 
 
 def _words(text: str) -> list[str]:
-    return _WORD.findall(text)
+    return [w.lower() for w in _WORD.findall(text)]
 
 
 def _names(text: str, name: str) -> bool:
