@@ -374,3 +374,22 @@ def test_the_summarizer_follows_the_settings() -> None:
     off = FactLLMSettings(summary=False)
     assert summarizer_for(MemorySettings(extractor="llm", llm=off), extractor) is None
     assert summarizer_for(MemorySettings(), None) is None  # the rules: no model, the extractive summary
+
+
+async def test_after_a_restart_the_model_summarises_the_restored_stream(
+    fake: StructuredOpenAI, stores: tuple[MemoryStore, KnowledgeStore]
+) -> None:
+    from streamer.store.writer import channel_ids, write_events
+
+    fake.behavior.answer = facts_or(summary_json(GOOD))
+    live = stream()
+    async with stores[0].sessions.begin() as s:  # the recorder's log, which the restarted writer reads
+        await write_events(s, [("input", e) for e in live], await channel_ids(s, {"chan"}, {}))
+    writer = writer_for(MemoryBus(), stores, fake)
+    await writer.restore()
+    before = writer.current_summary() or ""
+    assert before.startswith("Stream on ") and "Kiri raided with 42 viewers" in before  # extractive meanwhile
+    assert await writer.refresh_summary()
+    assert writer.current_summary() == GOOD
+    prompt = user_content(summary_requests(fake)[-1])
+    assert "WE FINALLY BEAT MALIKETH" in prompt and 'sam: "GG that was insane, well played"' in prompt
