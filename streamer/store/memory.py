@@ -1,5 +1,6 @@
-"""Viewer memories in the database: add (idempotent on the source event), read one viewer's,
-search viewers, edit, delete, and forget a viewer (every row, audited).
+"""Viewer memories in the database: add (idempotent on the source event), keep one row current
+(how often a viewer was answered), read one viewer's, search viewers, edit, delete, and forget
+a viewer (every row, audited).
 
 Vectors are stored as float32 bytes (``embedding``), on every database. Where migration 0007
 found pgvector, a copy of each vector also lives in ``memory_vectors`` / ``knowledge_vectors``
