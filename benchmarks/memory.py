@@ -447,9 +447,7 @@ async def llm_added(turns: int, budget_tokens: int) -> dict[str, Any]:
     off: list[float] = []
     tokens: list[int] = []
     try:
-        await server.warm_up(
-            [{"role": "system", "content": context.system}, {"role": "user", "content": "Hi!"}]
-        )
+        await server.warm_up(context.prefix())
         for i in range(turns * 2 + 2):
             v = viewers[(i // 2) % len(viewers)]
             user = ev.Viewer(id=str(i), login=v["login"], display_name=v["login"])

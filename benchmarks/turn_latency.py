@@ -19,6 +19,9 @@
     the publish to the model call (bus, selector, context), the first token, the first
     clause (the reply splitter's release), output safety on it, the hand-off to the TTS (emotion
     tag, scrub, queues), the TTS's first audio, and that audio to the performer's sentence.
+    Also counted: turns whose first audio came after a dropped sentence (prompt debris, an
+    echo, output safety), dropped sentences per turn, and turns that said nothing at all.
+    ``--no-examples`` runs (c) without the persona's sample exchanges.
 (d) Selector cost per chat message during a 1,000 msg/s flood (benchmarks/selector_flood.py).
 (e) A message that waits: each question is sent when the turn before starts speaking (played in
     real time), so it waits in the selector while the character talks, as chat does on a
@@ -172,16 +175,22 @@ class Rig:
             memory_tokens=memory_tokens, recall=recall, prefill=prefill,
         )  # fmt: skip
         self.first_audio: dict[str, float] = {}
+        self.dropped_at_first_audio: dict[str, int] = {}
+        """Sentences dropped (echo, leak, output safety) so far, when each turn's first audio began."""
         self.started: asyncio.Queue[float] = asyncio.Queue()
         self.finished: asyncio.Queue[ev.ReplyFinished] = asyncio.Queue()
 
         async def on_sentence(turn_id: str, u: Utterance) -> None:
             if turn_id not in self.first_audio:
                 self.first_audio[turn_id] = time.perf_counter()
+                self.dropped_at_first_audio[turn_id] = self.dropped()
                 self.started.put_nowait(self.first_audio[turn_id])
             await self.brain.on_sentence(turn_id, u)
 
         self.performer.on_sentence = on_sentence
+
+    def dropped(self) -> int:
+        return self.brain.stats.echoes + self.brain.stats.blocked_sentences
 
     async def __aenter__(self) -> Rig:
         self.task = asyncio.create_task(self.brain.run())
@@ -488,6 +497,7 @@ async def local_models(
     nice: int | None = None,
     quant: str | None = None,
     queued_turns: int = 0,
+    examples: bool = True,
 ) -> dict[str, Any]:
     defaults = Settings()
     local = defaults.llm if isinstance(defaults.llm, LocalLLMSettings) else LocalLLMSettings()
@@ -498,7 +508,7 @@ async def local_models(
     started = time.perf_counter()
     await server.start()
     start_s = time.perf_counter() - started
-    persona = bench_persona(temperature=0.0)
+    persona = bench_persona(temperature=0.0, **({} if examples else {"examples": ()}))
     llm = OpenAILLM(
         base_url=server.base_url, model=server.model, limits=Limits(first_output_s=20, stall_s=10, total_s=60)
     )
@@ -509,25 +519,35 @@ async def local_models(
         async with Rig(
             llm, tts, persona, safety, memory_tokens=defaults.llm.memory_tokens, prefill=server.prefill
         ) as rig:
-            await server.warm_up(
-                [{"role": "system", "content": rig.brain.context.system}, {"role": "user", "content": "Hi!"}]
-            )
+            await server.warm_up(rig.brain.context.prefix())
             stream_ttfa: list[float] = []
             sentences: list[int] = []
+            dropped_first: list[int] = []
+            dropped_all: list[int] = []
+            silent = 0
             probe = StageProbe(rig.brain, llm, tts)
             for i in range(turns + 2):
                 probe.begin()
-                dropped = rig.brain.stats.echoes + rig.brain.stats.blocked_sentences
+                dropped = rig.dropped()
                 published, done = await rig.turn(i)
+                if i >= 2:
+                    dropped_all.append(rig.dropped() - dropped)
                 if i >= 2 and done.turn_id in rig.first_audio:
                     stream_ttfa.append((rig.first_audio[done.turn_id] - published) * 1000)
                     sentences.append(done.sentences)
                     probe.end(rig.first_audio[done.turn_id])
-                    dropped = rig.brain.stats.echoes + rig.brain.stats.blocked_sentences - dropped
+                    dropped_first.append(rig.dropped_at_first_audio[done.turn_id] - dropped)
                     parts = ", ".join(
                         f"{k.removesuffix('_ms')} {v:.0f}" for k, v in probe.samples[-1].items()
                     )
-                    print(f"turn {i}: {stream_ttfa[-1]:.0f} ms ({parts}; dropped {dropped})", file=sys.stderr)
+                    print(
+                        f"turn {i}: {stream_ttfa[-1]:.0f} ms ({parts}; dropped {dropped_all[-1]},"
+                        f" {dropped_first[-1]} before the first audio)",
+                        file=sys.stderr,
+                    )
+                elif i >= 2:
+                    silent += 1  # every sentence dropped: the turn said nothing
+                    print(f"turn {i}: silent (dropped {dropped_all[-1]})", file=sys.stderr)
             stages = probe.stages()
             with contextlib.suppress(AttributeError):
                 del llm.stream_chat, tts.synthesize  # the whole-reply path below, unprobed
@@ -567,6 +587,10 @@ async def local_models(
         "local_full_reply_ttfa_p50_ms": statistics.median(full_ttfa),
         "streaming_ttfa_ratio": ratio,
         "local_sentences_per_reply": statistics.mean(sentences) if sentences else 0.0,
+        "local_dropped_sentences_per_turn": statistics.mean(dropped_all) if dropped_all else 0.0,
+        "local_turns_dropped_before_first_audio": sum(1 for n in dropped_first if n),
+        "local_turns_silent": silent,
+        "local_turns": turns,
         "llama_server_start_s": start_s,
         **waited,
     }
@@ -591,6 +615,11 @@ async def main() -> None:
     ap.add_argument(
         "--rules-only", action="store_true", help="safety without the semantic layer (as before it existed)"
     )
+    ap.add_argument(
+        "--no-examples",
+        action="store_true",
+        help="(c) without the persona's sample exchanges (as before them)",
+    )
     args = ap.parse_args()
     safety = build_safety(Settings(), semantic=not args.rules_only)
     safety.warm()
@@ -606,6 +635,7 @@ async def main() -> None:
                 nice=args.llm_nice,
                 quant=args.llm_quant,
                 queued_turns=args.queued_turns,
+                examples=not args.no_examples,
             )
         )
     if args.only_local:

@@ -341,9 +341,7 @@ async def turn_latency(
         room = Room(seconds=None, noise_level=0.002)
         timed = TimedSTT(stt)
         async with Rig(args, llm, tts, timed, NullSink(pace=None), safety, room, echo_gate="off") as rig:
-            await server.warm_up(
-                [{"role": "system", "content": rig.brain.context.system}, {"role": "user", "content": "Hi!"}]
-            )
+            await server.warm_up(rig.brain.context.prefix())
             for i in range(args.utterances + 1):
                 line = espeak(LINES[i % len(LINES)])
                 at = time.monotonic() + 0.3

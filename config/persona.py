@@ -6,6 +6,7 @@ field is validated here; the bundled default lives in ``config/personas/hiyori.t
 
 from __future__ import annotations
 
+import re
 import tomllib
 from pathlib import Path
 from typing import Annotated
@@ -20,6 +21,22 @@ DEFAULT_PERSONA = "hiyori"
 Word = Annotated[str, Field(min_length=1, max_length=64)]
 TTSProvider = str
 """A registered TTS provider's name (``config.providers``)."""
+_LEADING_TAG = re.compile(r"^\s*\[([^\]]{1,64})\]")
+
+
+class Example(BaseModel):
+    """One sample exchange shown to the model before every turn: a viewer's chat line and the
+    character's spoken answer. A small model copies the shape of these (short, spoken, a short
+    first clause) instead of drifting into the prompt's own format."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+
+    viewer: Annotated[str, Field(min_length=1, max_length=25, pattern=r"^\w+$")]
+    """The sample viewer's display name (letters, digits, underscores)."""
+    says: str = Field(min_length=1, max_length=300)
+    """What the viewer types."""
+    reply: str = Field(min_length=1, max_length=300)
+    """What the character says back, optionally starting with one emotion tag ("[happy] ...")."""
 
 
 class Persona(BaseModel):
@@ -85,6 +102,10 @@ class Persona(BaseModel):
         default=(), max_length=50
     )
     """What to talk about when chat is quiet (at most 50)."""
+    examples: tuple[Example, ...] = Field(default=(), max_length=8)
+    """Sample exchanges shown before every turn (at most 8), in the model's cached prompt prefix,
+    so they cost no time per turn: on the bundled 135M model they stop most prompt debris
+    (docs/benchmarks.md, few-shot examples)."""
     max_reply_tokens: int = Field(default=80, ge=8, le=1_000)
     """Upper bound on one reply's length in tokens."""
     max_sentences: int = Field(default=3, ge=1, le=20)
@@ -120,6 +141,11 @@ class Persona(BaseModel):
         unknown = sorted(set(self.emotion_hotkeys) - set(self.emotions))
         if unknown:
             raise ValueError(f"emotion_hotkeys names emotions not in the set: {', '.join(unknown)}")
+        tags = sorted(
+            {m.group(1) for e in self.examples if (m := _LEADING_TAG.match(e.reply))} - set(self.emotions)
+        )
+        if tags:
+            raise ValueError(f"examples start with emotion tags not in the set: {', '.join(tags)}")
         return self
 
 

@@ -185,9 +185,7 @@ async def build_show(app: App, *, audio_dir: Path, pace: float | None = 1.0) -> 
         await asyncio.gather(asyncio.to_thread(safety.warm), tts.warm_up())
         if server is not None:
             context = ContextBuilder(persona)
-            await server.warm_up(
-                [{"role": "system", "content": context.system}, {"role": "user", "content": "Hi!"}]
-            )
+            await server.warm_up(context.prefix())
     except BaseException:
         if server is not None:
             await server.stop()

@@ -16,6 +16,7 @@ function fill(persona) {
     const kind = input.dataset.kind;
     if (kind === "bool") input.checked = Boolean(value);
     else if (kind === "lines") input.value = (value || []).join("\n");
+    else if (kind === "examples") input.value = (value || []).map((e) => [e.viewer, e.says, e.reply].join(" | ")).join("\n");
     else input.value = value === null || value === undefined ? "" : value;
   }
   const idle = persona.idle_chatter_after_s;
@@ -36,6 +37,7 @@ function collect() {
     const kind = input.dataset.kind;
     if (kind === "bool") out[name] = input.checked;
     else if (kind === "lines") out[name] = lines(input.value);
+    else if (kind === "examples") out[name] = examples(input.value);
     else if (kind === "number") out[name] = input.value === "" ? null : Number(input.value);
     else if (kind === "int") out[name] = input.value === "" ? null : parseInt(input.value, 10);
     else if (kind === "optional") out[name] = input.value.trim() || null;
@@ -49,6 +51,15 @@ function collect() {
   }
   out.emotion_hotkeys = hotkeys;
   return out;
+}
+
+// "viewer | says | reply" lines -> example objects; a line without three parts is sent as it is
+// read, so the server's validation names what is missing.
+function examples(text) {
+  return lines(text).map((line) => {
+    const [viewer = "", says = "", ...rest] = line.split("|").map((part) => part.trim());
+    return { viewer, says, reply: rest.join(" | ") };
+  });
 }
 
 function clearErrors() {

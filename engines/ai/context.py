@@ -133,6 +133,30 @@ class ContextBuilder:
         self.name_ok = name_ok or (lambda _name: True)
         self.history_tokens = history_tokens
         self.system = self._system_prompt(persona)
+        self.examples = self._example_messages(persona)
+
+    def prefix(self) -> list[dict[str, str]]:
+        """The stable head of every request (the system prompt, then the persona's examples),
+        with a placeholder user line: what a warm-up evaluates into the server's cache."""
+        head = [Message("system", self.system), *self.examples, Message("user", "Hi!")]
+        return [{"role": m.role, "content": m.content} for m in head]
+
+    def _example_messages(self, p: Persona) -> tuple[Message, ...]:
+        """The persona's sample exchanges as earlier turns, each viewer line described exactly
+        as a real one is (:meth:`describe`), so the model sees the real shape answered well."""
+        out: list[Message] = []
+        for i, example in enumerate(p.examples):
+            login = example.viewer.lower()
+            said = ev.ChatMessage(
+                channel="example",
+                user=ev.Viewer(id=f"example-{i}", login=login, display_name=example.viewer),
+                text=example.says,
+            )
+            out += [
+                Message("user", self.describe("chat", [said])),
+                Message("assistant", example.reply.strip()),
+            ]
+        return tuple(out)
 
     @staticmethod
     def _system_prompt(p: Persona) -> str:
@@ -154,8 +178,9 @@ class ContextBuilder:
     ) -> LLMRequest:
         """A request for ``prompt`` (from :meth:`describe`) with memory and stream state.
         ``notes``: what long-term memory recalled (``engines/ai/memory/prompt.py``), in the
-        volatile last message, before the prompt."""
-        messages = [Message("system", self.system)]
+        volatile last message, before the prompt. The persona's examples follow the system
+        prompt, before any history: all of that is the cached prefix."""
+        messages = [Message("system", self.system), *self.examples]
         for turn in memory.recent(self.history_tokens):
             messages += [Message("user", turn.prompt), Message("assistant", turn.heard)]
         parts = []

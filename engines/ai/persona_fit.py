@@ -51,12 +51,16 @@ def prompt_fit(
 ) -> PromptFit:
     """The estimate for ``persona`` on a model with ``context_tokens``, with ``history_tokens`` of
     recent conversation and ``memory_tokens`` of recalled memory in each turn."""
-    system = ContextBuilder(persona).system
+    context = ContextBuilder(persona)
+    examples = sum(approx_tokens(m.content) + 4 for m in context.examples)  # + the chat template's marks
     fields = {
+        "examples": examples,
         "system_prompt": approx_tokens(persona.system_prompt),
         "style_rules": sum(approx_tokens(r) + 1 for r in persona.style_rules),
         "banned_topics": sum(approx_tokens(t) for t in persona.banned_topics),
         "emotions": sum(approx_tokens(e) for e in persona.emotions),
     }
     other = history_tokens + memory_tokens + MESSAGE_TOKENS + persona.max_reply_tokens
-    return PromptFit(context_tokens, approx_tokens(system), other, max(fields, key=lambda k: fields[k]))
+    return PromptFit(
+        context_tokens, approx_tokens(context.system) + examples, other, max(fields, key=lambda k: fields[k])
+    )

@@ -50,12 +50,8 @@ def suite_messages(persona: Persona) -> list[list[dict[str, str]]]:
             text=text,
             user=ev.Viewer(id=str(i + 1), login=login, display_name=login),
         )
-        out.append(
-            [
-                {"role": "system", "content": context.system},
-                {"role": "user", "content": context.describe("chat", [chat])},
-            ]
-        )
+        # the system prompt and the persona's examples, as every turn sends them
+        out.append([*context.prefix()[:-1], {"role": "user", "content": context.describe("chat", [chat])}])
     return out
 
 

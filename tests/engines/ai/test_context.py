@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from config.persona import load_persona
+from config.persona import Example, load_persona
 from engines import events as ev
 from engines.ai.context import ContextBuilder, Memory, StreamInfo, neutralise, scrub_reply
 
@@ -21,8 +21,11 @@ def test_persona_first_then_memory_then_the_volatile_input() -> None:
     request = builder.build(builder.describe("chat", [chat("what game is this?")]), memory,
                             StreamInfo(title="Cozy", category="Stardew Valley", uptime_s=3725))  # fmt: skip
     roles = [m.role for m in request.messages]
-    assert roles == ["system", "user", "assistant", "user"]
+    examples = ["user", "assistant"] * len(PERSONA.examples)
+    assert PERSONA.examples  # the bundled persona shows the model sample exchanges
+    assert roles == ["system", *examples, "user", "assistant", "user"]
     assert request.messages[0].content == builder.system  # identical every turn: prompt cache friendly
+    assert request.messages[1 : 1 + len(examples)] == builder.examples  # so are the examples
     assert "Hiyori" in builder.system
     assert all(rule in builder.system for rule in PERSONA.style_rules)
     assert "politics" in builder.system
@@ -141,3 +144,27 @@ def test_every_input_kind_has_its_line_and_task() -> None:
         first, last = builder.describe("priority", [event]).split("\n")
         assert first == line
         assert last.startswith(task)
+
+
+def test_examples_are_described_as_real_chat_and_lead_every_request() -> None:
+    persona = PERSONA.model_copy(update={"examples": (
+        Example(viewer="Mika", says='hi "hiyori"', reply="[happy] Oh, hi Mika! Welcome in."),
+    )})  # fmt: skip
+    builder = ContextBuilder(persona)
+    real = chat('hi "hiyori"', user=ev.Viewer(id="9", login="mika", display_name="Mika"))
+    assert [(m.role, m.content) for m in builder.examples] == [
+        ("user", builder.describe("chat", [real])),  # the same line a real viewer's chat becomes
+        ("assistant", "[happy] Oh, hi Mika! Welcome in."),
+    ]
+    assert "'hiyori'" in builder.examples[0].content  # neutralised like viewer text
+    one = builder.build(builder.describe("chat", [chat("first")]), Memory())
+    two = builder.build(builder.describe("chat", [chat("second")]), Memory())
+    assert one.messages[:3] == two.messages[:3]  # the cached prefix does not move between turns
+    assert builder.prefix() == [
+        {"role": "system", "content": builder.system},
+        {"role": "user", "content": builder.examples[0].content},
+        {"role": "assistant", "content": builder.examples[1].content},
+        {"role": "user", "content": "Hi!"},
+    ]
+    bare = ContextBuilder(PERSONA.model_copy(update={"examples": ()}))
+    assert [m.role for m in bare.build("x", Memory()).messages] == ["system", "user"]

@@ -25,9 +25,10 @@ def never(_s: str) -> str | None:
 def test_the_suite_is_rendered_as_the_bots_context_renders_chat() -> None:
     convs = suite_messages(PERSONA)
     assert len(convs) == len(SUITE)
-    assert all([m["role"] for m in c] == ["system", "user"] for c in convs)
+    examples = ["user", "assistant"] * len(PERSONA.examples)  # the persona's sample exchanges, as on air
+    assert all([m["role"] for m in c] == ["system", *examples, "user"] for c in convs)
     assert "politics" in convs[0][0]["content"]  # the persona's system prompt, banned topics and all
-    assert "mika_plays" in convs[0][1]["content"] and "how is your day going" in convs[0][1]["content"]
+    assert "mika_plays" in convs[0][-1]["content"] and "how is your day going" in convs[0][-1]["content"]
 
 
 def test_adherence_checks_length_emotion_tags_and_banned_topics() -> None:
