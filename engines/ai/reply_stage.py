@@ -26,7 +26,7 @@ from typing import Final, Literal
 from engines.ai.context import echoes_prompt, scrub_reply
 from engines.ai.emotions import EmotionMapper, TaggedSentence
 from engines.ai.safety import SafetyPipeline
-from engines.ai.safety.decision import SafetyDecision
+from engines.ai.safety.decision import Layer, SafetyDecision
 from engines.ai.sentences import SentenceSplitter, SplitterConfig
 
 REPLY_SPLITTER: Final = SplitterConfig(first_clause_min_words=2, release_on_token=True)
@@ -152,6 +152,8 @@ class ReplyStage:
         self.emotions = emotions
         self.max_sentences = max_sentences
         self.splitter = splitter
+        self._clause = ""
+        """The early first clause just spoken, until the rest of its sentence is vetted."""
 
     async def vet(
         self, deltas: AsyncIterator[str], *, echo_of: str | None = None, system: str | None = None
@@ -162,6 +164,7 @@ class ReplyStage:
         left unread once ``max_sentences`` whole sentences have passed. A failing model
         (``BackendError``) propagates after the sentences already vetted."""
         splitter = SentenceSplitter(self.splitter)
+        self._clause = ""
         cap = self.max_sentences
         passed = 0  # whole sentences: an early first clause does not count
         index = 0
@@ -209,10 +212,28 @@ class ReplyStage:
             return Vetted(text, tagged.emotion, "echo"), tagged
         if (system is not None and leaks_system_prompt(text, system)) or reads_as_instructions(text):
             return Vetted(text, tagged.emotion, "leak"), tagged
-        if self.safety.has_moderation:
-            decision = await self.safety.acheck_output(text)
-        else:
-            decision = self.safety.check_output(text)
+        clause, self._clause = self._clause, ""
+        decision = await self._check(text, clause)
         if decision.blocked:
             return Vetted(text, tagged.emotion, "blocked", decision), tagged
+        if text.endswith(_CLAUSE_ENDS):
+            self._clause = text  # an early first clause: the rest of its sentence is read with it
         return Vetted(text, tagged.emotion, "ok", decision, Utterance(index, text, tagged.emotion)), tagged
+
+    async def _check(self, text: str, clause: str) -> SafetyDecision:
+        """Output safety on one piece. The rest of a sentence whose first clause went ahead
+        ("I'm not sure what that means," + "but I'll tell you.") is judged as the whole
+        sentence: the semantic layer misreads a clause's tail on its own (that one as
+        harassment), and the whole sentence is what the audience hears. Every other layer
+        (blocklists, personal data, links, harm rules, a judge) still reads the tail alone too,
+        so a friendly head cannot carry a slur or a threat in its tail."""
+        whole = f"{clause} {text}" if clause else text
+        if self.safety.has_moderation:
+            decision = await self.safety.acheck_output(whole)
+        else:
+            decision = self.safety.check_output(whole)
+        if clause and not decision.blocked:
+            alone = self.safety.check_output(text)
+            if alone.blocked and alone.layer is not Layer.SEMANTIC:
+                return alone
+        return decision

@@ -10,6 +10,7 @@ import pytest
 from engines.ai.emotions import EmotionMapper
 from engines.ai.reply_stage import ReplyStage, Vetted, parrots_viewer, reads_as_instructions
 from engines.ai.safety import SafetyPipeline
+from engines.ai.safety.decision import Layer, SafetyDecision, Verdict
 from engines.ai.sentences import SplitterConfig
 from engines.backends import BackendError
 
@@ -184,3 +185,63 @@ def test_reads_as_instructions() -> None:
         assert reads_as_instructions(debris), debris
     for speech in ("Never give up!", "Respond? Never!", "The chat ends with:", "Hi chat, rules are rules."):
         assert not reads_as_instructions(speech), speech
+
+
+class SemanticStub(SafetyPipeline):
+    """Rules as usual; a stand-in semantic layer that reads every text containing ``word`` as
+    hostile, so the test sees which text the stage asked about."""
+
+    def __init__(self, word: str, **kw: object) -> None:
+        super().__init__(classifier=None, **kw)  # type: ignore[arg-type]
+        self.word = word
+        self.asked: list[str] = []
+
+    def check_output(self, text: str) -> SafetyDecision:
+        self.asked.append(text)
+        decision = super().check_output(text)
+        if decision.blocked or self.word not in text:
+            return decision
+        return SafetyDecision(Verdict.BLOCK, Layer.SEMANTIC, "meaning (test)", "output", text, 0.99, "hate")
+
+
+async def test_the_tail_of_an_early_clause_is_judged_as_the_whole_sentence() -> None:
+    # the semantic layer misreads the tail alone; read with its head, the sentence passes
+    safety = SemanticStub("tail-only")
+    s = ReplyStage(safety, EMOTIONS, max_sentences=5)
+    out = await vet(s, Stream("I'm not sure what that means, but tail-only I'll tell you. Bye now."))
+    assert [v.text for v in out] == [
+        "I'm not sure what that means,",
+        "but tail-only I'll tell you.",
+        "Bye now.",
+    ]
+    assert "I'm not sure what that means, but tail-only I'll tell you." in safety.asked
+    # ...so the stub blocks it only when the whole sentence carries the word
+    assert [v.outcome for v in out] == ["ok", "blocked", "ok"]
+
+
+async def test_a_friendly_head_does_not_carry_a_hostile_tail() -> None:
+    # a tail that a rule layer blocks on its own stays blocked whatever its head says
+    out = await vet(
+        stage(extra_blocklist=["pineapple"]), Stream("Oh hi there friend, pineapple for everyone. Bye.")
+    )
+    assert [v.outcome for v in out] == ["ok", "blocked", "ok"]
+    assert out[1].decision is not None and out[1].decision.layer is Layer.BLOCKLIST
+
+
+async def test_a_semantic_verdict_on_the_tail_alone_gives_way_to_the_whole_sentence() -> None:
+    class TailOnly(SemanticStub):
+        def check_output(self, text: str) -> SafetyDecision:  # hostile only without its head
+            if text.startswith("but"):
+                self.asked.append(text)
+                return SafetyDecision(
+                    Verdict.BLOCK, Layer.SEMANTIC, "meaning (test)", "output", text, 0.99, "hate"
+                )
+            return super().check_output(text)
+
+    safety = TailOnly("never-said")
+    out = await vet(
+        ReplyStage(safety, EMOTIONS, max_sentences=5),
+        Stream("I'm not sure what that means, but I'll tell you."),
+    )
+    assert [v.outcome for v in out] == ["ok", "ok"]
+    assert safety.asked[-1] == "but I'll tell you."  # read alone too, and overruled by the whole
