@@ -145,13 +145,14 @@ def pct(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, max(0, round(q * (len(ordered) - 1))))] if ordered else float("nan")
 
 
-def bench_persona() -> Persona:
+def bench_persona(*, examples: bool = True) -> Persona:
     return load_persona("hiyori").model_copy(
         update={
             "min_gap_s": 0.0,
             "reply_frequency": 1.0,
             "user_cooldown_s": 0.0,
             "idle_chatter_after_s": None,
+            **({} if examples else {"examples": ()}),
         }
     )
 
@@ -197,8 +198,8 @@ class Rig:
         self.room = room
         self.performer = Performer(tts, sink)
         self.brain = Brain(
-            bus=self.bus, channel="bench", persona=bench_persona(), llm=llm, performer=self.performer,
-            safety=safety, memory_tokens=0,
+            bus=self.bus, channel="bench", persona=bench_persona(examples=not args.no_examples), llm=llm,
+            performer=self.performer, safety=safety, memory_tokens=0,
         )  # fmt: skip
         self.first_audio: dict[str, float] = {}
         self.llm_first_ms: dict[str, float] = {}
@@ -628,6 +629,7 @@ async def main() -> None:
     )  # fmt: skip
     ap.add_argument("--turn-end-min-confidence", type=float, default=Settings().voice.turn_end_min_confidence)
     ap.add_argument("--skip", action="append", default=[], choices=["turns", "bargein", "false", "pauses"])
+    ap.add_argument("--no-examples", action="store_true", help="the persona without its sample exchanges")
     args = ap.parse_args()
     started = time.monotonic()
     load_before = os.getloadavg()[0]
