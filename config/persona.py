@@ -11,7 +11,15 @@ import tomllib
 from pathlib import Path
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
 from config.providers import tts_provider_names
 
@@ -141,12 +149,16 @@ class Persona(BaseModel):
         unknown = sorted(set(self.emotion_hotkeys) - set(self.emotions))
         if unknown:
             raise ValueError(f"emotion_hotkeys names emotions not in the set: {', '.join(unknown)}")
-        tags = sorted(
-            {m.group(1) for e in self.examples if (m := _LEADING_TAG.match(e.reply))} - set(self.emotions)
-        )
-        if tags:
-            raise ValueError(f"examples start with emotion tags not in the set: {', '.join(tags)}")
         return self
+
+    @field_validator("examples")
+    @classmethod
+    def _example_tags(cls, value: tuple[Example, ...], info: ValidationInfo) -> tuple[Example, ...]:
+        emotions = set(info.data.get("emotions") or ())
+        tags = sorted({m.group(1) for e in value if (m := _LEADING_TAG.match(e.reply))} - emotions)
+        if tags:  # shown at the field on the persona page
+            raise ValueError(f"examples start with emotion tags not in the set: {', '.join(tags)}")
+        return value
 
 
 class PersonaError(ValueError):

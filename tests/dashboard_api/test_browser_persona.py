@@ -123,3 +123,34 @@ def test_roll_back_asks_first(stack: Stack, browser: Browser) -> None:
     assert stack.bot.brain.persona_version == 3
     expect(page.locator("#running")).to_have_text(re.compile(r"^Running on the bot: version 3"))
     page.close()
+
+
+def test_sample_exchanges_are_edited_one_per_line_and_reach_the_bot(stack: Stack, browser: Browser) -> None:
+    page = open_editor(stack, browser, 1600)
+    examples = page.locator("#f-examples")
+    running = stack.bot.brain.persona.examples
+    assert running  # the bundled persona has some
+    first = running[0]
+    expect(examples).to_have_value(
+        re.compile("^" + re.escape(f"{first.viewer} | {first.says} | {first.reply}"))
+    )
+    examples.fill("Sam | hi there | [furious] Hi.")  # not one of the persona's emotions
+    page.click("#save")
+    expect(examples).to_have_attribute("aria-invalid", "true")
+    expect(page.locator('[data-error="examples"]')).to_contain_text("emotion tags not in the set: furious")
+    examples.fill(
+        "Sam | hi there | [happy] Hi, welcome in!\nBo | what game is this? | A cozy one, come and see!"
+    )
+    page.click("#save-apply")
+    expect(page.locator("#form-status")).to_have_text(
+        re.compile(r"^The bot confirmed: now running version \d+\.$")
+    )
+    persona = stack.bot.brain.persona
+    assert [(e.viewer, e.says, e.reply) for e in persona.examples] == [
+        ("Sam", "hi there", "[happy] Hi, welcome in!"),
+        ("Bo", "what game is this?", "A cozy one, come and see!"),
+    ]
+    sent = [m.content for m in stack.bot.brain.context.examples]  # what every turn now sends
+    assert sent == ['Sam says: "hi there"\nReply to chat.', "[happy] Hi, welcome in!",
+                    'Bo says: "what game is this?"\nReply to chat.', "A cozy one, come and see!"]  # fmt: skip
+    page.close()
