@@ -204,6 +204,7 @@ class ReplyStage:
         echo_of: str | None,
         system: str | None,
     ) -> tuple[Vetted | None, TaggedSentence]:
+        clause, self._clause = self._clause, ""  # only the very next piece is its sentence's rest
         tagged = self.emotions.tag(sentence, previous=previous)
         text = scrub_reply(tagged.text)
         if not text or not any(ch.isalnum() for ch in text):
@@ -212,7 +213,6 @@ class ReplyStage:
             return Vetted(text, tagged.emotion, "echo"), tagged
         if (system is not None and leaks_system_prompt(text, system)) or reads_as_instructions(text):
             return Vetted(text, tagged.emotion, "leak"), tagged
-        clause, self._clause = self._clause, ""
         decision = await self._check(text, clause)
         if decision.blocked:
             return Vetted(text, tagged.emotion, "blocked", decision), tagged
@@ -224,9 +224,10 @@ class ReplyStage:
         """Output safety on one piece. The rest of a sentence whose first clause went ahead
         ("I'm not sure what that means," + "but I'll tell you.") is judged as the whole
         sentence: the semantic layer misreads a clause's tail on its own (that one as
-        harassment), and the whole sentence is what the audience hears. Every other layer
-        (blocklists, personal data, links, harm rules, a judge) still reads the tail alone too,
-        so a friendly head cannot carry a slur or a threat in its tail."""
+        harassment), and the whole sentence is what the audience hears. Every other local layer
+        (blocklists, personal data, links, harm rules, the toxicity classifier) still reads the
+        tail alone too, so a friendly head cannot carry a slur or a threat in its tail; a judge
+        or the moderation endpoint reads the whole sentence."""
         whole = f"{clause} {text}" if clause else text
         if self.safety.has_moderation:
             decision = await self.safety.acheck_output(whole)

@@ -245,3 +245,16 @@ async def test_a_semantic_verdict_on_the_tail_alone_gives_way_to_the_whole_sente
     )
     assert [v.outcome for v in out] == ["ok", "ok"]
     assert safety.asked[-1] == "but I'll tell you."  # read alone too, and overruled by the whole
+
+
+async def test_only_the_piece_right_after_an_early_clause_is_read_with_it() -> None:
+    # the tail is dropped as an echo: the sentence after it is read alone, not with the old head
+    safety = SemanticStub("never-said")
+    prompt = 'Kiri says: "what game is this?"'
+    out = await vet(
+        ReplyStage(safety, EMOTIONS, max_sentences=5),
+        Stream("Oh wow Kiri, Kiri says: what game is this? Bye now."),
+        echo_of=prompt,
+    )
+    assert [v.outcome for v in out] == ["ok", "echo", "ok"]
+    assert safety.asked[-1] == "Bye now." and not any(a.endswith(", Bye now.") for a in safety.asked)
