@@ -34,6 +34,9 @@ def test_settle_collects_garbage_cycles_before_freezing() -> None:
 def test_settle_freezes_what_lives_so_later_collections_skip_it() -> None:
     kept = [Node() for _ in range(10_000)]
     frozen = heap.settle()
-    assert frozen == gc.get_freeze_count() >= len(kept)
+    now = gc.get_freeze_count()
+    # a frozen object freed since (a thread an earlier test left running) lowers the count: in a
+    # full suite it once read 2 fewer than settle() had frozen
+    assert frozen >= now >= len(kept) and frozen - now < len(kept), (frozen, now)
     # the frozen objects are in no generation: a full collection no longer walks them
     assert not any(gc.is_tracked(n) and n in gc.get_objects(generation=2) for n in kept[:3])
