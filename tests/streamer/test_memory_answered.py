@@ -8,14 +8,13 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable
 from datetime import UTC, datetime, timedelta
 
 import pytest
 from sqlalchemy import text
 
 from engines import events as ev
-from engines.ai.safety import SafetyPipeline
 from integrations.sentence_encoder import USEEmbedder
 from streamer.bus import MemoryBus
 from streamer.memory_recall import Recall
@@ -23,6 +22,7 @@ from streamer.memory_writer import MemoryWriter, answered_count, answered_id, an
 from streamer.store import make_engine, make_sessionmaker
 from streamer.store.memory import MemoryStore
 from tests import pgvector_server as pgv
+from tests.support.memory_stand_ins import allowed
 
 pgvector_server, pgvector_template, pgvector_url = (
     pgv.pgvector_server,
@@ -33,13 +33,7 @@ pgvector_server, pgvector_template, pgvector_url = (
 SAM = ev.Viewer(id="101", login="sam", display_name="Sam")
 KIRI = ev.Viewer(id="202", login="kiri", display_name="Kiri")
 EMBEDDER = USEEmbedder()
-SAFETY = SafetyPipeline()
-SAFETY.warm()
 T0 = datetime(2026, 12, 7, 3, 0, tzinfo=UTC)
-
-
-def allowed(texts: Sequence[str]) -> list[bool]:
-    return [not (d.blocked or d.caution) for d in SAFETY.check_inputs(texts)]
 
 
 @pytest.fixture

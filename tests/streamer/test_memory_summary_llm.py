@@ -14,13 +14,11 @@ import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from typing import Any
 
-import numpy as np
 import pytest
 
 from engines import events as ev
 from engines.ai.memory.llm_facts import LLMFactExtractor
 from engines.ai.memory.llm_summary import LLMStreamSummarizer
-from engines.ai.safety import SafetyPipeline
 from integrations.openai.structured import StructuredChat
 from streamer.bus import MemoryBus
 from streamer.memory_writer import MemoryWriter
@@ -28,13 +26,12 @@ from streamer.store import make_engine, make_sessionmaker
 from streamer.store.knowledge import KnowledgeStore
 from streamer.store.memory import MemoryStore
 from tests.support.fake_structured import StructuredOpenAI, user_content
+from tests.support.memory_stand_ins import allowed, embed
 
 KEY = "sk-memory-summary-7c1e2b"
 SAM = ev.Viewer(id="101", login="sam", display_name="Sam")
 KIRI = ev.Viewer(id="202", login="kiri", display_name="Kiri")
 MALLORY = ev.Viewer(id="303", login="mallory", display_name="Mallory")
-SAFETY = SafetyPipeline()
-SAFETY.warm()
 
 GOOD = (
     "The streamer fought Maliketh in Elden Ring without summons, died a few times, and finally "
@@ -63,17 +60,6 @@ def _schema(body: dict[str, Any]) -> str | None:
         return str(fmt["json_schema"]["name"])
     text = " ".join(str(m["content"]) for m in body["messages"])
     return "stream_summary" if "<<<NOTES" in text else "viewer_facts"
-
-
-def allowed(texts: Sequence[str]) -> list[bool]:
-    return [not (d.blocked or d.caution) for d in SAFETY.check_inputs(texts)]
-
-
-def embed(texts: Sequence[str]) -> np.ndarray:
-    out = np.zeros((len(texts), 8), dtype=np.float32)
-    for i, text in enumerate(texts):
-        out[i, sum(map(ord, text)) % 8] = 1.0
-    return out
 
 
 CLIENTS: list[StructuredChat] = []

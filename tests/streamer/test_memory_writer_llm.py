@@ -18,36 +18,22 @@ import pytest
 
 from engines import events as ev
 from engines.ai.memory.llm_facts import LLMFactExtractor
-from engines.ai.safety import SafetyPipeline
 from integrations.openai.structured import StructuredChat
 from streamer.bus import MemoryBus
 from streamer.memory_writer import MemoryWriter
 from streamer.store import make_engine, make_sessionmaker
 from streamer.store.memory import MemoryStore
 from tests.support.fake_structured import StructuredOpenAI, facts_json, user_content
+from tests.support.memory_stand_ins import allowed, embed
 
 KEY = "sk-memory-facts-5f3a9c0e1d"
 SAM = ev.Viewer(id="101", login="sam", display_name="Sam")
 KIRI = ev.Viewer(id="202", login="kiri", display_name="Kiri")
 MALLORY = ev.Viewer(id="303", login="mallory", display_name="Mallory")
-SAFETY = SafetyPipeline()
-SAFETY.warm()
 
 
 def chat(user: ev.Viewer, text: str) -> ev.ChatMessage:
     return ev.ChatMessage(channel="chan", user=user, text=text)
-
-
-def allowed(texts: Sequence[str]) -> list[bool]:
-    return [not (d.blocked or d.caution) for d in SAFETY.check_inputs(texts)]
-
-
-def embed(texts: Sequence[str]) -> np.ndarray:
-    """A stand-in embedder: one unit vector per text (what is stored matters here, not how)."""
-    out = np.zeros((len(texts), 8), dtype=np.float32)
-    for i, text in enumerate(texts):
-        out[i, sum(map(ord, text)) % 8] = 1.0
-    return out
 
 
 CLIENTS: list[StructuredChat] = []
