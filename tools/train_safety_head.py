@@ -7,7 +7,8 @@ Data: ``tools/safety_data/train.jsonl`` (written for this head, by technique, pl
 half of the red-team lines other projects ship, technique ``registry:*``) and
 ``tests/data/safety_labelled.jsonl`` (the rules' tuning set). The ``registry:*`` lines are never
 in the validation 20%, so the thresholds are set on lines written for this bot. Never the evaluation set
-``tests/data/safety_eval.jsonl`` or ``tests/data/safety_registry.jsonl``: this script refuses them.
+``tests/data/safety_eval.jsonl``, ``tests/data/safety_registry.jsonl`` or the frozen holdout
+``tests/data/safety_holdout.jsonl``: this script refuses them.
 
 Method: every line is embedded once with the bot's own embedder (USE multilingual) and hashed
 into character and word n-grams (TF-IDF, ``engines.ai.safety.semantic.ngram_features``); a
@@ -43,6 +44,7 @@ TRAIN = ROOT / "tools" / "safety_data" / "train.jsonl"
 TUNE = ROOT / "tests" / "data" / "safety_labelled.jsonl"
 EVAL = ROOT / "tests" / "data" / "safety_eval.jsonl"
 REGISTRY = ROOT / "tests" / "data" / "safety_registry.jsonl"
+HOLDOUT = ROOT / "tests" / "data" / "safety_holdout.jsonl"
 
 CLASSES = (
     "harmless",
@@ -82,7 +84,7 @@ ENCODED = (
 
 
 def load(path: Path) -> list[dict[str, Any]]:
-    if path.resolve() in (EVAL.resolve(), REGISTRY.resolve()):
+    if path.resolve() in (EVAL.resolve(), REGISTRY.resolve(), HOLDOUT.resolve()):
         raise SystemExit("refusing to train on an evaluation set")
     rows = []
     for line in path.read_text(encoding="utf-8").splitlines():

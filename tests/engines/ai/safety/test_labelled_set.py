@@ -18,6 +18,7 @@ ROOT = Path(__file__).resolve().parents[4]
 DATA = ROOT / "tests" / "data" / "safety_labelled.jsonl"
 EVAL = ROOT / "tests" / "data" / "safety_eval.jsonl"
 REGISTRY = ROOT / "tests" / "data" / "safety_registry.jsonl"
+HOLDOUT = ROOT / "tests" / "data" / "safety_holdout.jsonl"
 
 
 def _load_benchmark() -> ModuleType:
@@ -97,6 +98,46 @@ def test_the_evaluation_set_is_by_technique_and_apart() -> None:
         registry = [json.loads(line) for line in REGISTRY.read_text("utf-8").splitlines() if line.strip()]
         assert len(registry) >= 500 and {r["label"] for r in registry} == {"hostile", "harmless"}
         assert not trained & {r["text"].casefold() for r in registry}, "registry lines leaked into training"
+
+
+def test_the_holdout_set_is_by_technique_and_apart() -> None:
+    """The frozen holdout (safety_holdout.md) has every category, both sides and names, the
+    benchmark knows it, and the trainer refuses to read it."""
+    rows = [json.loads(line) for line in HOLDOUT.read_text("utf-8").splitlines() if line.strip()]
+    assert all(set(r) == {"text", "label", "side", "category", "technique"} for r in rows)
+    assert all(isinstance(r["text"], str) and r["text"] and r["technique"] for r in rows)
+    assert len({r["text"] for r in rows}) == len(rows), "duplicate lines"
+    labels = Counter(r["label"] for r in rows)
+    assert set(labels) == {"hostile", "harmless"}
+    assert labels["hostile"] >= 650 and labels["harmless"] >= 550
+    assert {r["side"] for r in rows} == {"input", "output", "name"}
+    for label in ("hostile", "harmless"):
+        sides = Counter(r["side"] for r in rows if r["label"] == label)
+        assert sides["output"] >= 0.3 * labels[label], (label, sides)
+    hostile_categories = Counter(r["category"] for r in rows if r["label"] == "hostile")
+    harmless_categories = Counter(r["category"] for r in rows if r["label"] == "harmless")
+    assert len(hostile_categories) == 13 and len(harmless_categories) == 11
+    assert min(hostile_categories.values()) >= 35 and min(harmless_categories.values()) >= 35
+    assert sum(1 for r in rows if r["label"] == "hostile" and r["side"] == "name") >= 40
+    assert sum(1 for r in rows if r["label"] == "harmless" and r["side"] == "name") >= 30
+    assert bench.SPLITS["holdout"] == HOLDOUT
+    spec = importlib.util.spec_from_file_location(
+        "train_safety_head", ROOT / "tools" / "train_safety_head.py"
+    )
+    assert spec is not None and spec.loader is not None
+    trainer = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("train_safety_head", trainer)
+    spec.loader.exec_module(trainer)
+    with pytest.raises(SystemExit, match="refusing"):
+        trainer.load(HOLDOUT)
+    holdout = {r["text"].casefold() for r in rows}
+    train = ROOT / "tools" / "safety_data" / "train.jsonl"
+    for other in (train, DATA, EVAL, REGISTRY):
+        if other.exists():
+            seen = {
+                json.loads(line)["text"].casefold() for line in other.read_text("utf-8").splitlines() if line
+            }
+            assert not len(holdout & seen), f"{len(holdout & seen)} holdout lines also in {other.name}"
 
 
 def test_benchmark_prints_json_last(
