@@ -498,12 +498,21 @@ async def local_models(
     quant: str | None = None,
     queued_turns: int = 0,
     examples: bool = True,
+    threads: int | None = None,
+    threads_batch: int | None = None,
+    piper_threads: int | None = None,
 ) -> dict[str, Any]:
     defaults = Settings()
     local = defaults.llm if isinstance(defaults.llm, LocalLLMSettings) else LocalLLMSettings()
     requantize = None if (quant or local.requantize) == "off" else (quant or local.requantize)
     server = LlamaServer(
-        LlamaServerConfig(verbose=False, nice=local.nice if nice is None else nice, requantize=requantize)
+        LlamaServerConfig(
+            verbose=False,
+            nice=local.nice if nice is None else nice,
+            requantize=requantize,
+            n_threads=threads or local.threads,
+            n_threads_batch=threads_batch,
+        )
     )
     started = time.perf_counter()
     await server.start()
@@ -512,7 +521,7 @@ async def local_models(
     llm = OpenAILLM(
         base_url=server.base_url, model=server.model, limits=Limits(first_output_s=20, stall_s=10, total_s=60)
     )
-    tts = PiperTTS(clause_split=PiperSettings().clause_split)
+    tts = PiperTTS(clause_split=PiperSettings().clause_split, threads=piper_threads)
     try:
         async for _ in tts.synthesize("Warming up the voice."):
             pass
@@ -620,6 +629,14 @@ async def main() -> None:
         action="store_true",
         help="(c) without the persona's sample exchanges (as before them)",
     )
+    ap.add_argument("--llm-threads", type=int, default=None, help="override settings.llm.threads")
+    ap.add_argument(
+        "--llm-threads-batch",
+        type=int,
+        default=None,
+        help="the server's prompt threads (default: as --llm-threads)",
+    )
+    ap.add_argument("--piper-threads", type=int, default=None, help="onnxruntime threads for piper")
     args = ap.parse_args()
     safety = build_safety(Settings(), semantic=not args.rules_only)
     safety.warm()
@@ -636,6 +653,9 @@ async def main() -> None:
                 quant=args.llm_quant,
                 queued_turns=args.queued_turns,
                 examples=not args.no_examples,
+                threads=args.llm_threads,
+                threads_batch=args.llm_threads_batch,
+                piper_threads=args.piper_threads,
             )
         )
     if args.only_local:

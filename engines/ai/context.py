@@ -212,9 +212,10 @@ class ContextBuilder:
         """The user message for a pick: a fenced list of what happened, then the task."""
         if kind == "idle" or not events:
             topic = neutralise(idle_topic or "anything fun about the stream")
-            return f"Chat has been quiet. Say something to keep the stream lively, about {topic}."
+            return f"{IDLE_PREFIX} Say something to keep the stream lively, about {topic}."
         described = [_line_and_task(e, self._who) for e in events]
-        return "\n".join([*(line for line, _ in described), described[0][1]])
+        task = described[0][1]
+        return "\n".join([*(line for line, _ in described), *([task] if task else [])])
 
     def _who(self, user: ev.Viewer | None) -> str:
         """A viewer's name as it may be read aloud: unsafe names become "a viewer"."""
@@ -224,12 +225,24 @@ class ContextBuilder:
         return name if name and self.name_ok(name) else "A viewer"
 
 
-_CHAT: Final = "Reply to chat."
+_CHAT: Final = ""
+"""A chat line carries no task line: the chat turn reads as "Sam says: ..." alone. "Reply to
+chat." cost 5 new prompt tokens a turn (about 14 ms of the bundled model's first token) and
+the persona's examples already show what a reply is."""
 _THANK: Final = "Thank them by name, briefly and warmly."
+_RAID_TASK: Final = "Welcome the raiders warmly and thank the raider by name."
+_STREAMER_TASK: Final = "Answer the streamer directly."
+_REDEMPTION_TASK: Final = "Respond to the redemption."
+LEGACY_CHAT_TASK: Final = "Reply to chat."
+"""The task line chat turns carried before 2026-12-07: logged prompts still end with it."""
+TASKS: Final = frozenset({_THANK, _RAID_TASK, _STREAMER_TASK, _REDEMPTION_TASK, LEGACY_CHAT_TASK})
+"""Every task line :meth:`ContextBuilder.describe` may end a prompt with (the bot's own words,
+not viewer text: the training studio leaves them out of input safety)."""
+IDLE_PREFIX: Final = "Chat has been quiet."
 
 
 def _line_and_task(e: ev.EventBase, who_of: Callable[[ev.Viewer | None], str]) -> tuple[str, str]:
-    """What happened, as one fenced line, and the task if this event leads the pick."""
+    """What happened, as one fenced line, and the task if this event leads the pick ("": none)."""
     if not isinstance(e, ev.InputEvent):
         return neutralise(getattr(e, "text", "") or e.type), _CHAT
     who, said = who_of(e.actor), neutralise(e.viewer_text)
@@ -240,14 +253,11 @@ def _line_and_task(e: ev.EventBase, who_of: Callable[[ev.Viewer | None], str]) -
             bits = f" [cheered {e.bits} bits]" if e.bits else ""
             return f'{who}{meta}{bits} says: "{said}"', _CHAT
         case ev.StreamerUtterance():
-            return f'The streamer says to you: "{said}"', "Answer the streamer directly."
+            return f'The streamer says to you: "{said}"', _STREAMER_TASK
         case ev.ModeratorInput():
             return f'Moderator {neutralise(e.author)} says: "{said}"', _CHAT
         case ev.Raid():
-            return (
-                f"{who} raided the channel with {e.viewers} viewers.",
-                "Welcome the raiders warmly and thank the raider by name.",
-            )
+            return f"{who} raided the channel with {e.viewers} viewers.", _RAID_TASK
         case ev.Subscription():
             return f"{who} subscribed" + (" with a gifted sub." if e.is_gift else "."), _THANK
         case ev.ResubMessage():
@@ -257,10 +267,7 @@ def _line_and_task(e: ev.EventBase, who_of: Callable[[ev.Viewer | None], str]) -
         case ev.Cheer():
             return f'{who} cheered {e.bits} bits and says: "{said}"', _THANK
         case ev.Redemption():
-            return (
-                f'{who} redeemed "{neutralise(e.reward_title)}" and wrote: "{said}"',
-                "Respond to the redemption.",
-            )
+            return f'{who} redeemed "{neutralise(e.reward_title)}" and wrote: "{said}"', _REDEMPTION_TASK
         case ev.Follow():
             return f"{who} followed the channel.", _THANK
         case ev.UtteranceEnd() | ev.StreamState():

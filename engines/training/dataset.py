@@ -17,6 +17,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from engines.ai.context import IDLE_PREFIX, TASKS
 from engines.training.scrub import NameScrubber, scrub_pii
 
 Split = Literal["train", "validation"]
@@ -161,11 +162,15 @@ def split_of(stream: str, all_streams: Sequence[str], r: Recipe) -> Split:
 
 
 def _viewers_blocked(prompt: str, safety: SafetyCheck) -> str | None:
-    """Input safety on what happened (the prompt's lines before its last, the bot's own task:
-    "Reply to chat." read as an order to the model and cautioned 71 of 180 harmless questions
-    when the whole prompt was checked). A one-line prompt (an idle turn) holds no viewer text."""
-    lines, _, _task = prompt.rpartition("\n")
-    return safety(lines, "input") if lines.strip() else None
+    """Input safety on what happened: the prompt without its last line when that is the bot's
+    own task (``context.TASKS``: "Reply to chat." read as an order to the model and cautioned
+    71 of 180 harmless questions when the whole prompt was checked). An idle turn's prompt holds
+    no viewer text. A chat turn has no task line since 2026-12-07, so its one line is checked."""
+    if prompt.startswith(IDLE_PREFIX):
+        return None
+    lines, _, last = prompt.rpartition("\n")
+    viewers = lines if last.strip() in TASKS else prompt
+    return safety(viewers, "input") if viewers.strip() else None
 
 
 def build(

@@ -151,6 +151,6 @@ def test_sample_exchanges_are_edited_one_per_line_and_reach_the_bot(stack: Stack
         ("Bo", "what game is this?", "A cozy one, come and see!"),
     ]
     sent = [m.content for m in stack.bot.brain.context.examples]  # what every turn now sends
-    assert sent == ['Sam says: "hi there"\nReply to chat.', "[happy] Hi, welcome in!",
-                    'Bo says: "what game is this?"\nReply to chat.', "A cozy one, come and see!"]  # fmt: skip
+    assert sent == ['Sam says: "hi there"', "[happy] Hi, welcome in!",
+                    'Bo says: "what game is this?"', "A cozy one, come and see!"]  # fmt: skip
     page.close()

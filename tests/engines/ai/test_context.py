@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from config.persona import Example, load_persona
 from engines import events as ev
-from engines.ai.context import ContextBuilder, Memory, StreamInfo, neutralise, scrub_reply
+from engines.ai.context import TASKS, ContextBuilder, Memory, StreamInfo, neutralise, scrub_reply
 
 PERSONA = load_persona("hiyori")
 KIRI = ev.Viewer(id="1", login="kiri", display_name="Kiri")
@@ -116,7 +116,7 @@ def test_echoes_of_the_prompt_are_recognised() -> None:
 
 
 DESCRIBED: list[tuple[ev.EventBase, str, str]] = [
-    (chat("hi", roles=frozenset({ev.Role.VIP}), bits=5), 'Kiri (vip) [cheered 5 bits] says: "hi"', "Reply to chat."),
+    (chat("hi", roles=frozenset({ev.Role.VIP}), bits=5), 'Kiri (vip) [cheered 5 bits] says: "hi"', ""),
     (ev.Follow(channel="c", user=KIRI), "Kiri followed the channel.", "Thank them by name, briefly and warmly."),
     (ev.Subscription(channel="c", user=KIRI, is_gift=True), "Kiri subscribed with a gifted sub.", "Thank them"),
     (ev.ResubMessage(channel="c", user=KIRI, cumulative_months=3, text="yay"),
@@ -130,10 +130,9 @@ DESCRIBED: list[tuple[ev.EventBase, str, str]] = [
      'Kiri redeemed "Ask" and wrote: "why?"', "Respond to the redemption."),
     (ev.StreamerUtterance(channel="c", text="say hi"), 'The streamer says to you: "say hi"',
      "Answer the streamer directly."),
-    (ev.UtteranceEnd(channel="c", utterance_id="u", kept=True), "streamer.utterance_end", "Reply to chat."),
-    (ev.ModeratorInput(channel="c", author="mia", text="thank them"), 'Moderator mia says: "thank them"',
-     "Reply to chat."),
-    (ev.StreamState(channel="c", online=True), "stream.state", "Reply to chat."),
+    (ev.UtteranceEnd(channel="c", utterance_id="u", kept=True), "streamer.utterance_end", ""),
+    (ev.ModeratorInput(channel="c", author="mia", text="thank them"), 'Moderator mia says: "thank them"', ""),
+    (ev.StreamState(channel="c", online=True), "stream.state", ""),
 ]  # fmt: skip
 
 
@@ -141,9 +140,20 @@ def test_every_input_kind_has_its_line_and_task() -> None:
     builder = ContextBuilder(PERSONA)
     assert {e.type for e, _, _ in DESCRIBED} == ev.INPUT_TYPES
     for event, line, task in DESCRIBED:
-        first, last = builder.describe("priority", [event]).split("\n")
+        first, *rest = builder.describe("priority", [event]).split("\n")
         assert first == line
-        assert last.startswith(task)
+        if task:
+            assert len(rest) == 1 and rest[0].startswith(task) and rest[0] in TASKS
+        else:  # chat and the like: no task line (5 prompt tokens a turn)
+            assert rest == []
+
+
+def test_a_pick_of_several_lines_ends_on_the_leading_events_task() -> None:
+    builder = ContextBuilder(PERSONA)
+    two_chats = builder.describe("chat", [chat("hi"), chat("yo")])
+    assert two_chats.split("\n") == ['Kiri says: "hi"', 'Kiri says: "yo"']
+    follow_first = builder.describe("priority", [ev.Follow(channel="c", user=KIRI), chat("yo")])
+    assert follow_first.split("\n")[-1] == "Thank them by name, briefly and warmly."
 
 
 def test_examples_are_described_as_real_chat_and_lead_every_request() -> None:

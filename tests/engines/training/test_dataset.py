@@ -65,15 +65,18 @@ def test_what_the_safety_pipeline_blocks_is_dropped_on_either_side() -> None:
     cands = [
         cand("ok"),
         cand("in", prompt='Fan says: "BAD question"\nReply to chat.'),
+        # a chat turn has no task line: its one line is the viewer's
+        cand("one line", prompt='Fan says: "BAD question"'),
+        cand("two viewers", prompt='Fan says: "hi"\nFoe says: "BAD question"'),
         cand("out", reply="BAD answer"),
-        # the prompt's last line is the bot's own task ("Reply to chat."), not viewer text: input
-        # safety read it as an order to the model and cautioned harmless questions
-        cand("task", prompt='Fan says: "hi"\nBAD task line'),
-        cand("idle", prompt="BAD idle prompt, one line, no viewer in it"),
+        # the prompt's last line is the bot's own task, not viewer text: input safety read
+        # "Reply to chat." as an order to the model and cautioned harmless questions
+        cand("task", prompt='Fan says: "hi"\nThank them by name, briefly and warmly.'),
+        cand("idle", prompt="Chat has been quiet. Say something to keep the stream lively, about BAD."),
     ]
     got, report = build(cands, Recipe(), system="s", safety=check)
     assert [e.turn_id for e in got] == ["ok", "task", "idle"]
-    assert report.dropped == {"safety:input-blocked": 1, "safety:output-blocked": 1}
+    assert report.dropped == {"safety:input-blocked": 3, "safety:output-blocked": 1}
 
 
 def test_viewer_names_become_placeholders_and_personal_data_is_scrubbed() -> None:
