@@ -21,7 +21,9 @@
     tag, scrub, queues), the TTS's first audio, and that audio to the performer's sentence.
     Also counted: turns whose first audio came after a dropped sentence (prompt debris, an
     echo, output safety), dropped sentences per turn, and turns that said nothing at all.
-    ``--no-examples`` runs (c) without the persona's sample exchanges.
+    ``--no-examples`` runs (c) without the persona's sample exchanges. As the app does, (c)
+    pauses the model server while piper renders each turn's first audio
+    (``llm.first_audio_pause_ms``); ``--no-first-audio-pause`` runs it without.
 (d) Selector cost per chat message during a 1,000 msg/s flood (benchmarks/selector_flood.py).
 (e) A message that waits: each question is sent when the turn before starts speaking (played in
     real time), so it waits in the selector while the character talks, as chat does on a
@@ -46,7 +48,8 @@ import statistics
 import subprocess
 import sys
 import time
-from collections.abc import AsyncGenerator
+from collections.abc import AsyncGenerator, Callable
+from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any, cast
 
@@ -167,9 +170,10 @@ class Rig:
         pace: float | None = None,
         recall: Recall | None = None,
         prefill: Prefill | None = None,
+        first_audio_hold: Callable[[], AbstractContextManager[object]] | None = None,
     ) -> None:
         self.bus = MemoryBus()
-        self.performer = Performer(tts, NullSink(pace=pace))
+        self.performer = Performer(tts, NullSink(pace=pace), first_audio_hold=first_audio_hold)
         self.brain = Brain(
             bus=self.bus, channel="bench", persona=persona, llm=llm, performer=self.performer, safety=safety,
             memory_tokens=memory_tokens, recall=recall, prefill=prefill,
@@ -501,6 +505,7 @@ async def local_models(
     threads: int | None = None,
     threads_batch: int | None = None,
     piper_threads: int | None = None,
+    pause: bool = True,
 ) -> dict[str, Any]:
     defaults = Settings()
     local = defaults.llm if isinstance(defaults.llm, LocalLLMSettings) else LocalLLMSettings()
@@ -510,6 +515,7 @@ async def local_models(
             verbose=False,
             nice=local.nice if nice is None else nice,
             requantize=requantize,
+            pause_max_s=max(local.first_audio_pause_ms, 1) / 1000,
             n_threads=threads or local.threads,
             n_threads_batch=threads_batch,
         )
@@ -525,9 +531,11 @@ async def local_models(
     try:
         async for _ in tts.synthesize("Warming up the voice."):
             pass
+        hold = server.pause if pause and local.first_audio_pause_ms else None
         async with Rig(
-            llm, tts, persona, safety, memory_tokens=defaults.llm.memory_tokens, prefill=server.prefill
-        ) as rig:
+            llm, tts, persona, safety, memory_tokens=defaults.llm.memory_tokens, prefill=server.prefill,
+            first_audio_hold=hold,
+        ) as rig:  # fmt: skip
             await server.warm_up(rig.brain.context.prefix())
             stream_ttfa: list[float] = []
             sentences: list[int] = []
@@ -637,6 +645,11 @@ async def main() -> None:
         help="the server's prompt threads (default: as --llm-threads)",
     )
     ap.add_argument("--piper-threads", type=int, default=None, help="onnxruntime threads for piper")
+    ap.add_argument(
+        "--no-first-audio-pause",
+        action="store_true",
+        help="(c) without pausing the model server while piper renders a turn's first audio",
+    )
     args = ap.parse_args()
     safety = build_safety(Settings(), semantic=not args.rules_only)
     safety.warm()
@@ -656,6 +669,7 @@ async def main() -> None:
                 threads=args.llm_threads,
                 threads_batch=args.llm_threads_batch,
                 piper_threads=args.piper_threads,
+                pause=not args.no_first_audio_pause,
             )
         )
     if args.only_local:

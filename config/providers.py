@@ -81,6 +81,10 @@ class LocalLLMSettings(LLMProviderSettings):
     memory_tokens: int = Field(default=0, ge=0, le=100_000)
     """Recent conversation sent with each turn. 0 by default: on a 135M model on a CPU each
     changed history token costs prompt time (150 tokens: about +300 ms to first audio)."""
+    first_audio_pause_ms: int = Field(default=400, ge=0, le=2_000)
+    """With the local piper voice: the model server is paused (suspended) while piper renders
+    a turn's first audio, at most this long, and resumed at its first chunk; the model writes
+    the rest of the reply while that audio plays. 0: off (the two share the cores)."""
     nice: int = Field(default=10, ge=0, le=19)
     """How much nicer (lower CPU priority) the llama.cpp server runs than the bot, so that
     speech synthesis is not starved by token generation on a small CPU. 10: first audio

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Awaitable, Callable, Iterator
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Generic, Protocol, TypeVar
@@ -96,6 +97,8 @@ class LLMParts:
 
     llm: LLMBackend
     server: ModelServer | None = None
+    pause: Callable[[], AbstractContextManager[object]] | None = None
+    """Suspends the local model server for a moment (``LlamaServer.pause``); None: remote, or off."""
 
 
 async def _llama_cpp(cfg: LocalLLMSettings, limits: Limits) -> LLMParts:
@@ -104,11 +107,12 @@ async def _llama_cpp(cfg: LocalLLMSettings, limits: Limits) -> LLMParts:
             model_path=cfg.model_path, n_threads=cfg.threads, n_ctx=cfg.context_tokens,
             startup_timeout_s=cfg.start_timeout_s, verbose=False, nice=cfg.nice,
             requantize=None if cfg.requantize == "off" else cfg.requantize,
+            pause_max_s=max(cfg.first_audio_pause_ms, 1) / 1000,
         )
     )  # fmt: skip
     await server.start()
     llm = OpenAILLM(base_url=server.base_url, model=server.model, api_key="local", limits=limits)
-    return LLMParts(llm, server)
+    return LLMParts(llm, server, server.pause if cfg.first_audio_pause_ms else None)
 
 
 async def _openai_llm(cfg: OpenAILLMSettings, limits: Limits) -> LLMParts:
@@ -170,6 +174,14 @@ async def build_llm(settings: Settings) -> LLMParts:
     t = settings.llm_timeouts
     limits = Limits(first_output_s=t.first_token_s, stall_s=t.stall_s, total_s=t.total_s)
     return await LLM.build(settings.llm, limits)
+
+
+def first_audio_hold(
+    settings: Settings, parts: LLMParts
+) -> Callable[[], AbstractContextManager[object]] | None:
+    """What the performer holds while a turn's first audio renders: the local model server's
+    pause when the voice is the local piper too (they share the CPU); else nothing."""
+    return parts.pause if isinstance(settings.tts, PiperSettings) else None
 
 
 def build_tts(

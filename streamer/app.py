@@ -41,6 +41,7 @@ from integrations.registry import (
     build_safety,
     build_stt,
     build_tts,
+    first_audio_hold,
     hosted_switcher,
     obs_overlay,
 )
@@ -195,7 +196,10 @@ async def build_show(app: App, *, audio_dir: Path, pace: float | None = 1.0) -> 
         sink = DuckingSink(sink, duck_db=settings.voice.duck_db)
     avatar = await build_avatar(settings, persona, app.sessions, app.bus)
     overlay = await build_overlay(settings)
-    performer = Performer(tts, sink, voice=None, stage=Stage(sink, avatar=avatar, overlay=overlay))
+    performer = Performer(
+        tts, sink, voice=None, stage=Stage(sink, avatar=avatar, overlay=overlay),
+        first_audio_hold=first_audio_hold(settings, parts),
+    )  # fmt: skip
     brain = Brain(
         bus=app.bus, channel=settings.channel, persona=persona, llm=llm, performer=performer, safety=safety,
         memory_tokens=settings.llm.memory_tokens, persona_version=persona_version,

@@ -92,6 +92,7 @@ class Performer:
         on_sentence: SentenceHook | None = None,
         on_sentence_end: SentenceHook | None = None,
         stage: Stage | None = None,
+        first_audio_hold: Callable[[], contextlib.AbstractContextManager[object]] | None = None,
     ) -> None:
         self.tts = tts
         self.sink = sink
@@ -100,6 +101,9 @@ class Performer:
         self.on_sentence_end = on_sentence_end
         self.stage = stage
         """Avatar and caption cues, fired with the audio."""
+        self.first_audio_hold = first_audio_hold
+        """Held while a turn's first sentence is synthesised, until its first chunk (the local
+        model server's pause: the voice gets the CPU while the listener waits). None: off."""
 
     async def perform(
         self,
@@ -137,18 +141,24 @@ class Performer:
         self, utterances: AsyncIterator[Utterance], jobs: asyncio.Queue[_Job | None], session: TTSTurn | None
     ) -> None:
         try:
+            first = True
             async for utterance in utterances:
                 if session is not None:  # sent now; its audio is read when it is its turn to play
                     await jobs.put(_Job(utterance, stream=await session.say(utterance.text)))
                     continue
                 job = _Job(utterance)
                 await jobs.put(job)  # waits while LOOKAHEAD sentences are ahead: bounded work
-                try:
-                    async for chunk in self.tts.synthesize(utterance.text, voice=self.voice):
-                        job.chunks.put_nowait(chunk)
-                    job.chunks.put_nowait(None)
-                except BackendError as exc:
-                    job.chunks.put_nowait(exc)
+                with contextlib.ExitStack() as hold:
+                    if first and self.first_audio_hold is not None:
+                        hold.enter_context(self.first_audio_hold())
+                    first = False
+                    try:
+                        async for chunk in self.tts.synthesize(utterance.text, voice=self.voice):
+                            hold.close()  # the first chunk is out: let go
+                            job.chunks.put_nowait(chunk)
+                        job.chunks.put_nowait(None)
+                    except BackendError as exc:
+                        job.chunks.put_nowait(exc)
             if session is not None:
                 await session.end()  # no more text: the audio of the last sentences still comes
         finally:

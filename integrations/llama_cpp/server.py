@@ -48,6 +48,7 @@ from typing import IO, Any
 
 from engines.backends import BackendError, LLMRequest
 from integrations.llama_cpp.model import ModelNotFound, bundled_model_path
+from integrations.llama_cpp.pause import ProcessPause
 from integrations.llama_cpp.requantize import requantized
 
 __all__ = ["LlamaServer", "LlamaServerConfig", "LlamaServerError", "default_threads"]
@@ -117,6 +118,8 @@ class LlamaServerConfig:
     env: Mapping[str, str] = field(default_factory=dict)
     """Extra environment variables for the child (``OMP_WAIT_POLICY``...)."""
     python: str = field(default_factory=lambda: sys.executable)
+    pause_max_s: float = 0.4
+    """The longest ``LlamaServer.pause`` may hold the child (see ``pause.py``)."""
     nice: int = 0
     """Raise the child's niceness by this much (0-19). On a small CPU the voice must not wait
     behind token generation: with a positive value the kernel runs TTS and the event loop
@@ -240,6 +243,9 @@ class LlamaServer:
         self._configured_model = self.config.model_path
         """The model path of the configuration before any :meth:`serve` (None: the bundled one)."""
         self.restarts = 0
+        self.pause = ProcessPause(lambda: self.pid if self.running else None, max_s=self.config.pause_max_s)
+        """``with server.pause(): ...`` suspends the child (at most ``pause_max_s``): the voice
+        renders a turn's first audio without the model writing beside it."""
 
     # ------------------------------------------------------------ properties
 
@@ -476,6 +482,7 @@ class LlamaServer:
         if proc is None:
             return
         if proc.poll() is None:
+            self.pause.release()  # a stopped child would sit on its SIGTERM
             proc.terminate()
             try:
                 await asyncio.wait_for(asyncio.to_thread(proc.wait), self.config.stop_timeout_s)
@@ -494,6 +501,7 @@ class LlamaServer:
         if proc is None:
             return
         if proc.poll() is None:
+            self.pause.release()
             proc.terminate()
             try:
                 proc.wait(self.config.stop_timeout_s)

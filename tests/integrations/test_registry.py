@@ -3,6 +3,8 @@ settings pick the adapter (with piper behind a cloud voice)."""
 
 from __future__ import annotations
 
+import contextlib
+
 import pytest
 
 from config.persona import load_persona
@@ -12,15 +14,18 @@ from engines.backends import TTSSetup
 from engines.voice.fallback_tts import FallbackTTS
 from integrations.elevenlabs import ElevenLabsTTS
 from integrations.openai.guard import GuardModeration
+from integrations.openai.llm import OpenAILLM
 from integrations.openai.moderation import OpenAIModeration
 from integrations.openai.tts import OpenAITTS
 from integrations.piper.tts import PiperTTS
 from integrations.registry import (
     MODERATION,
     TTS,
+    LLMParts,
     UnknownProviderError,
     build_safety,
     build_tts,
+    first_audio_hold,
     unregistered,
 )
 
@@ -55,6 +60,20 @@ def test_the_configured_voice_wins_over_the_persona() -> None:
     voice = build_tts(settings, load_persona("hiyori"))
     assert isinstance(voice, OpenAITTS)
     assert voice.voice == "nova"
+
+
+def test_the_model_server_pauses_for_first_audio_only_beside_the_local_voice() -> None:
+    pause = contextlib.nullcontext
+    parts = LLMParts(OpenAILLM(base_url="http://127.0.0.1:9/v1", model="m"), None, pause)
+    assert first_audio_hold(load_settings(tts={"provider": "piper"}), parts) is pause
+    cloud = load_settings(tts={"provider": "openai", "api_key": "k"})  # piper only as a fallback
+    assert first_audio_hold(cloud, parts) is None
+    assert (
+        first_audio_hold(load_settings(tts={"provider": "piper"}), LLMParts(parts.llm)) is None
+    )  # remote or off
+    assert load_settings().llm.first_audio_pause_ms == 400  # type: ignore[union-attr]
+    off = load_settings(llm={"provider": "llama_cpp", "first_audio_pause_ms": 0})
+    assert off.llm.first_audio_pause_ms == 0  # type: ignore[union-attr]
 
 
 def test_an_unregistered_model_is_a_clear_error() -> None:

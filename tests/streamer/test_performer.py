@@ -5,10 +5,11 @@ fallback published on the real Redis bus."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import functools
 import time
 import wave
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
 import pytest
@@ -16,7 +17,7 @@ import pytest
 from config.persona import load_persona
 from config.settings import Settings
 from engines import events as ev
-from engines.backends import Limits
+from engines.backends import AudioChunk, Limits
 from engines.voice.fallback_tts import FallbackTTS
 from engines.voice.sinks import NullSink, WavFileSink
 from integrations.elevenlabs import ElevenLabsTTS
@@ -260,3 +261,44 @@ async def test_with_the_fallback_off_a_failing_sentence_is_skipped(
     finally:
         await tts.aclose()
     assert result.spoken == [] and result.tts_failures == 2
+
+
+# ------------------------------------------------------------ the first audio's hold
+
+
+async def test_the_hold_covers_the_first_sentence_until_its_first_chunk_only() -> None:
+    """The local model server is paused while the turn's first audio renders: the performer
+    holds ``first_audio_hold`` from the first sentence's synthesis to its first chunk, and not
+    for the sentences after it, nor after the first sentence failed."""
+    log: list[str] = []
+
+    @contextlib.contextmanager
+    def hold() -> Iterator[None]:
+        log.append("hold")
+        try:
+            yield
+        finally:
+            log.append("let go")
+
+    class Recording(FixedTimingTTS):
+        async def _synthesize_impl(self, text: str, *, voice: str | None) -> AsyncIterator[AudioChunk]:
+            log.append(f"synth {text}")
+            async for chunk in super()._synthesize_impl(text, voice=voice):
+                log.append(f"chunk {text}")
+                yield chunk
+
+    tts = Recording(first_audio_s=0.0, seconds_per_char=0.002, chunk_s=0.01)
+    performer = Performer(tts, NullSink(), first_audio_hold=hold)
+    result = PerformResult()
+    await performer.perform("turn-h", utterances(["Hi Kiri,", "welcome in!"]), result)
+    assert log[:4] == ["hold", "synth Hi Kiri,", "chunk Hi Kiri,", "let go"]  # at the first chunk
+    assert log.index("let go") < log.index("synth welcome in!")
+    assert log.count("hold") == 1 and log.count("let go") == 1
+    assert [u.text for u in result.spoken] == ["Hi Kiri,", "welcome in!"]
+
+    log.clear()  # a failing first sentence lets go too, and the next turn holds again
+    failing = Performer(Recording(first_audio_s=0.0, fail_on="Hi"), NullSink(), first_audio_hold=hold)
+    await failing.perform("turn-f", utterances(["Hi Kiri,", "welcome in!"]), PerformResult())
+    assert log[:3] == ["hold", "synth Hi Kiri,", "let go"] and log.count("hold") == 1
+    await failing.perform("turn-g", utterances(["welcome in!"]), PerformResult())
+    assert log.count("hold") == 2 and log.count("let go") == 2

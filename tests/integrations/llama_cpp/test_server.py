@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from types import SimpleNamespace
 
+import psutil
 import pytest
 
 from engines.backends import Limits, LLMRequest, Message
@@ -212,6 +213,32 @@ async def test_second_server_and_stop_leaves_no_child(server: LlamaServer) -> No
     with pytest.raises(LlamaServerError):
         _ = second.base_url
     assert server.running  # the first one is untouched
+
+
+async def test_a_paused_server_answers_after_the_pause_and_stops_while_paused() -> None:
+    """The first-audio pause freezes the model (a request waits), lets it go at the block's end,
+    and stop() inside a pause still ends the child with SIGTERM, not by the SIGKILL fallback."""
+    srv = LlamaServer(
+        LlamaServerConfig(n_threads=1, startup_timeout_s=60, pause_max_s=5.0, stop_timeout_s=5.0)
+    )
+    await srv.start()
+    try:
+        pid = srv.pid
+        assert pid is not None
+        with srv.pause():
+            assert psutil.Process(pid).status() == psutil.STATUS_STOPPED
+            asked = asyncio.create_task(srv.request("GET", "/v1/models"))
+            await asyncio.sleep(0.3)
+            assert not asked.done()  # frozen: nothing answers
+        status, _ = await asyncio.wait_for(asked, 10)
+        assert status == 200 and srv.pause.pauses == 1 and srv.pause.timeouts == 0
+        with srv.pause():
+            started = time.monotonic()
+            await srv.stop()
+            assert time.monotonic() - started < 4.0  # no wait for the 5 s SIGKILL fallback
+        assert not pid_alive(pid)
+    finally:
+        await srv.stop()
 
 
 async def test_a_crashed_server_is_restarted_on_the_same_port(monkeypatch: pytest.MonkeyPatch) -> None:
