@@ -43,6 +43,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import dataclasses
 import json
 import statistics
 import subprocess
@@ -62,7 +63,7 @@ from config.persona import Persona, load_persona
 from config.settings import LocalLLMSettings, PiperSettings, Settings
 from engines import events as ev
 from engines.ai.memory.prompt import Recalled
-from engines.ai.reply_stage import ReplyStage, Utterance
+from engines.ai.reply_stage import REPLY_SPLITTER, ReplyStage, Utterance
 from engines.ai.safety import SafetyPipeline
 from engines.ai.sentences import SentenceSplitter, SplitterConfig
 from engines.backends import AudioChunk, Limits, LLMBackend, LLMRequest, TTSBackend
@@ -171,12 +172,13 @@ class Rig:
         recall: Recall | None = None,
         prefill: Prefill | None = None,
         first_audio_hold: Callable[[], AbstractContextManager[object]] | None = None,
+        splitter: SplitterConfig | None = None,
     ) -> None:
         self.bus = MemoryBus()
         self.performer = Performer(tts, NullSink(pace=pace), first_audio_hold=first_audio_hold)
         self.brain = Brain(
             bus=self.bus, channel="bench", persona=persona, llm=llm, performer=self.performer, safety=safety,
-            memory_tokens=memory_tokens, recall=recall, prefill=prefill,
+            memory_tokens=memory_tokens, recall=recall, prefill=prefill, splitter=splitter,
         )  # fmt: skip
         self.first_audio: dict[str, float] = {}
         self.dropped_at_first_audio: dict[str, int] = {}
@@ -506,6 +508,7 @@ async def local_models(
     threads_batch: int | None = None,
     piper_threads: int | None = None,
     pause: bool = True,
+    splitter: SplitterConfig | None = None,
 ) -> dict[str, Any]:
     defaults = Settings()
     local = defaults.llm if isinstance(defaults.llm, LocalLLMSettings) else LocalLLMSettings()
@@ -534,7 +537,7 @@ async def local_models(
         hold = server.pause if pause and local.first_audio_pause_ms else None
         async with Rig(
             llm, tts, persona, safety, memory_tokens=defaults.llm.memory_tokens, prefill=server.prefill,
-            first_audio_hold=hold,
+            first_audio_hold=hold, splitter=splitter,
         ) as rig:  # fmt: skip
             await server.warm_up(rig.brain.context.prefix())
             stream_ttfa: list[float] = []
@@ -650,6 +653,12 @@ async def main() -> None:
         action="store_true",
         help="(c) without pausing the model server while piper renders a turn's first audio",
     )
+    ap.add_argument(
+        "--first-clause-words",
+        type=int,
+        default=None,
+        help="(c) with the reply splitter's first clause at this many words (default: the bot's)",
+    )
     args = ap.parse_args()
     safety = build_safety(Settings(), semantic=not args.rules_only)
     safety.warm()
@@ -670,6 +679,9 @@ async def main() -> None:
                 threads_batch=args.llm_threads_batch,
                 piper_threads=args.piper_threads,
                 pause=not args.no_first_audio_pause,
+                splitter=None
+                if args.first_clause_words is None
+                else dataclasses.replace(REPLY_SPLITTER, first_clause_min_words=args.first_clause_words),
             )
         )
     if args.only_local:

@@ -29,9 +29,10 @@ from engines.ai.safety import SafetyPipeline
 from engines.ai.safety.decision import Layer, SafetyDecision
 from engines.ai.sentences import SentenceSplitter, SplitterConfig
 
-REPLY_SPLITTER: Final = SplitterConfig(first_clause_min_words=2, release_on_token=True)
-"""How replies are cut on air: a first clause of two words may go to the voice on its own, and a
-piece goes out on the token that closes it ("there," / "stream!"), not one token later, where
+REPLY_SPLITTER: Final = SplitterConfig(first_clause_min_words=1, release_on_token=True)
+"""How replies are cut on air: a first clause of one word ("No," / "Mika,") may go to the voice on
+its own (with two words, "Mika, I'm so glad you're interested in the farm." waited 15 tokens), and
+a piece goes out on the token that closes it ("there," / "stream!"), not one token later, where
 the text allows (see ``SplitterConfig.release_on_token``)."""
 
 _CLAUSE_ENDS: Final = (",", ";", ":", "-", "\u2013", "\u2014")

@@ -26,6 +26,8 @@ def releases(tokens: list[str], config: SplitterConfig = REPLY_SPLITTER) -> list
         (["Is", " it", " fun", "?!", " More"], "Is it fun?!"),
         (["I", " said", ' "', "hi", '."', " More"], 'I said "hi."'),
         (["[happy]", " Hi", " there", "!", " More"], "[happy] Hi there!"),
+        (["Oh", ",", " More"], "Oh,"),  # a first clause of one word goes alone
+        (["M", "ika", ",", " More"], "Mika,"),
     ],
 )
 def test_a_closing_token_releases_its_piece_at_once(tokens: list[str], first: str) -> None:
@@ -37,6 +39,11 @@ def test_a_closing_token_releases_its_piece_at_once(tokens: list[str], first: st
 def test_without_the_option_the_next_token_releases_it() -> None:
     out = releases(["Oh", " hi", " there", ",", " welcome"], SplitterConfig(first_clause_min_words=2))
     assert out[3] == [] and out[4] == ["Oh hi there,"]
+
+
+def test_with_two_words_a_first_clause_of_one_waits() -> None:
+    two = SplitterConfig(first_clause_min_words=2, release_on_token=True)
+    assert releases(["Oh", ",", " hi", " there", "!"], two)[:-1] == [[], [], [], [], ["Oh, hi there!"]]
 
 
 @pytest.mark.parametrize(
@@ -52,7 +59,6 @@ def test_without_the_option_the_next_token_releases_it() -> None:
         ["Well", "..."],  # an ellipsis goes on before a lowercase word
         ["Well", "\u2026"],
         ["He", " said", ' "', "Really", '?"'],  # '"Really?" she said.'
-        ["Oh", ","],  # the first clause needs two words
     ],
 )
 def test_the_text_does_not_allow_a_release_yet(tokens: list[str]) -> None:
