@@ -191,12 +191,12 @@ class Rig:
 
     def __init__(
         self, args: argparse.Namespace, llm: LLMBackend, tts: PiperTTS, stt: STTBackend, sink: AudioSink,
-        safety: SafetyPipeline, room: Room, **voice: Any,
+        safety: SafetyPipeline, room: Room, first_audio_hold: Any = None, **voice: Any,
     ) -> None:  # fmt: skip
         self.bus = MemoryBus()
         self.sink = sink
         self.room = room
-        self.performer = Performer(tts, sink)
+        self.performer = Performer(tts, sink, first_audio_hold=first_audio_hold)
         self.brain = Brain(
             bus=self.bus, channel="bench", persona=bench_persona(examples=not args.no_examples), llm=llm,
             performer=self.performer, safety=safety, memory_tokens=0,
@@ -324,8 +324,16 @@ async def turn_latency(
     defaults = Settings()
     local = defaults.llm if isinstance(defaults.llm, LocalLLMSettings) else LocalLLMSettings()
     quant = None if local.requantize == "off" else local.requantize
-    server = LlamaServer(LlamaServerConfig(verbose=False, nice=local.nice, requantize=quant))
+    server = LlamaServer(
+        LlamaServerConfig(
+            verbose=False,
+            nice=local.nice,
+            requantize=quant,
+            pause_max_s=max(local.first_audio_pause_ms, 1) / 1000,
+        )
+    )
     await server.start()
+    hold = None if args.no_first_audio_pause or not local.first_audio_pause_ms else server.pause
     llm = OpenAILLM(
         base_url=server.base_url, model=server.model, limits=Limits(first_output_s=20, stall_s=10, total_s=60)
     )
@@ -341,7 +349,9 @@ async def turn_latency(
             pass
         room = Room(seconds=None, noise_level=0.002)
         timed = TimedSTT(stt)
-        async with Rig(args, llm, tts, timed, NullSink(pace=None), safety, room, echo_gate="off") as rig:
+        async with Rig(
+            args, llm, tts, timed, NullSink(pace=None), safety, room, first_audio_hold=hold, echo_gate="off"
+        ) as rig:
             await server.warm_up(rig.brain.context.prefix())
             for i in range(args.utterances + 1):
                 line = espeak(LINES[i % len(LINES)])
@@ -630,6 +640,11 @@ async def main() -> None:
     ap.add_argument("--turn-end-min-confidence", type=float, default=Settings().voice.turn_end_min_confidence)
     ap.add_argument("--skip", action="append", default=[], choices=["turns", "bargein", "false", "pauses"])
     ap.add_argument("--no-examples", action="store_true", help="the persona without its sample exchanges")
+    ap.add_argument(
+        "--no-first-audio-pause",
+        action="store_true",
+        help="(a) without pausing the model server while piper renders a turn's first audio (as the app does)",
+    )
     args = ap.parse_args()
     started = time.monotonic()
     load_before = os.getloadavg()[0]
