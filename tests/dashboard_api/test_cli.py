@@ -163,7 +163,7 @@ def test_vtuber_dashboard_serves_the_dashboard_with_previews(
                              headers={"X-CSRF-Token": me.json()["csrf"]})  # fmt: skip
             assert preview.status_code == 200, preview.text
             said = [s["text"] for s in preview.json()["sentences"]]
-            assert said == ["Ahoy, I am previewing!", "Nothing goes on air."]
+            assert said == ["Ahoy,", "I am previewing!", "Nothing goes on air."]  # "Ahoy," goes ahead alone
     finally:
         proc.send_signal(signal.SIGINT)
         output = proc.communicate(timeout=30)[0]
