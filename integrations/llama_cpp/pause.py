@@ -75,6 +75,7 @@ class ProcessPause:
                 process.suspend()
                 self._process = process
             except (psutil.Error, OSError) as exc:
+                self._process = None  # a restarted server gets a fresh handle
                 if not self._warned:
                     self._warned = True
                     log.warning("cannot pause the model server (pid %s) for first audio: %s", pid, exc)
