@@ -78,7 +78,24 @@ class MemorySettings(Section):
     forget_command: str = Field(default="!forgetme", pattern=r"^![A-Za-z0-9_]{2,30}$")
     """The chat command with which a viewer has everything about them forgotten (audited)."""
     prompt_tokens: int = Field(default=120, ge=0, le=2_000)
-    """At most this many tokens (estimated) of memories and knowledge in one prompt."""
+    """At most this many tokens (estimated) of memories and knowledge in one prompt (with
+    notes = "lean": lean_prompt_tokens)."""
+    notes: Literal["auto", "every_turn", "lean"] = "auto"
+    """Which turns carry a viewer's memories. every_turn: every answered line, up to
+    prompt_tokens. lean: the viewer's welcome turn (their first answered line in
+    welcome_after_s) gets their best memories, later turns only the memories relevant to what
+    they said (lean_min_score), at most lean_prompt_tokens in all, because every note token
+    costs a small model on the CPU about 4 ms before its first audio (docs/memory.md). auto:
+    lean with the local llama_cpp model, every_turn with a hosted one."""
+    lean_prompt_tokens: int = Field(default=40, ge=0, le=2_000)
+    """With notes = "lean": at most this many tokens (estimated) of notes in a viewer's turn
+    (an idle turn, which nobody waits for, keeps prompt_tokens for the stream summary)."""
+    lean_min_score: float = Field(default=0.2, ge=0, le=1)
+    """With notes = "lean": beyond the welcome turn, a memory goes in when it is at least this
+    relevant (0-1, vectors and keywords) to what the viewer said."""
+    welcome_after_s: float = Field(default=1_800.0, ge=0, le=7 * 86_400)
+    """With notes = "lean": a viewer's next answered line is a welcome turn again after this
+    long (and after a restart)."""
     summary_chars: int = Field(default=400, ge=0, le=4_000)
     """At most this many characters of the running stream summary (the model's or the
     extractive one, whose oldest moments go first) in an idle turn's prompt; 0: none. It also

@@ -515,6 +515,16 @@ class Settings(BaseSettings):
         return self
 
     @property
+    def memory_notes(self) -> tuple[int, float, float | None]:
+        """(the notes' token budget, a memory's relevance floor beyond the welcome turn, the
+        welcome interval or None for every turn) as ``memory.notes`` resolves for this model."""
+        m = self.memory
+        lean = m.notes == "lean" or (m.notes == "auto" and isinstance(self.llm, LocalLLMSettings))
+        if lean:
+            return m.lean_prompt_tokens, m.lean_min_score, m.welcome_after_s
+        return m.prompt_tokens, 0.0, None
+
+    @property
     def bus_backend(self) -> Literal["memory", "redis"]:
         """The bus that will actually run."""
         if self.bus.backend == "auto":

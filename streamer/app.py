@@ -281,9 +281,11 @@ async def build_memory(settings: Settings, app: App, brain: Brain, embedder: Emb
         await knowledge.refresh(force=True)
     except Exception as exc:  # the database is down: the index loads on a later turn
         log.warning("knowledge index not loaded yet (%s)", type(exc).__name__)
+    budget_tokens, min_score, welcome_after_s = settings.memory_notes
     config = RecallConfig(
         memories=cfg.memories_per_turn, knowledge=cfg.knowledge_per_turn,
         knowledge_min_score=cfg.knowledge_min_score, wait_s=cfg.recall_wait_ms / 1000,
+        memory_min_score=min_score, welcome_after_s=welcome_after_s,
     )  # fmt: skip
     store = MemoryStore(app.sessions, settings.channel, vector_search=cfg.vector_search)
     await store.pgvector()  # memory.vector_search = "pgvector" on a database without it: PgvectorMissing
@@ -292,7 +294,8 @@ async def build_memory(settings: Settings, app: App, brain: Brain, embedder: Emb
         store, knowledge, embedder.embed, check, config,
         allowed_documents=check.documents, keyword_search=cfg.keyword_search,
     )  # fmt: skip
-    brain.recall_tokens = cfg.prompt_tokens
+    brain.recall_tokens = budget_tokens
+    brain.recall_idle_tokens = cfg.prompt_tokens
     extractor = build_fact_extractor(settings)
     writer = MemoryWriter(
         app.bus, store, embed=embedder.embed, allowed=allowed, persona=lambda: brain.persona.id,

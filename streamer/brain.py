@@ -157,6 +157,9 @@ class Brain:
         self.recall = recall
         """Long-term memory: the picked viewer's memories and relevant knowledge (None: off)."""
         self.recall_tokens = recall_tokens
+        self.recall_idle_tokens: int | None = None
+        """The notes' budget on idle turns, which nobody waits for (the stream summary); None:
+        ``recall_tokens``."""
         self.crisis_resource = crisis_resource
         """What moderators may send a viewer whose message is flagged as a crisis (streamer/crisis.py)."""
         self.channel = channel
@@ -420,7 +423,11 @@ class Brain:
         recalled = (
             Recalled() if self.recall is None else await self.recall.for_pick(pick.events, self.persona.id)
         )
-        notes = render_notes(recalled, budget_tokens=self.recall_tokens)
+        idle = pick.kind == "idle" or not pick.events
+        budget = (
+            self.recall_idle_tokens if idle and self.recall_idle_tokens is not None else self.recall_tokens
+        )
+        notes = render_notes(recalled, budget_tokens=budget)
         request = self.context.build(prompt, self.memory, self._stream_info(), notes=notes)
         await self.publish(
             ev.ReplyStarted(

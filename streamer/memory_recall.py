@@ -29,6 +29,7 @@ from typing import Literal
 import numpy as np
 
 from engines import events as ev
+from engines.ai.memory.gate import NotesGate
 from engines.ai.memory.prompt import Recalled
 from engines.ai.memory.rank import KeywordIndex, Projection, hybrid_top, hybrid_top_scored
 from engines.ai.safety import SafetyPipeline
@@ -105,6 +106,10 @@ class RecallConfig:
     wait_s: float = 0.03
     max_prefetch: int = 16
     refresh_s: float = 5.0
+    memory_min_score: float = 0.0
+    """Beyond a viewer's welcome turn, a memory must be this relevant to go in (:class:`NotesGate`)."""
+    welcome_after_s: float | None = None
+    """A viewer's welcome turn: their first in this long (None: every turn, no gating)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -326,6 +331,9 @@ class Recall:
         migration 0008 made it) or BM25 in memory; the knowledge index has its own setting."""
         self.keywords = KeywordSearch(memories.sessions, memories.channel)
         self._pending: OrderedDict[str, asyncio.Task[Recalled]] = OrderedDict()
+        self._keys: dict[str, str | None] = {}
+        """Event id -> the gate's key (persona and viewer) of what is pending."""
+        self.gate = NotesGate(config.memory_min_score, config.welcome_after_s)
         self.stats = RecallStats()
 
     def prefetch(self, event: ev.EventBase, persona: str) -> None:
@@ -333,9 +341,11 @@ class Recall:
         if not _worth_recalling(event) or event.id in self._pending:
             return
         while len(self._pending) >= self.config.max_prefetch:
-            _, old = self._pending.popitem(last=False)
+            old_id, old = self._pending.popitem(last=False)
+            self._keys.pop(old_id, None)
             old.cancel()
         self._pending[event.id] = asyncio.create_task(self.recall(event, persona), name="memory-recall")
+        self._keys[event.id] = _gate_key(event, persona)
 
     async def prefetched(self, event_id: str, *, timeout_s: float) -> Recalled | None:
         """The prefetched recall of a waiting event, waiting at most ``timeout_s``; it stays for
@@ -346,13 +356,14 @@ class Recall:
         done, _ = await asyncio.wait([task], timeout=timeout_s)
         if not done or task.cancelled() or task.exception() is not None:
             return None
-        return task.result()
+        return self.gate.apply(task.result(), self._keys.get(event_id))
 
     async def for_pick(self, events: Sequence[ev.EventBase], persona: str) -> Recalled:
         """The recall for a turn's lead event, waiting at most ``wait_s`` (empty when late or
         when it failed; a failure is logged, never raised)."""
         lead = next((e for e in events if _worth_recalling(e)), None)
         for e in events:
+            self._keys.pop(e.id, None)
             if lead is None or e.id != lead.id:
                 task = self._pending.pop(e.id, None)
                 if task is not None:
@@ -362,7 +373,12 @@ class Recall:
         task = self._pending.pop(lead.id, None) or asyncio.create_task(self.recall(lead, persona))
         try:
             async with asyncio.timeout(self.config.wait_s):
-                return await asyncio.shield(task)
+                got = await asyncio.shield(task)
+            key = _gate_key(lead, persona)
+            welcomed = self.gate.welcome(key) if key is not None else False
+            given = self.gate.apply(got, key)
+            self.gate.given(given, key, welcomed=welcomed)
+            return given
         except TimeoutError:
             task.cancel()
             self.stats.late += 1
@@ -491,12 +507,12 @@ class Recall:
         ok = self.allowed_documents(snippets) if snippets else []
         kept_snippets = [s for s, good in zip(snippets, ok, strict=True) if good]
         chosen = self._choose(text, rows, vector, memory_hits)
-        ok = self.allowed([r.text for r in chosen]) if chosen else []
-        kept = [r for r, good in zip(chosen, ok, strict=True) if good]
+        ok = self.allowed([r.text for r, _ in chosen]) if chosen else []
+        kept = [(r, score) for (r, score), good in zip(chosen, ok, strict=True) if good]
         self.stats.withheld += len(chosen) + len(snippets) - len(kept) - len(kept_snippets)
         return Recalled(
-            viewer=viewer, memories=tuple(r.text for r in kept), knowledge=tuple(kept_snippets),
-            memory_ids=tuple(r.id for r in kept),
+            viewer=viewer, memories=tuple(r.text for r, _ in kept), knowledge=tuple(kept_snippets),
+            memory_ids=tuple(r.id for r, _ in kept), memory_scores=tuple(score for _, score in kept),
         )  # fmt: skip
 
     def _choose(
@@ -505,19 +521,20 @@ class Recall:
         rows: list[StoredMemory],
         vector: np.ndarray | None,
         memory_hits: dict[str, float] | None = None,
-    ) -> list[StoredMemory]:
-        """The viewer's memories for the prompt: the name first, then the best for what was
-        said (every one ranked), or the newest when nothing was said. ``memory_hits``: the
+    ) -> list[tuple[StoredMemory, float]]:
+        """The viewer's memories for the prompt with their relevance to what was said (0-1,
+        vectors and keywords): the name first, then the best for what was said (every one
+        ranked), or the newest when nothing was said (relevance 0). ``memory_hits``: the
         database's keyword scores by memory id (else BM25 over these rows)."""
         if not rows:
             return []
         always = [r for r in rows if r.kind in ALWAYS]
         rest = [r for r in rows if r.kind not in ALWAYS]
-        chosen = always[:1]
+        chosen = [(r, 0.0) for r in always[:1]]
         if not rest or self.config.memories <= len(chosen):
             return chosen
         if not text:
-            return chosen + rest[: self.config.memories - len(chosen)]
+            return chosen + [(r, 0.0) for r in rest[: self.config.memories - len(chosen)]]
         if memory_hits is not None:
             keywords = np.asarray([memory_hits.get(r.id, 0.0) for r in rest], dtype=np.float32)
         else:
@@ -529,7 +546,7 @@ class Recall:
             top = hybrid_top(
                 vector, _stack([r.vector for r in rest], vector), keywords, len(rest), min_score=-2.0
             )
-        return chosen + [rest[i] for i, _ in top][: self.config.memories - len(chosen)]
+        return chosen + [(rest[i], score) for i, score in top][: self.config.memories - len(chosen)]
 
 
 @dataclass(slots=True)
@@ -547,6 +564,11 @@ def _stack(vectors: list[np.ndarray | None], like: np.ndarray | None) -> np.ndar
     if like is None:
         return np.zeros((len(vectors), 0), dtype=np.float32)
     return np.vstack([v if v is not None and v.shape == like.shape else np.zeros_like(like) for v in vectors])
+
+
+def _gate_key(event: ev.EventBase, persona: str) -> str | None:
+    actor = event.actor if isinstance(event, ev.InputEvent) else None
+    return None if actor is None else f"{persona}\n{actor.id}"
 
 
 def _worth_recalling(event: ev.EventBase) -> bool:

@@ -182,3 +182,23 @@ def test_a_judge_fails_closed_on_output_only_by_default() -> None:
 def test_bad_judge_settings_are_refused(judge: dict[str, object]) -> None:
     with pytest.raises(ConfigError, match=r"safety\.judge"):
         load_settings(safety={"moderation": "guard", "judge": judge})
+
+
+def test_memory_notes_are_lean_on_the_local_model_and_full_on_a_hosted_one(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    local = load_settings()
+    assert local.memory.notes == "auto"
+    assert local.memory_notes == (local.memory.lean_prompt_tokens, local.memory.lean_min_score, 1800.0)
+    monkeypatch.setenv("VTUBER_LLM__PROVIDER", "openai")
+    monkeypatch.setenv("VTUBER_LLM__BASE_URL", "https://api.openai.com/v1")
+    monkeypatch.setenv("VTUBER_LLM__MODEL", "gpt-4o-mini")
+    hosted = load_settings()
+    assert hosted.memory_notes == (hosted.memory.prompt_tokens, 0.0, None)
+    monkeypatch.setenv("VTUBER_MEMORY__NOTES", "lean")
+    monkeypatch.setenv("VTUBER_MEMORY__WELCOME_AFTER_S", "60")
+    assert load_settings().memory_notes[2] == 60.0
+    for name in ("PROVIDER", "BASE_URL", "MODEL"):
+        monkeypatch.delenv(f"VTUBER_LLM__{name}")
+    monkeypatch.setenv("VTUBER_MEMORY__NOTES", "every_turn")
+    assert load_settings().memory_notes == (120, 0.0, None)

@@ -310,6 +310,59 @@ async def test_the_brain_puts_the_picked_viewers_memories_after_the_persona(
         await engine.dispose()
 
 
+async def test_lean_notes_welcome_a_viewer_then_carry_only_what_is_relevant(
+    sqlite_url: str, fake: FakeOpenAI
+) -> None:
+    """memory.notes = "lean" (the default on the bundled model): the viewer's first answered
+    line carries their memories, small talk after it none, a line about a memory that one."""
+    engine = make_engine(sqlite_url)
+    sessions = make_sessionmaker(engine)
+    bus = MemoryBus()
+    hiyori = load_persona("hiyori").model_copy(
+        update={"min_gap_s": 0.0, "reply_frequency": 1.0, "user_cooldown_s": 0.0}
+    )
+    llm = OpenAILLM(
+        base_url=fake.base_url, model="fake", limits=Limits(first_output_s=2.0, stall_s=1.0, total_s=10.0)
+    )
+    performer = Performer(FixedTimingTTS(first_audio_s=0.01, seconds_per_char=0.001), NullSink(pace=None))
+    brain = Brain(bus=bus, channel="chan", persona=hiyori, llm=llm, performer=performer, safety=SAFETY)
+    performer.on_sentence = brain.on_sentence
+    store = MemoryStore(sessions, "chan")
+    facts = [
+        ("pet", "has a cat named Mochi (Mochi has a cold)"),
+        ("game", "plays Celeste"),
+        ("from", "is from Lisbon"),
+    ]
+    await store.add("hiyori", SAM.id, SAM.login, [Fact(k, t, "e0") for k, t in facts],
+                    EMBEDDER.embed([t for _, t in facts]))  # fmt: skip
+    config = RecallConfig(wait_s=5.0, memory_min_score=0.2, welcome_after_s=1800.0)
+    brain.recall = Recall(store, None, EMBEDDER.embed, RetrievalCheck(lambda: brain.safety), config)
+    task = asyncio.create_task(brain.run())
+
+    async def prompt_for(text: str) -> str:
+        await until(lambda: _idle(brain))
+        before = len(fake.chat_requests())
+        await bus.publish(chat(SAM, text))
+        await until(lambda: _requests(fake, before + 1))
+        content: str = fake.chat_requests()[-1].body["messages"][-1]["content"]
+        return content
+
+    try:
+        welcome = await prompt_for("back again for the stream, what did I miss?")
+        assert "You remember Sam:" in welcome
+        assert all(t in welcome for _, t in facts)
+        small_talk = await prompt_for("that jump was so close lol")
+        assert "You remember" not in small_talk
+        about_mochi = await prompt_for("Mochi is still sneezing, poor thing")
+        assert "has a cat named Mochi (Mochi has a cold)" in about_mochi
+        assert "plays Celeste" not in about_mochi and "Lisbon" not in about_mochi
+    finally:
+        brain.stop()
+        await asyncio.wait_for(task, 10)
+        await llm.aclose()
+        await engine.dispose()
+
+
 async def _idle(brain: Brain) -> bool:
     return not brain.busy and not brain.selector.pending
 

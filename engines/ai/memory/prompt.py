@@ -23,6 +23,9 @@ class Recalled:
     knowledge: tuple[str, ...] = ()
     summary: str | None = None
     memory_ids: tuple[str, ...] = field(default=(), compare=False)
+    memory_scores: tuple[float, ...] = field(default=(), compare=False)
+    """Each memory's relevance to what was said (0-1, vectors and keywords; 0 for the name
+    and when nothing was said), for :class:`engines.ai.memory.gate.NotesGate`."""
 
     def __bool__(self) -> bool:
         return bool(self.memories or self.knowledge or self.summary)
