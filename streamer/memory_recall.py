@@ -29,6 +29,7 @@ from typing import Literal
 import numpy as np
 
 from engines import events as ev
+from engines.ai.memory.facts import is_own_wording
 from engines.ai.memory.gate import NotesGate
 from engines.ai.memory.prompt import Recalled
 from engines.ai.memory.rank import KeywordIndex, Projection, hybrid_top, hybrid_top_scored
@@ -507,13 +508,27 @@ class Recall:
         ok = self.allowed_documents(snippets) if snippets else []
         kept_snippets = [s for s, good in zip(snippets, ok, strict=True) if good]
         chosen = self._choose(text, rows, vector, memory_hits)
-        ok = self.allowed([r.text for r, _ in chosen]) if chosen else []
+        ok = self._memories_allowed([r.text for r, _ in chosen])
         kept = [(r, score) for (r, score), good in zip(chosen, ok, strict=True) if good]
         self.stats.withheld += len(chosen) + len(snippets) - len(kept) - len(kept_snippets)
         return Recalled(
             viewer=viewer, memories=tuple(r.text for r, _ in kept), knowledge=tuple(kept_snippets),
             memory_ids=tuple(r.id for r, _ in kept), memory_scores=tuple(score for _, score in kept),
         )  # fmt: skip
+
+    def _memories_allowed(self, texts: list[str]) -> list[bool]:
+        """Safety on retrieval: a memory in the bot's own wording (a sub, a raid, the first
+        visit, with numbers and dates) against the blocklists, as a document; the rest as the
+        character's words. The semantic layer read "gifted 5 subs" as a scam and a first
+        visit's date as personal data."""
+        own = [is_own_wording(t) for t in texts]
+        theirs = iter(
+            self.allowed([t for t, o in zip(texts, own, strict=True) if not o]) if not all(own) else []
+        )
+        ours = iter(
+            self.allowed_documents([t for t, o in zip(texts, own, strict=True) if o]) if any(own) else []
+        )
+        return [next(ours) if o else next(theirs) for o in own]
 
     def _choose(
         self,

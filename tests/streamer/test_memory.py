@@ -363,6 +363,38 @@ async def test_lean_notes_welcome_a_viewer_then_carry_only_what_is_relevant(
         await engine.dispose()
 
 
+async def test_memories_in_the_bots_own_wording_are_checked_as_documents(sqlite_url: str) -> None:
+    """A sub or a first visit, written by the bot's templates, is checked against the
+    blocklists; a memory with the viewer's words by the whole output stage."""
+    engine = make_engine(sqlite_url)
+    try:
+        store = MemoryStore(make_sessionmaker(engine), "chan")
+        facts = [("history", "gifted 5 subs on 2026-12-01"), ("first_time", "first came to the stream on 2026-03-14"),
+                 ("pet", "has a cat named Mochi")]  # fmt: skip
+        await store.add("hiyori", SAM.id, SAM.login, [Fact(k, t, "e0") for k, t in facts],
+                        EMBEDDER.embed([t for _, t in facts]))  # fmt: skip
+        checked: dict[str, list[str]] = {"output": [], "documents": []}
+
+        def refuse_all(stage: str) -> Callable[[Sequence[str]], list[bool]]:
+            def check(texts: Sequence[str]) -> list[bool]:
+                checked[stage] += texts
+                return [stage == "documents"] * len(texts)
+
+            return check
+
+        recall = Recall(store, None, EMBEDDER.embed, refuse_all("output"), RecallConfig(wait_s=5.0),
+                        allowed_documents=refuse_all("documents"))  # fmt: skip
+        got = await recall.recall(chat(SAM, "thanks for having me again"), "hiyori")
+        assert sorted(checked["documents"]) == [
+            "first came to the stream on 2026-03-14",
+            "gifted 5 subs on 2026-12-01",
+        ]
+        assert checked["output"] == ["has a cat named Mochi"]
+        assert sorted(got.memories) == sorted(checked["documents"])  # the output stage refused Mochi here
+    finally:
+        await engine.dispose()
+
+
 async def _idle(brain: Brain) -> bool:
     return not brain.busy and not brain.selector.pending
 

@@ -175,3 +175,19 @@ def _chat_facts(text: str, event_id: str, *, day: str, first: bool = False) -> l
 
 def _tidy(text: str) -> str:
     return " ".join(text.strip(" .,'-").split())
+
+
+_DATE = r"\d{4}-\d{2}-\d{2}"
+_OWN_WORDING: Final = re.compile(
+    rf"(?:subscribed \(tier \d\)|got a gifted sub|resubscribed for \d+ months(?:, a \d+-month streak)?"
+    rf"|gifted \d+ subs|cheered \d+ bits|raided the channel with \d+ viewers|followed"
+    rf"|first came to the stream) on {_DATE}"
+    rf"|was answered (?:once|\d+ times) on stream \(last on {_DATE}\)"
+)
+"""The texts this module and the writer write themselves, with only numbers and dates filled in."""
+
+
+def is_own_wording(text: str) -> bool:
+    """Whether a memory's text is one of the bot's own templates (no viewer's words in it):
+    safety on retrieval checks it against the blocklists only, as the streamer's documents."""
+    return _OWN_WORDING.fullmatch(text) is not None

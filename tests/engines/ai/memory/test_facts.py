@@ -6,6 +6,7 @@ import pytest
 
 from engines import events as ev
 from engines.ai.memory import extract_facts, is_forget_command
+from engines.ai.memory.facts import is_own_wording
 
 SAM = ev.Viewer(id="101", login="sam", display_name="Sam")
 
@@ -79,3 +80,39 @@ def test_the_forget_command() -> None:
     assert is_forget_command("  !ForgetMe please", "!forgetme")
     assert not is_forget_command("please !forgetme", "!forgetme")
     assert not is_forget_command("!forgetmenot", "!forgetme")
+
+
+def test_the_bots_own_wording_is_recognised_and_viewer_words_are_not() -> None:
+    from datetime import UTC, datetime
+
+    from streamer.memory_writer import answered_text
+
+    events: list[ev.InputEvent] = [
+        ev.Follow(channel="demo", user=SAM),
+        ev.Subscription(channel="demo", user=SAM, tier="2000"),
+        ev.Subscription(channel="demo", user=SAM, is_gift=True),
+        ev.ResubMessage(channel="demo", user=SAM, cumulative_months=14, streak_months=3),
+        ev.ResubMessage(channel="demo", user=SAM, cumulative_months=2),
+        ev.GiftSubs(channel="demo", user=SAM, total=5),
+        ev.Cheer(channel="demo", user=SAM, bits=500),
+        ev.Raid(channel="demo", from_user=SAM, viewers=42),
+        chat("hello everyone", first=True),
+    ]
+    own = [f.text for e in events for f in extract_facts(e)]
+    assert len(own) == len(events)
+    assert all(is_own_wording(t) for t in own), own
+    assert is_own_wording(answered_text(1, datetime(2026, 12, 7, tzinfo=UTC)))
+    assert is_own_wording(answered_text(12, datetime(2026, 12, 7, tzinfo=UTC)))
+    viewers_words = [
+        f.text for f in extract_facts(chat("my cat Mochi has a cold, I play Celeste, first time here?"))
+    ]
+    assert viewers_words and not any(
+        is_own_wording(t) for t in viewers_words if not t.startswith("first came")
+    )
+    for text in (
+        "gifted 5 subs on 2026-12-07 kys",
+        "cheered 500 bits on 2026-12-07 and said something",
+        "first came to the stream on a Tuesday, call 555-0100",
+        'last asked: "gifted 5 subs on 2026-12-07"',
+    ):
+        assert not is_own_wording(text), text
