@@ -24,6 +24,8 @@
     ``--no-examples`` runs (c) without the persona's sample exchanges. As the app does, (c)
     pauses the model server while piper renders each turn's first audio
     (``llm.first_audio_pause_ms``); ``--no-first-audio-pause`` runs it without.
+    ``--first-clause-words N`` and ``--conjunction-words N`` (0: off) change the reply
+    splitter's first-chunk rules for (c).
 (d) Selector cost per chat message during a 1,000 msg/s flood (benchmarks/selector_flood.py).
 (e) A message that waits: each question is sent when the turn before starts speaking (played in
     real time), so it waits in the selector while the character talks, as chat does on a
@@ -181,6 +183,8 @@ class Rig:
             memory_tokens=memory_tokens, recall=recall, prefill=prefill, splitter=splitter,
         )  # fmt: skip
         self.first_audio: dict[str, float] = {}
+        self.first_text: dict[str, str] = {}
+        """Each turn's first spoken piece."""
         self.dropped_at_first_audio: dict[str, int] = {}
         """Sentences dropped (echo, leak, output safety) so far, when each turn's first audio began."""
         self.started: asyncio.Queue[float] = asyncio.Queue()
@@ -189,6 +193,7 @@ class Rig:
         async def on_sentence(turn_id: str, u: Utterance) -> None:
             if turn_id not in self.first_audio:
                 self.first_audio[turn_id] = time.perf_counter()
+                self.first_text[turn_id] = u.text
                 self.dropped_at_first_audio[turn_id] = self.dropped()
                 self.started.put_nowait(self.first_audio[turn_id])
             await self.brain.on_sentence(turn_id, u)
@@ -562,7 +567,7 @@ async def local_models(
                     )
                     print(
                         f"turn {i}: {stream_ttfa[-1]:.0f} ms ({parts}; dropped {dropped_all[-1]},"
-                        f" {dropped_first[-1]} before the first audio)",
+                        f" {dropped_first[-1]} before the first audio): {rig.first_text[done.turn_id]!r}",
                         file=sys.stderr,
                     )
                 elif i >= 2:
@@ -659,6 +664,12 @@ async def main() -> None:
         default=None,
         help="(c) with the reply splitter's first clause at this many words (default: the bot's)",
     )
+    ap.add_argument(
+        "--conjunction-words",
+        type=int,
+        default=None,
+        help="(c) with the splitter's first-chunk cut before a conjunction after N words (0: off; default: the bot's)",
+    )
     args = ap.parse_args()
     safety = build_safety(Settings(), semantic=not args.rules_only)
     safety.warm()
@@ -679,9 +690,7 @@ async def main() -> None:
                 threads_batch=args.llm_threads_batch,
                 piper_threads=args.piper_threads,
                 pause=not args.no_first_audio_pause,
-                splitter=None
-                if args.first_clause_words is None
-                else dataclasses.replace(REPLY_SPLITTER, first_clause_min_words=args.first_clause_words),
+                splitter=splitter_for(args.first_clause_words, args.conjunction_words),
             )
         )
     if args.only_local:
@@ -691,6 +700,18 @@ async def main() -> None:
     flood = run_flood(make_flood(20_000, 7), 1_000.0, 2.0)
     report["selector_us_per_msg"] = float(str(flood["selector_us_per_msg"]))
     print(json.dumps(rounded(report, 3)))
+
+
+def splitter_for(first_clause_words: int | None, conjunction_words: int | None) -> SplitterConfig | None:
+    """The bot's reply splitter with the options' changes (None: as the bot has it)."""
+    if first_clause_words is None and conjunction_words is None:
+        return None
+    config = REPLY_SPLITTER
+    if first_clause_words is not None:
+        config = dataclasses.replace(config, first_clause_min_words=first_clause_words)
+    if conjunction_words is not None:
+        config = dataclasses.replace(config, first_chunk_conjunction_words=conjunction_words or None)
+    return config
 
 
 def rounded(report: dict[str, Any], digits: int) -> dict[str, Any]:

@@ -29,11 +29,15 @@ from engines.ai.safety import SafetyPipeline
 from engines.ai.safety.decision import Layer, SafetyDecision
 from engines.ai.sentences import SentenceSplitter, SplitterConfig
 
-REPLY_SPLITTER: Final = SplitterConfig(first_clause_min_words=1, release_on_token=True)
+REPLY_SPLITTER: Final = SplitterConfig(
+    first_clause_min_words=1, release_on_token=True, first_chunk_conjunction_words=5
+)
 """How replies are cut on air: a first clause of one word ("No," / "Mika,") may go to the voice on
-its own (with two words, "Mika, I'm so glad you're interested in the farm." waited 15 tokens), and
-a piece goes out on the token that closes it ("there," / "stream!"), not one token later, where
-the text allows (see ``SplitterConfig.release_on_token``)."""
+its own (with two words, "Mika, I'm so glad you're interested in the farm." waited 15 tokens); a
+piece goes out on the token that closes it ("there," / "stream!"), not one token later, where
+the text allows (see ``SplitterConfig.release_on_token``); and a first sentence still without a
+comma after five words goes out before its conjunction ('The game is called "Saddle",' + "and
+it's a fun one.", which waited 15 tokens whole)."""
 
 _CLAUSE_ENDS: Final = (",", ";", ":", "-", "\u2013", "\u2014")
 LEAK_MIN_WORDS: Final = 6

@@ -44,6 +44,11 @@ class SplitterConfig:
         a quote that may go on, as in '"Really?" she said'), and the first chunk's "," or ";"
         (not after a digit, "3,5"). Stray marks that then follow ("?" + "!", "." + "..") are
         dropped. The output then depends on where the deltas were cut.
+    first_chunk_conjunction_words: a first chunk that has run this many words without a
+        clause mark is cut before a conjunction ("and", "but", "because", "which", "while"...; not "so", "or", "if" or "when",
+        which are as often something else: "so much", "one or two") once the
+        conjunction's word is complete, and the head goes out with a comma added (a breath the
+        voice takes there), so a long first sentence does not hold up speech. None: off.
     """
 
     max_chars: int = 180
@@ -51,6 +56,7 @@ class SplitterConfig:
     early_first_clause: bool = True
     min_chars: int = 2
     release_on_token: bool = False
+    first_chunk_conjunction_words: int | None = None
 
     def __post_init__(self) -> None:
         if self.max_chars < 16:
@@ -59,6 +65,8 @@ class SplitterConfig:
             raise ValueError("first_clause_min_words must be at least 1")
         if self.min_chars < 1:
             raise ValueError("min_chars must be at least 1")
+        if self.first_chunk_conjunction_words is not None and self.first_chunk_conjunction_words < 2:
+            raise ValueError("first_chunk_conjunction_words must be at least 2")
 
 
 # --- character classes -------------------------------------------------------------------
@@ -98,6 +106,11 @@ _SKIP: Final = re.compile(rf"(?:\s+|[{_EMOJI_CLASS}]+|(?:{_EMOTICON_ALT})(?=\s|[
 _TAGLIKE: Final = re.compile(r"\[[^\[\]\n]*\]|\*[^*\n]*\*|\(\s*\w+\s*\)")
 _ALNUM: Final = re.compile(r"[^\W_]")
 _WORD: Final = re.compile(r"\S*[^\W_]\S*")
+_CONJUNCTION: Final = re.compile(
+    r"\s+(?=(?:and|but|because|cause|which|while|whereas|though|although|since|until)\s)",
+    re.IGNORECASE,
+)
+"""The space before a complete conjunction word (the word and the whitespace after it seen)."""
 
 # --- abbreviations ------------------------------------------------------------------------
 
@@ -187,10 +200,13 @@ class SentenceSplitter:
             caught_up
             and len(self._buf) - self._start <= self._config.max_chars
             and not (_INTEREST_CLAUSE if self._clause_ok() else _INTEREST).search(delta)
+            and (self._config.first_chunk_conjunction_words is None or not self._clause_ok())
         ):
             self._i = len(self._buf)  # fast path: nothing in this delta can end a sentence
             return []
         out: list[str] = []
+        if self._config.first_chunk_conjunction_words is not None:
+            self._conjunction_cut(out)
         self._scan(out)
         if self._config.release_on_token:
             self._release_at_token_end(out)
@@ -426,6 +442,29 @@ class SentenceSplitter:
         if not self._speakable(absorbed):
             return j
         return absorbed, k
+
+    def _conjunction_cut(self, out: list[str]) -> None:
+        """The first chunk, long without a clause mark: cut before its first conjunction that
+        has enough words ahead of it (see ``first_chunk_conjunction_words``). It runs before
+        the scan for boundaries, so the cut is the same however the text was chunked."""
+        need = self._config.first_chunk_conjunction_words
+        if need is None or not self._clause_ok() or self._skip_at >= 0:
+            return
+        buf, start = self._buf, self._start
+        for m in _CONJUNCTION.finditer(buf, start):
+            head = buf[start : m.start()]
+            visible = _TAGLIKE.sub(" ", head)  # a leading emotion tag may stay with its words
+            if _INTEREST_CLAUSE.search(visible) or "*" in visible or "(" in visible:
+                return  # a mark or an unfinished tag or action inside: the other rules decide
+            if len(_WORD.findall(visible)) >= need and self._speakable(m.start()):
+                text = _tidy(head)
+                out.append(text if text.endswith(",") else text + ",")
+                self._emitted = True
+                self._start = m.end()
+                self._i = max(self._i, self._start)
+                if self._open >= 0 and self._open < self._start:
+                    self._open = -1
+                return
 
     # --- release on the closing token (release_on_token) -----------------------------------
 

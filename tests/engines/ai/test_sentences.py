@@ -328,6 +328,40 @@ def test_early_first_clause_can_be_disabled_and_tuned() -> None:
 # --- length cap -----------------------------------------------------------------------------
 
 
+CONJUNCTION = SplitterConfig(first_chunk_conjunction_words=5)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('The game is called "Saddle" and it\'s a fun one. Want to try?',
+         ['The game is called "Saddle",', "and it's a fun one.", "Want to try?"]),
+        ("My favourite colour is blue because it reminds me of the sea and the sky.",
+         ["My favourite colour is blue,", "because it reminds me of the sea and the sky."]),
+        ("Bread and butter and jam are great and so is tea.", ["Bread and butter and jam are great,", "and so is tea."]),
+        ("[happy] I really really like that song so much and I sing it.",
+         ["[happy] I really really like that song so much,", "and I sing it."]),
+        ("I think so and you?", ["I think so and you?"]),  # too few words ahead of it
+        ("Yes, I love playing with my friends and we laugh.", ["Yes, I love playing with my friends and we laugh."]),
+        ("I love playing with my friends or my brother.", ["I love playing with my friends or my brother."]),
+        ("I love playing with my friends android phones.", ["I love playing with my friends android phones."]),
+        ("We played it for hours. And then we slept and ate.", ["We played it for hours.", "And then we slept and ate."]),
+    ],
+)  # fmt: skip
+def test_a_long_first_chunk_is_cut_before_a_conjunction(text: str, expected: list[str]) -> None:
+    check(text, expected, CONJUNCTION)
+
+
+def test_the_conjunction_cut_waits_for_the_whole_word() -> None:
+    splitter = SentenceSplitter(CONJUNCTION)
+    assert splitter.feed("I love playing with my friends and") == []  # "and" or "android"?
+    assert splitter.feed(" we") == ["I love playing with my friends,"]
+    assert splitter.feed(" laugh.") == []
+    assert splitter.flush() == ["and we laugh."]
+    with pytest.raises(ValueError, match="first_chunk_conjunction_words"):
+        SplitterConfig(first_chunk_conjunction_words=1)
+
+
 def test_cap_cuts_long_runs_at_spaces() -> None:
     words = [f"word{i}" for i in range(120)]
     text = " ".join(words)
@@ -430,8 +464,11 @@ texts = st.lists(
 ).map(lambda parts: "".join(f + sep for f, sep in parts))
 
 configs = st.sampled_from(
-    [SplitterConfig(), NO_CLAUSE, SplitterConfig(max_chars=24), SplitterConfig(max_chars=40, min_chars=4)]
-)
+    [
+        SplitterConfig(), NO_CLAUSE, SplitterConfig(max_chars=24), SplitterConfig(max_chars=40, min_chars=4),
+        SplitterConfig(first_chunk_conjunction_words=2), SplitterConfig(first_chunk_conjunction_words=3, max_chars=30),
+    ]
+)  # fmt: skip
 
 
 def _chunk(text: str, cuts: list[int]) -> list[str]:
