@@ -440,7 +440,8 @@ class Brain:
             utterances = self._utterances(
                 turn_id, self._model(request),
                 echo_of=request.messages[-1].content.replace(notes, "") if notes else request.messages[-1].content,
-                system=request.messages[0].content, again=lambda: self._model(request),
+                system=request.messages[0].content + (f"\n{notes}" if notes else ""),
+                again=lambda: self._model(request),
             )  # fmt: skip
             if self.reviews.engaged:
                 reviewed = await self._held(turn_id, utterances)

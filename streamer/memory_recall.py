@@ -111,6 +111,9 @@ class RecallConfig:
     """Beyond a viewer's welcome turn, a memory must be this relevant to go in (:class:`NotesGate`)."""
     welcome_after_s: float | None = None
     """A viewer's welcome turn: their first in this long (None: every turn, no gating)."""
+    own_wording: bool = True
+    """Recall memories in the bot's own wording (subs, raids, the first visit: ``is_own_wording``);
+    lean notes leave them out."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -408,25 +411,36 @@ class Recall:
             await self.knowledge.refresh_soon()
         viewer_id = viewer.id if viewer else None
         if await self.memories.pgvector():
-            recalled = await self._recall_in_sql(text, viewer_id, persona, name)
+            recalled = await self._recall_in_sql(text, viewer_id, persona, name, event.id)
         elif await self._keywords_in_database(text):
             found, hits, memory_hits = await asyncio.gather(
                 self._viewer_rows(persona, viewer_id, None),
                 self._chunk_hits(text),
                 self._memory_hits(text, persona, viewer_id),
             )
-            recalled = await asyncio.to_thread(self._rank, text, found, name, None, None, hits, memory_hits)
+            recalled = await asyncio.to_thread(
+                self._rank,
+                text,
+                _not_from(found, event.id, self.config.own_wording),
+                name,
+                None,
+                None,
+                hits,
+                memory_hits,
+            )
         else:
             rows: list[StoredMemory] = []
             if viewer is not None:
                 rows = await self.memories.for_viewer(persona, viewer.id)
-            recalled = await asyncio.to_thread(self._rank, text, rows, name)
+            recalled = await asyncio.to_thread(
+                self._rank, text, _not_from(rows, event.id, self.config.own_wording), name
+            )
         self.stats.recalls += 1
         self.stats.last_ms = (time.perf_counter() - started) * 1000
         return recalled
 
     async def _recall_in_sql(
-        self, text: str, viewer_id: str | None, persona: str, name: str | None
+        self, text: str, viewer_id: str | None, persona: str, name: str | None, event_id: str
     ) -> Recalled:
         """With pgvector: embed first (one worker thread), then the similarities come from
         SQL (the viewer's rows and the nearest chunks, on two connections at once), then rank
@@ -444,7 +458,16 @@ class Recall:
         rows, cosine = await asyncio.gather(
             self._viewer_rows(persona, viewer_id, vector), self._nearest_chunks(vector, text, hits)
         )
-        return await asyncio.to_thread(self._rank, text, rows, name, (vector,), cosine, hits, memory_hits)
+        return await asyncio.to_thread(
+            self._rank,
+            text,
+            _not_from(rows, event_id, self.config.own_wording),
+            name,
+            (vector,),
+            cosine,
+            hits,
+            memory_hits,
+        )
 
     async def _keywords_in_database(self, text: str) -> bool:
         """Whether this recall's keywords come from the database (there is text to search,
@@ -579,6 +602,13 @@ def _stack(vectors: list[np.ndarray | None], like: np.ndarray | None) -> np.ndar
     if like is None:
         return np.zeros((len(vectors), 0), dtype=np.float32)
     return np.vstack([v if v is not None and v.shape == like.shape else np.zeros_like(like) for v in vectors])
+
+
+def _not_from(rows: list[StoredMemory], event_id: str, own_wording: bool = True) -> list[StoredMemory]:
+    """A turn is not told what its own event made the writer remember ("resubscribed for 14
+    months" on the resub's own turn): the event is in the prompt already. Without
+    ``own_wording`` (lean notes), no memory in the bot's own wording either."""
+    return [r for r in rows if r.source_event_id != event_id and (own_wording or not is_own_wording(r.text))]
 
 
 def _gate_key(event: ev.EventBase, persona: str) -> str | None:

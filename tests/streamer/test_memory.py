@@ -335,7 +335,13 @@ async def test_lean_notes_welcome_a_viewer_then_carry_only_what_is_relevant(
     ]
     await store.add("hiyori", SAM.id, SAM.login, [Fact(k, t, "e0") for k, t in facts],
                     EMBEDDER.embed([t for _, t in facts]))  # fmt: skip
-    config = RecallConfig(wait_s=5.0, memory_min_score=0.2, welcome_after_s=1800.0)
+    own = [
+        ("history", "gifted 5 subs on 2026-12-01"),
+        ("first_time", "first came to the stream on 2026-03-14"),
+    ]
+    await store.add("hiyori", SAM.id, SAM.login, [Fact(k, t, "e1") for k, t in own],
+                    EMBEDDER.embed([t for _, t in own]))  # fmt: skip
+    config = RecallConfig(wait_s=5.0, memory_min_score=0.2, welcome_after_s=1800.0, own_wording=False)
     brain.recall = Recall(store, None, EMBEDDER.embed, RetrievalCheck(lambda: brain.safety), config)
     task = asyncio.create_task(brain.run())
 
@@ -348,9 +354,15 @@ async def test_lean_notes_welcome_a_viewer_then_carry_only_what_is_relevant(
         return content
 
     try:
+        fake.behavior.reply = "You have a cat named Mochi Mochi has a cold! Welcome back, Sam!"
         welcome = await prompt_for("back again for the stream, what did I miss?")
         assert "You remember Sam:" in welcome
         assert all(t in welcome for _, t in facts)
+        assert not any(t in welcome for _, t in own)  # the bot's own wording stays on the monitor
+        await until(lambda: _idle(brain))
+        spoken = [e.text for e in await _sentences(bus)]
+        assert spoken == ["Welcome back, Sam!"]  # the notes read back are dropped as a leak
+        fake.behavior.reply = "Hello chat! It is lovely to see you all here today."
         small_talk = await prompt_for("that jump was so close lol")
         assert "You remember" not in small_talk
         about_mochi = await prompt_for("Mochi is still sneezing, poor thing")
@@ -384,7 +396,10 @@ async def test_memories_in_the_bots_own_wording_are_checked_as_documents(sqlite_
 
         recall = Recall(store, None, EMBEDDER.embed, refuse_all("output"), RecallConfig(wait_s=5.0),
                         allowed_documents=refuse_all("documents"))  # fmt: skip
-        got = await recall.recall(chat(SAM, "thanks for having me again"), "hiyori")
+        said = chat(SAM, "thanks for having me again, my dog Rex says hi")
+        await store.add("hiyori", SAM.id, SAM.login, [Fact("pet", "has a dog named Rex", said.id)],
+                        EMBEDDER.embed(["has a dog named Rex"]))  # fmt: skip
+        got = await recall.recall(said, "hiyori")  # its own fact, stored meanwhile, is not recalled
         assert sorted(checked["documents"]) == [
             "first came to the stream on 2026-03-14",
             "gifted 5 subs on 2026-12-01",
@@ -393,6 +408,11 @@ async def test_memories_in_the_bots_own_wording_are_checked_as_documents(sqlite_
         assert sorted(got.memories) == sorted(checked["documents"])  # the output stage refused Mochi here
     finally:
         await engine.dispose()
+
+
+async def _sentences(bus: MemoryBus) -> list[ev.ReplySentence]:
+    batch = await bus.read("test-sentences", "t", ["output"], count=1000, block_ms=50)
+    return [d.event for d in batch if isinstance(d.event, ev.ReplySentence)]
 
 
 async def _idle(brain: Brain) -> bool:

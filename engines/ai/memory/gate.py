@@ -8,7 +8,11 @@ snippets (about 100 tokens) put 250-300 ms on the first audio of a message picke
 - on the viewer's **welcome turn**, their first answered line in ``welcome_after_s``
   ("Welcome back, Sam! Did Mochi get over the cold?"), their best memories, as recalled;
 - on later turns, only the memories relevant to what they said (``min_score``, the hybrid
-  score of vectors and keywords, 0-1), so small talk carries none.
+  score of vectors and keywords, 0-1), so small talk carries none;
+- never a memory in the bot's own wording (a sub, a raid, the first visit, the answered count:
+  ``is_own_wording``; the recall leaves them out before it picks the best, see
+  ``streamer/memory_recall.py``): the bundled model read them out ("was answered once on
+  stream (last on 2026-12-07); gifted 10 subs on 2026-12-07"), and the monitor shows them.
 
 Knowledge snippets have their own floor (``memory.knowledge_min_score``) and are not gated here.
 The welcome state lives in the process: after a restart each viewer's next turn is a welcome
@@ -45,10 +49,11 @@ class NotesGate:
 
     def apply(self, recalled: Recalled, key: str | None) -> Recalled:
         """``recalled`` as this turn's prompt should carry it."""
-        if key is None or not recalled.memories or self.welcome(key):
+        if key is None or not recalled.memories or self.welcome_after_s is None:
             return recalled
+        welcome = self.welcome(key)
         scores = recalled.memory_scores or (0.0,) * len(recalled.memories)
-        keep = [i for i, score in enumerate(scores) if score >= self.min_score]
+        keep = [i for i, score in enumerate(scores) if welcome or score >= self.min_score]
         if len(keep) == len(recalled.memories):
             return recalled
         return dataclasses.replace(
