@@ -530,7 +530,7 @@ class Recall:
             ]
         ok = self.allowed_documents(snippets) if snippets else []
         kept_snippets = [s for s, good in zip(snippets, ok, strict=True) if good]
-        chosen = self._choose(text, rows, vector, memory_hits)
+        chosen = self._choose(text, _distinct(rows), vector, memory_hits)
         ok = self._memories_allowed([r.text for r, _ in chosen])
         kept = [(r, score) for (r, score), good in zip(chosen, ok, strict=True) if good]
         self.stats.withheld += len(chosen) + len(snippets) - len(kept) - len(kept_snippets)
@@ -602,6 +602,20 @@ def _stack(vectors: list[np.ndarray | None], like: np.ndarray | None) -> np.ndar
     if like is None:
         return np.zeros((len(vectors), 0), dtype=np.float32)
     return np.vstack([v if v is not None and v.shape == like.shape else np.zeros_like(like) for v in vectors])
+
+
+def _distinct(rows: list[StoredMemory]) -> list[StoredMemory]:
+    """One row per text: a viewer who said where they are from twice is remembered twice in the
+    store (each fact keeps its source), and the prompt read "plays Hollow Knight; plays Hollow
+    Knight" in a rehearsal."""
+    seen: set[str] = set()
+    out = []
+    for r in rows:
+        key = r.text.casefold()
+        if key not in seen:
+            seen.add(key)
+            out.append(r)
+    return out
 
 
 def _not_from(rows: list[StoredMemory], event_id: str, own_wording: bool = True) -> list[StoredMemory]:

@@ -341,6 +341,9 @@ async def test_lean_notes_welcome_a_viewer_then_carry_only_what_is_relevant(
     ]
     await store.add("hiyori", SAM.id, SAM.login, [Fact(k, t, "e1") for k, t in own],
                     EMBEDDER.embed([t for _, t in own]))  # fmt: skip
+    await store.add(
+        "hiyori", SAM.id, SAM.login, [Fact("game", "plays Celeste", "e2")], EMBEDDER.embed(["plays Celeste"])
+    )  # fmt: skip  (said twice: stored twice)
     config = RecallConfig(wait_s=5.0, memory_min_score=0.2, welcome_after_s=1800.0, own_wording=False)
     brain.recall = Recall(store, None, EMBEDDER.embed, RetrievalCheck(lambda: brain.safety), config)
     task = asyncio.create_task(brain.run())
@@ -359,6 +362,7 @@ async def test_lean_notes_welcome_a_viewer_then_carry_only_what_is_relevant(
         assert "You remember Sam:" in welcome
         assert all(t in welcome for _, t in facts)
         assert not any(t in welcome for _, t in own)  # the bot's own wording stays on the monitor
+        assert welcome.count("plays Celeste") == 1
         await until(lambda: _idle(brain))
         spoken = [e.text for e in await _sentences(bus)]
         assert spoken == ["Welcome back, Sam!"]  # the notes read back are dropped as a leak
