@@ -45,10 +45,11 @@ class SplitterConfig:
         (not after a digit, "3,5"). Stray marks that then follow ("?" + "!", "." + "..") are
         dropped. The output then depends on where the deltas were cut.
     first_chunk_conjunction_words: a first chunk that has run this many words without a
-        clause mark is cut before a conjunction ("and", "but", "because", "which", "while"...; not "so", "or", "if" or "when",
-        which are as often something else: "so much", "one or two") once the
-        conjunction's word is complete, and the head goes out with a comma added (a breath the
-        voice takes there), so a long first sentence does not hold up speech. None: off.
+        clause mark is cut before a conjunction ("and", "but", "because", "which", "while"...;
+        not "so", "or", "if" or "when", which are as often something else: "so much", "one or
+        two") once the conjunction's word is complete, and the head goes out with a comma added
+        (a breath the voice takes there), so a long first sentence does not hold up speech.
+        None: off.
     """
 
     max_chars: int = 180

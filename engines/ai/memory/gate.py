@@ -1,7 +1,7 @@
 """Which recalled memories a turn's prompt carries.
 
 Every note is prompt text the model evaluates before its first token: on the bundled
-SmolLM2-135M on two CPU cores, about 3 ms a token, so four memories and two knowledge
+SmolLM2-135M on two CPU cores, about 4 ms a token, so four memories and two knowledge
 snippets (about 100 tokens) put 250-300 ms on the first audio of a message picked at once
 (``benchmarks/memory.py --ttfa``). So a viewer's memories go in when they matter:
 
