@@ -91,7 +91,8 @@ from engines.ai.memory.chunks import Chunk
 from engines.ai.memory.rank import KeywordIndex
 from integrations.registry import build_safety
 from integrations.sentence_encoder import USEEmbedder
-from streamer.memory_recall import KeywordSource, KnowledgeIndex, Recall, RecallConfig, RetrievalCheck
+from streamer.knowledge_index import KeywordSource, KnowledgeIndex
+from streamer.memory_recall import Recall, RecallConfig, RetrievalCheck
 from streamer.store import make_engine, make_sessionmaker, upgrade
 from streamer.store.knowledge import KnowledgeStore
 from streamer.store.memory import ChunkVectors, MemoryStore, VectorSearch, to_bytes

@@ -53,8 +53,9 @@ from streamer.barge_in import BargeIn
 from streamer.brain import Brain
 from streamer.brain_controls import switch_model
 from streamer.bus import Bus, make_bus
+from streamer.knowledge_index import KnowledgeIndex
 from streamer.logs import redaction
-from streamer.memory_recall import KnowledgeIndex, Recall, RecallConfig, RetrievalCheck
+from streamer.memory_recall import Recall, RecallConfig, RetrievalCheck
 from streamer.memory_writer import MemoryWriter, summarizer_for
 from streamer.model_serving import local_servable, servable
 from streamer.performer import Performer

@@ -23,7 +23,8 @@ from integrations.openai.llm import OpenAILLM
 from integrations.sentence_encoder import USEEmbedder
 from streamer.brain import Brain
 from streamer.bus import MemoryBus
-from streamer.memory_recall import KnowledgeIndex, Recall, RecallConfig, RetrievalCheck
+from streamer.knowledge_index import KnowledgeIndex
+from streamer.memory_recall import Recall, RecallConfig, RetrievalCheck
 from streamer.memory_writer import MemoryWriter
 from streamer.performer import Performer
 from streamer.store import make_engine, make_sessionmaker

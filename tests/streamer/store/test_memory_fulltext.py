@@ -17,7 +17,8 @@ from engines import events as ev
 from engines.ai.memory import Fact, chunk_markdown
 from engines.ai.safety import SafetyPipeline
 from integrations.sentence_encoder import USEEmbedder
-from streamer.memory_recall import KnowledgeIndex, Recall, RecallConfig, RetrievalCheck
+from streamer.knowledge_index import KnowledgeIndex
+from streamer.memory_recall import Recall, RecallConfig, RetrievalCheck
 from streamer.store import fulltext, make_engine, make_sessionmaker, upgrade
 from streamer.store.fulltext import MAX_WORDS, KeywordSearch, fts5_or, query_words, websearch_or
 from streamer.store.knowledge import KnowledgeStore
