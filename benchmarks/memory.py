@@ -516,7 +516,6 @@ async def ttfa_run(
             memories=cfg.memories_per_turn, knowledge=cfg.knowledge_per_turn,
             knowledge_min_score=cfg.knowledge_min_score, wait_s=cfg.recall_wait_ms / 1000,
             memory_min_score=min_score, welcome_after_s=welcome_after_s,
-            own_wording=welcome_after_s is None,
         ),
         allowed_documents=check.documents,
     )  # fmt: skip

@@ -287,7 +287,6 @@ async def build_memory(settings: Settings, app: App, brain: Brain, embedder: Emb
         memories=cfg.memories_per_turn, knowledge=cfg.knowledge_per_turn,
         knowledge_min_score=cfg.knowledge_min_score, wait_s=cfg.recall_wait_ms / 1000,
         memory_min_score=min_score, welcome_after_s=welcome_after_s,
-        own_wording=welcome_after_s is None,
     )  # fmt: skip
     store = MemoryStore(app.sessions, settings.channel, vector_search=cfg.vector_search)
     await store.pgvector()  # memory.vector_search = "pgvector" on a database without it: PgvectorMissing

@@ -103,10 +103,9 @@ class RecallConfig:
     memory_min_score: float = 0.0
     """Beyond a viewer's welcome turn, a memory must be this relevant to go in (:class:`NotesGate`)."""
     welcome_after_s: float | None = None
-    """A viewer's welcome turn: their first in this long (None: every turn, no gating)."""
-    own_wording: bool = True
-    """Recall memories in the bot's own wording (subs, raids, the first visit: ``is_own_wording``);
-    lean notes leave them out."""
+    """A viewer's welcome turn: their first in this long (None: every turn, no gating). With
+    a welcome turn (lean notes), memories in the bot's own wording (subs, raids, the first
+    visit: ``is_own_wording``) are not recalled."""
 
 
 class Recall:
@@ -226,7 +225,7 @@ class Recall:
             recalled = await asyncio.to_thread(
                 self._rank,
                 text,
-                _not_from(found, event.id, self.config.own_wording),
+                _not_from(found, event.id, self.config.welcome_after_s is None),
                 name,
                 None,
                 None,
@@ -238,7 +237,7 @@ class Recall:
             if viewer is not None:
                 rows = await self.memories.for_viewer(persona, viewer.id)
             recalled = await asyncio.to_thread(
-                self._rank, text, _not_from(rows, event.id, self.config.own_wording), name
+                self._rank, text, _not_from(rows, event.id, self.config.welcome_after_s is None), name
             )
         self.stats.recalls += 1
         self.stats.last_ms = (time.perf_counter() - started) * 1000
@@ -266,7 +265,7 @@ class Recall:
         return await asyncio.to_thread(
             self._rank,
             text,
-            _not_from(rows, event_id, self.config.own_wording),
+            _not_from(rows, event_id, self.config.welcome_after_s is None),
             name,
             (vector,),
             cosine,

@@ -260,12 +260,8 @@ async def fake() -> AsyncIterator[FakeOpenAI]:
     await server.stop()
 
 
-async def test_the_brain_puts_the_picked_viewers_memories_after_the_persona(
-    sqlite_url: str, fake: FakeOpenAI, tmp_path: Path
-) -> None:
-    engine = make_engine(sqlite_url)
-    sessions = make_sessionmaker(engine)
-    bus = MemoryBus()
+def brain_on(bus: MemoryBus, fake: FakeOpenAI) -> tuple[Brain, OpenAILLM]:
+    """A brain that answers every line at once, on the fake model and a fixed-timing voice."""
     hiyori = load_persona("hiyori").model_copy(
         update={"min_gap_s": 0.0, "reply_frequency": 1.0, "user_cooldown_s": 0.0}
     )
@@ -275,6 +271,16 @@ async def test_the_brain_puts_the_picked_viewers_memories_after_the_persona(
     performer = Performer(FixedTimingTTS(first_audio_s=0.01, seconds_per_char=0.001), NullSink(pace=None))
     brain = Brain(bus=bus, channel="chan", persona=hiyori, llm=llm, performer=performer, safety=SAFETY)
     performer.on_sentence = brain.on_sentence
+    return brain, llm
+
+
+async def test_the_brain_puts_the_picked_viewers_memories_after_the_persona(
+    sqlite_url: str, fake: FakeOpenAI, tmp_path: Path
+) -> None:
+    engine = make_engine(sqlite_url)
+    sessions = make_sessionmaker(engine)
+    bus = MemoryBus()
+    brain, llm = brain_on(bus, fake)
     store = MemoryStore(sessions, "chan")
     brain.recall = Recall(
         store, None, EMBEDDER.embed, RetrievalCheck(lambda: brain.safety), RecallConfig(wait_s=5.0)
@@ -298,7 +304,7 @@ async def test_the_brain_puts_the_picked_viewers_memories_after_the_persona(
         assert "has a cat named Mochi" in started[-1].recalled
 
         await until(lambda: _idle(brain))
-        brain.apply_persona(hiyori.model_copy(update={"id": "sora", "name": "Sora"}))
+        brain.apply_persona(brain.persona.model_copy(update={"id": "sora", "name": "Sora"}))
         before = len(fake.chat_requests())
         await bus.publish(chat(SAM, "Sora are you there? how is it going?"))
         await until(lambda: _requests(fake, before + 1))
@@ -319,15 +325,7 @@ async def test_lean_notes_welcome_a_viewer_then_carry_only_what_is_relevant(
     engine = make_engine(sqlite_url)
     sessions = make_sessionmaker(engine)
     bus = MemoryBus()
-    hiyori = load_persona("hiyori").model_copy(
-        update={"min_gap_s": 0.0, "reply_frequency": 1.0, "user_cooldown_s": 0.0}
-    )
-    llm = OpenAILLM(
-        base_url=fake.base_url, model="fake", limits=Limits(first_output_s=2.0, stall_s=1.0, total_s=10.0)
-    )
-    performer = Performer(FixedTimingTTS(first_audio_s=0.01, seconds_per_char=0.001), NullSink(pace=None))
-    brain = Brain(bus=bus, channel="chan", persona=hiyori, llm=llm, performer=performer, safety=SAFETY)
-    performer.on_sentence = brain.on_sentence
+    brain, llm = brain_on(bus, fake)
     store = MemoryStore(sessions, "chan")
     facts = [
         ("pet", "has a cat named Mochi (Mochi has a cold)"),
@@ -345,7 +343,7 @@ async def test_lean_notes_welcome_a_viewer_then_carry_only_what_is_relevant(
     await store.add(
         "hiyori", SAM.id, SAM.login, [Fact("game", "plays Celeste", "e2")], EMBEDDER.embed(["plays Celeste"])
     )  # fmt: skip  (said twice: stored twice)
-    config = RecallConfig(wait_s=5.0, memory_min_score=0.2, welcome_after_s=1800.0, own_wording=False)
+    config = RecallConfig(wait_s=5.0, memory_min_score=0.2, welcome_after_s=1800.0)
     brain.recall = Recall(store, None, EMBEDDER.embed, RetrievalCheck(lambda: brain.safety), config)
     task = asyncio.create_task(brain.run())
 
