@@ -70,6 +70,21 @@ def default_safety(settings: Settings) -> SafetyPipeline:
     )
 
 
+SHUTDOWN_STEP_S = 10.0
+"""The longest one step of the dashboard's shutdown may take before it is logged and skipped."""
+
+
+async def _bounded(step: str, work: Awaitable[None], timeout_s: float = SHUTDOWN_STEP_S) -> None:
+    """One shutdown step that cannot hold the dashboard up: a hang or an error is logged and skipped."""
+    try:
+        async with asyncio.timeout(timeout_s):
+            await work
+    except TimeoutError:
+        log.error("shutdown: %s took over %.1f s; skipped", step, timeout_s)
+    except Exception:
+        log.exception("shutdown: %s failed; skipped", step)
+
+
 def create_app(
     settings: Settings | None = None,
     *,
@@ -132,10 +147,10 @@ def create_app(
             yield
         finally:
             await hub.stop()
-            await bus.close()
+            await _bounded("closing the bus", bus.close())
             if redis is not None:
-                await redis.aclose()
-            await engine.dispose()
+                await _bounded("closing the Redis client", redis.aclose())
+            await _bounded("closing the database pool", engine.dispose())
 
     # the API description is served only to signed-in users (/api/openapi.json), not at /docs
     app = FastAPI(

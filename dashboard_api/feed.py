@@ -28,6 +28,8 @@ from streamer.bus import STREAMS, Bus, BusError, Delivery, StreamName
 
 log = logging.getLogger("dashboard_api.feed")
 HEARTBEAT_SLACK = 8
+STOP_WAIT_S = 5.0
+"""How long the hub waits for its tasks to end after cancelling them."""
 """A new monitor's history reads this many times further back on the output stream, where the
 bot's heartbeats (every 2 s, never shown) sit between the events it shows."""
 
@@ -110,10 +112,15 @@ class FeedHub:
             asyncio.create_task(self._flush_loop(), name="feed-flush"),
         ]
 
-    async def stop(self) -> None:
+    async def stop(self, wait_s: float = STOP_WAIT_S) -> None:
+        """Cancel the reader and the flusher; one that does not end within ``wait_s`` is
+        logged and left behind, so the dashboard still shuts down."""
         for task in self._tasks:
             task.cancel()
-        await asyncio.gather(*self._tasks, return_exceptions=True)
+        if self._tasks:
+            _, stuck = await asyncio.wait(self._tasks, timeout=wait_s)
+            for task in stuck:
+                log.error("feed: %s did not stop within %.1f s of its cancel; left behind", task.get_name(), wait_s)
         self._tasks = []
 
     # ------------------------------------------------------------ subscribers

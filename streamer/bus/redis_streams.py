@@ -98,9 +98,11 @@ class RedisBus(Bus):
         try:
             yield
         except _UNREACHABLE as exc:
+            _cancel_stays_a_cancel()
             self._lost()
             raise BusError(f"Redis unreachable while {doing}: {type(exc).__name__}") from exc
         except RedisError as exc:
+            _cancel_stays_a_cancel()
             raise BusError(f"Redis refused {doing}: {exc}", retryable=False) from exc
 
     def recovery(self) -> asyncio.Event | None:
@@ -151,9 +153,7 @@ class RedisBus(Bus):
                     with contextlib.suppress(OSError):
                         await writer.wait_closed()
         except (*_UNREACHABLE, RedisError, TimeoutError):
-            task = asyncio.current_task()
-            if task is not None and task.cancelling():  # a cancel turned into an error
-                raise asyncio.CancelledError from None
+            _cancel_stays_a_cancel()
             return False
         return bool(line) and not line.startswith((b"-LOADING", b"-BUSY"))
 
@@ -386,6 +386,16 @@ class RedisBus(Bus):
             self._watcher.cancel()
             await asyncio.gather(self._watcher, return_exceptions=True)
         await self.client.aclose()
+
+
+def _cancel_stays_a_cancel() -> None:
+    """Raise CancelledError when the task was asked to stop and the client turned the cancel into
+    an error (a socket closed under a cancelled read, a timeout racing it). Translated into a
+    BusError, the cancel was lost: a reader that retries on BusError then never stopped, and
+    whoever waited for it (a dashboard's shutdown) waited for ever."""
+    task = asyncio.current_task()
+    if task is not None and task.cancelling():
+        raise asyncio.CancelledError from None
 
 
 def _letter(letter_id: bytes, f: dict[bytes, bytes]) -> DeadLetter:

@@ -4,13 +4,18 @@ newcomers, and a slow monitor loses frames (with a 'skipped N' marker) without h
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
+from collections.abc import MutableMapping
+
+import pytest
 
 from fastapi.testclient import TestClient
 
 from dashboard_api.feed import FeedHub
 from engines import events as ev
 from streamer.bus import Delivery, MemoryBus
+from streamer.bus.keys import StreamName
 from tests.dashboard_api.conftest import MODERATOR
 from tests.support.dashboard_env import Api
 
@@ -202,3 +207,37 @@ async def test_heartbeats_are_never_in_the_feed_and_do_not_crowd_out_the_history
         assert "status.heartbeat" in heard
     finally:
         await hub.stop()
+
+
+class DeafBus(MemoryBus):
+    """A bus whose tail does not end on a cancel until released (a client that lost it)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.release = asyncio.Event()
+        self.tailing = asyncio.Event()
+
+    async def tail_advance(self, cursor: MutableMapping[StreamName, str], *, count: int, block_ms: int) -> list[Delivery]:
+        self.tailing.set()
+        while not self.release.is_set():
+            with contextlib.suppress(asyncio.CancelledError):
+                await self.release.wait()
+        raise asyncio.CancelledError
+
+
+async def test_stopping_does_not_wait_for_ever_on_a_reader_that_ignores_its_cancel(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    bus = DeafBus()
+    hub = FeedHub(bus, history=0, batch_ms=5)
+    await hub.start()
+    await asyncio.wait_for(bus.tailing.wait(), 3)
+    reader = next(t for t in asyncio.all_tasks() if t.get_name() == "feed-read")
+    try:
+        await asyncio.wait_for(hub.stop(wait_s=0.2), 3)
+        assert not reader.done()  # left behind, and said so
+        assert "feed-read did not stop within 0.2 s" in caplog.text
+    finally:
+        bus.release.set()
+        await asyncio.wait({reader}, timeout=3)
+    assert reader.cancelled()

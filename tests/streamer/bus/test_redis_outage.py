@@ -8,6 +8,7 @@ import socket
 from collections.abc import AsyncIterator
 
 import pytest
+from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
 from engines.events import ChatMessage, Viewer
@@ -98,4 +99,43 @@ async def test_publishing_to_a_hung_redis_buffers_instead_of_waiting(silent_redi
     finally:
         if bus._flusher is not None:
             bus._flusher.cancel()
+        await bus.close()
+
+
+async def test_a_cancel_the_client_turns_into_an_error_stays_a_cancel(redis_url: str, redis_prefix: str) -> None:
+    """A read cancelled while blocked, whose client answers the cancel with a connection error
+    (a socket closed under the read), ends as a cancel: a BusError would send a retrying reader
+    round again, and whoever waited for it to stop would wait for ever."""
+    bus = RedisBus.from_url(redis_url, Keys(redis_prefix, "chan"))
+    real_xread = bus.client.xread
+    blocked = asyncio.Event()
+
+    async def cancel_becomes_error(*args: object, **kwargs: object) -> object:
+        blocked.set()
+        try:
+            return await real_xread(*args, **kwargs)  # type: ignore[arg-type]
+        except asyncio.CancelledError:
+            raise RedisConnectionError("Connection closed by server.") from None
+
+    bus.client.xread = cancel_becomes_error  # type: ignore[method-assign]
+    reads = 0
+
+    async def reader() -> None:  # retries on BusError, as the monitor feed does
+        nonlocal reads
+        while reads < 20:  # bounded, so that a lost cancel fails this test instead of hanging it
+            reads += 1
+            try:
+                await bus.tail_advance({"input": "$"}, count=10, block_ms=5_000)
+            except BusError:
+                await asyncio.sleep(0)
+
+    task = asyncio.create_task(reader())
+    try:
+        await asyncio.wait_for(blocked.wait(), 5)
+        task.cancel()
+        done, _ = await asyncio.wait({task}, timeout=3)
+        assert done, "the reader went on after its cancel"
+        assert task.cancelled() and reads == 1
+    finally:
+        task.cancel()
         await bus.close()
