@@ -120,7 +120,9 @@ class FeedHub:
         if self._tasks:
             _, stuck = await asyncio.wait(self._tasks, timeout=wait_s)
             for task in stuck:
-                log.error("feed: %s did not stop within %.1f s of its cancel; left behind", task.get_name(), wait_s)
+                log.error(
+                    "feed: %s did not stop within %.1f s of its cancel; left behind", task.get_name(), wait_s
+                )
         self._tasks = []
 
     # ------------------------------------------------------------ subscribers

@@ -9,7 +9,6 @@ import json
 from collections.abc import MutableMapping
 
 import pytest
-
 from fastapi.testclient import TestClient
 
 from dashboard_api.feed import FeedHub
@@ -217,7 +216,9 @@ class DeafBus(MemoryBus):
         self.release = asyncio.Event()
         self.tailing = asyncio.Event()
 
-    async def tail_advance(self, cursor: MutableMapping[StreamName, str], *, count: int, block_ms: int) -> list[Delivery]:
+    async def tail_advance(
+        self, cursor: MutableMapping[StreamName, str], *, count: int, block_ms: int
+    ) -> list[Delivery]:
         self.tailing.set()
         while not self.release.is_set():
             with contextlib.suppress(asyncio.CancelledError):

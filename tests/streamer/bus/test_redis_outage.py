@@ -102,7 +102,9 @@ async def test_publishing_to_a_hung_redis_buffers_instead_of_waiting(silent_redi
         await bus.close()
 
 
-async def test_a_cancel_the_client_turns_into_an_error_stays_a_cancel(redis_url: str, redis_prefix: str) -> None:
+async def test_a_cancel_the_client_turns_into_an_error_stays_a_cancel(
+    redis_url: str, redis_prefix: str
+) -> None:
     """A read cancelled while blocked, whose client answers the cancel with a connection error
     (a socket closed under the read), ends as a cancel: a BusError would send a retrying reader
     round again, and whoever waited for it to stop would wait for ever."""
