@@ -4,7 +4,7 @@ to the reply path.
     .venv/bin/python benchmarks/memory.py [--memories 100000] [--chunks 10000] [--samples 600]
         [--database-url URL | --pgvector] [--vector-search auto|exact|pgvector]
         [--keyword-search memory|database] [--ttfa 30] [--notes auto|every_turn|lean]
-        [--llm N] [--notes-tokens T]
+        [--llm N] [--notes-tokens T] [--head-words W]
         (default: a fresh SQLite file in a temporary folder; auto)
 
 ``--database-url`` takes an empty database (PostgreSQL with or without pgvector: migration 0007
@@ -520,7 +520,9 @@ async def ttfa_run(
         allowed_documents=check.documents,
     )  # fmt: skip
     try:
-        return await first_audio_on_off(recall, safety, lines, budget_tokens=notes_tokens, persona_id=PERSONA)
+        return await first_audio_on_off(
+            recall, safety, lines, budget_tokens=notes_tokens, persona_id=PERSONA, head_words=cfg.head_words
+        )
     finally:
         await engine.dispose()
 
@@ -569,10 +571,19 @@ async def main() -> None:
         default=30,
         help="first audio on the bundled models with memory on and off, N chat lines each way (0: skip)",
     )
+    parser.add_argument(
+        "--head-words",
+        type=int,
+        default=None,
+        help="memory.head_words for --ttfa: the reply's first piece before the notes (0: notes first; default: the bot's)",
+    )
     args = parser.parse_args()
     settings = Settings()
     if args.notes is not None:
         memory = settings.memory.model_copy(update={"notes": args.notes})
+        settings = settings.model_copy(update={"memory": memory})
+    if args.head_words is not None:
+        memory = settings.memory.model_copy(update={"head_words": args.head_words})
         settings = settings.model_copy(update={"memory": memory})
     notes_tokens = settings.memory_notes[0] if args.notes_tokens is None else args.notes_tokens
     embedder = USEEmbedder(threads=1)

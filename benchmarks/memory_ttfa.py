@@ -15,6 +15,13 @@ publish, as ``benchmarks/turn_latency.py`` (c) does.
 - ``notes_turns_share``: the share of "on" turns whose prompt carried notes, and
   ``notes_tokens_p50`` among them (estimated as the bot estimates); ``ttfa_added_with_notes_p50_ms``:
   the p50 of the pair differences on those turns alone.
+- ``head_words``: ``memory.head_words`` (the reply's first piece written before the notes are
+  read, ``engines/ai/head_start.py``; 0: notes first). ``headed_turns``: "on" turns that did so.
+  What it moves is the second piece: ``second_piece_added_with_notes_p50_ms`` (when the second
+  piece's audio was ready, on minus off, lines with notes), and ``gap_after_first_piece_*``:
+  the silence a listener would hear between the first piece and the second (ready time minus
+  the first piece's audio length, piper-rendered, when positive), p50 over lines with notes and
+  the share of those lines with any gap, on and off.
 """
 
 from __future__ import annotations
@@ -69,7 +76,13 @@ def script(viewers: list[str], turns: int) -> list[tuple[str, str, str]]:
 
 
 async def first_audio_on_off(
-    recall: Recall, safety: SafetyPipeline, turns: int, *, budget_tokens: int, persona_id: str
+    recall: Recall,
+    safety: SafetyPipeline,
+    turns: int,
+    *,
+    budget_tokens: int,
+    persona_id: str,
+    head_words: int,
 ) -> dict[str, Any]:
     """Memory on against off, each line both ways; see the module docstring."""
     from benchmarks.turn_latency import Rig, bench_persona
@@ -87,13 +100,16 @@ async def first_audio_on_off(
     )
     await server.start()
     llm = OpenAILLM(
-        base_url=server.base_url, model=server.model, limits=Limits(first_output_s=20, stall_s=10, total_s=60)
-    )
+        base_url=server.base_url, model=server.model, limits=Limits(first_output_s=20, stall_s=10, total_s=60),
+        continue_template="chatml",  # the bundled model's template, as the app sets it (llm.chat_template)
+    )  # fmt: skip
     tts = PiperTTS(clause_split=PiperSettings().clause_split)
     persona = bench_persona(temperature=0.0, id=persona_id)
     viewers = [json.loads(line)["login"] for line in (DATA / "memory_viewers.jsonl").read_text().splitlines()]
     ttfa: dict[bool, list[float]] = {True: [], False: []}
     pairs: list[tuple[float, int]] = []
+    seconds: list[dict[bool, tuple[float, float, str]]] = []
+    """Lines with notes, each mode: first audio, the second piece's ready time after it, the first piece."""
     try:
         async for _ in tts.synthesize("Warming up the voice."):
             pass
@@ -103,6 +119,7 @@ async def first_audio_on_off(
             first_audio_hold=hold, recall=recall,
         ) as rig:  # fmt: skip
             rig.brain.recall_tokens = budget_tokens
+            rig.brain.head_words = head_words
             # each line is asked twice: the copy-paste window must not drop the second asking
             config = selector_config(persona).model_copy(update={"duplicate_window_s": 0.001})
             rig.brain.apply_persona(
@@ -128,6 +145,8 @@ async def first_audio_on_off(
             ]
             for k, (uid, login, text) in enumerate(warm + script(viewers, turns)):
                 got: dict[bool, float] = {}
+                second: dict[bool, float] = {}
+                first_piece: dict[bool, str] = {}
                 tokens = 0
                 for memory_on in (k % 2 == 0, k % 2 != 0):
                     rig.brain.recall = recall if memory_on else None
@@ -147,21 +166,34 @@ async def first_audio_on_off(
                         tokens = approx_tokens(rendered[-1]) if rendered[-1] else 0
                     if done.turn_id in rig.first_audio:
                         got[memory_on] = (rig.first_audio[done.turn_id] - published) * 1000
+                        first_piece[memory_on] = rig.first_text[done.turn_id]
+                    if done.turn_id in rig.second_audio:
+                        second[memory_on] = (
+                            rig.second_audio[done.turn_id] - rig.first_audio[done.turn_id]
+                        ) * 1000
                 if k < len(warm) or len(got) < 2:
                     continue
                 for memory_on, ms in got.items():
                     ttfa[memory_on].append(ms)
                 pairs.append((got[True] - got[False], tokens))
+                if tokens and len(second) == 2:
+                    seconds.append({m: (got[m], second[m], first_piece[m]) for m in (True, False)})
                 print(
-                    f"line {k}: on {got[True]:.0f} ms, off {got[False]:.0f} ms, notes {tokens} tokens: {text!r}",
+                    f"line {k}: on {got[True]:.0f} ms, off {got[False]:.0f} ms, notes {tokens} tokens: {text!r}"
+                    f" -> first piece on {first_piece.get(True)!r}, off {first_piece.get(False)!r}",
                     file=sys.stderr,
                 )
+            headed = rig.brain.stats.headed
+        gaps = await _gaps(tts, seconds)
     finally:
         recall.__dict__.pop("for_pick", None)
         await llm.aclose()
         await server.stop()
     with_notes = [d for d, t in pairs if t]
     return {
+        "head_words": head_words,
+        "headed_turns": headed,
+        **gaps,
         "ttfa_memory_on_p50_ms": round(statistics.median(ttfa[True]), 1),
         "ttfa_memory_off_p50_ms": round(statistics.median(ttfa[False]), 1),
         "ttfa_added_p50_ms": round(statistics.median(ttfa[True]) - statistics.median(ttfa[False]), 1),
@@ -170,4 +202,30 @@ async def first_audio_on_off(
         "notes_turns_share": round(len(with_notes) / len(pairs), 3),
         "notes_tokens_p50": statistics.median(t for _, t in pairs if t) if with_notes else 0,
         "ttfa_lines": len(pairs),
+    }
+
+
+async def _gaps(tts: PiperTTS, lines: list[dict[bool, tuple[float, float, str]]]) -> dict[str, Any]:
+    """The second piece on lines with notes (each mode: first audio, the second piece's ready time
+    after it, the first piece's text): ready on minus off, and the silence after the first piece
+    (ready time minus the first piece's audio length, rendered again by piper)."""
+    if not lines:
+        return {}
+    length: dict[str, float] = {}
+    gaps: dict[bool, list[float]] = {True: [], False: []}
+    added: list[float] = []
+    for line in lines:
+        for memory_on, (_, since_first, text) in line.items():
+            if text not in length:
+                length[text] = sum([c.seconds async for c in tts.synthesize(text)]) * 1000
+            gaps[memory_on].append(max(0.0, since_first - length[text]))
+        (on_first, on_since, _), (off_first, off_since, _) = line[True], line[False]
+        added.append((on_first + on_since) - (off_first + off_since))
+    return {
+        "second_piece_added_with_notes_p50_ms": round(statistics.median(added), 1),
+        "gap_after_first_piece_on_p50_ms": round(statistics.median(gaps[True]), 1),
+        "gap_after_first_piece_off_p50_ms": round(statistics.median(gaps[False]), 1),
+        "gap_after_first_piece_on_share": round(sum(g > 0 for g in gaps[True]) / len(lines), 3),
+        "gap_after_first_piece_off_share": round(sum(g > 0 for g in gaps[False]) / len(lines), 3),
+        "second_piece_lines": len(lines),
     }

@@ -187,6 +187,8 @@ class Rig:
         """Each turn's first spoken piece."""
         self.dropped_at_first_audio: dict[str, int] = {}
         """Sentences dropped (echo, leak, output safety) so far, when each turn's first audio began."""
+        self.second_audio: dict[str, float] = {}
+        """When each turn's second piece began (its audio was ready: no pacing, ``pace=None``)."""
         self.started: asyncio.Queue[float] = asyncio.Queue()
         self.finished: asyncio.Queue[ev.ReplyFinished] = asyncio.Queue()
 
@@ -196,6 +198,8 @@ class Rig:
                 self.first_text[turn_id] = u.text
                 self.dropped_at_first_audio[turn_id] = self.dropped()
                 self.started.put_nowait(self.first_audio[turn_id])
+            elif turn_id not in self.second_audio:
+                self.second_audio[turn_id] = time.perf_counter()
             await self.brain.on_sentence(turn_id, u)
 
         self.performer.on_sentence = on_sentence

@@ -96,6 +96,12 @@ class MemorySettings(Section):
     welcome_after_s: float = Field(default=1_800.0, ge=0, le=7 * 86_400)
     """With notes = "lean": a viewer's next answered line is a welcome turn again after this
     long (and after a restart)."""
+    head_words: int = Field(default=4, ge=0, le=30)
+    """A viewer's turn with notes, on a model whose chat template the bot knows (the bundled
+    one, see llm.chat_template): the reply's first piece ("Oh, Sam!"), within this many words,
+    is written from the prompt without the notes and spoken at once; the model reads the notes
+    while it is heard and goes on from those words. 0: the notes come first, and first audio
+    waits for them (about 4 ms a note token on the bundled model; docs/memory.md)."""
     summary_chars: int = Field(default=400, ge=0, le=4_000)
     """At most this many characters of the running stream summary (the model's or the
     extractive one, whose oldest moments go first) in an idle turn's prompt; 0: none. It also

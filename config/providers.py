@@ -89,6 +89,10 @@ class LocalLLMSettings(LLMProviderSettings):
     """How much nicer (lower CPU priority) the llama.cpp server runs than the bot, so that
     speech synthesis is not starved by token generation on a small CPU. 10: first audio
     about 480 -> 355 ms on 2 cores (the model writes on while piper speaks); 0: equal."""
+    chat_template: Literal["auto", "chatml", "unknown"] = "auto"
+    """The model's chat template, which the bot must know to continue a reply it began (long-term
+    memory's notes are read after a viewer turn's first words, see memory.head_words). auto:
+    ChatML for the bundled model, unknown for a model_path of your own (the notes then come first)."""
 
 
 @llm_provider

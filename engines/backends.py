@@ -116,12 +116,18 @@ class LLMRequest:
     max_tokens: int = 120
     temperature: float = 0.7
     stop: tuple[str, ...] = ()
+    prefix: str = ""
+    """The start of the reply, already written: the model goes on from it and the deltas are
+    what follows. Only a backend whose ``continues`` is true may be sent one."""
 
 
 class LLMBackend(abc.ABC):
     """Streams a chat completion as text deltas."""
 
     name: str = "llm"
+    continues: bool = False
+    """Whether a request may carry a ``prefix`` (a reply to go on from): a local server whose
+    chat template the client knows. Hosted chat APIs cannot continue an assistant message."""
 
     def __init__(self, *, limits: Limits | None = None) -> None:
         self.limits = limits or Limits(first_output_s=15.0, stall_s=5.0, total_s=60.0)
@@ -129,6 +135,8 @@ class LLMBackend(abc.ABC):
 
     def stream_chat(self, request: LLMRequest) -> AsyncGenerator[str, None]:
         """Text deltas of the reply. Raises :class:`BackendError` / :class:`BackendTimeout`."""
+        if request.prefix and not self.continues:
+            raise ValueError(f"{self.name}: this backend cannot continue a reply (LLMRequest.prefix)")
         return _guarded(self.name, self._stream_impl(request), self.limits, self.stats)
 
     @abc.abstractmethod

@@ -111,7 +111,15 @@ async def _llama_cpp(cfg: LocalLLMSettings, limits: Limits) -> LLMParts:
         )
     )  # fmt: skip
     await server.start()
-    llm = OpenAILLM(base_url=server.base_url, model=server.model, api_key="local", limits=limits)
+    template = (
+        cfg.chat_template
+        if cfg.chat_template != "auto"
+        else ("chatml" if cfg.model_path is None else "unknown")
+    )
+    llm = OpenAILLM(
+        base_url=server.base_url, model=server.model, api_key="local", limits=limits,
+        continue_template="chatml" if template == "chatml" else None,
+    )  # fmt: skip
     return LLMParts(llm, server, server.pause if cfg.first_audio_pause_ms else None)
 
 

@@ -297,6 +297,7 @@ async def build_memory(settings: Settings, app: App, brain: Brain, embedder: Emb
     )  # fmt: skip
     brain.recall_tokens = budget_tokens
     brain.recall_idle_tokens = cfg.prompt_tokens
+    brain.head_words = cfg.head_words
     extractor = build_fact_extractor(settings)
     writer = MemoryWriter(
         app.bus, store, embed=embedder.embed, allowed=allowed, persona=lambda: brain.persona.id,

@@ -39,6 +39,7 @@ from config.settings import DEFAULT_CRISIS_RESOURCE
 from engines import events as ev
 from engines.ai.context import ContextBuilder, Memory, StreamInfo
 from engines.ai.emotions import EmotionMapper
+from engines.ai.head_start import Head, head_start
 from engines.ai.memory.prompt import Recalled, render_notes
 from engines.ai.reply_stage import REPLY_SPLITTER, ReplyStage, Utterance
 from engines.ai.safety import SafetyPipeline
@@ -106,6 +107,8 @@ class BrainStats:
     """Prompts of waiting events evaluated into the model's cache ahead of their turn."""
     prefill_hits: int = 0
     """Turns whose lead event's prompt had been prefilled."""
+    headed: int = 0
+    """Turns whose notes the model read after the reply's first words (``Brain.head_words``)."""
 
 
 class Brain:
@@ -158,6 +161,10 @@ class Brain:
         """Long-term memory: the picked viewer's memories and relevant knowledge (None: off)."""
         self.recall_tokens = recall_tokens
         self.recall_idle_tokens: int | None = None
+        self.head_words = 0
+        """With notes, on a model the client can continue (``LLMBackend.continues``): the reply's
+        first piece, within this many words, is written before the notes are read
+        (``engines/ai/head_start.py``); 0: the notes come first."""
         """The notes' budget on idle turns, which nobody waits for (the stream summary); None:
         ``recall_tokens``."""
         self.crisis_resource = crisis_resource
@@ -406,7 +413,8 @@ class Brain:
         if self.safety.has_moderation and not await self._moderated_ok(pick):
             return
         self.stats.turns += 1
-        if pick.events and pick.events[0].id == self._prefilled:
+        prefilled = bool(pick.events) and pick.events[0].id == self._prefilled
+        if prefilled:
             self.stats.prefill_hits += 1
         if self._waiting is not None and any(e.id == self._waiting.id for e in pick.events):
             self._waiting = None
@@ -428,7 +436,21 @@ class Brain:
             self.recall_idle_tokens if idle and self.recall_idle_tokens is not None else self.recall_tokens
         )
         notes = render_notes(recalled, budget_tokens=budget)
-        request = self.context.build(prompt, self.memory, self._stream_info(), notes=notes)
+        # a viewer's notes are read after the reply's first words, unless the cache holds them already
+        headed = bool(notes) and not idle and not prefilled and self.head_words > 0 and self.llm.continues
+        stream_info = self._stream_info()
+        request = self.context.build(prompt, self.memory, stream_info, notes=notes, notes_last=headed)
+        head = Head()
+        if headed:
+            self.stats.headed += 1
+            deltas = self._reading(
+                head_start(
+                    self.llm, self.context.build(prompt, self.memory, stream_info), request,
+                    words=self.head_words, splitter=self.splitter, head=head,
+                )
+            )  # fmt: skip
+        else:
+            deltas = self._model(request)
         await self.publish(
             ev.ReplyStarted(
                 channel=self.channel, turn_id=turn_id, trigger_ids=tuple(e.id for e in pick.events),
@@ -438,7 +460,7 @@ class Brain:
         result = PerformResult()
         try:
             utterances = self._utterances(
-                turn_id, self._model(request),
+                turn_id, deltas,
                 echo_of=request.messages[-1].content.replace(notes, "") if notes else request.messages[-1].content,
                 system=request.messages[0].content + (f"\n{notes}" if notes else ""),
                 again=lambda: self._model(request),
@@ -478,12 +500,9 @@ class Brain:
         ]  # fmt: skip
         if latency is not None:
             out.append(ev.Metric(channel=self.channel, name="event_to_first_audio_ms", value=latency))
-        if self.llm.stats.last_first_output_ms is not None:
-            out.append(
-                ev.Metric(
-                    channel=self.channel, name="llm_first_token_ms", value=self.llm.stats.last_first_output_ms
-                )
-            )
+        first_token_ms = head.first_output_ms if headed else self.llm.stats.last_first_output_ms
+        if first_token_ms is not None:
+            out.append(ev.Metric(channel=self.channel, name="llm_first_token_ms", value=first_token_ms))
         await self.publish(*out)
 
     async def _held(
@@ -580,10 +599,13 @@ class Brain:
             async for u in self._utterances(turn_id, again(), limit=limit, echo_of=echo_of, system=system):
                 yield u
 
-    async def _model(self, request: LLMRequest) -> AsyncIterator[str]:
-        """The model's reply; while it is read no prefill is sent, and once it ends (or the
+    def _model(self, request: LLMRequest) -> AsyncIterator[str]:
+        """The model's reply to ``request`` (see :meth:`_reading`)."""
+        return self._reading(self.llm.stream_chat(request))
+
+    async def _reading(self, stream: AsyncIterator[str]) -> AsyncIterator[str]:
+        """A reply from the model; while it is read no prefill is sent, and once it ends (or the
         stage stops reading) the waiting event's prompt may be prefilled."""
-        stream = self.llm.stream_chat(request)
         self._model_free = False
         try:
             async for delta in stream:

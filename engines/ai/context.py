@@ -174,21 +174,31 @@ class ContextBuilder:
         return "\n".join(lines)
 
     def build(
-        self, prompt: str, memory: Memory, stream: StreamInfo | None = None, *, notes: str = ""
+        self,
+        prompt: str,
+        memory: Memory,
+        stream: StreamInfo | None = None,
+        *,
+        notes: str = "",
+        notes_last: bool = False,
     ) -> LLMRequest:
         """A request for ``prompt`` (from :meth:`describe`) with memory and stream state.
         ``notes``: what long-term memory recalled (``engines/ai/memory/prompt.py``), in the
-        volatile last message, before the prompt. The persona's examples follow the system
-        prompt, before any history: all of that is the cached prefix."""
+        volatile last message, before the prompt (``notes_last``: after it, so that the same
+        request without notes, already evaluated, is all of its prefix but the notes). The
+        persona's examples follow the system prompt, before any history: all of that is the
+        cached prefix."""
         messages = [Message("system", self.system), *self.examples]
         for turn in memory.recent(self.history_tokens):
             messages += [Message("user", turn.prompt), Message("assistant", turn.heard)]
         parts = []
         if stream is not None:
             parts.append(self._stream_line(stream))
-        if notes:
+        if notes and not notes_last:
             parts.append(notes)
         parts.append(prompt)
+        if notes and notes_last:
+            parts.append(notes)
         messages.append(Message("user", "\n".join(parts)))
         return LLMRequest(
             messages=tuple(messages),

@@ -22,6 +22,8 @@ from openai.types.chat import ChatCompletion
 
 from engines.backends import BackendError, Limits, LLMBackend, LLMRequest
 
+from .chat_template import CHATML_STOP, ChatTemplate, render
+
 __all__ = ["DEFAULT_API_KEY", "OpenAILLM", "SecretLike", "reveal_secret", "translate_error"]
 
 logger = logging.getLogger(__name__)
@@ -138,6 +140,9 @@ class OpenAILLM(LLMBackend):
     ``max_tokens_param``: newer OpenAI models want ``max_completion_tokens``; local
     servers understand ``max_tokens`` (the default).
     ``include_usage``: ask for the usage chunk (OpenAI, vLLM); some servers reject it.
+    ``continue_template``: the server's chat template, when the client knows it (the bundled
+    model's ChatML): a request with a ``prefix`` then goes to ``/completions`` as the rendered
+    prompt, so the model goes on from the reply so far. None: such requests are refused.
     """
 
     name = "llm"
@@ -157,8 +162,11 @@ class OpenAILLM(LLMBackend):
         limits: Limits | None = None,
         client: AsyncOpenAI | None = None,
         name: str | None = None,
+        continue_template: ChatTemplate | None = None,
     ) -> None:
         super().__init__(limits=limits)
+        self.continue_template = continue_template
+        self.continues = continue_template is not None
         if name:
             self.name = name
         self.base_url = base_url.rstrip("/")
@@ -211,17 +219,27 @@ class OpenAILLM(LLMBackend):
             params["extra_body"] = dict(self.extra_body)
         return params
 
+    def _continue_params(self, request: LLMRequest) -> dict[str, Any]:
+        """A ``/completions`` body going on from ``request.prefix`` (see ``continue_template``)."""
+        assert self.continue_template is not None
+        params = self._params(request)
+        del params["messages"]
+        params["prompt"] = render(self.continue_template, request.messages, request.prefix)
+        params["stop"] = [CHATML_STOP, *request.stop]
+        return params
+
     async def _stream_impl(self, request: LLMRequest) -> AsyncIterator[str]:
         self.last_usage = None
         self.last_finish_reason = None
-        params = self._params(request)
+        go_on = bool(request.prefix)
+        params = self._continue_params(request) if go_on else self._params(request)
         body = {**params.pop("extra_body", {}), **params}
         try:
             # client.post with a plain body: the SDK's typed create() walks every message through
             # its TypedDict transformer (about 10 ms per request with a long history), and
             # parsing chunks as dicts skips a pydantic model per token.
             stream = await self._client.post(
-                "/chat/completions",
+                "/completions" if go_on else "/chat/completions",
                 body=body,
                 cast_to=ChatCompletion,
                 stream=True,
@@ -243,8 +261,7 @@ class OpenAILLM(LLMBackend):
                 choice = choices[0]
                 if choice.get("finish_reason"):
                     self.last_finish_reason = choice["finish_reason"]
-                delta = choice.get("delta") or {}
-                text = delta.get("content")
+                text = choice.get("text") if go_on else (choice.get("delta") or {}).get("content")
                 if text:
                     yield text
         except openai.APIConnectionError as exc:  # wraps transport errors while reading the stream

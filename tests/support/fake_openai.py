@@ -5,6 +5,8 @@ OpenAI API the bot uses:
 
 - ``POST /v1/chat/completions``, streamed (SSE, chunked transfer encoding, one network
   write per chunk) or not, in OpenAI's documented chunk format;
+- ``POST /v1/completions`` (the legacy text completion a local server uses to continue a
+  reply), streamed or not, with ``choices[0].text`` instead of a delta;
 - ``POST /v1/moderations``, flagging configured words;
 - ``GET /v1/models``.
 
@@ -144,6 +146,10 @@ class FakeOpenAI(SocketStandIn[RecordedRequest]):
     def chat_requests(self) -> list[RecordedRequest]:
         return [r for r in self.requests if r.path.endswith("/chat/completions")]
 
+    def completion_requests(self) -> list[RecordedRequest]:
+        """Legacy ``/v1/completions`` requests (a continued reply)."""
+        return [r for r in self.requests if r.path.endswith("/v1/completions")]
+
     # ------------------------------------------------------------ HTTP plumbing
 
     async def _connection(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
@@ -225,6 +231,8 @@ class FakeOpenAI(SocketStandIn[RecordedRequest]):
             await self._send_json(writer, 200, data, close=not keep_alive)
         elif rec.method == "POST" and path.endswith("/chat/completions"):
             return await self._chat(rec, reader, writer, keep_alive)
+        elif rec.method == "POST" and path.endswith("/v1/completions"):
+            return await self._chat(rec, reader, writer, keep_alive, legacy=True)
         elif rec.method == "POST" and path.endswith("/moderations"):
             await self._moderations(rec, writer, keep_alive)
         else:
@@ -273,7 +281,10 @@ class FakeOpenAI(SocketStandIn[RecordedRequest]):
         reader: asyncio.StreamReader,
         writer: asyncio.StreamWriter,
         keep_alive: bool,
+        *,
+        legacy: bool = False,
     ) -> bool:
+        """A chat completion, or with ``legacy`` a text completion (``prompt`` in, ``text`` out)."""
         loop = asyncio.get_running_loop()
         start = loop.time() - (time.perf_counter() - rec.received_at)
         b = self.behavior
@@ -292,9 +303,14 @@ class FakeOpenAI(SocketStandIn[RecordedRequest]):
         if b.honour_max_tokens and isinstance(max_tokens, int) and len(tokens) > max_tokens:
             tokens, finish = tokens[:max_tokens], "length"
         model = str(body.get("model") or b.model)
-        cid = "chatcmpl-" + uuid.uuid4().hex[:24]
+        cid = ("cmpl-" if legacy else "chatcmpl-") + uuid.uuid4().hex[:24]
         created = int(time.time())
-        prompt_tokens = sum(len(tokenize(str(m.get("content", "")))) for m in body.get("messages", []) or [])
+        if legacy:
+            prompt_tokens = len(tokenize(str(body.get("prompt", ""))))
+        else:
+            prompt_tokens = sum(
+                len(tokenize(str(m.get("content", "")))) for m in body.get("messages", []) or []
+            )
         usage = {
             "prompt_tokens": prompt_tokens,
             "completion_tokens": len(tokens),
@@ -313,20 +329,18 @@ class FakeOpenAI(SocketStandIn[RecordedRequest]):
 
         if not body.get("stream"):
             await wait_until(due(max(len(tokens) - 1, 0)))
+            whole: dict[str, Any] = (
+                {"text": "".join(tokens)}
+                if legacy
+                else {"message": {"role": "assistant", "content": "".join(tokens), "refusal": None}}
+            )
             data = {
                 "id": cid,
-                "object": "chat.completion",
+                "object": "text_completion" if legacy else "chat.completion",
                 "created": created,
                 "model": model,
                 "system_fingerprint": "fp_fake",
-                "choices": [
-                    {
-                        "index": 0,
-                        "message": {"role": "assistant", "content": "".join(tokens), "refusal": None},
-                        "logprobs": None,
-                        "finish_reason": finish,
-                    }
-                ],
+                "choices": [{"index": 0, **whole, "logprobs": None, "finish_reason": finish}],
                 "usage": usage,
             }
             await self._send_json(writer, 200, data, close=not keep_alive)
@@ -345,7 +359,7 @@ class FakeOpenAI(SocketStandIn[RecordedRequest]):
         def event(choices: list[dict[str, Any]], **extra: Any) -> bytes:
             chunk = {
                 "id": cid,
-                "object": "chat.completion.chunk",
+                "object": "text_completion" if legacy else "chat.completion.chunk",
                 "created": created,
                 "model": model,
                 "system_fingerprint": "fp_fake",
@@ -355,6 +369,15 @@ class FakeOpenAI(SocketStandIn[RecordedRequest]):
             return b"data: " + json.dumps(chunk, separators=(",", ":")).encode() + b"\n\n"
 
         def delta(d: dict[str, Any], finish_reason: str | None = None) -> list[dict[str, Any]]:
+            if legacy:  # a text completion's chunk carries the text itself
+                return [
+                    {
+                        "index": 0,
+                        "text": d.get("content", ""),
+                        "logprobs": None,
+                        "finish_reason": finish_reason,
+                    }
+                ]
             return [{"index": 0, "delta": d, "logprobs": None, "finish_reason": finish_reason}]
 
         async def stall() -> None:
@@ -363,7 +386,8 @@ class FakeOpenAI(SocketStandIn[RecordedRequest]):
                 pass
 
         # The role chunk goes out with the headers (as OpenAI does); content follows on schedule.
-        await self._send_chunk(writer, event(delta({"role": "assistant", "content": ""})))
+        if not legacy:
+            await self._send_chunk(writer, event(delta({"role": "assistant", "content": ""})))
         for k, token in enumerate([*tokens, None]):
             if b.stall_after is not None and k >= b.stall_after:
                 await stall()

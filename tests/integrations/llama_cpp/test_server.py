@@ -7,6 +7,7 @@ share one module-scoped server; only the lifecycle tests start their own.
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import json
 import os
 import re
@@ -409,3 +410,38 @@ async def test_prefill_leaves_the_prompt_cached_for_the_same_request(server: Lla
     assert "full prompt already cached" in cached or "remaining 1 prompt tokens" in cached, cached
     remaining = re.search(r"remaining (\d+) prompt tokens", other)
     assert remaining is not None and int(remaining.group(1)) > 5, other
+
+
+async def test_a_reply_goes_on_from_its_first_words_reusing_the_cached_prompt(server: LlamaServer) -> None:
+    """What a viewer turn with notes does (engines/ai/head_start.py): the first words come from
+    the prompt without the notes, then the model goes on from them with the notes after the
+    viewer's line. The second request evaluates only the notes and the words (the log says so),
+    and its text continues the first words instead of starting a new reply."""
+    llm = OpenAILLM(
+        base_url=server.base_url, model=server.model, continue_template="chatml",
+        limits=Limits(first_output_s=30, stall_s=10, total_s=60),
+    )  # fmt: skip
+    notes = "You remember kiwi_kat: has a cat named Mochi; plays Stardew Valley."
+    without = LLMRequest(
+        messages=(Message("system", PERSONA), Message("user", CHAT)), max_tokens=3, temperature=0.0
+    )
+    with_notes = LLMRequest(
+        messages=(Message("system", PERSONA), Message("user", f"{CHAT}\n{notes}")),
+        max_tokens=12,
+        temperature=0.0,
+    )
+    try:
+        head = "".join([d async for d in llm.stream_chat(without)])
+        await asyncio.sleep(0.5)  # the head's own log lines are in before the tail is cleared
+        server._tail.clear()
+        rest = "".join([d async for d in llm.stream_chat(dataclasses.replace(with_notes, prefix=head))])
+        continued = await _cache_line(server)
+    finally:
+        await llm.aclose()
+    print(f"\nhead {head!r}, rest {rest!r}; {continued}")
+    assert head.strip() and rest.strip()
+    assert "<|im_start|>" not in rest and not rest.lstrip().lower().startswith(head.strip().lower())
+    remaining = re.search(r"remaining (\d+) prompt tokens", continued)
+    # the notes (about 20 tokens), the closing of the user message, the assistant's opening and
+    # the head's words: far fewer than the whole prompt (persona and chat, over 150 tokens)
+    assert remaining is not None and 10 < int(remaining.group(1)) < 45, continued
