@@ -30,7 +30,7 @@ import logging
 import random
 import re
 import time
-from collections.abc import AsyncIterable, AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
 from typing import cast
 
@@ -39,7 +39,7 @@ from config.settings import DEFAULT_CRISIS_RESOURCE
 from engines import events as ev
 from engines.ai.context import ContextBuilder, Memory, StreamInfo
 from engines.ai.emotions import EmotionMapper
-from engines.ai.head_start import Head, Primed, head_start
+from engines.ai.head_start import Head, head_start
 from engines.ai.memory.prompt import Recalled, render_notes
 from engines.ai.reply_stage import REPLY_SPLITTER, ReplyStage, Utterance
 from engines.ai.safety import SafetyPipeline
@@ -428,45 +428,29 @@ class Brain:
         )
         topic = random.choice(self.persona.idle_topics) if self.persona.idle_topics else None
         prompt = self.context.describe(pick.kind, pick.events, idle_topic=topic)
+        recalled = (
+            Recalled() if self.recall is None else await self.recall.for_pick(pick.events, self.persona.id)
+        )
         idle = pick.kind == "idle" or not pick.events
-        stream_info = self._stream_info()
-        # a viewer's notes are read after the reply's first words (unless the cache holds them
-        # already), so the reply without them is asked for now, while the recall runs
-        early = None
-        if (
-            self.recall is not None
-            and not idle
-            and not prefilled
-            and self.head_words > 0
-            and self.llm.continues
-        ):
-            early = Primed(self.llm.stream_chat(self.context.build(prompt, self.memory, stream_info)))
-        try:
-            recalled = (
-                Recalled()
-                if self.recall is None
-                else await self.recall.for_pick(pick.events, self.persona.id)
-            )
-        except BaseException:
-            if early is not None:
-                await early.aclose()
-            raise
         budget = (
             self.recall_idle_tokens if idle and self.recall_idle_tokens is not None else self.recall_tokens
         )
         notes = render_notes(recalled, budget_tokens=budget)
-        headed = early is not None and bool(notes)
+        # a viewer's notes are read after the reply's first words, unless the cache holds them already
+        headed = bool(notes) and not idle and not prefilled and self.head_words > 0 and self.llm.continues
+        stream_info = self._stream_info()
         request = self.context.build(prompt, self.memory, stream_info, notes=notes, notes_last=headed)
         head = Head()
-        if early is None:
-            deltas = self._model(request)
-        elif not headed:  # nothing recalled: the request already sent is the whole reply
-            deltas = self._reading(early)
-        else:
+        if headed:
             self.stats.headed += 1
             deltas = self._reading(
-                head_start(self.llm, early, request, words=self.head_words, splitter=self.splitter, head=head)
-            )
+                head_start(
+                    self.llm, self.context.build(prompt, self.memory, stream_info), request,
+                    words=self.head_words, splitter=self.splitter, head=head,
+                )
+            )  # fmt: skip
+        else:
+            deltas = self._model(request)
         await self.publish(
             ev.ReplyStarted(
                 channel=self.channel, turn_id=turn_id, trigger_ids=tuple(e.id for e in pick.events),
@@ -619,7 +603,7 @@ class Brain:
         """The model's reply to ``request`` (see :meth:`_reading`)."""
         return self._reading(self.llm.stream_chat(request))
 
-    async def _reading(self, stream: AsyncIterable[str]) -> AsyncIterator[str]:
+    async def _reading(self, stream: AsyncIterator[str]) -> AsyncIterator[str]:
         """A reply from the model; while it is read no prefill is sent, and once it ends (or the
         stage stops reading) the waiting event's prompt may be prefilled."""
         self._model_free = False

@@ -12,55 +12,17 @@ heard. The first piece never saw the notes: the head is kept short so it can gre
 The notes go after the viewer's line in the second request (``ContextBuilder.build``'s
 ``notes_last``), so the model server's cache of the first request is all of the second's
 prefix but the notes and the few words written.
-
-The first request does not wait for the recall either: :class:`Primed` sends it at once, and
-when nothing was recalled it is the whole reply.
 """
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
 import dataclasses
-from collections.abc import AsyncGenerator, AsyncIterator
+from collections.abc import AsyncIterator
 
 from engines.ai.sentences import SentenceSplitter, SplitterConfig
 from engines.backends import LLMBackend, LLMRequest
 
-__all__ = ["Head", "Primed", "head_start"]
-
-
-class Primed:
-    """A reply stream whose request goes out now (its first delta is awaited in a task) and
-    is read later: the turn sends the prompt without notes while the recall is still running.
-    Iterate it once, or :meth:`aclose` it."""
-
-    def __init__(self, stream: AsyncGenerator[str, None]) -> None:
-        self._stream = stream
-        self._first: asyncio.Future[str] = asyncio.ensure_future(anext(stream))
-
-    def __aiter__(self) -> AsyncIterator[str]:
-        return self._read()
-
-    async def _read(self) -> AsyncIterator[str]:
-        try:
-            try:
-                yield await self._first
-            except StopAsyncIteration:
-                return
-            async for delta in self._stream:
-                yield delta
-        finally:
-            await self.aclose()
-
-    async def aclose(self) -> None:
-        if not self._first.done():
-            self._first.cancel()
-            with contextlib.suppress(BaseException):
-                await self._first
-        elif not self._first.cancelled():
-            self._first.exception()  # read, so an unused failure is not reported as never retrieved
-        await self._stream.aclose()
+__all__ = ["Head", "head_start"]
 
 
 @dataclasses.dataclass(slots=True)
@@ -77,23 +39,20 @@ class Head:
 
 async def head_start(
     llm: LLMBackend,
-    without_notes: LLMRequest | Primed,
+    without_notes: LLMRequest,
     with_notes: LLMRequest,
     *,
     words: int,
     splitter: SplitterConfig,
     head: Head | None = None,
 ) -> AsyncIterator[str]:
-    """The reply's deltas: those of ``without_notes`` (a request, or its stream already sent)
-    up to the first piece the splitter releases (or ``words`` words), then those of
-    ``with_notes`` going on from them."""
+    """The reply's deltas: those of ``without_notes`` up to the first piece the splitter
+    releases (or ``words`` words), then those of ``with_notes`` going on from them."""
     if not llm.continues:
-        if isinstance(without_notes, Primed):
-            await without_notes.aclose()
         raise ValueError(f"{llm.name} cannot continue a reply: send with_notes alone")
     head = head if head is not None else Head()
     mirror = SentenceSplitter(splitter)  # the stage's splitter, fed the same deltas
-    stream = without_notes if isinstance(without_notes, Primed) else llm.stream_chat(without_notes)
+    stream = llm.stream_chat(without_notes)
     cut = False
     try:
         async for delta in stream:

@@ -5,7 +5,6 @@ rest from the prompt with them, going on from the words written (engines/ai/head
 from __future__ import annotations
 
 import asyncio
-import time
 from collections.abc import AsyncIterator
 
 import pytest
@@ -100,48 +99,3 @@ async def test_a_returning_viewers_notes_are_read_after_the_first_piece(
         last = chats[1].body["messages"][-1]["content"]
         assert last.index("You remember Sam:") < last.index("I'm back")  # the notes first
         assert done[0].text == "Oh, Sam! Hello"
-
-
-async def test_the_reply_is_asked_for_while_the_recall_runs(sqlite_url: str, fake: FakeOpenAI) -> None:
-    """The request without notes goes out at once; the recall (slow here) decides afterwards
-    whether the reply goes on with notes. With nothing recalled, that first request is the reply."""
-    engine = make_engine(sqlite_url)
-    bus = MemoryBus()
-    brain, plain = brain_on(bus, fake)
-    await plain.aclose()
-    brain.llm = llm = OpenAILLM(
-        base_url=fake.base_url, model="fake", limits=plain.limits, continue_template="chatml"
-    )
-    brain.head_words = 4
-    store = MemoryStore(make_sessionmaker(engine), "chan")
-    recall = brain.recall = Recall(
-        store, None, EMBEDDER.embed, RetrievalCheck(lambda: brain.safety), RecallConfig(wait_s=5.0)
-    )
-    inner = recall.for_pick
-    recalled_at: list[float] = []
-
-    async def slow_for_pick(events: object, persona: str) -> object:
-        await asyncio.sleep(0.3)
-        got = await inner(events, persona)  # type: ignore[arg-type]
-        recalled_at.append(time.perf_counter())
-        return got
-
-    recall.for_pick = slow_for_pick  # type: ignore[method-assign,assignment]
-    fake.behavior.reply = "Hello Sam, welcome to the stream!"
-    task = asyncio.create_task(brain.run())
-    try:
-        await bus.publish(chat(SAM, "hi Hiyori, first time here"))
-        done: list[ev.ReplyFinished] = []
-        for _ in range(100):
-            done += [e for e in await _output(bus) if isinstance(e, ev.ReplyFinished)]
-            if done:
-                break
-    finally:
-        brain.stop()
-        await asyncio.wait_for(task, 10)
-        await llm.aclose()
-        await engine.dispose()
-    [request] = fake.chat_requests()
-    assert recalled_at and request.received_at < recalled_at[0] - 0.2
-    assert fake.completion_requests() == [] and brain.stats.headed == 0
-    assert done and done[0].text == "Hello Sam, welcome to the stream!"

@@ -4,13 +4,12 @@ completion of the rendered prompt ending in the words written."""
 
 from __future__ import annotations
 
-import asyncio
 import dataclasses
 from collections.abc import AsyncIterator
 
 import pytest
 
-from engines.ai.head_start import Head, Primed, head_start
+from engines.ai.head_start import Head, head_start
 from engines.ai.reply_stage import REPLY_SPLITTER
 from engines.ai.sentences import SentenceSplitter
 from engines.backends import BackendError, Limits, LLMRequest, Message
@@ -130,33 +129,3 @@ async def test_a_backend_that_cannot_continue_is_refused(fake: FakeOpenAI) -> No
     finally:
         await llm.aclose()
     assert fake.requests == []
-
-
-async def test_a_primed_request_goes_out_before_it_is_read(fake: FakeOpenAI) -> None:
-    fake.behavior.reply = ["Oh, Sam! Hello", " Sam! How is Mochi?"]
-    llm = local(fake)
-    try:
-        primed = Primed(llm.stream_chat(WITHOUT))
-        await asyncio.sleep(0.2)  # the turn waits for its recall meanwhile
-        assert len(fake.chat_requests()) == 1  # sent without being read
-        pieces = await spoken(head_start(llm, primed, WITH, words=4, splitter=REPLY_SPLITTER))
-    finally:
-        await llm.aclose()
-    assert pieces == ["Oh,", "Sam!", "How is Mochi?"]
-
-
-async def test_a_primed_request_read_whole_or_closed_unread(fake: FakeOpenAI) -> None:
-    fake.behavior.reply = "Hello Sam, nice to see you!"
-    llm = local(fake)
-    try:
-        assert "".join([d async for d in Primed(llm.stream_chat(WITHOUT))]) == "Hello Sam, nice to see you!"
-        fake.behavior.ttft_s = 5.0
-        unread = Primed(llm.stream_chat(WITHOUT))
-        await asyncio.sleep(0.1)
-        await asyncio.wait_for(unread.aclose(), 2)  # a turn cut off while it recalled: nothing waits
-        fake.behavior.ttft_s, fake.behavior.fail_status = 0.01, 503
-        with pytest.raises(BackendError, match="503"):
-            [d async for d in Primed(llm.stream_chat(WITHOUT))]
-    finally:
-        await llm.aclose()
-    assert len(fake.chat_requests()) == 3
