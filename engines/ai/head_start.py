@@ -17,12 +17,21 @@ prefix but the notes and the few words written.
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import AsyncIterator
+from typing import Final
 
 from engines.ai.sentences import SentenceSplitter, SplitterConfig
 from engines.backends import LLMBackend, LLMRequest
 
 __all__ = ["Head", "head_start"]
+
+_EMOTION_TAG: Final = re.compile(r"\[[^\[\]\n]{0,48}\]")
+"""An emotion tag ("[happy]"), which the voice never says: not one of the head's words."""
+
+
+def _words(text: str) -> int:
+    return len(_EMOTION_TAG.sub(" ", text).split())
 
 
 @dataclasses.dataclass(slots=True)
@@ -59,7 +68,7 @@ async def head_start(
             head.text += delta
             released = mirror.feed(delta)
             yield delta
-            if released or len(head.text.split()) > words:
+            if released or _words(head.text) > words:
                 cut = True
                 break
     finally:

@@ -77,6 +77,17 @@ async def test_a_head_without_a_piece_is_cut_after_its_words_and_not_spoken_alon
     assert fake.completion_requests()[0].body["prompt"].endswith("assistant\nI think the pumpkins")
 
 
+async def test_an_emotion_tag_is_not_one_of_the_heads_words(fake: FakeOpenAI) -> None:
+    fake.behavior.reply = ["[happy] I think the pumpkins need water", " because Mochi knocked the can over."]
+    llm, head = local(fake), Head()
+    try:
+        pieces = await spoken(head_start(llm, WITHOUT, WITH, words=3, splitter=REPLY_SPLITTER, head=head))
+    finally:
+        await llm.aclose()
+    assert head.text == "[happy] I think the pumpkins"
+    assert pieces == ["[happy] I think the pumpkins because Mochi knocked the can over."]
+
+
 async def test_a_reply_that_ends_within_its_head_sends_nothing_more(fake: FakeOpenAI) -> None:
     fake.behavior.reply = "Hey Sam"  # ended by the model before any piece was complete
     llm, head = local(fake), Head()
