@@ -15,7 +15,7 @@ publish, as ``benchmarks/turn_latency.py`` (c) does.
 - ``notes_turns_share``: the share of "on" turns whose prompt carried notes, and
   ``notes_tokens_p50`` among them (estimated as the bot estimates); ``ttfa_added_with_notes_p50_ms``:
   the p50 of the pair differences on those turns alone.
-- ``recall_late``: recalls that outran ``memory.recall_wait_ms`` (their turn went on without notes).
+- ``ttfa_recall_late``: recalls that outran ``memory.recall_wait_ms`` (their turn went on without notes).
 - ``head_words``: ``memory.head_words`` (the reply's first piece written before the notes are
   read, ``engines/ai/head_start.py``; 0: notes first). ``headed_turns``: "on" turns that did so.
   What it moves is the second piece: ``second_piece_added_with_notes_p50_ms`` (when the second
@@ -194,7 +194,7 @@ async def first_audio_on_off(
     return {
         "head_words": head_words,
         "headed_turns": headed,
-        "recall_late": recall.stats.late,
+        "ttfa_recall_late": recall.stats.late,
         **gaps,
         "ttfa_memory_on_p50_ms": round(statistics.median(ttfa[True]), 1),
         "ttfa_memory_off_p50_ms": round(statistics.median(ttfa[False]), 1),
