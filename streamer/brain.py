@@ -161,12 +161,12 @@ class Brain:
         """Long-term memory: the picked viewer's memories and relevant knowledge (None: off)."""
         self.recall_tokens = recall_tokens
         self.recall_idle_tokens: int | None = None
+        """The notes' budget on idle turns, which nobody waits for (the stream summary); None:
+        ``recall_tokens``."""
         self.head_words = 0
         """With notes, on a model the client can continue (``LLMBackend.continues``): the reply's
         first piece, within this many words, is written before the notes are read
         (``engines/ai/head_start.py``); 0: the notes come first."""
-        """The notes' budget on idle turns, which nobody waits for (the stream summary); None:
-        ``recall_tokens``."""
         self.crisis_resource = crisis_resource
         """What moderators may send a viewer whose message is flagged as a crisis (streamer/crisis.py)."""
         self.channel = channel
