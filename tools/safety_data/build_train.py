@@ -34,6 +34,10 @@ import lines_es_pt  # noqa: E402,F401
 import lines_extra  # noqa: E402,F401
 import lines_ja_ko_ru  # noqa: E402,F401
 import lines_more  # noqa: E402,F401
+import lines_r3_bot_jailbreak  # noqa: E402,F401
+import lines_r3_hate_threats  # noqa: E402,F401
+import lines_r3_languages  # noqa: E402,F401
+import lines_r3_minors_sexual  # noqa: E402,F401
 import lines_short  # noqa: E402,F401
 import names  # noqa: E402
 from _reg import DATA  # noqa: E402
