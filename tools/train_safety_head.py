@@ -119,6 +119,8 @@ class Shape:
     """The head's form: hidden units (0: none) and the hashed n-gram columns."""
 
     hidden: int = 256
+    seeds: int = 1
+    """Networks trained side by side from different seeds; their logits are averaged."""
     alpha: float = 1e-4
     iterations: int = 60
     char_features: int = 2**15
@@ -171,31 +173,44 @@ def fit_hidden(features: Any, y: np.ndarray, idf: np.ndarray, ngrams: Any, shape
     from sklearn.exceptions import ConvergenceWarning
     from sklearn.neural_network import MLPClassifier
 
-    model = MLPClassifier(
-        hidden_layer_sizes=(shape.hidden,), alpha=shape.alpha, max_iter=shape.iterations, random_state=0
-    )
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", ConvergenceWarning)  # a fixed number of passes, by choice
-        model.fit(features, y)
-    first, second = model.coefs_
     split = ngrams.shape[1]
-    ngram = np.asarray(first[:split], dtype=np.float32)
-    ngram[np.diff(ngrams.tocsc().indptr) == 0] = 0.0
-    out_weight = np.zeros((shape.hidden, len(CLASSES)), dtype=np.float32)
-    out_bias = np.full(len(CLASSES), -30.0, dtype=np.float32)  # a class with no examples never wins
-    for column, cls in enumerate(model.classes_):
-        out_weight[:, cls] = second[:, column]
-        out_bias[cls] = model.intercepts_[1][column]
+    unseen = np.diff(ngrams.tocsc().indptr) == 0
+    ngrams_w, embed_w, hidden_b, outs_w, outs_b = [], [], [], [], []
+    for seed in range(shape.seeds):
+        model = MLPClassifier(
+            hidden_layer_sizes=(shape.hidden,),
+            alpha=shape.alpha,
+            max_iter=shape.iterations,
+            random_state=seed,
+        )
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", ConvergenceWarning)  # a fixed number of passes, by choice
+            model.fit(features, y)
+        first, second = model.coefs_
+        ngram = np.asarray(first[:split], dtype=np.float32)
+        ngram[unseen] = 0.0
+        out_weight = np.zeros((shape.hidden, len(CLASSES)), dtype=np.float32)
+        out_bias = np.full(len(CLASSES), -30.0, dtype=np.float32)  # a class with no examples never wins
+        for column, cls in enumerate(model.classes_):
+            out_weight[:, cls] = second[:, column]
+            out_bias[cls] = model.intercepts_[1][column]
+        ngrams_w.append(ngram)
+        embed_w.append(np.asarray(first[split:], dtype=np.float32))
+        hidden_b.append(np.asarray(model.intercepts_[0], dtype=np.float32))
+        outs_w.append(out_weight / shape.seeds)
+        outs_b.append(out_bias)
+    # Several seeded networks side by side are one wider network whose logits are their mean:
+    # the same file format and the same code at run time.
     return SemanticHead(
         CLASSES,
-        np.asarray(first[split:], dtype=np.float32),
-        np.asarray(model.intercepts_[0], dtype=np.float32),
+        np.hstack(embed_w),
+        np.concatenate(hidden_b),
         {},
-        ngram_weight=ngram,
+        ngram_weight=np.hstack(ngrams_w),
         idf=idf,
         embedding_scale=EMBEDDING_SCALE,
-        out_weight=out_weight,
-        out_bias=out_bias,
+        out_weight=np.vstack(outs_w),
+        out_bias=np.mean(outs_b, axis=0).astype(np.float32),
         char_features=shape.char_features,
     )
 
@@ -259,6 +274,7 @@ def main() -> None:
         "--max-fpr", type=float, default=0.01, help="harmless lines blocked per side on validation"
     )
     ap.add_argument("--hidden", type=int, default=Shape.hidden, help="hidden units; 0: logistic regression")
+    ap.add_argument("--seeds", type=int, default=Shape.seeds, help="networks averaged (seeds 0..N-1)")
     ap.add_argument("--alpha", type=float, default=Shape.alpha, help="the network's L2 penalty")
     ap.add_argument("--iterations", type=int, default=Shape.iterations, help="the network's passes")
     ap.add_argument("--c", type=float, default=Shape.c, help="the regression's inverse regularisation")
@@ -302,7 +318,9 @@ def main() -> None:
         val[idx[: max(1, len(idx) // 5)]] = True
 
     array = np.array(texts, dtype=object)
-    shape = Shape(hidden=args.hidden, alpha=args.alpha, iterations=args.iterations, c=args.c)
+    shape = Shape(
+        hidden=args.hidden, seeds=args.seeds, alpha=args.alpha, iterations=args.iterations, c=args.c
+    )
     probe = fit(list(array[~val]), x[~val], y[~val], shape)
     p = probe.probabilities(x[val], list(array[val]))
     hostile = 1.0 - p[:, 0]
