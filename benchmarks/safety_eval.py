@@ -3,6 +3,7 @@
     .venv/bin/python benchmarks/safety_eval.py                 # every split
     .venv/bin/python benchmarks/safety_eval.py --split eval    # only the held-out evaluation set
     .venv/bin/python benchmarks/safety_eval.py --split holdout # only the frozen holdout set
+    .venv/bin/python benchmarks/safety_eval.py --split fresh   # only the fresh set (2026-12-07, round 3)
     .venv/bin/python benchmarks/safety_eval.py --errors eval   # also list that split's misses
     .venv/bin/python benchmarks/safety_eval.py --no-semantic   # the rules alone, for comparison
     .venv/bin/python benchmarks/safety_eval.py --head old.npz  # another trained head
@@ -19,6 +20,10 @@ Splits:
 - ``holdout``: ``tests/data/safety_holdout.jsonl``, a frozen second evaluation set written in one
   sitting from issue 19's technique list before any line was scored (``safety_holdout.md``;
   13 hostile categories, 11 harmless traps): never train or tune on it, report it separately.
+- ``fresh``: ``tests/data/safety_fresh.jsonl``, a third frozen set (``safety_fresh.md``), written
+  while the round-3 training lines were being added, by authors who saw neither those lines, the
+  other sets nor the rules: it compares the head before that round with the head after it on text
+  neither was trained on.
 
 Viewer lines go through ``check_inputs``, the bot's sentences through ``check_outputs`` and
 display names through ``check_name``. Per split: recall (hostile lines blocked) per category
@@ -54,6 +59,7 @@ SPLITS = {
     "train": ROOT / "tools" / "safety_data" / "train.jsonl",
     "registry": ROOT / "tests" / "data" / "safety_registry.jsonl",
     "holdout": ROOT / "tests" / "data" / "safety_holdout.jsonl",
+    "fresh": ROOT / "tests" / "data" / "safety_fresh.jsonl",
 }
 
 

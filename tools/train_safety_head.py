@@ -8,7 +8,7 @@ half of the red-team lines other projects ship, technique ``registry:*``) and
 ``tests/data/safety_labelled.jsonl`` (the rules' tuning set). The ``registry:*`` lines are never
 in the validation 20%, so the thresholds are set on lines written for this bot. Never the evaluation set
 ``tests/data/safety_eval.jsonl``, ``tests/data/safety_registry.jsonl`` or the frozen holdout
-``tests/data/safety_holdout.jsonl``: this script refuses them.
+``tests/data/safety_holdout.jsonl`` and ``tests/data/safety_fresh.jsonl``: this script refuses them.
 
 Method: every line is embedded once with the bot's own embedder (USE multilingual) and hashed
 into character and word n-grams (TF-IDF, ``engines.ai.safety.semantic.ngram_features``); a
@@ -45,6 +45,7 @@ TUNE = ROOT / "tests" / "data" / "safety_labelled.jsonl"
 EVAL = ROOT / "tests" / "data" / "safety_eval.jsonl"
 REGISTRY = ROOT / "tests" / "data" / "safety_registry.jsonl"
 HOLDOUT = ROOT / "tests" / "data" / "safety_holdout.jsonl"
+FRESH = ROOT / "tests" / "data" / "safety_fresh.jsonl"
 
 CLASSES = (
     "harmless",
@@ -84,7 +85,7 @@ ENCODED = (
 
 
 def load(path: Path) -> list[dict[str, Any]]:
-    if path.resolve() in (EVAL.resolve(), REGISTRY.resolve(), HOLDOUT.resolve()):
+    if path.resolve() in (EVAL.resolve(), REGISTRY.resolve(), HOLDOUT.resolve(), FRESH.resolve()):
         raise SystemExit("refusing to train on an evaluation set")
     rows = []
     for line in path.read_text(encoding="utf-8").splitlines():

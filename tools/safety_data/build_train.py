@@ -558,7 +558,12 @@ def _held_out_texts() -> frozenset[str]:
     "kys" or "what game is this?" were written for both sets independently)."""
     data = Path(__file__).resolve().parents[2] / "tests" / "data"
     texts: set[str] = set()
-    for path in (data / "safety_eval.jsonl", data / "safety_registry.jsonl"):
+    for path in (
+        data / "safety_eval.jsonl",
+        data / "safety_registry.jsonl",
+        data / "safety_holdout.jsonl",
+        data / "safety_fresh.jsonl",
+    ):
         if path.exists():
             lines = path.read_text(encoding="utf-8").splitlines()
             texts.update(json.loads(line)["text"].casefold() for line in lines if line.strip())

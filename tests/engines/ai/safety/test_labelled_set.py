@@ -150,3 +150,30 @@ def test_benchmark_prints_json_last(
     for key in ("recall", "false_positive_rate", "macro_recall", "worst_category", "recall_by_side"):
         assert key in tune
     assert result["ms_per_sentence_p50"] > 0
+
+
+def test_the_fresh_set_is_by_technique_and_apart() -> None:
+    """The fresh split (safety_fresh.md): every category and side, no line shared with the
+    training data or another split, known to the benchmark, refused by the trainer."""
+    fresh = ROOT / "tests" / "data" / "safety_fresh.jsonl"
+    rows = [json.loads(line) for line in fresh.read_text("utf-8").splitlines() if line.strip()]
+    assert all(set(r) == {"text", "label", "side", "category", "technique", "lang"} for r in rows)
+    assert len({r["text"].casefold() for r in rows}) == len(rows), "duplicate lines"
+    hostile = Counter(r["category"] for r in rows if r["label"] == "hostile")
+    harmless = Counter(r["category"] for r in rows if r["label"] == "harmless")
+    assert len(hostile) == 13 and len(harmless) == 11
+    assert {r["side"] for r in rows} == {"input", "output", "name"}
+    assert bench.SPLITS["fresh"] == fresh
+    spec = importlib.util.spec_from_file_location(
+        "train_safety_head", ROOT / "tools" / "train_safety_head.py"
+    )
+    assert spec is not None and spec.loader is not None
+    trainer = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("train_safety_head", trainer)
+    spec.loader.exec_module(trainer)
+    with pytest.raises(SystemExit, match="refusing"):
+        trainer.load(fresh)
+    texts = {r["text"].casefold() for r in rows}
+    for other in (ROOT / "tools" / "safety_data" / "train.jsonl", DATA, EVAL, REGISTRY, HOLDOUT):
+        seen = {json.loads(line)["text"].casefold() for line in other.read_text("utf-8").splitlines() if line}
+        assert not texts & seen, f"{len(texts & seen)} fresh lines also in {other.name}"
