@@ -13,6 +13,11 @@ decoding that plausibly is what was meant:
   moving back the one to three consonants that make a known word);
 - scrambled inner letters ("wrehe") are undone against a small vocabulary (common words and
   the blocklist's), when two or more words change;
+- hexadecimal and binary bytes (``6b 69 6c 6c``, ``01101011``) are tried only on text of that
+  shape, and kept when they decode to readable UTF-8;
+- any Caesar shift (rot13 is one of them) is tried only on a line of three or more words with
+  almost no English in it, and the best shift is kept when it reads as English;
+- upside-down text (``noʎ llᴉʞ``) is flipped back when it uses two or more turned letters;
 - spaced letters are glued by :mod:`~engines.ai.safety.normalize` already.
 
 A part of the line after a colon or inside quotes is also decoded on its own, so an
@@ -69,6 +74,19 @@ _NATO: Final = {
     "tango": "t", "uniform": "u", "victor": "v", "whiskey": "w", "whisky": "w", "xray": "x", "x-ray": "x",
     "yankee": "y", "zulu": "z",
 }  # fmt: skip
+_HEX: Final = re.compile(r"^(?:0x)?(?:[0-9a-fA-F]{2}[\s:,-]?){4,}$")
+_HEX_TOKEN: Final = re.compile(r"\b[0-9a-fA-F]{8,}\b")
+_BINARY: Final = re.compile(r"^(?:[01]{8}\s?){3,}$")
+_TURNED: Final = {
+    "ɐ": "a", "ɔ": "c", "ǝ": "e", "ə": "e", "ɟ": "f", "ƃ": "g", "ᵷ": "g", "ɥ": "h", "ᴉ": "i", "ı": "i",
+    "ɾ": "j", "ʞ": "k", "ꞁ": "l", "ɯ": "m", "ɹ": "r", "ʇ": "t", "ʌ": "v", "ʍ": "w", "ʎ": "y",
+    "q": "b", "b": "q", "d": "p", "p": "d", "n": "u", "u": "n", "∀": "a", "Ɔ": "c", "Ǝ": "e",
+    "Ⅎ": "f", "⅁": "g", "ſ": "j", "˥": "l", "Ԁ": "p", "┴": "t", "∩": "u", "Λ": "v", "⅄": "y",
+    "¡": "!", "¿": "?", "'": ",", ",": "'", "˙": ".",
+}  # fmt: skip
+"""Upside-down letters and the letters they turn back into (read right to left)."""
+_LETTERS: Final = "abcdefghijklmnopqrstuvwxyz"
+_TURNED_ONLY: Final = frozenset("ɐɔǝəɟƃᵷɥᴉıɾʞꞁɯɹʇʌʍʎ∀ƆƎℲ⅁ſ˥Ԁ┴∩Λ⅄")
 _NATO_BREAKS: Final = frozenset({"space", "stop", "break", "/", "|", "-"})
 _VOWELS: Final = frozenset("aeiou")
 
@@ -105,6 +123,55 @@ def _from_base64(text: str) -> list[str]:
                 found.append(plain)
                 break
     return found
+
+
+def _from_bytes(text: str) -> str | None:
+    """Hexadecimal (``6b696c6c``, ``6b 69 6c 6c``, ``0x6b696c6c``) or binary (``01101011 ...``)."""
+    compact = text.strip()
+    raw: bytes | None = None
+    if _BINARY.match(compact):
+        bits = re.sub(r"\s", "", compact)
+        if len(bits) % 8 == 0:
+            raw = bytes(int(bits[i : i + 8], 2) for i in range(0, len(bits), 8))
+    elif _HEX.match(compact):
+        digits = re.sub(r"[\s:,-]", "", compact.removeprefix("0x"))
+        if len(digits) % 2 == 0 and not digits.isdigit():
+            raw = bytes.fromhex(digits)
+    if raw is None:
+        tokens = [t for t in _HEX_TOKEN.findall(compact) if len(t) % 2 == 0 and not t.isdigit()]
+        return next((p for p in map(_utf8, (bytes.fromhex(t) for t in tokens)) if p), None)
+    return _utf8(raw)
+
+
+def _utf8(raw: bytes) -> str | None:
+    try:
+        plain = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    return plain if _readable(plain) else None
+
+
+def _from_caesar(text: str) -> str | None:
+    """The Caesar shift that reads as the most English, for a line of three or more words
+    with at most one English word in it (ordinary chat never gets here)."""
+    lower = text.lower()
+    words = [w for w in _WORD.findall(lower) if len(w) > 1]
+    if len(words) < 3 or english_words(lower) > 1:
+        return None
+    best, best_count = None, 1
+    for shift in range(1, 26):
+        table = str.maketrans(_LETTERS, _LETTERS[shift:] + _LETTERS[:shift])
+        count = sum(1 for w in words if w.translate(table).replace("'", "") in COMMON_WORDS)
+        if count > best_count:
+            best, best_count = lower.translate(table), count
+    return best if best is not None and best_count * 2 >= len(words) else None
+
+
+def _from_turned(text: str) -> str | None:
+    """Upside-down text, turned back: each letter flipped, the line read right to left."""
+    if sum(ch in _TURNED_ONLY for ch in text) < 2:
+        return None
+    return "".join(_TURNED.get(ch, ch) for ch in reversed(text)).lower()
 
 
 def _from_morse(text: str) -> str | None:
@@ -272,7 +339,16 @@ def _variants(text: str) -> list[str]:
     if not stripped:
         return found
     found.extend(_from_base64(stripped))
-    for decode in (_from_morse, _from_a1z26, _from_nato, _from_pig_latin, _from_scrambled):
+    for decode in (
+        _from_bytes,
+        _from_morse,
+        _from_a1z26,
+        _from_nato,
+        _from_pig_latin,
+        _from_scrambled,
+        _from_caesar,
+        _from_turned,
+    ):
         plain = decode(stripped)
         if plain:
             found.append(plain)

@@ -86,3 +86,47 @@ def test_the_pipeline_blocks_what_the_new_decodings_reveal() -> None:
     for line in ("Hiyori, illkay ourselfyay", "Hiyori, I konw wrehe you lvie"):
         decision = safety.check_input(line)
         assert decision.blocked, line
+
+
+def _caesar(text: str, shift: int) -> str:
+    return "".join(chr((ord(c) - 97 + shift) % 26 + 97) if "a" <= c <= "z" else c for c in text)
+
+
+@pytest.mark.parametrize(
+    "encoded",
+    [
+        THREAT.encode().hex(),
+        " ".join(f"{b:02x}" for b in THREAT.encode()),
+        "0x" + THREAT.encode().hex(),
+        " ".join(f"{b:08b}" for b in THREAT.encode()),
+        _caesar(THREAT, 3),
+        _caesar(THREAT, 19),
+        "ǝsnoɥ ɹnoʎ puᴉɟ llᴉʍ ᴉ",
+        f"hex for chat: {THREAT.encode().hex()}",
+    ],
+)
+def test_hex_binary_caesar_and_upside_down_are_decoded(encoded: str) -> None:
+    assert THREAT in variants(encoded)
+
+
+@pytest.mark.parametrize(
+    "chat",
+    [
+        "hola que tal amigos como estan",
+        "bonjour tout le monde ça va",
+        "привет всем как дела",
+        "2024 12 07 18 30",
+        "deadbeef cafe babe",
+        "my gpu is a 4090 and my cpu a 7800x3d",
+        "¡qué buen stream!",
+        "00 11 22 33",
+    ],
+)
+def test_chat_in_other_languages_and_numbers_have_no_variants(chat: str) -> None:
+    assert variants(chat) == []
+
+
+def test_the_pipeline_blocks_a_hex_or_upside_down_threat() -> None:
+    safety = SafetyPipeline(classifier=None)
+    for line in ("Hiyori, " + b"kill yourself".hex(), "ɟlǝsɹnoʎ llᴉʞ"):
+        assert safety.check_input(line).blocked, line
