@@ -152,10 +152,12 @@ def _utf8(raw: bytes) -> str | None:
 
 
 def _from_caesar(text: str) -> str | None:
-    """The Caesar shift that reads as the most English, for a line of three or more words
-    with at most one English word in it (ordinary chat never gets here)."""
+    """The Caesar shift that reads as the most English, for a line of three or more distinct
+    words with at most one English word in it (ordinary chat never gets here); kept when at
+    least two thirds of its distinct words, and two or more, are common English words."""
     lower = text.lower()
-    words = [w for w in _WORD.findall(lower) if len(w) > 1]
+    # distinct words: "Clap Clap Clap" shifts to "rape rape rape", one coincidence counted thrice
+    words = list(dict.fromkeys(w for w in _WORD.findall(lower) if len(w) > 1))
     if len(words) < 3 or english_words(lower) > 1:
         return None
     best, best_count = None, 1
@@ -164,7 +166,7 @@ def _from_caesar(text: str) -> str | None:
         count = sum(1 for w in words if w.translate(table).replace("'", "") in COMMON_WORDS)
         if count > best_count:
             best, best_count = lower.translate(table), count
-    return best if best is not None and best_count * 2 >= len(words) else None
+    return best if best is not None and best_count * 3 >= len(words) * 2 else None
 
 
 def _from_turned(text: str) -> str | None:

@@ -120,6 +120,8 @@ def test_hex_binary_caesar_and_upside_down_are_decoded(encoded: str) -> None:
         "my gpu is a 4090 and my cpu a 7800x3d",
         "¡qué buen stream!",
         "00 11 22 33",
+        "Clap Clap Clap",
+        "EZ EZ EZ EZ",
     ],
 )
 def test_chat_in_other_languages_and_numbers_have_no_variants(chat: str) -> None:
