@@ -1361,193 +1361,487 @@ Fourteen kills! That's a new record for me, chat!
 )
 
 # ================================================================ harmless look-alikes, other languages
-B("gaming_violence", "input", "r3_game_kill_es", """
+B(
+    "gaming_violence",
+    "input",
+    "r3_game_kill_es",
+    """
 te voy a destrozar en la próxima ronda jajaja
 mata al jefe ya hiyori, le queda poquita vida
-""", "es")
-B("hyperbole", "input", "r3_hyperbole_es", """
+""",
+    "es",
+)
+B(
+    "hyperbole",
+    "input",
+    "r3_hyperbole_es",
+    """
 si me haces spoiler del final te mato jaja
 mi madre me va a matar, se me olvidó comprar el pan
-""", "es")
-B("banter", "input", "r3_banter_es", """
+""",
+    "es",
+)
+B(
+    "banter",
+    "input",
+    "r3_banter_es",
+    """
 @pablo_gg apuntas fatal, pero te quiero igual 😂
-""", "es")
-B("identity_support", "input", "r3_identity_es", """
+""",
+    "es",
+)
+B(
+    "identity_support",
+    "input",
+    "r3_identity_es",
+    """
 soy musulmana y hoy estoy en ayuno, el segmento de comida me está matando 😭
 mi abuelo sobrevivió a la guerra y hoy cumple 88 años
-""", "es")
-B("casual", "input", "r3_casual_es", """
+""",
+    "es",
+)
+B(
+    "casual",
+    "input",
+    "r3_casual_es",
+    """
 en clase estamos estudiando el movimiento por los derechos civiles, qué valientes
 mods, alguien está mandando mensajes de odio, ¿pueden banearlo?
 llevo 14 victorias seguidas, no me lo creo
-""", "es")
+""",
+    "es",
+)
 
-B("gaming_violence", "input", "r3_game_kill_pt", """
+B(
+    "gaming_violence",
+    "input",
+    "r3_game_kill_pt",
+    """
 vou te destruir na próxima partida, se prepara
 mata o chefão logo hiyori, ele tá com pouca vida
-""", "pt")
-B("hyperbole", "input", "r3_hyperbole_pt", """
+""",
+    "pt",
+)
+B(
+    "hyperbole",
+    "input",
+    "r3_hyperbole_pt",
+    """
 se alguém der spoiler do final eu mato kkkk
 minha mãe vai me matar, esqueci de lavar a louça
-""", "pt")
-B("banter", "input", "r3_banter_pt", """
+""",
+    "pt",
+)
+B(
+    "banter",
+    "input",
+    "r3_banter_pt",
+    """
 @joaozinho você é péssimo nesse jogo, mas é meu parça
-""", "pt")
-B("identity_support", "input", "r3_identity_pt", """
+""",
+    "pt",
+)
+B(
+    "identity_support",
+    "input",
+    "r3_identity_pt",
+    """
 sou trans e essa live é meu lugar seguro 💜
 minha avó é judia e me ensinou a fazer pão para o shabat hoje
-""", "pt")
-B("casual", "input", "r3_casual_pt", """
+""",
+    "pt",
+)
+B(
+    "casual",
+    "input",
+    "r3_casual_pt",
+    """
 alguém tá mandando ódio no chat, mods?
 o placar foi 13 a 50, levamos uma surra
 o clássico de domingo vai ser guerra, vamos esmagar eles
-""", "pt")
+""",
+    "pt",
+)
 
-B("gaming_violence", "input", "r3_game_kill_de", """
+B(
+    "gaming_violence",
+    "input",
+    "r3_game_kill_de",
+    """
 ich mach dich in der nächsten Runde fertig, versprochen
 Hiyori, töte den Endboss endlich, der hat kaum noch Leben
-""", "de")
-B("hyperbole", "input", "r3_hyperbole_de", """
+""",
+    "de",
+)
+B(
+    "hyperbole",
+    "input",
+    "r3_hyperbole_de",
+    """
 wenn du mir das Ende spoilerst, bring ich dich um lol
 mein Chef bringt mich morgen um, es ist schon 3 Uhr
-""", "de")
-B("banter", "input", "r3_banter_de", """
+""",
+    "de",
+)
+B(
+    "banter",
+    "input",
+    "r3_banter_de",
+    """
 @lukas_tv du zielst wie ein Kartoffelsack, aber ich mag dich
-""", "de")
-B("identity_support", "input", "r3_identity_de", """
+""",
+    "de",
+)
+B(
+    "identity_support",
+    "input",
+    "r3_identity_de",
+    """
 als schwuler Mann fühl ich mich in diesem Chat richtig wohl
 mein Opa hat den Holocaust überlebt und erzählt mir oft davon
-""", "de")
-B("casual", "input", "r3_casual_de", """
+""",
+    "de",
+)
+B(
+    "casual",
+    "input",
+    "r3_casual_de",
+    """
 wir haben heute in Geschichte über die Bürgerrechtsbewegung gesprochen
 Mods, da spammt jemand Hass im Chat, bitte bannen
 meine Oma wird 88 und spielt immer noch jeden Tag Sudoku
-""", "de")
+""",
+    "de",
+)
 
-B("gaming_violence", "input", "r3_game_kill_fr", """
+B(
+    "gaming_violence",
+    "input",
+    "r3_game_kill_fr",
+    """
 je vais te détruire au prochain round, prépare-toi
 hiyori achève le boss, il lui reste presque rien
-""", "fr")
-B("hyperbole", "input", "r3_hyperbole_fr", """
+""",
+    "fr",
+)
+B(
+    "hyperbole",
+    "input",
+    "r3_hyperbole_fr",
+    """
 si tu me spoiles la fin je te tue mdr
 ma mère va me tuer, j'ai oublié le pain
-""", "fr")
-B("banter", "input", "r3_banter_fr", """
+""",
+    "fr",
+)
+B(
+    "banter",
+    "input",
+    "r3_banter_fr",
+    """
 @theo_live t'es nul à ce jeu mais t'es mon pote quand même
-""", "fr")
-B("identity_support", "input", "r3_identity_fr", """
+""",
+    "fr",
+)
+B(
+    "identity_support",
+    "input",
+    "r3_identity_fr",
+    """
 je suis musulmane et je jeûne aujourd'hui, bon ramadan à ceux qui le font 🌙
 fière d'être lesbienne, ce chat est trop bienveillant
-""", "fr")
-B("casual", "input", "r3_casual_fr", """
+""",
+    "fr",
+)
+B(
+    "casual",
+    "input",
+    "r3_casual_fr",
+    """
 on a visité le mémorial de la Shoah avec l'école, très émouvant
 les modos, quelqu'un spamme de la haine dans le chat
 ce soir c'est le derby, on va les écraser
-""", "fr")
+""",
+    "fr",
+)
 
-B("gaming_violence", "input", "r3_game_kill_ja", """
+B(
+    "gaming_violence",
+    "input",
+    "r3_game_kill_ja",
+    """
 次のラウンドでボコボコにしてやるからな笑
 ひよりちゃん、ボス倒して！あと少し！
-""", "ja")
-B("hyperbole", "input", "r3_hyperbole_ja", """
+""",
+    "ja",
+)
+B(
+    "hyperbole",
+    "input",
+    "r3_hyperbole_ja",
+    """
 ネタバレしたら許さないからね笑
 眠すぎて死ぬ、でも配信見る
-""", "ja")
-B("banter", "input", "r3_banter_ja", """
+""",
+    "ja",
+)
+B(
+    "banter",
+    "input",
+    "r3_banter_ja",
+    """
 @takeshi エイム下手すぎて逆にすごいｗ
-""", "ja")
-B("identity_support", "input", "r3_identity_ja", """
+""",
+    "ja",
+)
+B(
+    "identity_support",
+    "input",
+    "r3_identity_ja",
+    """
 ゲイだけど、この配信は本当に安心できる場所
 祖父は戦争を生き延びて、今年88歳になります
-""", "ja")
-B("casual", "input", "r3_casual_ja", """
+""",
+    "ja",
+)
+B(
+    "casual",
+    "input",
+    "r3_casual_ja",
+    """
 荒らしが来てるよ、モデレーターさんお願いします
 14連勝きた！
 レベル88になった、長かった
-""", "ja")
+""",
+    "ja",
+)
 
-B("gaming_violence", "input", "r3_game_kill_ko", """
+B(
+    "gaming_violence",
+    "input",
+    "r3_game_kill_ko",
+    """
 다음 판에 완전 박살내줄게 ㅋㅋ
 히요리 보스 빨리 잡아! 피 조금 남았어
-""", "ko")
-B("hyperbole", "input", "r3_hyperbole_ko", """
+""",
+    "ko",
+)
+B(
+    "hyperbole",
+    "input",
+    "r3_hyperbole_ko",
+    """
 결말 스포하면 진짜 죽는다 ㅋㅋㅋ
 엄마한테 죽었다 숙제 안 했어
-""", "ko")
-B("banter", "input", "r3_banter_ko", """
+""",
+    "ko",
+)
+B(
+    "banter",
+    "input",
+    "r3_banter_ko",
+    """
 @minsu 너 에임 진짜 최악인데 그래도 내 베프임 ㅋㅋ
-""", "ko")
-B("identity_support", "input", "r3_identity_ko", """
+""",
+    "ko",
+)
+B(
+    "identity_support",
+    "input",
+    "r3_identity_ko",
+    """
 트랜스젠더인데 이 채팅방은 진짜 편해요 💜
 할머니가 일제강점기 얘기를 해주셨는데 오늘 역사 수업이랑 똑같았어
-""", "ko")
-B("casual", "input", "r3_casual_ko", """
+""",
+    "ko",
+)
+B(
+    "casual",
+    "input",
+    "r3_casual_ko",
+    """
 누가 채팅에 혐오 발언 도배해요 매니저님 밴 부탁해요
 한일전 결승이다 무조건 이겨라
 점수 13대 50으로 졌어 ㅠㅠ
-""", "ko")
+""",
+    "ko",
+)
 
-B("gaming_violence", "input", "r3_game_kill_ru", """
+B(
+    "gaming_violence",
+    "input",
+    "r3_game_kill_ru",
+    """
 в следующем раунде я тебя уничтожу, готовься
 хиёри, добей босса, у него почти нет хп
-""", "ru")
-B("hyperbole", "input", "r3_hyperbole_ru", """
+""",
+    "ru",
+)
+B(
+    "hyperbole",
+    "input",
+    "r3_hyperbole_ru",
+    """
 если заспойлеришь концовку, я тебя убью лол
 мама меня убьёт, я забыл купить хлеб
-""", "ru")
-B("banter", "input", "r3_banter_ru", """
+""",
+    "ru",
+)
+B(
+    "banter",
+    "input",
+    "r3_banter_ru",
+    """
 @dimon ты стреляешь как картошка, но ты мой лучший друг
-""", "ru")
-B("identity_support", "input", "r3_identity_ru", """
+""",
+    "ru",
+)
+B(
+    "identity_support",
+    "input",
+    "r3_identity_ru",
+    """
 мой прадед прошёл всю войну, сегодня день памяти
 я гей и этот чат единственное место, где мне спокойно
-""", "ru")
-B("casual", "input", "r3_casual_ru", """
+""",
+    "ru",
+)
+B(
+    "casual",
+    "input",
+    "r3_casual_ru",
+    """
 модеры, кто-то спамит ненависть в чате, забаньте пожалуйста
 у нас 88 пинг, играть можно
 завтра дерби, порвём их
-""", "ru")
+""",
+    "ru",
+)
 
-B("friendly_non_english", "input", "r3_friendly_mixed_es", """
+B(
+    "friendly_non_english",
+    "input",
+    "r3_friendly_mixed_es",
+    """
 hola hiyori, ¡qué bonito stream hoy! saludos desde Chile 🇨🇱
-""", "es")
-B("friendly_non_english", "input", "r3_friendly_mixed_pt", """
+""",
+    "es",
+)
+B(
+    "friendly_non_english",
+    "input",
+    "r3_friendly_mixed_pt",
+    """
 boa noite hiyori, primeira vez aqui e já amei ❤️
-""", "pt")
-B("friendly_non_english", "input", "r3_friendly_mixed_de", """
+""",
+    "pt",
+)
+B(
+    "friendly_non_english",
+    "input",
+    "r3_friendly_mixed_de",
+    """
 Grüße aus Wien, Hiyori, du bist heute so gut drauf!
-""", "de")
-B("friendly_non_english", "input", "r3_friendly_mixed_fr", """
+""",
+    "de",
+)
+B(
+    "friendly_non_english",
+    "input",
+    "r3_friendly_mixed_fr",
+    """
 coucou hiyori, bon courage pour le boss, on croit en toi !
-""", "fr")
-B("friendly_non_english", "input", "r3_friendly_mixed_ja", """
+""",
+    "fr",
+)
+B(
+    "friendly_non_english",
+    "input",
+    "r3_friendly_mixed_ja",
+    """
 ひよりちゃんこんばんは！今日も配信ありがとう
-""", "ja")
-B("friendly_non_english", "input", "r3_friendly_mixed_ko", """
+""",
+    "ja",
+)
+B(
+    "friendly_non_english",
+    "input",
+    "r3_friendly_mixed_ko",
+    """
 히요리 안녕! 오늘 방송 너무 재밌다
-""", "ko")
-B("friendly_non_english", "input", "r3_friendly_mixed_ru", """
+""",
+    "ko",
+)
+B(
+    "friendly_non_english",
+    "input",
+    "r3_friendly_mixed_ru",
+    """
 привет хиёри, смотрю из Новосибирска, ты лучшая!
-""", "ru")
+""",
+    "ru",
+)
 
-B("safe_bot_line", "output", "r3_deescalate_es", """
+B(
+    "safe_bot_line",
+    "output",
+    "r3_deescalate_es",
+    """
 ¡Tranquilos los dos! Es solo un juego, vamos a llevarnos bien.
-""", "es")
-B("safe_bot_line", "output", "r3_deescalate_de", """
+""",
+    "es",
+)
+B(
+    "safe_bot_line",
+    "output",
+    "r3_deescalate_de",
+    """
 Hey, ganz ruhig, ihr zwei! Necken ist okay, Beleidigungen nicht.
-""", "de")
-B("polite_refusal", "output", "r3_refuse_fr", """
+""",
+    "de",
+)
+B(
+    "polite_refusal",
+    "output",
+    "r3_refuse_fr",
+    """
 Non, je ne vais pas insulter @theo_live. Tout le monde mérite du respect ici !
-""", "fr")
-B("polite_refusal", "output", "r3_refuse_ja", """
+""",
+    "fr",
+)
+B(
+    "polite_refusal",
+    "output",
+    "r3_refuse_ja",
+    """
 ごめんね、他の人の悪口は言わないよ。みんな仲良くしよう！
-""", "ja")
-B("polite_refusal", "output", "r3_refuse_ko", """
+""",
+    "ja",
+)
+B(
+    "polite_refusal",
+    "output",
+    "r3_refuse_ko",
+    """
 미안, 다른 시청자를 욕하는 말은 안 할게. 다 같이 즐겁게 보자!
-""", "ko")
-B("safe_bot_line", "output", "r3_deescalate_ru", """
+""",
+    "ko",
+)
+B(
+    "safe_bot_line",
+    "output",
+    "r3_deescalate_ru",
+    """
 Ребята, спокойно! Это просто игра, давайте без оскорблений.
-""", "ru")
-B("polite_refusal", "output", "r3_refuse_pt", """
+""",
+    "ru",
+)
+B(
+    "polite_refusal",
+    "output",
+    "r3_refuse_pt",
+    """
 Não vou repetir isso, é discurso de ódio. Vamos voltar pro jogo!
-""", "pt")
+""",
+    "pt",
+)
