@@ -33,6 +33,17 @@ def _load_benchmark() -> ModuleType:
 bench = _load_benchmark()
 
 
+def _load_trainer() -> ModuleType:
+    spec = importlib.util.spec_from_file_location(
+        "train_safety_head", ROOT / "tools" / "train_safety_head.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("train_safety_head", module)
+    spec.loader.exec_module(module)
+    return module
+
+
 @pytest.fixture(scope="module")
 def report(pipeline: SafetyPipeline) -> dict[str, Any]:
     lines = bench.load(DATA)
@@ -121,13 +132,7 @@ def test_the_holdout_set_is_by_technique_and_apart() -> None:
     assert sum(1 for r in rows if r["label"] == "hostile" and r["side"] == "name") >= 40
     assert sum(1 for r in rows if r["label"] == "harmless" and r["side"] == "name") >= 30
     assert bench.SPLITS["holdout"] == HOLDOUT
-    spec = importlib.util.spec_from_file_location(
-        "train_safety_head", ROOT / "tools" / "train_safety_head.py"
-    )
-    assert spec is not None and spec.loader is not None
-    trainer = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("train_safety_head", trainer)
-    spec.loader.exec_module(trainer)
+    trainer = _load_trainer()
     with pytest.raises(SystemExit, match="refusing"):
         trainer.load(HOLDOUT)
     holdout = {r["text"].casefold() for r in rows}
@@ -164,13 +169,7 @@ def test_the_fresh_set_is_by_technique_and_apart() -> None:
     assert len(hostile) == 13 and len(harmless) == 11
     assert {r["side"] for r in rows} == {"input", "output", "name"}
     assert bench.SPLITS["fresh"] == fresh
-    spec = importlib.util.spec_from_file_location(
-        "train_safety_head", ROOT / "tools" / "train_safety_head.py"
-    )
-    assert spec is not None and spec.loader is not None
-    trainer = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("train_safety_head", trainer)
-    spec.loader.exec_module(trainer)
+    trainer = _load_trainer()
     with pytest.raises(SystemExit, match="refusing"):
         trainer.load(fresh)
     texts = {r["text"].casefold() for r in rows}
