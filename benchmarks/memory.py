@@ -4,7 +4,7 @@ to the reply path.
     .venv/bin/python benchmarks/memory.py [--memories 100000] [--chunks 10000] [--samples 600]
         [--database-url URL | --pgvector] [--vector-search auto|exact|pgvector]
         [--keyword-search memory|database] [--ttfa 30] [--notes auto|every_turn|lean]
-        [--llm N] [--notes-tokens T] [--head-words W]
+        [--llm N] [--notes-tokens T] [--head-words W] [--embed-cache N]
         (default: a fresh SQLite file in a temporary folder; auto)
 
 ``--database-url`` takes an empty database (PostgreSQL with or without pgvector: migration 0007
@@ -34,10 +34,13 @@ templates, and each distinct text is embedded once.
   among the five recalled (the real recall code, five memories and five snippets, no score
   floor), on the ``frozen`` set (written before any tuning) and the ``heldout`` set.
 - ``recall_wait_p50_ms`` / ``recall_wait_p99_ms``: the time the turn waits for memory on the
-  reply path before its prompt is sent: the recall is started when the message arrives (as the
-  brain does) and the pick follows at once (the worst case), so this is :meth:`Recall.for_pick`
-  plus rendering the notes. ``recall_wait_after_50ms_p50_ms``: the same with the pick 50 ms
-  after arrival.
+  reply path before its prompt is sent: the line's input check runs first and the recall is
+  started when it passes (as the brain does), and the pick follows at once (the worst case), so
+  this is :meth:`Recall.for_pick` plus rendering the notes. Safety and memory share one
+  embedder, whose cache (``--embed-cache``, the app's default; 0: none) hands the recall the
+  vector the input check made. ``recall_wait_uncached_p50_ms``: the same without that cache.
+  ``recall_wait_after_50ms_p50_ms``: with the pick 50 ms after arrival. The retrieval and
+  stage figures above never use the cache (each recall embeds its query).
 - ``stage_read_*``, ``stage_embed_*``, ``stage_knowledge_*`` (p50, p99): where a recall's
   time goes, from a separate pass of up to 300 recalls: the viewer's rows from the database,
   the query's embedding, the knowledge search (BM25, projection, scan, top k).
@@ -267,11 +270,13 @@ async def measure(
     samples: int,
     vector_search: VectorSearch = "auto",
     keyword_search: KeywordSource = "memory",
+    embed_cache: int = 0,
 ) -> dict[str, Any]:
     engine = make_engine(url)
     sessions = make_sessionmaker(engine)
     safety = build_safety(Settings(), embedder=embedder)
     safety.warm()
+    embedder.cache_size = 0  # every recall below embeds its query, until the brain's wait
 
     index = KnowledgeIndex(
         KnowledgeStore(sessions, CHANNEL),
@@ -285,7 +290,7 @@ async def measure(
     check = RetrievalCheck(lambda: safety)
     recall = Recall(
         store, index, embedder.embed, check, config,
-        allowed_documents=check.documents, keyword_search=keyword_search,
+        allowed_documents=check.documents, keyword_search=keyword_search, remember=embedder.remember,
     )  # fmt: skip
     viewers = {
         json.loads(line)["login"]: f"L{i}"
@@ -330,11 +335,16 @@ async def measure(
     stages = await stage_times(recall, [event(queries[i % len(queries)]) for i in range(min(samples, 300))])
 
     added_now: list[float] = []
+    added_uncached: list[float] = []
     added_later: list[float] = []
     for i in range(min(samples, 200)):
         q = queries[(i * 7) % len(queries)]
-        for delay, out in ((0.0, added_now), (0.05, added_later)):
-            e = event(q).model_copy(update={"id": f"bench-{i}-{delay}"})
+        ways = [(0.0, embed_cache, added_now), (0.0, 0, added_uncached)]  # in turns first: the safety
+        ways = [*(ways if i % 2 else ways[::-1]), (0.05, embed_cache, added_later)]  # cache warms the second
+        for delay, cache, out in ways:
+            embedder.cache_size = cache  # the brain's: the input check, then the recall
+            e = event(q).model_copy(update={"id": f"bench-{i}-{delay}-{cache}"})
+            safety.check_input(e.text)  # the selector checks a line before the brain prefetches
             recall.prefetch(e, PERSONA)
             if delay:
                 await asyncio.sleep(delay)
@@ -342,6 +352,7 @@ async def measure(
             got = await recall.for_pick([e], PERSONA)
             render_notes(got, budget_tokens=120)
             out.append((time.perf_counter() - started) * 1000)
+    embedder.cache_size = 0
 
     one = []
     for q in queries[:100]:
@@ -370,6 +381,8 @@ async def measure(
         "queries_frozen": len(hits["frozen"]), "queries_heldout": len(hits["heldout"]),
         "recall_wait_p50_ms": round(percentile(added_now, 50), 2),
         "recall_wait_p99_ms": round(percentile(added_now, 99), 2),
+        "recall_wait_uncached_p50_ms": round(percentile(added_uncached, 50), 2),
+        "embed_cache": embed_cache,
         "recall_wait_after_50ms_p50_ms": round(percentile(added_later, 50), 2),
         "recall_late": recall.stats.late,
         **stages,
@@ -496,10 +509,14 @@ async def ttfa_run(
     settings: Settings,
     notes_tokens: int,
     vector_search: VectorSearch,
+    embed_cache: int,
 ) -> dict[str, Any]:
     """``--ttfa``: first audio with memory on minus off (``benchmarks/memory_ttfa.py``), with the
-    recall configured as the app configures it."""
+    recall configured as the app configures it (safety and memory share the embedder and its
+    cache)."""
     from benchmarks.memory_ttfa import first_audio_on_off
+
+    embedder.cache_size = embed_cache
 
     cfg = settings.memory
     _, min_score, welcome_after_s = settings.memory_notes
@@ -517,7 +534,7 @@ async def ttfa_run(
             knowledge_min_score=cfg.knowledge_min_score, wait_s=cfg.recall_wait_ms / 1000,
             memory_min_score=min_score, welcome_after_s=welcome_after_s,
         ),
-        allowed_documents=check.documents,
+        allowed_documents=check.documents, remember=embedder.remember,  # as the app: one shared encoder
     )  # fmt: skip
     try:
         return await first_audio_on_off(
@@ -577,6 +594,12 @@ async def main() -> None:
         default=None,
         help="memory.head_words for --ttfa: the reply's first piece before the notes (0: notes first; default: the bot's)",
     )
+    parser.add_argument(
+        "--embed-cache",
+        type=int,
+        default=USEEmbedder().cache_size,
+        help="the shared embedder's cache for the recall wait and --ttfa (default: the app's; 0: none)",
+    )
     args = parser.parse_args()
     settings = Settings()
     if args.notes is not None:
@@ -586,7 +609,7 @@ async def main() -> None:
         memory = settings.memory.model_copy(update={"head_words": args.head_words})
         settings = settings.model_copy(update={"memory": memory})
     notes_tokens = settings.memory_notes[0] if args.notes_tokens is None else args.notes_tokens
-    embedder = USEEmbedder(threads=1)
+    embedder = USEEmbedder(threads=1, cache_size=0)  # the cache only where said
     embedder.warm()
     with (
         tempfile.TemporaryDirectory(prefix="bm") as tmp,
@@ -598,7 +621,9 @@ async def main() -> None:
         built["setup_s"] = round(time.perf_counter() - started, 1)
         print("built", json.dumps(built))
         with MachineWatch() as machine:
-            result = await measure(url, embedder, args.samples, args.vector_search, args.keyword_search)
+            result = await measure(
+                url, embedder, args.samples, args.vector_search, args.keyword_search, args.embed_cache
+            )
         result.update(machine.report("measured"))
         if args.llm:
             with MachineWatch() as machine:
@@ -610,7 +635,9 @@ async def main() -> None:
         if args.ttfa:
             with MachineWatch() as machine:
                 result.update(
-                    await ttfa_run(url, embedder, args.ttfa, settings, notes_tokens, args.vector_search)
+                    await ttfa_run(
+                        url, embedder, args.ttfa, settings, notes_tokens, args.vector_search, args.embed_cache
+                    )
                 )
             result.update(machine.report("ttfa"))
     dialect = "postgresql" if url.startswith("postgresql") else "sqlite"

@@ -7,8 +7,10 @@ line is a labelled viewer's (``benchmarks/data/memory_viewers.jsonl``): an arriv
 one of the labelled queries about them, then small talk, so a viewer's first line of the run
 is the "welcome back" turn and the later ones are ordinary chat. Every line is asked twice,
 with memory on and off, in alternating order, and picked at once after it arrives (the bot is
-idle, the worst case: nothing hides the notes' prompt tokens). First audio is timed from the
-publish, as ``benchmarks/turn_latency.py`` (c) does.
+idle, the worst case: nothing hides the notes' prompt tokens). Both askings of a line start
+from the same state: the same conversation history (the first asking's exchange is taken out
+again before the second) and only the persona prefix in the model server's cache. First audio
+is timed from the publish, as ``benchmarks/turn_latency.py`` (c) does.
 
 - ``ttfa_memory_on_p50_ms`` / ``ttfa_memory_off_p50_ms`` and ``ttfa_added_p50_ms`` (on minus
   off, p50s of the same run); ``ttfa_added_pair_p50_ms``: the p50 of each line's own difference.
@@ -16,6 +18,11 @@ publish, as ``benchmarks/turn_latency.py`` (c) does.
   ``notes_tokens_p50`` among them (estimated as the bot estimates); ``ttfa_added_with_notes_p50_ms``:
   the p50 of the pair differences on those turns alone.
 - ``ttfa_recall_late``: recalls that outran ``memory.recall_wait_ms`` (their turn went on without notes).
+- ``ttfa_stages_on`` / ``ttfa_stages_off``: where each mode's first audio goes, p50 of each
+  stage (``benchmarks/turn_latency.py``'s probe: publish to the model's call, its first token,
+  the first clause, output safety, piper's first audio), and ``recall_ms``, the turn's wait for
+  the recall (memory on), of which the recall itself took ``recall_own_ms`` (it began at the
+  line's arrival).
 - ``head_words``: ``memory.head_words`` (the reply's first piece written before the notes are
   read, ``engines/ai/head_start.py``; 0: notes first). ``headed_turns``: "on" turns that did so.
   What it moves is the second piece: ``second_piece_added_with_notes_p50_ms`` (when the second
@@ -28,10 +35,10 @@ publish, as ``benchmarks/turn_latency.py`` (c) does.
 from __future__ import annotations
 
 import asyncio
+import copy
 import json
 import statistics
 import sys
-import time
 from pathlib import Path
 from typing import Any
 
@@ -86,7 +93,7 @@ async def first_audio_on_off(
     head_words: int,
 ) -> dict[str, Any]:
     """Memory on against off, each line both ways; see the module docstring."""
-    from benchmarks.turn_latency import Rig, bench_persona
+    from benchmarks.turn_latency import Rig, StageProbe, bench_persona
 
     defaults = Settings()
     local = defaults.llm if isinstance(defaults.llm, LocalLLMSettings) else LocalLLMSettings()
@@ -129,12 +136,17 @@ async def first_audio_on_off(
                     config, input_check=rig.brain._input_check, crisis_check=rig.brain._crisis_check
                 ),
             )
-            await server.warm_up(rig.brain.context.prefix())
+            prefix = rig.brain.context.prefix()
+            await server.warm_up(prefix)
+            probe = StageProbe(rig.brain, llm, tts)
+            stages: dict[bool, list[dict[str, float]]] = {True: [], False: []}
             inner = recall.for_pick
             rendered: list[str] = []
 
             async def for_pick(events: Any, persona: str) -> Any:
+                probe.mark("recall_start")
                 got = await inner(events, persona)
+                probe.mark("recall_end")
                 rendered.append(render_notes(got, budget_tokens=budget_tokens))
                 return got
 
@@ -148,15 +160,23 @@ async def first_audio_on_off(
                 got: dict[bool, float] = {}
                 second: dict[bool, float] = {}
                 first_piece: dict[bool, str] = {}
+                turn_stages: dict[bool, dict[str, float]] = {}
                 tokens = 0
+                history = copy.deepcopy(rig.brain.memory)
                 for memory_on in (k % 2 == 0, k % 2 != 0):
                     rig.brain.recall = recall if memory_on else None
+                    # both askings start alike: the same conversation so far, the persona alone
+                    # in the model's cache (else the second asking reads the first in its history,
+                    # and finds its whole prompt cached)
+                    rig.brain.memory = copy.deepcopy(history)
+                    await server.warm_up(prefix)
                     n += 1
                     event = ev.ChatMessage(
                         channel="bench", user=ev.Viewer(id=uid, login=login, display_name=login), text=text
                     ).model_copy(update={"id": f"ttfa-{n}"})
                     rendered.clear()
-                    published = time.perf_counter()
+                    probe.begin()
+                    published = probe.marks["published"]
                     await rig.bus.publish(event)
                     try:
                         done = await asyncio.wait_for(rig.finished.get(), 30)
@@ -168,6 +188,14 @@ async def first_audio_on_off(
                     if done.turn_id in rig.first_audio:
                         got[memory_on] = (rig.first_audio[done.turn_id] - published) * 1000
                         first_piece[memory_on] = rig.first_text[done.turn_id]
+                        marks = dict(probe.marks)
+                        probe.end(rig.first_audio[done.turn_id])
+                        turn_stages[memory_on] = probe.samples[-1]
+                        if {"recall_start", "recall_end"} <= marks.keys():
+                            turn_stages[memory_on]["recall"] = (
+                                marks["recall_end"] - marks["recall_start"]
+                            ) * 1000
+                            turn_stages[memory_on]["recall_own"] = recall.stats.last_ms
                     if done.turn_id in rig.second_audio:
                         second[memory_on] = (
                             rig.second_audio[done.turn_id] - rig.first_audio[done.turn_id]
@@ -176,6 +204,7 @@ async def first_audio_on_off(
                     continue
                 for memory_on, ms in got.items():
                     ttfa[memory_on].append(ms)
+                    stages[memory_on].append(turn_stages[memory_on])
                 pairs.append((got[True] - got[False], tokens))
                 if tokens and len(second) == 2:
                     seconds.append({m: (got[m], second[m], first_piece[m]) for m in (True, False)})
@@ -188,6 +217,8 @@ async def first_audio_on_off(
         gaps = await _gaps(tts, seconds)
     finally:
         recall.__dict__.pop("for_pick", None)
+        for wrapped, name in ((llm, "stream_chat"), (tts, "synthesize")):
+            wrapped.__dict__.pop(name, None)
         await llm.aclose()
         await server.stop()
     with_notes = [d for d, t in pairs if t]
@@ -204,7 +235,14 @@ async def first_audio_on_off(
         "notes_turns_share": round(len(with_notes) / len(pairs), 3),
         "notes_tokens_p50": statistics.median(t for _, t in pairs if t) if with_notes else 0,
         "ttfa_lines": len(pairs),
+        "ttfa_stages_on": _stage_medians(stages[True]),
+        "ttfa_stages_off": _stage_medians(stages[False]),
     }
+
+
+def _stage_medians(samples: list[dict[str, float]]) -> dict[str, float]:
+    names = sorted({k for s in samples for k in s})
+    return {f"{k}_ms": round(statistics.median(s[k] for s in samples if k in s), 1) for k in names}
 
 
 async def _gaps(tts: PiperTTS, lines: list[dict[bool, tuple[float, float, str]]]) -> dict[str, Any]:

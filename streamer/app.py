@@ -291,9 +291,11 @@ async def build_memory(settings: Settings, app: App, brain: Brain, embedder: Emb
     store = MemoryStore(app.sessions, settings.channel, vector_search=cfg.vector_search)
     await store.pgvector()  # memory.vector_search = "pgvector" on a database without it: PgvectorMissing
     check = RetrievalCheck(lambda: brain.safety)
+    # safety reads with this very encoder (build_show): a memory's stored vector is what it would embed
+    remember = getattr(embedder, "remember", None) if cfg.embeddings == "local" else None
     brain.recall = Recall(
         store, knowledge, embedder.embed, check, config,
-        allowed_documents=check.documents, keyword_search=cfg.keyword_search,
+        allowed_documents=check.documents, keyword_search=cfg.keyword_search, remember=remember,
     )  # fmt: skip
     brain.recall_tokens = budget_tokens
     brain.recall_idle_tokens = cfg.prompt_tokens

@@ -42,6 +42,8 @@ log = logging.getLogger("streamer.memory")
 Embed = Callable[[Sequence[str]], np.ndarray]
 Allowed = Callable[[Sequence[str]], list[bool]]
 """Safety on retrieve: for each text, may it go into a prompt."""
+Remember = Callable[[Sequence[str], np.ndarray], None]
+"""Seeds the shared encoder's cache with vectors it made for these texts earlier."""
 
 
 class RetrievalCheck:
@@ -122,6 +124,7 @@ class Recall:
         allowed_documents: Allowed | None = None,
         summary: Callable[[], str | None] | None = None,
         keyword_search: KeywordSource = "memory",
+        remember: Remember | None = None,
     ) -> None:
         self.summary = summary
         """The stream so far (``MemoryWriter.current_summary``), for idle turns only: a
@@ -138,6 +141,9 @@ class Recall:
         """Whether a viewer's memories are scored by the database's keyword index (where
         migration 0008 made it) or BM25 in memory; the knowledge index has its own setting."""
         self.keywords = KeywordSearch(memories.sessions, memories.channel)
+        self.remember = remember
+        """Where safety embeds with the same encoder as memory: hands it the stored vectors of the
+        memories about to be checked again, so the check does not encode them again."""
         self._pending: OrderedDict[str, asyncio.Task[Recalled]] = OrderedDict()
         self._keys: dict[str, str | None] = {}
         """Event id -> the gate's key (persona and viewer) of what is pending."""
@@ -335,6 +341,8 @@ class Recall:
         ok = self.allowed_documents(snippets) if snippets else []
         kept_snippets = [s for s, good in zip(snippets, ok, strict=True) if good]
         chosen = self._choose(text, _distinct(rows), vector, memory_hits)
+        if self.remember is not None and vector is not None:
+            self._remember_stored([r for r, _ in chosen], vector.shape)
         ok = self._memories_allowed([r.text for r, _ in chosen])
         kept = [(r, score) for (r, score), good in zip(chosen, ok, strict=True) if good]
         self.stats.withheld += len(chosen) + len(snippets) - len(kept) - len(kept_snippets)
@@ -342,6 +350,17 @@ class Recall:
             viewer=viewer, memories=tuple(r.text for r, _ in kept), knowledge=tuple(kept_snippets),
             memory_ids=tuple(r.id for r, _ in kept), memory_scores=tuple(score for _, score in kept),
         )  # fmt: skip
+
+    def _remember_stored(self, rows: list[StoredMemory], shape: tuple[int, ...]) -> None:
+        """Hand the shared encoder the stored vectors of the rows about to be checked again."""
+        texts: list[str] = []
+        vectors: list[np.ndarray] = []
+        for r in rows:
+            if r.vector is not None and r.vector.shape == shape:
+                texts.append(r.text)
+                vectors.append(r.vector)
+        if texts and self.remember is not None:
+            self.remember(texts, np.stack(vectors))
 
     def _memories_allowed(self, texts: list[str]) -> list[bool]:
         """Safety on retrieval: a memory in the bot's own wording (a sub, a raid, the first

@@ -6,6 +6,12 @@ inside the wheel: nothing is downloaded, no torch, no onnxruntime. 512 dimension
 L2-normalised, 16 languages (English, Spanish, Portuguese, German, French, Japanese, Korean
 and Russian among them) in one space, so a head trained mostly on English reads the others.
 One BLAS thread: the bot's TTS and model server share two cores.
+
+The last texts' vectors are kept (``cache_size``): safety and memory share one embedder, and a
+chat line's input check embeds the very text its memory recall embeds next, so the recall
+finds it here instead of paying ~2 ms on the way to first audio. The recall also hands over
+the stored vectors of the memories it is about to check again (:meth:`remember`): the safety
+check of a viewer's first recalled memories then costs ~2 instead of ~6-10 ms.
 """
 
 from __future__ import annotations
@@ -13,6 +19,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
+from collections import OrderedDict
 from collections.abc import Sequence
 from typing import Any
 
@@ -32,10 +39,15 @@ class USEEmbedder:
     name = MODEL_NAME
     dimensions = DIMENSIONS
 
-    def __init__(self, *, threads: int = 1) -> None:
+    def __init__(self, *, threads: int = 1, cache_size: int = 256) -> None:
         self.threads = threads
+        self.cache_size = cache_size
+        """Vectors of the last texts kept (0: none)."""
         self._model: Any = None
         self._lock = threading.Lock()
+        self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._cache_lock = threading.Lock()
+        self.cache_hits = 0
 
     @property
     def loaded(self) -> bool:
@@ -56,9 +68,41 @@ class USEEmbedder:
             log.info("sentence encoder loaded in %.2f s", time.perf_counter() - started)
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
-        """One L2-normalised row per text, float32 (an empty batch gives shape (0, 512))."""
+        """One L2-normalised row per text, float32 (an empty batch gives shape (0, 512)).
+        Texts embedded lately come from the cache; the rest are encoded in one batch."""
         if not texts:
             return np.zeros((0, DIMENSIONS), dtype=np.float32)
+        if self.cache_size <= 0:
+            return self._encode(texts)
+        with self._cache_lock:
+            found = {t: v for t in dict.fromkeys(texts) if (v := self._cache.get(t)) is not None}
+            for t in found:
+                self._cache.move_to_end(t)
+            self.cache_hits += len(found)
+        missing = [t for t in dict.fromkeys(texts) if t not in found]
+        if missing:
+            encoded = self._encode(missing)
+            with self._cache_lock:
+                for t, v in zip(missing, encoded, strict=True):
+                    found[t] = self._cache[t] = v.copy()
+                while len(self._cache) > self.cache_size:
+                    self._cache.popitem(last=False)
+        return np.stack([found[t] for t in texts])
+
+    def remember(self, texts: Sequence[str], vectors: np.ndarray) -> None:
+        """Put vectors this encoder made earlier (a memory's, stored beside its text) into the
+        cache, so checking those texts again does not encode them again. Rows of another size
+        are ignored."""
+        if self.cache_size <= 0 or vectors.ndim != 2 or vectors.shape[1] != DIMENSIONS:
+            return
+        with self._cache_lock:
+            for t, v in zip(texts, vectors, strict=True):
+                self._cache[t] = np.array(v, dtype=np.float32)
+                self._cache.move_to_end(t)
+            while len(self._cache) > self.cache_size:
+                self._cache.popitem(last=False)
+
+    def _encode(self, texts: Sequence[str]) -> np.ndarray:
         if self._model is None:
             self.warm()
         try:

@@ -17,6 +17,7 @@ from config.persona import load_persona
 from engines import events as ev
 from engines.ai.memory import Fact, chunk_markdown
 from engines.ai.safety import SafetyPipeline
+from engines.ai.safety.semantic import SemanticLayer
 from engines.backends import Limits
 from engines.voice.sinks import NullSink
 from integrations.openai.llm import OpenAILLM
@@ -248,6 +249,46 @@ async def test_recall_is_per_persona_and_checked_by_safety_again(sqlite_url: str
         other = await recall.recall(chat(SAM, "how is your kitty doing?"), "sora")
         assert other.memories == ()  # another persona does not see hiyori's memories
         assert (await recall.recall(chat(KIRI, "how is your kitty doing?"), "hiyori")).memories == ()
+    finally:
+        await engine.dispose()
+
+
+async def test_the_recheck_reads_the_memories_stored_vectors_not_the_encoder(sqlite_url: str) -> None:
+    """Safety and memory share one encoder: the recall hands it the stored vectors of the
+    memories it checks again, and the check still withholds what a new ban covers."""
+    shared = USEEmbedder()
+    safety = SafetyPipeline(semantic=SemanticLayer(shared))
+    safety.warm()
+    engine = make_engine(sqlite_url)
+    sessions = make_sessionmaker(engine)
+    try:
+        memories = MemoryStore(sessions, "chan")
+        facts = [("pet", "has a hamster named Biscuit"), ("game", "plays Hollow Knight every night")]
+        texts = [t for _, t in facts]
+        await memories.add(
+            "hiyori", SAM.id, SAM.login, [Fact(k, t, "e1") for k, t in facts], EMBEDDER.embed(texts)
+        )
+        pipeline = {"now": safety}
+        check = RetrievalCheck(lambda: pipeline["now"])
+        recall = Recall(
+            memories, None, shared.embed, check, RecallConfig(wait_s=5.0), remember=shared.remember
+        )
+        encoded: list[str] = []
+        encode = shared._encode
+
+        def counting(batch: Sequence[str]) -> object:
+            encoded.extend(batch)
+            return encode(batch)
+
+        shared._encode = counting  # type: ignore[method-assign]
+        got = await recall.recall(chat(SAM, "how is Biscuit?"), "hiyori")
+        assert set(got.memories) == set(texts)
+        assert not set(texts) & set(encoded)  # checked on their stored vectors
+        assert "how is Biscuit?" in encoded  # the query itself was new to the encoder
+
+        pipeline["now"] = safety.with_blocklist(["hollow knight"], source="moderator")
+        got = await recall.recall(chat(SAM, "how is Biscuit?"), "hiyori")
+        assert got.memories == ("has a hamster named Biscuit",)  # the ban still applies on retrieval
     finally:
         await engine.dispose()
 
