@@ -55,10 +55,11 @@ from streamer.brain_controls import switch_model
 from streamer.bus import Bus, make_bus
 from streamer.knowledge_index import KnowledgeIndex
 from streamer.logs import redaction
-from streamer.memory_recall import Recall, RecallConfig, RetrievalCheck
+from streamer.memory_recall import Recall, RecallConfig
 from streamer.memory_writer import MemoryWriter, summarizer_for
 from streamer.model_serving import local_servable, servable
 from streamer.performer import Performer
+from streamer.retrieval_check import RetrievalCheck
 from streamer.sources.voice import VoiceSource
 from streamer.sources.wav_input import WavInput
 from streamer.stage import Stage

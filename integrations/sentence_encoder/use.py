@@ -84,9 +84,7 @@ class USEEmbedder:
             encoded = self._encode(missing)
             with self._cache_lock:
                 for t, v in zip(missing, encoded, strict=True):
-                    found[t] = self._cache[t] = v.copy()
-                while len(self._cache) > self.cache_size:
-                    self._cache.popitem(last=False)
+                    found[t] = self._keep(t, v)
         return np.stack([found[t] for t in texts])
 
     def remember(self, texts: Sequence[str], vectors: np.ndarray) -> None:
@@ -97,10 +95,16 @@ class USEEmbedder:
             return
         with self._cache_lock:
             for t, v in zip(texts, vectors, strict=True):
-                self._cache[t] = np.array(v, dtype=np.float32)
-                self._cache.move_to_end(t)
-            while len(self._cache) > self.cache_size:
-                self._cache.popitem(last=False)
+                self._keep(t, v)
+
+    def _keep(self, text: str, vector: np.ndarray) -> np.ndarray:
+        """Cache a copy of ``vector`` as the newest entry, dropping the oldest past the size;
+        call with the cache's lock held."""
+        kept = self._cache[text] = np.array(vector, dtype=np.float32)
+        self._cache.move_to_end(text)
+        while len(self._cache) > self.cache_size:
+            self._cache.popitem(last=False)
+        return kept
 
     def _encode(self, texts: Sequence[str]) -> np.ndarray:
         if self._model is None:

@@ -25,9 +25,10 @@ from integrations.sentence_encoder import USEEmbedder
 from streamer.brain import Brain
 from streamer.bus import MemoryBus
 from streamer.knowledge_index import KnowledgeIndex
-from streamer.memory_recall import Recall, RecallConfig, RetrievalCheck
+from streamer.memory_recall import Recall, RecallConfig
 from streamer.memory_writer import MemoryWriter
 from streamer.performer import Performer
+from streamer.retrieval_check import RetrievalCheck
 from streamer.store import make_engine, make_sessionmaker
 from streamer.store.knowledge import KnowledgeStore
 from streamer.store.memory import FORGET_ACTION, MemoryStore

@@ -12,8 +12,9 @@ import pytest
 from engines import events as ev
 from integrations.openai.llm import OpenAILLM
 from streamer.bus import MemoryBus
-from streamer.memory_recall import Recall, RecallConfig, RetrievalCheck
+from streamer.memory_recall import Recall, RecallConfig
 from streamer.memory_writer import MemoryWriter
+from streamer.retrieval_check import RetrievalCheck
 from streamer.store import make_engine, make_sessionmaker
 from streamer.store.memory import MemoryStore
 from tests.streamer.test_memory import (

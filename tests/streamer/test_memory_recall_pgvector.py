@@ -13,7 +13,8 @@ from engines.ai.memory import Fact, chunk_markdown
 from engines.ai.safety import SafetyPipeline
 from integrations.sentence_encoder import USEEmbedder
 from streamer.knowledge_index import KnowledgeIndex
-from streamer.memory_recall import Recall, RecallConfig, RetrievalCheck
+from streamer.memory_recall import Recall, RecallConfig
+from streamer.retrieval_check import RetrievalCheck
 from streamer.store import make_engine, make_sessionmaker
 from streamer.store.knowledge import KnowledgeStore
 from streamer.store.memory import MemoryStore, PgvectorMissing, VectorSearch

@@ -18,7 +18,8 @@ from engines.ai.memory import Fact, chunk_markdown
 from engines.ai.safety import SafetyPipeline
 from integrations.sentence_encoder import USEEmbedder
 from streamer.knowledge_index import KnowledgeIndex
-from streamer.memory_recall import Recall, RecallConfig, RetrievalCheck
+from streamer.memory_recall import Recall, RecallConfig
+from streamer.retrieval_check import RetrievalCheck
 from streamer.store import fulltext, make_engine, make_sessionmaker, upgrade
 from streamer.store.fulltext import MAX_WORDS, KeywordSearch, fts5_or, query_words, websearch_or
 from streamer.store.knowledge import KnowledgeStore
