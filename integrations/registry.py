@@ -52,6 +52,8 @@ from integrations.openai.moderation import OPENAI_BASE_URL, OpenAIModeration
 from integrations.openai.structured import StructuredChat
 from integrations.openai.tts import OpenAITTS
 from integrations.piper.tts import PiperTTS
+from integrations.safety_classifier import DEFAULT_DIR as CLASSIFIER_DIR
+from integrations.safety_classifier import MiniLMClassifier
 from integrations.sentence_encoder import USEEmbedder
 
 S = TypeVar("S")
@@ -222,14 +224,20 @@ def build_safety(
     embedder: Embedder | None = None,
 ) -> SafetyPipeline:
     """The safety pipeline with the semantic layer (``safety.semantic``, or ``semantic`` when
-    given; ``head``: another trained head than the shipped one, for comparisons) and the
+    given; ``head``: another trained head than the shipped one, for comparisons, read without
+    the fine-tuned classifier, ``safety.fine_tuned``) and the
     configured moderation endpoint, if any."""
     cfg = settings.safety
     moderation = None if cfg.moderation == "none" else MODERATION[cfg.moderation](settings)
     policy = cfg.moderation_policy or cfg.judge  # without a judge, the policy is moot
     threshold = cfg.classifier_threshold or DEFAULT_CLASSIFIER_THRESHOLD
     on = cfg.semantic if semantic is None else semantic
-    layer = SemanticLayer(embedder or USEEmbedder(), path=head or DEFAULT_HEAD) if on else None
+    layer = None
+    if on:
+        # A head other than the shipped one was never paired with the classifier's thresholds.
+        paired = cfg.fine_tuned and head is None
+        classifier = MiniLMClassifier() if paired and (CLASSIFIER_DIR / "meta.json").exists() else None
+        layer = SemanticLayer(embedder or USEEmbedder(), path=head or DEFAULT_HEAD, classifier=classifier)
     return SafetyPipeline(
         allowed_domains=cfg.allowed_domains, moderation=moderation, classifier_threshold=threshold,
         semantic=layer, moderation_timeout_s=policy.timeout_s,

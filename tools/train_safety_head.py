@@ -216,6 +216,20 @@ def fit_hidden(features: Any, y: np.ndarray, idf: np.ndarray, ngrams: Any, shape
     )
 
 
+def validation_mask(rows: list[dict[str, Any]]) -> np.ndarray:
+    """The 20% of each category and side that sets the thresholds (seeded). Lines from other
+    projects' red-team data only train: the thresholds hold the false positives of lines shaped
+    like this bot's chat and sentences. The groups go in sorted order: a set's order changes
+    with each process's string hashing, and with it which lines were held out."""
+    rng = np.random.default_rng(20261206)
+    val = np.zeros(len(rows), dtype=bool)
+    for group in sorted(set(r["category"] + r["side"] for r in rows)):
+        idx = [i for i, r in enumerate(rows) if r["category"] + r["side"] == group and not r["registry"]]
+        rng.shuffle(idx)
+        val[idx[: max(1, len(idx) // 5)]] = True
+    return val
+
+
 def threshold_for(scores: np.ndarray, max_fpr: float) -> float:
     """The lowest threshold that blocks at most ``max_fpr`` of these harmless scores."""
     if len(scores) == 0:
@@ -309,14 +323,7 @@ def main() -> None:
     y = np.array([CLASSES.index(r["group"]) for r in rows])
     sides = np.array([r["side"] for r in rows])
 
-    rng = np.random.default_rng(20261206)
-    val = np.zeros(len(rows), dtype=bool)
-    for group in set(r["category"] + r["side"] for r in rows):
-        # Lines from other projects' red-team data only train: the thresholds hold the false
-        # positives of lines shaped like this bot's chat and sentences.
-        idx = [i for i, r in enumerate(rows) if r["category"] + r["side"] == group and not r["registry"]]
-        rng.shuffle(idx)
-        val[idx[: max(1, len(idx) // 5)]] = True
+    val = validation_mask(rows)
 
     array = np.array(texts, dtype=object)
     shape = Shape(

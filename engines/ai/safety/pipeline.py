@@ -194,6 +194,11 @@ class SafetyPipeline:
         """The semantic layer runs."""
         return self._semantic is not None
 
+    @property
+    def semantic(self) -> SemanticLayer | None:
+        """The semantic layer, or None."""
+        return self._semantic
+
     # ------------------------------------------------------------ sync, local layers
 
     def check_input(self, text: str) -> SafetyDecision:

@@ -22,7 +22,7 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 from typing import Any, Final, Literal, Protocol
@@ -30,8 +30,9 @@ from typing import Any, Final, Literal, Protocol
 import numpy as np
 
 from engines.ai.safety.decoders import strip_address
+from engines.backends import BackendError
 
-__all__ = ["DEFAULT_HEAD", "Embedder", "SemanticHead", "SemanticHit", "SemanticLayer", "Side"]
+__all__ = ["DEFAULT_HEAD", "Classifier", "Embedder", "SemanticHead", "SemanticHit", "SemanticLayer", "Side"]
 
 DEFAULT_HEAD: Final = Path(__file__).with_name("data") / "semantic_head.npz"
 """The head trained by ``tools/train_safety_head.py`` (shipped with the package)."""
@@ -52,6 +53,22 @@ class Embedder(Protocol):
     def warm(self) -> None: ...
 
     def embed(self, texts: Sequence[str]) -> np.ndarray: ...
+
+
+class Classifier(Protocol):
+    """A classifier fine-tuned on the head's classes (``classes`` in the head's order), read
+    beside the head. ``meta["paired"]`` holds the thresholds for the two read together and the
+    SHA-256 of the head file they were set with. Failures are ``BackendError``."""
+
+    name: str
+    classes: tuple[str, ...]
+
+    @property
+    def meta(self) -> Mapping[str, Any]: ...
+
+    def warm(self) -> None: ...
+
+    def probabilities(self, texts: Sequence[str]) -> np.ndarray: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,6 +218,19 @@ class SemanticHead:
         out: np.ndarray = exp / exp.sum(axis=1, keepdims=True)
         return out
 
+    def reachable(self, probabilities: np.ndarray, side: Side) -> bool:
+        """Whether the mean of this row and another reader's could reach any threshold of this
+        side: the other reader gives at most 1.0 to any class, so the mean is at most
+        ``(p + 1) / 2``."""
+        hostile = float(1.0 - probabilities[0])
+        floor = min(self.thresholds[side], self.caution.get(side, 1.0))
+        if (hostile + 1.0) / 2.0 >= floor:
+            return True
+        return any(
+            (float(probabilities[self.classes.index(name)]) + 1.0) / 2.0 >= limit
+            for name, limit in self.class_thresholds.items()
+        )
+
     def judge(self, probabilities: np.ndarray, side: Side) -> SemanticHit | None:
         """The verdict for one row of :meth:`probabilities`."""
         hostile = float(1.0 - probabilities[0])
@@ -217,6 +247,16 @@ class SemanticHead:
         return None
 
 
+@cache
+def _sha256(path: Path) -> str:
+    import hashlib
+
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return ""
+
+
 class SemanticLayer:
     """The embedder and the head together; shared by every copy of a safety pipeline.
 
@@ -225,12 +265,21 @@ class SemanticLayer:
     fails the build if the shipped head is missing."""
 
     def __init__(
-        self, embedder: Embedder, head: SemanticHead | None = None, *, path: Path = DEFAULT_HEAD
+        self,
+        embedder: Embedder,
+        head: SemanticHead | None = None,
+        *,
+        path: Path = DEFAULT_HEAD,
+        classifier: Classifier | None = None,
     ) -> None:
         self.embedder = embedder
         self._head = head
         self._path = path
         self._broken = False
+        self.classifier = classifier
+        """The fine-tuned classifier read beside the head, or None."""
+        self._paired: SemanticHead | None = None
+        self._classifier_failed = False
 
     @property
     def head(self) -> SemanticHead | None:
@@ -247,6 +296,44 @@ class SemanticLayer:
             return
         self.embedder.warm()
         self.embedder.embed(["warm up"])
+        if self.paired is not None and self.classifier is not None:
+            try:
+                self.classifier.warm()
+                self.classifier.probabilities(["warm up"])
+            except BackendError as exc:
+                self._classifier_down(exc)
+
+    @property
+    def paired(self) -> SemanticHead | None:
+        """The head with the thresholds for the head and the classifier read together (their
+        mean), or None: no classifier, it is down, or it was calibrated with another head."""
+        if self.classifier is None or self._classifier_failed:
+            return None
+        head = self.head
+        if head is None:
+            return None
+        if self._paired is None:
+            paired = self.classifier.meta.get("paired", {})
+            if tuple(self.classifier.classes) != head.classes or paired.get("head_sha256") != _sha256(
+                self._path
+            ):
+                log.warning(
+                    "the safety classifier %s was calibrated with another head than %s: the head reads alone",
+                    self.classifier.name, self._path.name,
+                )  # fmt: skip
+                self._classifier_failed = True
+                return None
+            self._paired = replace(
+                head,
+                thresholds=dict(paired["thresholds"]),
+                class_thresholds=dict(paired.get("class_thresholds", {})),
+                caution=dict(paired.get("caution", {})),
+            )
+        return self._paired
+
+    def _classifier_down(self, exc: Exception) -> None:
+        log.error("the safety classifier is off, the head reads alone: %s", exc)
+        self._classifier_failed = True
 
     def check(self, texts: Sequence[str], sides: Sequence[Side]) -> list[SemanticHit | None]:
         """One verdict per text (one batch through the embedder), read without a leading
@@ -262,11 +349,33 @@ class SemanticLayer:
             return [(None, 0.0)] * len(texts)
         texts = [strip_address(t) for t in texts]
         probabilities = head.probabilities(self.embedder.embed(texts), texts)
+        verdicts = probabilities
+        judge = self.paired
+        if judge is not None and self.classifier is not None:
+            # Only where the classifier could change the verdict: a line the head finds plainly
+            # harmless stays harmless whatever the classifier says (the mean cannot reach any
+            # threshold), so it is never asked; that is most chat.
+            asked = [
+                i
+                for i, (row, side) in enumerate(zip(probabilities, sides, strict=True))
+                if judge.reachable(row, side)
+            ]
+            verdicts = np.zeros_like(probabilities)
+            verdicts[:, 0] = 1.0
+            if asked:
+                try:
+                    theirs = self.classifier.probabilities([texts[i] for i in asked])
+                    verdicts[asked] = (probabilities[asked] + theirs) / 2.0
+                except BackendError as exc:
+                    self._classifier_down(exc)
+                    verdicts, judge = probabilities, None
+        judge = judge or head
         out: list[tuple[SemanticHit | None, float]] = []
-        for row, side, text in zip(probabilities, sides, texts, strict=True):
-            hit = head.judge(row, side)
+        for row, mixed, side, text in zip(probabilities, verdicts, sides, texts, strict=True):
+            hit = judge.judge(mixed, side)
             if hit is not None and not hit.blocked and len(text.split()) < CAUTION_MIN_WORDS:
                 hit = None
+            # The head's own probability: the vetoes' floors were set on it.
             out.append((hit, float(1.0 - row[0])))
         return out
 
