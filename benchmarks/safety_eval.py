@@ -29,7 +29,9 @@ Viewer lines go through ``check_inputs``, the bot's sentences through ``check_ou
 display names through ``check_name``. Per split: recall (hostile lines blocked) per category
 and per side, the false-positive rate (harmless lines blocked) per category and per side,
 the macro recall over hostile categories, the worst category, and the cost per sentence
-(``check_output``, one at a time, warm: p50 and p99), and ``input_not_answered``: viewer lines
+(``check_output``, one at a time, warm, with no cache of recent vectors: p50 and p99 over the
+eval split's bot sentences, and ``ms_per_harmless_sentence_*`` over its harmless ones only, the
+usual case on air), and ``input_not_answered``: viewer lines
 the bot will not answer, blocked or allowed with a caution (the semantic layer leans hostile).
 The last line printed is one JSON object.
 """
@@ -52,6 +54,7 @@ sys.path.insert(0, str(ROOT))
 from config.settings import load_settings  # noqa: E402
 from engines.ai.safety import SafetyPipeline  # noqa: E402
 from integrations.registry import build_safety  # noqa: E402
+from integrations.sentence_encoder import USEEmbedder  # noqa: E402
 
 SPLITS = {
     "eval": ROOT / "tests" / "data" / "safety_eval.jsonl",
@@ -133,6 +136,9 @@ def cost(pipeline: SafetyPipeline, sentences: Sequence[str], what: str = "senten
     or with ``what="message"`` per viewer message, one ``check_input`` at a time (the target on
     the local layers: well under a millisecond)."""
     check = pipeline.check_input if what == "message" else pipeline.check_output
+    sentences = [
+        f"{text} " for text in sentences
+    ]  # not the texts just scored: the encoder keeps its last 256
     for text in sentences[:20]:
         check(text)
     times = []
@@ -155,7 +161,9 @@ def main() -> None:
     ap.add_argument("--head", type=Path, help="another semantic head than the shipped one (a comparison)")
     args = ap.parse_args()
 
-    pipeline = build_safety(load_settings(), semantic=not args.no_semantic, head=args.head)
+    # No cache of recent vectors: the cost is that of a sentence the encoder has not seen.
+    embedder = USEEmbedder(cache_size=0)
+    pipeline = build_safety(load_settings(), semantic=not args.no_semantic, head=args.head, embedder=embedder)
     pipeline.warm()
     report: dict[str, Any] = {"semantic": pipeline.has_semantic, "splits": {}}
     names = list(SPLITS) if args.split == "all" else [args.split]
@@ -184,6 +192,15 @@ def main() -> None:
         else []
     )
     report.update(cost(pipeline, outputs or ["Thanks for the follow, welcome in!"] * 50))
+    # The usual case on air: a harmless sentence (the second reader is rarely asked for one).
+    harmless = (
+        [line.text for line in load(SPLITS["eval"]) if line.side == "output" and not line.hostile]
+        if SPLITS["eval"].exists()
+        else []
+    )
+    report.update(
+        cost(pipeline, harmless or ["Thanks for the follow, welcome in!"] * 50, "harmless_sentence")
+    )
     messages = (
         [line.text for line in load(SPLITS["eval"]) if line.side == "input"]
         if SPLITS["eval"].exists()

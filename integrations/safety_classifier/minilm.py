@@ -62,7 +62,7 @@ class MiniLMClassifier:
                 options.inter_op_num_threads = 1
                 tokenizer = Tokenizer.from_file(str(self.directory / "tokenizer.json"))
                 tokenizer.enable_truncation(MAX_TOKENS)
-                tokenizer.enable_padding()
+                tokenizer.no_padding()
                 self._session = onnxruntime.InferenceSession(
                     str(self.directory / "model.int8.onnx"), options, providers=["CPUExecutionProvider"]
                 )
@@ -72,18 +72,23 @@ class MiniLMClassifier:
             log.info("safety classifier loaded in %.2f s", time.perf_counter() - started)
 
     def probabilities(self, texts: Sequence[str]) -> np.ndarray:
-        """(n, classes) float32 probabilities, one batch."""
+        """(n, classes) float32 probabilities."""
         if not texts:
             return np.zeros((0, len(self.classes)), dtype=np.float32)
         if self._session is None:
             self.warm()
+        rows = []
         try:
-            encoded = self._tokenizer.encode_batch(list(texts))
-            ids = np.array([e.ids for e in encoded], dtype=np.int64)
-            mask = np.array([e.attention_mask for e in encoded], dtype=np.int64)
-            (probs,) = self._session.run(None, {"input_ids": ids, "attention_mask": mask})
+            # One line per run, unpadded: the exported graph's attention does not mask padding
+            # (transformers drops an all-ones mask while tracing), so a padded batch would read
+            # each line differently from alone. The bot checks one to a few lines at a time.
+            for e in self._tokenizer.encode_batch(list(texts)):
+                ids = np.array([e.ids], dtype=np.int64)
+                mask = np.ones_like(ids)
+                (probs,) = self._session.run(None, {"input_ids": ids, "attention_mask": mask})
+                rows.append(probs[0])
         except Exception as exc:
             raise BackendError(
                 "safety-classifier", f"classifying failed: {type(exc).__name__}: {exc}"
             ) from exc
-        return np.asarray(probs, dtype=np.float32).reshape(len(texts), len(self.classes))
+        return np.asarray(rows, dtype=np.float32).reshape(len(texts), len(self.classes))

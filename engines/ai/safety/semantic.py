@@ -57,8 +57,9 @@ class Embedder(Protocol):
 
 class Classifier(Protocol):
     """A classifier fine-tuned on the head's classes (``classes`` in the head's order), read
-    beside the head. ``meta["paired"]`` holds the thresholds for the two read together and the
-    SHA-256 of the head file they were set with. Failures are ``BackendError``."""
+    beside the head. ``meta["own"]`` holds its own thresholds (``thresholds`` per side,
+    ``class_thresholds``, ``caution``), set on validation lines as the head's are. Failures are
+    ``BackendError``."""
 
     name: str
     classes: tuple[str, ...]
@@ -218,19 +219,6 @@ class SemanticHead:
         out: np.ndarray = exp / exp.sum(axis=1, keepdims=True)
         return out
 
-    def reachable(self, probabilities: np.ndarray, side: Side) -> bool:
-        """Whether the mean of this row and another reader's could reach any threshold of this
-        side: the other reader gives at most 1.0 to any class, so the mean is at most
-        ``(p + 1) / 2``."""
-        hostile = float(1.0 - probabilities[0])
-        floor = min(self.thresholds[side], self.caution.get(side, 1.0))
-        if (hostile + 1.0) / 2.0 >= floor:
-            return True
-        return any(
-            (float(probabilities[self.classes.index(name)]) + 1.0) / 2.0 >= limit
-            for name, limit in self.class_thresholds.items()
-        )
-
     def judge(self, probabilities: np.ndarray, side: Side) -> SemanticHit | None:
         """The verdict for one row of :meth:`probabilities`."""
         hostile = float(1.0 - probabilities[0])
@@ -245,16 +233,6 @@ class SemanticHead:
         if side in self.caution and hostile >= self.caution[side]:
             return SemanticHit(category, hostile, blocked=False)
         return None
-
-
-@cache
-def _sha256(path: Path) -> str:
-    import hashlib
-
-    try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
-    except OSError:
-        return ""
 
 
 class SemanticLayer:
@@ -278,7 +256,7 @@ class SemanticLayer:
         self._broken = False
         self.classifier = classifier
         """The fine-tuned classifier read beside the head, or None."""
-        self._paired: SemanticHead | None = None
+        self._second: SemanticHead | None = None
         self._classifier_failed = False
 
     @property
@@ -296,7 +274,7 @@ class SemanticLayer:
             return
         self.embedder.warm()
         self.embedder.embed(["warm up"])
-        if self.paired is not None and self.classifier is not None:
+        if self.second is not None and self.classifier is not None:
             try:
                 self.classifier.warm()
                 self.classifier.probabilities(["warm up"])
@@ -304,32 +282,30 @@ class SemanticLayer:
                 self._classifier_down(exc)
 
     @property
-    def paired(self) -> SemanticHead | None:
-        """The head with the thresholds for the head and the classifier read together (their
-        mean), or None: no classifier, it is down, or it was calibrated with another head."""
+    def second(self) -> SemanticHead | None:
+        """The classifier's own judge (the head's classes with the classifier's thresholds), or
+        None: no classifier, it is down, or its classes are not the head's."""
         if self.classifier is None or self._classifier_failed:
             return None
         head = self.head
         if head is None:
             return None
-        if self._paired is None:
-            paired = self.classifier.meta.get("paired", {})
-            if tuple(self.classifier.classes) != head.classes or paired.get("head_sha256") != _sha256(
-                self._path
-            ):
+        if self._second is None:
+            own = self.classifier.meta.get("own", {})
+            if tuple(self.classifier.classes) != head.classes or "thresholds" not in own:
                 log.warning(
-                    "the safety classifier %s was calibrated with another head than %s: the head reads alone",
+                    "the safety classifier %s does not fit the head %s: the head reads alone",
                     self.classifier.name, self._path.name,
                 )  # fmt: skip
                 self._classifier_failed = True
                 return None
-            self._paired = replace(
+            self._second = replace(
                 head,
-                thresholds=dict(paired["thresholds"]),
-                class_thresholds=dict(paired.get("class_thresholds", {})),
-                caution=dict(paired.get("caution", {})),
+                thresholds=dict(own["thresholds"]),
+                class_thresholds=dict(own.get("class_thresholds", {})),
+                caution=dict(own.get("caution", {})),
             )
-        return self._paired
+        return self._second
 
     def _classifier_down(self, exc: Exception) -> None:
         log.error("the safety classifier is off, the head reads alone: %s", exc)
@@ -349,30 +325,23 @@ class SemanticLayer:
             return [(None, 0.0)] * len(texts)
         texts = [strip_address(t) for t in texts]
         probabilities = head.probabilities(self.embedder.embed(texts), texts)
-        verdicts = probabilities
-        judge = self.paired
-        if judge is not None and self.classifier is not None:
-            # Only where the classifier could change the verdict: a line the head finds plainly
-            # harmless stays harmless whatever the classifier says (the mean cannot reach any
-            # threshold), so it is never asked; that is most chat.
-            asked = [
-                i
-                for i, (row, side) in enumerate(zip(probabilities, sides, strict=True))
-                if judge.reachable(row, side)
-            ]
-            verdicts = np.zeros_like(probabilities)
-            verdicts[:, 0] = 1.0
+        hits = [head.judge(row, side) for row, side in zip(probabilities, sides, strict=True)]
+        second = self.second
+        if second is not None and self.classifier is not None:
+            # Either reader's block stands; a line the head already blocks is not asked.
+            asked = [i for i, hit in enumerate(hits) if hit is None or not hit.blocked]
             if asked:
                 try:
                     theirs = self.classifier.probabilities([texts[i] for i in asked])
-                    verdicts[asked] = (probabilities[asked] + theirs) / 2.0
                 except BackendError as exc:
                     self._classifier_down(exc)
-                    verdicts, judge = probabilities, None
-        judge = judge or head
+                else:
+                    for i, row in zip(asked, theirs, strict=True):
+                        other = second.judge(row, sides[i])
+                        if other is not None and (other.blocked or hits[i] is None):
+                            hits[i] = other
         out: list[tuple[SemanticHit | None, float]] = []
-        for row, mixed, side, text in zip(probabilities, verdicts, sides, texts, strict=True):
-            hit = judge.judge(mixed, side)
+        for hit, row, text in zip(hits, probabilities, texts, strict=True):
             if hit is not None and not hit.blocked and len(text.split()) < CAUTION_MIN_WORDS:
                 hit = None
             # The head's own probability: the vetoes' floors were set on it.
