@@ -391,8 +391,8 @@ class SafetySettings(_Section):
     self-harm, personal data, scams, injection), offline. Off: rules and word lists only."""
     fine_tuned: bool = True
     """Within the semantic layer, also read each line with a small encoder fine-tuned for
-    moderation in this repository (all-MiniLM-L6-v2, int8 ONNX) and judge the mean of the two
-    (see docs/safety.md). Off: the head alone."""
+    moderation in this repository (all-MiniLM-L6-v2, int8 ONNX); its block stands beside the
+    head's (see docs/safety.md). Off: the head alone."""
     moderation: Literal["none", "openai", "guard"] = "none"
     """Also ask a judge once the local layers pass: openai (OpenAI's moderation endpoint, see
     openai_moderation) or guard (a guard model on an OpenAI-compatible server, see judge)."""

@@ -234,9 +234,9 @@ def build_safety(
     on = cfg.semantic if semantic is None else semantic
     layer = None
     if on:
-        # A head other than the shipped one was never paired with the classifier's thresholds.
-        paired = cfg.fine_tuned and head is None
-        classifier = MiniLMClassifier() if paired and (CLASSIFIER_DIR / "meta.json").exists() else None
+        # Another head is for comparing heads: it reads alone.
+        second = cfg.fine_tuned and head is None
+        classifier = MiniLMClassifier() if second and (CLASSIFIER_DIR / "meta.json").exists() else None
         layer = SemanticLayer(embedder or USEEmbedder(), path=head or DEFAULT_HEAD, classifier=classifier)
     return SafetyPipeline(
         allowed_domains=cfg.allowed_domains, moderation=moderation, classifier_threshold=threshold,
