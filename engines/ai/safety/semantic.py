@@ -15,6 +15,9 @@ The head is two matrix products and a softmax (the n-grams' product only reads t
 the n-grams present); the embedding is the cost, about a millisecond per sentence in a batch
 on one core. The n-grams are hashed with scikit-learn's
 ``HashingVectorizer`` (already loaded for the profanity classifier), so no vocabulary ships.
+
+A :class:`Classifier` fine-tuned for moderation may read each line beside the head, on its own
+thresholds; either reader's block stands (``SemanticLayer(classifier=...)``).
 """
 
 from __future__ import annotations
@@ -318,8 +321,8 @@ class SemanticLayer:
         return [hit for hit, _ in self.assess(texts, sides)]
 
     def assess(self, texts: Sequence[str], sides: Sequence[Side]) -> list[tuple[SemanticHit | None, float]]:
-        """:meth:`check`'s verdicts, each with the line's total hostile probability (0.0 when
-        the layer stands aside)."""
+        """:meth:`check`'s verdicts, each with the head's total hostile probability for the line
+        (0.0 when the layer stands aside)."""
         head = self.head
         if not texts or head is None:
             return [(None, 0.0)] * len(texts)
